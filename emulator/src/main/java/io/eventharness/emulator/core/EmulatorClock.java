@@ -1,0 +1,197 @@
+package io.eventharness.emulator.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one clock of the emulator. Everything time-based (visibility timeouts, retention, retry
+ * back-off, schedules, record ages) reads {@link #now()} and schedules work with {@link #schedule}.
+ *
+ * <p>It follows real time plus an offset. {@link #advance(Duration)} moves the offset forward and,
+ * before it returns, runs every task that fell due, in due-time order (tasks scheduled by those tasks
+ * that are due too run as well). Without advancing, a timer thread runs tasks when real time reaches
+ * them.
+ *
+ * <pre>{@code
+ * EmulatorClock clock = emulator.clock();
+ * clock.advance(Duration.ofMinutes(3)); // a two-minute retry has fired when this returns
+ * }</pre>
+ */
+public final class EmulatorClock implements AutoCloseable {
+
+    /** A scheduled task; {@link #cancel()} prevents a run that has not started. */
+    public static final class Task implements Comparable<Task> {
+        private final long dueMillis;
+        private final long seq;
+        private final Runnable action;
+        private volatile boolean cancelled;
+
+        private Task(long dueMillis, long seq, Runnable action) {
+            this.dueMillis = dueMillis;
+            this.seq = seq;
+            this.action = action;
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        public Instant due() {
+            return Instant.ofEpochMilli(dueMillis);
+        }
+
+        @Override
+        public int compareTo(Task o) {
+            int c = Long.compare(dueMillis, o.dueMillis);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    private final AtomicLong offsetMillis = new AtomicLong();
+    private final AtomicLong seq = new AtomicLong();
+    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Serialises task execution between the timer thread and advance(). */
+    private final ReentrantLock running = new ReentrantLock();
+    private final java.util.List<Runnable> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private Thread timer;
+
+    public EmulatorClock() {
+    }
+
+    /** The emulated time. */
+    public Instant now() {
+        return Instant.ofEpochMilli(millis());
+    }
+
+    /** The emulated time in epoch milliseconds. */
+    public long millis() {
+        return System.currentTimeMillis() + offsetMillis.get();
+    }
+
+    /** How far the emulated time is ahead of real time. */
+    public Duration offset() {
+        return Duration.ofMillis(offsetMillis.get());
+    }
+
+    /** Runs {@code action} once the emulated time reaches {@code due}. */
+    public Task schedule(Instant due, Runnable action) {
+        Task t = new Task(due.toEpochMilli(), seq.incrementAndGet(), action);
+        lock.lock();
+        try {
+            tasks.add(t);
+            ensureTimer();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return t;
+    }
+
+    /**
+     * Called after every {@link #advance}, once due tasks ran: for state that is computed from the
+     * time rather than scheduled (SQS visibility), so that waiters re-check it.
+     */
+    public void onAdvance(Runnable listener) {
+        advanceListeners.add(listener);
+    }
+
+    /** Runs {@code action} after {@code delay} of emulated time. */
+    public Task schedule(Duration delay, Runnable action) {
+        return schedule(now().plus(delay), action);
+    }
+
+    /**
+     * Moves the clock forward and runs, in due order, everything that falls due, before returning.
+     */
+    public Instant advance(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward: " + by);
+        }
+        offsetMillis.addAndGet(by.toMillis());
+        runDue();
+        for (Runnable l : advanceListeners) {
+            l.run();
+        }
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return now();
+    }
+
+    private void runDue() {
+        running.lock();
+        try {
+            while (true) {
+                Task next;
+                lock.lock();
+                try {
+                    next = tasks.peek();
+                    if (next == null || next.dueMillis > millis()) {
+                        return;
+                    }
+                    tasks.poll();
+                } finally {
+                    lock.unlock();
+                }
+                if (!next.cancelled) {
+                    try {
+                        next.action.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(EmulatorClock.class).warn("clock task failed", e);
+                    }
+                }
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void ensureTimer() {
+        if (timer != null || closed) {
+            return;
+        }
+        timer = new Thread(this::timerLoop, "emulator-clock");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
+    private void timerLoop() {
+        while (!closed) {
+            lock.lock();
+            try {
+                Task next = tasks.peek();
+                long wait = next == null ? 60_000 : next.dueMillis - millis();
+                if (wait > 0) {
+                    changed.awaitNanos(wait * 1_000_000L);
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            runDue();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

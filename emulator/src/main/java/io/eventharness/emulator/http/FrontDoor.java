@@ -1,0 +1,63 @@
+package io.eventharness.emulator.http;
+
+import io.eventharness.emulator.admin.AdminRoutes;
+import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.ProtocolCodec;
+import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
+import io.eventharness.emulator.routing.ServiceRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request pipeline, in order: admin routes → which service (router) → which operation and the
+ * typed request (the protocol's codec) → the typed operation → the typed response back through the
+ * codec. Client mistakes become the protocol's 4xx; an emulator bug becomes a logged 500, never a
+ * hang.
+ */
+public final class FrontDoor {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
+
+    private final ServiceRouter router;
+    private final AdminRoutes admin;
+
+    public FrontDoor(ServiceRouter router, AdminRoutes admin) {
+        this.router = router;
+        this.admin = admin;
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        if (request.rawPath().startsWith(AdminRoutes.PREFIX)) {
+            return admin.handle(request);
+        }
+        ServiceRouter.Route route = router.route(request);
+        String requestId = Ids.uuid();
+        if (route == null) {
+            return HttpResponse.json(400, "{\"__type\":\"UnknownService\",\"message\":\"No emulated service serves this request\"}");
+        }
+        ProtocolCodec codec = route.binding().codecFor(request);
+        Call call = new Call(requestId, route.region() == null ? Account.DEFAULT_REGION : route.region(), request,
+                endpointOf(request));
+        try {
+            Resolved resolved = codec.resolve(request, route.binding().model());
+            Object typedRequest = codec.decode(request, resolved);
+            Object result = resolved.op().invoke(typedRequest, call);
+            return codec.encode(result, resolved.op(), call);
+        } catch (AwsException e) {
+            return codec.encodeError(e, call);
+        } catch (MalformedRequestException e) {
+            return codec.encodeError(codec.malformed(e.getMessage()), call);
+        } catch (RuntimeException | Error e) {
+            LOG.error("emulator bug while serving {} {}", route.binding().name(), request, e);
+            return codec.encodeError(new AwsException(500, "InternalFailure",
+                    "The emulator failed to serve this request: " + e, false), call);
+        }
+    }
+
+    static String endpointOf(HttpRequest r) {
+        String host = r.header("Host");
+        return "http://" + (host == null || host.isEmpty() ? "localhost:4566" : host);
+    }
+}

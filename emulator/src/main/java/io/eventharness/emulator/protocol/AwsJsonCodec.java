@@ -1,0 +1,116 @@
+package io.eventharness.emulator.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.http.HttpResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * awsJson 1.0 / 1.1 (SQS, CloudWatch Logs, DynamoDB, Kinesis, EventBridge): {@code POST /} with
+ * {@code X-Amz-Target: <prefix>.<Operation>} and the request shape as a JSON document. A request in
+ * CBOR ({@code application/x-amz-cbor-1.1}, Kinesis's default) is answered in CBOR.
+ * Errors: {@code {"__type":"<ns>#<Code>","message":...}}; for query-compatible services (SQS) the
+ * legacy code also goes in {@code x-amzn-query-error}.
+ */
+public final class AwsJsonCodec implements ProtocolCodec {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper CBOR = new CBORMapper();
+    private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
+
+    private final Protocol protocol;
+    private final String errorNamespace;
+
+    public AwsJsonCodec(Protocol protocol, String errorNamespace) {
+        this.protocol = protocol;
+        this.errorNamespace = errorNamespace;
+    }
+
+    static boolean isCbor(HttpRequest r) {
+        return r.contentType().contains("cbor");
+    }
+
+    @Override
+    public Resolved resolve(HttpRequest request, ServiceModel model) {
+        String target = request.header("X-Amz-Target");
+        if (target == null || target.indexOf('.') < 0) {
+            throw AwsException.of(400, "UnknownOperationException", "Missing or malformed X-Amz-Target header");
+        }
+        String name = target.substring(target.lastIndexOf('.') + 1);
+        OperationModel op = model.operation(name);
+        if (op == null) {
+            if (model.sdkHasOperation(name)) {
+                throw ProtocolCodec.notImplemented(model, name);
+            }
+            throw AwsException.of(400, "UnknownOperationException", "Unknown operation " + target);
+        }
+        return new Resolved(op, Map.of());
+    }
+
+    @Override
+    public Object decode(HttpRequest request, Resolved resolved) {
+        boolean cbor = isCbor(request);
+        JsonNode node;
+        byte[] body = request.body();
+        if (body.length == 0) {
+            node = JSON.createObjectNode();
+        } else {
+            try {
+                node = (cbor ? CBOR : JSON).readTree(body);
+            } catch (IOException e) {
+                throw malformed("Could not parse the request body as " + (cbor ? "CBOR" : "JSON"));
+            }
+        }
+        if (node == null || node.isMissingNode()) {
+            node = JSON.createObjectNode();
+        }
+        try {
+            var builder = Shapes.builderOf(resolved.op().requestClass());
+            (cbor ? JsonShapes.CBOR : JsonShapes.JSON).readInto(node, builder);
+            return Shapes.build(builder);
+        } catch (ShapeException e) {
+            throw malformed(e.getMessage());
+        }
+    }
+
+    @Override
+    public HttpResponse encode(Object result, OperationModel op, Call call) {
+        boolean cbor = isCbor(call.http());
+        ObjectNode node = (cbor ? JsonShapes.CBOR : JsonShapes.JSON).write(result);
+        return respond(200, node, call, cbor);
+    }
+
+    @Override
+    public HttpResponse encodeError(AwsException error, Call call) {
+        boolean cbor = call.http() != null && isCbor(call.http());
+        ObjectNode node = JSON.createObjectNode();
+        node.put("__type", errorNamespace + "#" + error.code());
+        node.put("message", error.getMessage());
+        HttpResponse r = respond(error.status(), node, call, cbor);
+        if (error.hasQueryCode()) {
+            r.header("x-amzn-query-error", error.queryCode() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
+        }
+        return r;
+    }
+
+    private HttpResponse respond(int status, ObjectNode node, Call call, boolean cbor) {
+        try {
+            byte[] bytes = (cbor ? CBOR : JSON).writeValueAsBytes(node);
+            return new HttpResponse().status(status)
+                    .header("x-amzn-RequestId", call.requestId())
+                    .body(bytes, cbor ? CBOR_TYPE : protocol.contentType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public AwsException malformed(String message) {
+        return AwsException.of(400, "SerializationException", message);
+    }
+}

@@ -1,0 +1,181 @@
+package io.eventharness.emulator.protocol;
+
+import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.w3c.dom.Element;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+
+/**
+ * restXml as S3 speaks it. The bucket comes from the virtual host ({@code bucket.localhost:4566}) or
+ * the first path segment (path style); the SDK's route templates are bucket-relative
+ * ({@code GET /{Key+}}, {@code PUT ?notification}). Bodies of aws-chunked uploads are decoded first.
+ * Errors: {@code <Error><Code/><Message/><RequestId/></Error>}, no body for HEAD.
+ */
+public final class RestXmlCodec implements ProtocolCodec {
+    private static final String BUCKET = "Bucket";
+
+    private final String namespace;
+    private final Map<String, String> roots;
+    private final Map<OperationModel, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public RestXmlCodec(String namespace, Map<String, String> roots) {
+        this.namespace = namespace;
+        this.roots = roots;
+    }
+
+    /** The bucket of a virtual-host-style request ({@code <bucket>.localhost}, {@code <bucket>.s3.<domain>}), or null. */
+    static String virtualHostBucket(HttpRequest r) {
+        String host = r.host();
+        if (host.isEmpty() || host.startsWith("[") || Character.isDigit(host.charAt(host.length() - 1))) {
+            return null;
+        }
+        if (host.endsWith(".localhost")) {
+            return host.substring(0, host.length() - ".localhost".length());
+        }
+        int s3 = host.indexOf(".s3.");
+        if (s3 > 0) {
+            return host.substring(0, s3);
+        }
+        int s3dash = host.indexOf(".s3-");
+        return s3dash > 0 ? host.substring(0, s3dash) : null;
+    }
+
+    @Override
+    public Resolved resolve(HttpRequest request, ServiceModel model) {
+        if (AwsChunked.applies(request)) {
+            AwsChunked.decodeInPlace(request);
+        }
+        String bucket = virtualHostBucket(request);
+        String rest = request.rawPath();
+        if (bucket == null) {
+            String p = rest.substring(1);
+            int slash = p.indexOf('/');
+            String first = slash < 0 ? p : p.substring(0, slash);
+            if (!first.isEmpty()) {
+                bucket = HttpRequest.decodePath(first);
+                rest = slash < 0 ? "" : p.substring(slash);
+            }
+        }
+        for (OperationModel op : model.routes()) {
+            boolean needsBucket = hasBucketField(op);
+            if (needsBucket != (bucket != null)) {
+                continue;
+            }
+            Map<String, String> params = op.route().match(request.method(), needsBucket ? rest : request.rawPath(),
+                    request.queryParams(), request.headers());
+            if (params != null) {
+                Map<String, String> all = new LinkedHashMap<>(params);
+                if (bucket != null) {
+                    all.put(BUCKET, bucket);
+                }
+                return new Resolved(op, all);
+            }
+        }
+        throw AwsException.of(405, "MethodNotAllowed", "The specified method is not allowed against this resource: "
+                + request.method() + " " + request.rawPath());
+    }
+
+    private boolean hasBucketField(OperationModel op) {
+        return bucketScoped.computeIfAbsent(op, RestXmlCodec::declaresBucket);
+    }
+
+    private static boolean declaresBucket(OperationModel op) {
+        for (SdkField<?> f : Shapes.builderOf(op.requestClass()).sdkFields()) {
+            if (f.locationName().equals(BUCKET) && f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PATH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Object decode(HttpRequest request, Resolved resolved) {
+        SdkPojo builder = Shapes.builderOf(resolved.op().requestClass());
+        try {
+            RestBindings.readNonPayload(request, resolved.pathParams(), builder);
+            SdkField<?> payload = RestBindings.payloadMember(builder);
+            byte[] body = request.body();
+            if (payload != null && body.length > 0) {
+                if (payload.marshallingType() == MarshallingType.SDK_POJO) {
+                    payload.set(builder, XmlShapes.PLAIN.readPojo(XmlShapes.parse(body), payload.constructor()));
+                } else if (payload.marshallingType() == MarshallingType.STRING) {
+                    payload.set(builder, new String(body, StandardCharsets.UTF_8));
+                } else if (payload.marshallingType() == MarshallingType.SDK_BYTES) {
+                    payload.set(builder, SdkBytes.fromByteArray(body));
+                }
+            } else if (payload == null && body.length > 0 && RestBindings.hasBodyMembers(builder)) {
+                XmlShapes.PLAIN.readInto(XmlShapes.parse(body), builder);
+            }
+        } catch (ShapeException e) {
+            throw malformed(e.getMessage());
+        }
+        return Shapes.build(builder);
+    }
+
+    @Override
+    public HttpResponse encode(Object result, OperationModel op, Call call) {
+        int status = 200;
+        Object response = result;
+        byte[] raw = null;
+        if (result instanceof WithBody<?> wb) {
+            response = wb.response();
+            raw = wb.body();
+            status = wb.status();
+        }
+        HttpResponse out = new HttpResponse();
+        out.header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
+        int bound = RestBindings.writeNonPayload(response, out);
+        out.status(bound > 0 ? bound : status);
+        SdkField<?> payload = RestBindings.payloadMember((SdkPojo) response);
+        if (raw != null) {
+            out.body(raw, out.headers().has("Content-Type") ? null : "binary/octet-stream");
+        } else if (payload != null) {
+            Object v = payload.getValueOrDefault(response);
+            if (v instanceof SdkBytes b) {
+                out.body(b.asByteArray(), null);
+            } else if (v instanceof String s) {
+                out.body(s, null);
+            } else if (v != null) {
+                XmlWriter w = new XmlWriter().declaration();
+                XmlShapes.PLAIN.writeElement(payload.locationName(), v, namespace, w);
+                out.body(w.bytes(), "application/xml");
+            }
+        } else if (RestBindings.hasBodyMembers((SdkPojo) response)) {
+            XmlWriter w = new XmlWriter().declaration();
+            String root = roots.getOrDefault(op.name(), op.name() + "Result");
+            w.start(root, namespace);
+            XmlShapes.PLAIN.writeFields(response, w);
+            w.end(root);
+            out.body(w.bytes(), "application/xml");
+        }
+        return out;
+    }
+
+    @Override
+    public HttpResponse encodeError(AwsException error, Call call) {
+        HttpResponse out = new HttpResponse().status(error.status())
+                .header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
+        if (call.http() != null && "HEAD".equals(call.http().method())) {
+            return out;
+        }
+        XmlWriter w = new XmlWriter().declaration().start("Error")
+                .element("Code", error.code())
+                .element("Message", error.getMessage())
+                .element("RequestId", call.requestId())
+                .element("HostId", call.requestId())
+                .end("Error");
+        return out.body(w.bytes(), "application/xml");
+    }
+
+    @Override
+    public AwsException malformed(String message) {
+        return AwsException.of(400, "MalformedXML", message);
+    }
+}

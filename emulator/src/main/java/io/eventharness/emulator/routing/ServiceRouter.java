@@ -1,0 +1,110 @@
+package io.eventharness.emulator.routing;
+
+import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.protocol.QueryCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which service a request is for, and in which region: the SigV4 credential scope
+ * ({@code Credential=AKID/20261125/us-east-1/sqs/aws4_request}) in the {@code Authorization} header or a
+ * presigned URL's {@code X-Amz-Credential}; failing that, the {@code X-Amz-Target} prefix, then the
+ * query {@code Action}; anything else is S3 (REST paths).
+ */
+public final class ServiceRouter {
+
+    /** Where a request goes. */
+    public record Route(ServiceBinding binding, String region) {
+    }
+
+    private final List<ServiceBinding> bindings = new ArrayList<>();
+
+    public void add(ServiceBinding b) {
+        bindings.add(b);
+    }
+
+    public List<ServiceBinding> bindings() {
+        return bindings;
+    }
+
+    public ServiceBinding byName(String signingName) {
+        for (ServiceBinding b : bindings) {
+            if (b.name().equals(signingName)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The route, or null when no emulated service matches. */
+    public Route route(HttpRequest r) {
+        String[] scope = credentialScope(r);
+        String region = scope != null ? scope[2] : Account.DEFAULT_REGION;
+        String target = r.header("X-Amz-Target");
+        if (scope != null) {
+            ServiceBinding b = bySigningName(scope[3], target);
+            if (b != null) {
+                return new Route(b, region);
+            }
+        }
+        if (target != null) {
+            for (ServiceBinding b : bindings) {
+                String prefix = b.spec().targetPrefix();
+                if (prefix != null && target.startsWith(prefix + ".")) {
+                    return new Route(b, region);
+                }
+            }
+        }
+        String action = r.queryParam("Action");
+        if (action == null && r.contentType().startsWith("application/x-www-form-urlencoded")) {
+            action = QueryCodec.params(r).get("Action");
+        }
+        if (action != null) {
+            for (ServiceBinding b : bindings) {
+                if (b.servesAction(action)) {
+                    return new Route(b, region);
+                }
+            }
+        }
+        ServiceBinding s3 = byName("s3");
+        return s3 == null ? null : new Route(s3, region);
+    }
+
+    private ServiceBinding bySigningName(String service, String target) {
+        ServiceBinding only = null;
+        int count = 0;
+        for (ServiceBinding b : bindings) {
+            if (b.name().equals(service)) {
+                only = b;
+                count++;
+                String prefix = b.spec().targetPrefix();
+                if (target != null && prefix != null && target.startsWith(prefix + ".")) {
+                    return b; // DynamoDB and DynamoDB Streams share the signing name
+                }
+            }
+        }
+        return count >= 1 ? only : null;
+    }
+
+    /** {@code [accessKey, date, region, service]} of the SigV4 credential scope, or null. */
+    static String[] credentialScope(HttpRequest r) {
+        String cred = null;
+        String auth = r.header("Authorization");
+        if (auth != null) {
+            int i = auth.indexOf("Credential=");
+            if (i >= 0) {
+                int end = auth.indexOf(',', i);
+                cred = auth.substring(i + "Credential=".length(), end < 0 ? auth.length() : end).trim();
+            }
+        }
+        if (cred == null) {
+            cred = r.queryParam("X-Amz-Credential");
+        }
+        if (cred == null) {
+            return null;
+        }
+        String[] parts = cred.split("/");
+        return parts.length >= 5 ? new String[]{parts[0], parts[1], parts[2], parts[3]} : null;
+    }
+}

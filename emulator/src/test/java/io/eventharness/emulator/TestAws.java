@@ -1,0 +1,59 @@
+package io.eventharness.emulator;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * One emulator for the whole test JVM, and unmodified SDK clients pointed at it with only an
+ * endpoint override, a region and dummy credentials.
+ */
+public final class TestAws {
+    private static Emulator emulator;
+
+    private TestAws() {
+    }
+
+    public static synchronized Emulator emulator() {
+        if (emulator == null) {
+            emulator = Emulator.builder().withDynamicPort().build().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        }
+        return emulator;
+    }
+
+    /** Applies endpoint, region and credentials to any SDK client builder. */
+    public static <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        Emulator e = emulator();
+        return builder.endpointOverride(e.endpoint()).region(e.region()).credentialsProvider(e.credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build())
+                .build();
+    }
+
+    public static SqsClient sqs() {
+        return client(SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static SqsAsyncClient sqsAsync() {
+        return client(SqsAsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder()));
+    }
+
+    public static S3Client s3() {
+        return client(S3Client.builder().forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static S3AsyncClient s3Async() {
+        return client(S3AsyncClient.builder().forcePathStyle(true).httpClientBuilder(NettyNioAsyncHttpClient.builder()));
+    }
+
+    /** A name no other test uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xffff));
+    }
+}
