@@ -5,10 +5,15 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One emulator for the whole test JVM, and unmodified SDK clients pointed at it with only an
@@ -50,6 +55,27 @@ public final class TestAws {
 
     public static S3AsyncClient s3Async() {
         return client(S3AsyncClient.builder().forcePathStyle(true).httpClientBuilder(NettyNioAsyncHttpClient.builder()));
+    }
+
+    public static SnsClient sns() {
+        return client(SnsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static SnsAsyncClient snsAsync() {
+        return client(SnsAsyncClient.builder().httpClientBuilder(NettyNioAsyncHttpClient.builder()));
+    }
+
+    public static CloudWatchLogsClient logs() {
+        return client(CloudWatchLogsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static IamClient iam() {
+        return client(IamClient.builder().region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static StsClient sts() {
+        return client(StsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
     }
 
     /** A name no other test uses. */
