@@ -109,12 +109,35 @@ public final class EmulatorClock implements AutoCloseable {
 
     /**
      * Moves the clock forward and runs, in due order, everything that falls due, before returning.
+     * The clock steps to each task's due time before running it, so that a task which schedules
+     * another (a retry two minutes after a failed one) sees the time it was due at, and what it
+     * schedules runs too when it falls within the advance.
      */
     public Instant advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward: " + by);
         }
-        offsetMillis.addAndGet(by.toMillis());
+        running.lock();
+        try {
+            long target = millis() + by.toMillis();
+            while (true) {
+                Task next = pollDue(target);
+                if (next == null) {
+                    break;
+                }
+                long now = millis();
+                if (next.dueMillis > now) {
+                    offsetMillis.addAndGet(next.dueMillis - now);
+                }
+                run(next);
+            }
+            long now = millis();
+            if (target > now) {
+                offsetMillis.addAndGet(target - now);
+            }
+        } finally {
+            running.unlock();
+        }
         runDue();
         for (Runnable l : advanceListeners) {
             l.run();
@@ -128,31 +151,40 @@ public final class EmulatorClock implements AutoCloseable {
         return now();
     }
 
+    /** Removes and returns the earliest task due at or before {@code limit}, or null. */
+    private Task pollDue(long limit) {
+        lock.lock();
+        try {
+            Task next = tasks.peek();
+            if (next == null || next.dueMillis > limit) {
+                return null;
+            }
+            return tasks.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void runDue() {
         running.lock();
         try {
-            while (true) {
-                Task next;
-                lock.lock();
-                try {
-                    next = tasks.peek();
-                    if (next == null || next.dueMillis > millis()) {
-                        return;
-                    }
-                    tasks.poll();
-                } finally {
-                    lock.unlock();
-                }
-                if (!next.cancelled) {
-                    try {
-                        next.action.run();
-                    } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(EmulatorClock.class).warn("clock task failed", e);
-                    }
-                }
+            Task next;
+            while ((next = pollDue(millis())) != null) {
+                run(next);
             }
         } finally {
             running.unlock();
+        }
+    }
+
+    private static void run(Task t) {
+        if (t.cancelled) {
+            return;
+        }
+        try {
+            t.action.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(EmulatorClock.class).warn("clock task failed", e);
         }
     }
 

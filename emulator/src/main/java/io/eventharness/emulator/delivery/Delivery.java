@@ -18,8 +18,11 @@ public final class Delivery {
     /** A service that accepts messages addressed to its ARNs. */
     @FunctionalInterface
     public interface Target {
-        /** Accepts or throws (e.g. an AwsException when the queue does not exist). */
-        void accept(String targetArn, Message message);
+        /**
+         * Accepts or throws (e.g. an AwsException when the queue does not exist, or the target's
+         * resource policy does not allow the source).
+         */
+        void accept(String sourceArn, String targetArn, Message message);
     }
 
     private final EventTrail trail;
@@ -46,7 +49,7 @@ public final class Delivery {
             throw AwsException.of(400, "InvalidParameter", "Cannot deliver to " + targetArn);
         }
         try {
-            t.accept(targetArn, message);
+            t.accept(source, targetArn, message);
             trail.record(source, targetArn, kind, message.body(), "delivered");
         } catch (RuntimeException e) {
             trail.record(source, targetArn, kind, message.body(), "failed: " + e.getMessage());

@@ -57,6 +57,29 @@ public final class Shapes {
         return ((SdkBuilder<?, ?>) builder).build();
     }
 
+    /**
+     * Copies the members two model classes share by name ({@code FunctionConfiguration} →
+     * {@code CreateFunctionResponse}): the spec has many shapes with the same members.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T convert(Object source, Class<T> target) {
+        SdkPojo b = builderOf(target);
+        java.util.Map<String, SdkField<?>> byName = new java.util.HashMap<>();
+        for (SdkField<?> f : ((SdkPojo) source).sdkFields()) {
+            byName.put(f.memberName(), f);
+        }
+        for (SdkField<?> f : b.sdkFields()) {
+            SdkField<?> from = byName.get(f.memberName());
+            if (from != null) {
+                Object v = from.getValueOrDefault(source);
+                if (!JsonShapes.isAbsent(v)) {
+                    f.set(b, v);
+                }
+            }
+        }
+        return (T) build(b);
+    }
+
     public static boolean is(SdkField<?> f, MarshallingType<?> t) {
         return f.marshallingType() == t;
     }

@@ -322,7 +322,7 @@ public final class SqsService implements AutoCloseable {
     // ---- delivery from other services ---------------------------------------------------------
 
     /** Accepts a message for {@code arn:aws:sqs:<region>:<account>:<name>} (SNS, Lambda DLQs, S3 notifications). */
-    private void deliver(String queueArn, Message m) {
+    private void deliver(String sourceArn, String queueArn, Message m) {
         SqsQueue q = queues.get(queueArn.substring(queueArn.lastIndexOf(':') + 1));
         if (q == null || !q.arn.equals(queueArn) && !q.name.equals(queueArn.substring(queueArn.lastIndexOf(':') + 1))) {
             throw SqsErrors.queueDoesNotExist();

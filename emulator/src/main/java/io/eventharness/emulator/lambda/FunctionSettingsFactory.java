@@ -1,0 +1,192 @@
+package io.eventharness.emulator.lambda;
+
+import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.core.Ids;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
+import software.amazon.awssdk.services.lambda.model.Environment;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.State;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+
+/**
+ * Validates {@code CreateFunction} and the update operations as Lambda does, and makes the new
+ * {@link FunctionSettings}.
+ */
+final class FunctionSettingsFactory {
+    private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    private static final Pattern HANDLER = Pattern.compile("[^\\s]+");
+    private static final Pattern ENV_KEY = Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
+    /** Runtimes AWS no longer accepts for new functions or updates. */
+    private static final Set<String> DEPRECATED = Set.of("python2.7", "python3.6", "python3.7", "python3.8", "java8",
+            "nodejs", "nodejs4.3", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x",
+            "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "dotnet6", "ruby2.5", "ruby2.7", "go1.x",
+            "provided", "nodejs4.3-edge");
+    /** Variables Lambda sets itself, which a function may not override. */
+    private static final Set<String> RESERVED = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION",
+            "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
+            "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT",
+            "LAMBDA_RUNTIME_DIR");
+
+    private final EmulatorClock clock;
+    private final LambdaEnvironment env;
+
+    FunctionSettingsFactory(EmulatorClock clock, LambdaEnvironment env) {
+        this.clock = clock;
+        this.env = env;
+    }
+
+    FunctionSettings create(CreateFunctionRequest r, String arn, String region) {
+        if (r.packageTypeAsString() != null && r.packageTypeAsString().equals("Image")) {
+            throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");
+        }
+        String runtime = runtime(r.runtimeAsString());
+        String handler = handler(r.handler());
+        String role = role(r.role());
+        int memory = memory(r.memorySize() == null ? 128 : r.memorySize());
+        int timeout = timeout(r.timeout() == null ? 3 : r.timeout());
+        Map<String, String> variables = environment(r.environment());
+        String dlq = deadLetter(r.deadLetterConfig());
+        io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName());
+        return new FunctionSettings(r.functionName(), arn, region, "$LATEST", runtime, handler, role, memory, timeout, variables,
+                r.description(), dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
+    }
+
+    FunctionSettings withConfiguration(FunctionSettings s, UpdateFunctionConfigurationRequest r) {
+        return new FunctionSettings(s.name(), s.arn(), s.region(), s.version(),
+                r.runtimeAsString() != null ? runtime(r.runtimeAsString()) : s.runtime(),
+                r.handler() != null ? handler(r.handler()) : s.handler(),
+                r.role() != null ? role(r.role()) : s.role(),
+                r.memorySize() != null ? memory(r.memorySize()) : s.memoryMb(),
+                r.timeout() != null ? timeout(r.timeout()) : s.timeoutSeconds(),
+                r.environment() != null ? environment(r.environment()) : s.environment(),
+                r.description() != null ? r.description() : s.description(),
+                r.deadLetterConfig() != null ? deadLetter(r.deadLetterConfig()) : s.deadLetterTargetArn(),
+                s.code(), clock.now(), Ids.uuid(), State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
+    }
+
+    FunctionSettings withCode(FunctionSettings s, UpdateFunctionCodeRequest r) {
+        io.eventharness.emulator.lambda.FunctionCode code = code(FunctionCode.builder().zipFile(r.zipFile()).s3Bucket(r.s3Bucket())
+                .s3Key(r.s3Key()).s3ObjectVersion(r.s3ObjectVersion()).imageUri(r.imageUri()).build(), s.name());
+        return new FunctionSettings(s.name(), s.arn(), s.region(), s.version(), s.runtime(), s.handler(), s.role(), s.memoryMb(),
+                s.timeoutSeconds(), s.environment(), s.description(), s.deadLetterTargetArn(), code, clock.now(), Ids.uuid(),
+                State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
+    }
+
+    private static String runtime(String value) {
+        if (value == null) {
+            throw LambdaErrors.invalidParameter("Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        if (DEPRECATED.contains(value)) {
+            throw LambdaErrors.invalidParameter("The runtime parameter of " + value + " is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.");
+        }
+        if (Runtime.fromValue(value) == Runtime.UNKNOWN_TO_SDK_VERSION) {
+            throw LambdaErrors.validation("runtime", value, "Member must satisfy enum value set: " + Runtime.knownValues());
+        }
+        return value;
+    }
+
+    private static String handler(String value) {
+        if (value == null) {
+            throw LambdaErrors.invalidParameter("Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        if (value.length() > 128 || !HANDLER.matcher(value).matches()) {
+            throw LambdaErrors.validation("handler", value, "Member must satisfy regular expression pattern: [^\\s]+");
+        }
+        return value;
+    }
+
+    private String role(String value) {
+        if (value == null || !ROLE.matcher(value).matches()) {
+            throw LambdaErrors.validation("role", value, "Member must satisfy regular expression pattern: "
+                    + "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+        }
+        if (!env.roleExists().test(value)) {
+            throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
+        }
+        return value;
+    }
+
+    private static int memory(int mb) {
+        if (mb < 128) {
+            throw LambdaErrors.validation("memorySize", mb, "Member must have value greater than or equal to 128");
+        }
+        if (mb > 10240) {
+            throw LambdaErrors.validation("memorySize", mb, "Member must have value less than or equal to 10240");
+        }
+        return mb;
+    }
+
+    private static int timeout(int s) {
+        if (s < 1) {
+            throw LambdaErrors.validation("timeout", s, "Member must have value greater than or equal to 1");
+        }
+        if (s > 900) {
+            throw LambdaErrors.validation("timeout", s, "Member must have value less than or equal to 900");
+        }
+        return s;
+    }
+
+    private static Map<String, String> environment(Environment e) {
+        Map<String, String> vars = e == null || e.variables() == null ? Map.of() : e.variables();
+        int size = 0;
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            if (!ENV_KEY.matcher(v.getKey()).matches()) {
+                throw LambdaErrors.validation("environment.variables", "[" + v.getKey() + "]",
+                        "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]");
+            }
+            if (RESERVED.contains(v.getKey())) {
+                throw LambdaErrors.invalidParameter("Lambda was unable to configure your environment variables because the environment variables you have provided contains reserved keys that are currently not supported for modification. Reserved keys used in this request: " + v.getKey());
+            }
+            size += v.getKey().getBytes(StandardCharsets.UTF_8).length + (v.getValue() == null ? 0 : v.getValue().getBytes(StandardCharsets.UTF_8).length);
+        }
+        if (size > 4096) {
+            throw LambdaErrors.invalidParameter("Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit. String measured: " + size);
+        }
+        return new LinkedHashMap<>(vars);
+    }
+
+    private static String deadLetter(DeadLetterConfig c) {
+        if (c == null || c.targetArn() == null || c.targetArn().isEmpty()) {
+            return null;
+        }
+        String arn = c.targetArn();
+        if (!arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:sns:")) {
+            throw LambdaErrors.invalidParameter("The provided target arn " + arn + " is invalid: a dead-letter target must be an SQS queue or an SNS topic.");
+        }
+        return arn;
+    }
+
+    private io.eventharness.emulator.lambda.FunctionCode code(FunctionCode c, String functionName) {
+        if (c == null) {
+            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        }
+        if (c.imageUri() != null) {
+            throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");
+        }
+        byte[] zip;
+        if (c.zipFile() != null) {
+            zip = c.zipFile().asByteArrayUnsafe();
+            if (zip.length > io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED) {
+                throw LambdaErrors.tooLarge(io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED, "CreateFunction");
+            }
+        } else if (c.s3Bucket() != null && c.s3Key() != null) {
+            zip = env.s3().get(c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
+            if (zip == null) {
+                throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
+            }
+        } else {
+            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        }
+        return io.eventharness.emulator.lambda.FunctionCode.unpack(zip, env.codeRoot(), functionName);
+    }
+}

@@ -1,0 +1,20 @@
+package io.eventharness.emulator.lambda;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What Lambda needs from the rest of the emulator, as plain functions: whether an IAM role exists,
+ * an S3 object's bytes (code from {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the
+ * functions' {@code AWS_ENDPOINT_URL}) and where to unpack code.
+ */
+public record LambdaEnvironment(Predicate<String> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot) {
+
+    /** Reads an object of the emulated S3; null when it does not exist. */
+    @FunctionalInterface
+    public interface S3Objects {
+        byte[] get(String bucket, String key, String versionId);
+    }
+}

@@ -1,0 +1,129 @@
+package io.eventharness.emulator.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventharness.emulator.TestAws;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/** The Lambda control plane through the unmodified SDK. */
+class LambdaApiTest {
+    private final LambdaClient lambda = Functions.lambda();
+
+    private String book() {
+        return Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.memorySize(256).timeout(5).environment(e -> e.variables(Map.of("GREETING", "hi"))).description("the book"));
+    }
+
+    @Test
+    void createGetListUpdateDelete() {
+        String fn = book();
+        FunctionConfiguration c = lambda.getFunctionConfiguration(b -> b.functionName(fn));
+        assertThat(c.state()).isEqualTo(State.ACTIVE);
+        assertThat(c.runtime()).isEqualTo(Runtime.PYTHON3_12);
+        assertThat(c.memorySize()).isEqualTo(256);
+        assertThat(c.timeout()).isEqualTo(5);
+        assertThat(c.environment().variables()).containsEntry("GREETING", "hi");
+        assertThat(c.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:" + fn);
+        assertThat(c.codeSha256()).isNotBlank();
+        assertThat(lambda.getFunction(b -> b.functionName(c.functionArn())).configuration().functionName()).isEqualTo(fn);
+        assertThat(lambda.listFunctionsPaginator().functions()).extracting(FunctionConfiguration::functionName).contains(fn);
+
+        lambda.updateFunctionConfiguration(b -> b.functionName(fn).memorySize(512));
+        lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(fn));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).memorySize()).isEqualTo(512);
+
+        lambda.deleteFunction(b -> b.functionName(fn));
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(fn))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void aSecondFunctionOfTheSameNameConflicts() {
+        String fn = book();
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(fn).runtime(Runtime.PYTHON3_12).handler("a.b")
+                .role(Functions.role()).code(c -> c.zipFile(Functions.zip(Map.of("a.py", ""))))))
+                .isInstanceOf(ResourceConflictException.class);
+    }
+
+    @Test
+    void createValidatesLikeAws() {
+        String name = TestAws.unique("bad");
+        SdkBytes zip = Functions.zip(Map.of("a.py", "def b(e, c): return 1"));
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime("python9.9").handler("a.b")
+                .role(Functions.role()).code(c -> c.zipFile(zip))))
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
+                .role("arn:aws:iam::000000000000:role/does-not-exist").code(c -> c.zipFile(zip))))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("cannot be assumed by Lambda");
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a b")
+                .role(Functions.role()).code(c -> c.zipFile(zip))))
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
+                .role(Functions.role()).code(c -> c.zipFile(SdkBytes.fromUtf8String("this is not a zip")))))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("Could not unzip");
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
+                .role(Functions.role()).memorySize(64).code(c -> c.zipFile(zip))))
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
+                .role(Functions.role()).environment(e -> e.variables(Map.of("AWS_REGION", "x"))).code(c -> c.zipFile(zip))))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("reserved keys");
+    }
+
+    @Test
+    void permissionsMakeTheResourcePolicy() {
+        String fn = book();
+        String statement = lambda.addPermission(b -> b.functionName(fn).statementId("s3-invoke").action("lambda:InvokeFunction")
+                .principal("s3.amazonaws.com").sourceArn("arn:aws:s3:::uploads")).statement();
+        assertThat(statement).contains("\"Sid\":\"s3-invoke\"").contains("s3.amazonaws.com").contains("arn:aws:s3:::uploads");
+        assertThatThrownBy(() -> lambda.addPermission(b -> b.functionName(fn).statementId("s3-invoke")
+                .action("lambda:InvokeFunction").principal("s3.amazonaws.com")))
+                .isInstanceOf(ResourceConflictException.class);
+        assertThat(lambda.getPolicy(b -> b.functionName(fn)).policy()).contains("\"Statement\":[").contains("s3-invoke");
+        lambda.removePermission(b -> b.functionName(fn).statementId("s3-invoke"));
+        assertThatThrownBy(() -> lambda.getPolicy(b -> b.functionName(fn))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void versionsAndAliases() {
+        String fn = book();
+        String v1 = lambda.publishVersion(b -> b.functionName(fn)).version();
+        assertThat(v1).isEqualTo("1");
+        lambda.updateFunctionConfiguration(b -> b.functionName(fn).memorySize(1024));
+        String v2 = lambda.publishVersion(b -> b.functionName(fn)).version();
+        assertThat(v2).isEqualTo("2");
+        lambda.createAlias(b -> b.functionName(fn).name("live").functionVersion("1"));
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn).qualifier("live")).memorySize()).isEqualTo(256);
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn + ":2")).memorySize()).isEqualTo(1024);
+        assertThat(lambda.invoke(b -> b.functionName(fn).qualifier("live").payload(SdkBytes.fromUtf8String("{\"x\":4,\"y\":2}")))
+                .executedVersion()).isEqualTo("1");
+        assertThat(lambda.listVersionsByFunction(b -> b.functionName(fn)).versions()).hasSize(3);
+        assertThat(lambda.listAliases(b -> b.functionName(fn)).aliases()).singleElement()
+                .satisfies(a -> assertThat(a.aliasArn()).endsWith(":" + fn + ":live"));
+    }
+
+    @Test
+    void eventInvokeConfigIsStoredAndValidated() {
+        String fn = book();
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumRetryAttempts(0).maximumEventAgeInSeconds(120)
+                .destinationConfig(d -> d.onFailure(f -> f.destination("arn:aws:sqs:us-east-1:000000000000:failures"))));
+        var got = lambda.getFunctionEventInvokeConfig(b -> b.functionName(fn));
+        assertThat(got.maximumRetryAttempts()).isZero();
+        assertThat(got.maximumEventAgeInSeconds()).isEqualTo(120);
+        assertThat(got.destinationConfig().onFailure().destination()).endsWith(":failures");
+        assertThatThrownBy(() -> lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumRetryAttempts(3)))
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        lambda.deleteFunctionEventInvokeConfig(b -> b.functionName(fn));
+        assertThatThrownBy(() -> lambda.getFunctionEventInvokeConfig(b -> b.functionName(fn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+}

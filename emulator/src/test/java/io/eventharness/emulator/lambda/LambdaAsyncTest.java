@@ -1,0 +1,99 @@
+package io.eventharness.emulator.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.TestAws;
+import io.eventharness.emulator.delivery.TrailEntry;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Asynchronous invocation: retries after about one and two minutes on the emulator clock (moved, not
+ * waited for), then the dead-letter queue or the destinations.
+ */
+class LambdaAsyncTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LambdaClient lambda = Functions.lambda();
+    private final SqsClient sqs = TestAws.sqs();
+
+    private String queue(String[] arnOut) {
+        String url = sqs.createQueue(b -> b.queueName(TestAws.unique("q"))).queueUrl();
+        arnOut[0] = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return url;
+    }
+
+    private static List<TrailEntry> attempts(String fn) {
+        return TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:InvokeAsync") && e.target().contains(":" + fn + ":"));
+    }
+
+    private List<Message> receive(String url) {
+        return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All")).messages();
+    }
+
+    @Test
+    void aFailingEventIsRetriedTwiceOnTheClockThenGoesToTheDeadLetterQueue() throws Exception {
+        String[] dlqArn = new String[1];
+        String dlq = queue(dlqArn);
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.deadLetterConfig(d -> d.targetArn(dlqArn[0])));
+
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":0}")));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(fn).size() == 1);
+        TestAws.emulator().clock().advance(Duration.ofSeconds(59));
+        assertThat(attempts(fn)).hasSize(1);
+        TestAws.emulator().clock().advance(Duration.ofSeconds(1));
+        assertThat(attempts(fn)).hasSize(2);
+        assertThat(receive(dlq)).isEmpty();
+        TestAws.emulator().clock().advance(Duration.ofMinutes(2));
+        assertThat(attempts(fn)).hasSize(3).allSatisfy(e -> assertThat(e.outcome()).startsWith("error ZeroDivisionError"));
+
+        List<Message> dead = receive(dlq);
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo("{\"x\":1,\"y\":0}");
+            assertThat(m.messageAttributes().get("ErrorCode").dataType()).isEqualTo("Number");
+            assertThat(m.messageAttributes().get("ErrorCode").stringValue()).isEqualTo("200");
+            assertThat(m.messageAttributes().get("ErrorMessage").stringValue()).isEqualTo("division by zero");
+            assertThat(m.messageAttributes().get("RequestID").stringValue()).isNotBlank();
+        });
+    }
+
+    @Test
+    void destinationsGetInvocationRecords() throws Exception {
+        String[] okArn = new String[1];
+        String[] failArn = new String[1];
+        String ok = queue(okArn);
+        String failed = queue(failArn);
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumRetryAttempts(0).destinationConfig(d -> d
+                .onSuccess(s -> s.destination(okArn[0])).onFailure(f -> f.destination(failArn[0]))));
+
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":9,\"y\":3}")));
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":9,\"y\":0}")));
+
+        JsonNode success = JSON.readTree(await().atMost(Duration.ofSeconds(20)).until(() -> receive(ok), l -> !l.isEmpty()).get(0).body());
+        assertThat(success.path("version").asText()).isEqualTo("1.0");
+        assertThat(success.path("requestContext").path("condition").asText()).isEqualTo("Success");
+        assertThat(success.path("requestContext").path("functionArn").asText()).endsWith(":" + fn + ":$LATEST");
+        assertThat(success.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(success.path("requestPayload").path("x").asInt()).isEqualTo(9);
+        assertThat(success.path("responseContext").path("statusCode").asInt()).isEqualTo(200);
+        assertThat(success.path("responsePayload").asText()).isEqualTo("{\"result\": 3.0}");
+
+        JsonNode failure = JSON.readTree(await().atMost(Duration.ofSeconds(20)).until(() -> receive(failed), l -> !l.isEmpty()).get(0).body());
+        assertThat(failure.path("requestContext").path("condition").asText()).isEqualTo("RetriesExhausted");
+        assertThat(failure.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
+        assertThat(failure.path("responsePayload").path("errorType").asText()).isEqualTo("ZeroDivisionError");
+    }
+}
