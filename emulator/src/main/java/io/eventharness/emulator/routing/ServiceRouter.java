@@ -88,7 +88,7 @@ public final class ServiceRouter {
     }
 
     /** {@code [accessKey, date, region, service]} of the SigV4 credential scope, or null. */
-    static String[] credentialScope(HttpRequest r) {
+    public static String[] credentialScope(HttpRequest r) {
         String cred = null;
         String auth = r.header("Authorization");
         if (auth != null) {
