@@ -28,7 +28,7 @@ public final class Services implements AutoCloseable {
         s3 = new S3Service(clock, delivery);
         logs = new LogsService(clock);
         iam = new IamService(clock);
-        sts = new StsService();
+        sts = new StsService(clock, iam);
         bindings.add(new ServiceBinding(SqsService.SPEC, sqs));
         bindings.add(new ServiceBinding(SnsService.SPEC, sns));
         bindings.add(new ServiceBinding(S3Service.SPEC, s3));
