@@ -12,7 +12,6 @@ import java.util.TreeMap;
  */
 final class LogGroup {
     final String name;
-    final String region;
     /** {@code arn:aws:logs:<region>:<account>:log-group:<name>}, without the {@code :*} of {@code LogGroup.arn}. */
     final String arn;
     final long creationTime;
@@ -21,9 +20,8 @@ final class LogGroup {
     final Map<String, String> tags = new LinkedHashMap<>();
     private Integer retentionInDays;
 
-    LogGroup(String name, String region, String arn, long creationTime, String logGroupClass) {
+    LogGroup(String name, String arn, long creationTime, String logGroupClass) {
         this.name = name;
-        this.region = region;
         this.arn = arn;
         this.creationTime = creationTime;
         this.logGroupClass = logGroupClass;

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.logs;
 
-import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.logs.filter.FilterPattern;
 import io.eventharness.emulator.logs.filter.FilterPatternException;
@@ -15,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
@@ -35,7 +33,7 @@ public final class LogsService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("logs", Protocol.AWS_JSON_1_1, CloudWatchLogsClient.class, "Logs_20140328");
 
     private final EmulatorClock clock;
-    private final ConcurrentSkipListMap<String, LogGroup> groups = new ConcurrentSkipListMap<>();
+    private final LogGroups groups = new LogGroups();
     private final AtomicLong seq = new AtomicLong();
 
     public LogsService(EmulatorClock clock) {
@@ -55,7 +53,7 @@ public final class LogsService {
      */
     public void append(String group, String stream, List<LogEvent> events) {
         long now = clock.millis();
-        LogGroup g = groups.computeIfAbsent(group, n -> newGroup(n, Account.DEFAULT_REGION, now, "STANDARD"));
+        LogGroup g = groups.getOrCreate(group, now);
         synchronized (g) {
             g.purge(now);
             LogStream s = g.streams.computeIfAbsent(stream, n -> new LogStream(n, g.streamArn(n), now));
@@ -73,7 +71,7 @@ public final class LogsService {
      * first (ties in arrival order); empty when the group does not exist.
      */
     public List<LoggedEvent> events(String group, Instant from) {
-        LogGroup g = groups.get(group);
+        LogGroup g = groups.find(group);
         if (g == null) {
             return List.of();
         }
@@ -100,17 +98,17 @@ public final class LogsService {
         if (LogGroupClass.fromValue(cls) == LogGroupClass.UNKNOWN_TO_SDK_VERSION) {
             throw LogsErrors.constraint(cls, "logGroupClass", "Member must satisfy enum value set: [STANDARD, INFREQUENT_ACCESS, DELIVERY]");
         }
-        LogGroup g = newGroup(name, call.region(), clock.millis(), cls);
+        LogGroup g = LogGroups.newGroup(name, call.region(), clock.millis(), cls);
         LogsLimits.tags(r.tags(), 0, g.arn);
         g.tags.putAll(r.tags());
-        if (groups.putIfAbsent(name, g) != null) {
+        if (!groups.add(g)) {
             throw LogsErrors.groupExists();
         }
         return CreateLogGroupResponse.builder().build();
     }
 
     public DeleteLogGroupResponse deleteLogGroup(DeleteLogGroupRequest r) {
-        if (groups.remove(LogsLimits.groupName(r.logGroupName(), "logGroupName")) == null) {
+        if (!groups.remove(LogsLimits.groupName(r.logGroupName(), "logGroupName"))) {
             throw LogsErrors.groupNotFound();
         }
         return DeleteLogGroupResponse.builder().build();
@@ -127,12 +125,12 @@ public final class LogsService {
         int limit = LogsLimits.limit(r.limit(), "limit", 1, 50, 50);
         String prefix = r.logGroupNamePrefix() == null ? null : LogsLimits.groupName(r.logGroupNamePrefix(), "logGroupNamePrefix");
         String pattern = r.logGroupNamePattern();
-        List<String> identifiers = r.hasLogGroupIdentifiers() ? r.logGroupIdentifiers().stream().map(LogsService::nameOf).toList() : null;
+        List<String> identifiers = r.hasLogGroupIdentifiers() ? r.logGroupIdentifiers().stream().map(LogGroups::nameOf).toList() : null;
         String after = r.nextToken() == null ? null : LogsTokens.key("groups", r.nextToken());
         long now = clock.millis();
         List<software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup> page = new ArrayList<>();
         String next = null;
-        for (LogGroup g : (after == null ? groups : groups.tailMap(after, false)).values()) {
+        for (LogGroup g : groups.after(after)) {
             if (prefix != null && !g.name.startsWith(prefix) || pattern != null && !g.name.contains(pattern)
                     || identifiers != null && !identifiers.contains(g.name)
                     || r.logGroupClass() != null && !r.logGroupClassAsString().equals(g.logGroupClass)) {
@@ -161,7 +159,7 @@ public final class LogsService {
     }
 
     public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest r) {
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         int days = LogsLimits.retentionDays(r.retentionInDays());
         synchronized (g) {
             g.retentionInDays(days);
@@ -171,7 +169,7 @@ public final class LogsService {
     }
 
     public DeleteRetentionPolicyResponse deleteRetentionPolicy(DeleteRetentionPolicyRequest r) {
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         synchronized (g) {
             g.retentionInDays(null);
         }
@@ -181,7 +179,7 @@ public final class LogsService {
     // ---- log streams ------------------------------------------------------------------------------
 
     public CreateLogStreamResponse createLogStream(CreateLogStreamRequest r) {
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         String name = LogsLimits.streamName(r.logStreamName(), "logStreamName");
         synchronized (g) {
             if (g.streams.containsKey(name)) {
@@ -193,7 +191,7 @@ public final class LogsService {
     }
 
     public DeleteLogStreamResponse deleteLogStream(DeleteLogStreamRequest r) {
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         String name = LogsLimits.streamName(r.logStreamName(), "logStreamName");
         synchronized (g) {
             if (g.streams.remove(name) == null) {
@@ -208,7 +206,7 @@ public final class LogsService {
      * name prefix), ascending or descending.
      */
     public DescribeLogStreamsResponse describeLogStreams(DescribeLogStreamsRequest r) {
-        LogGroup g = group(r.logGroupName(), r.logGroupIdentifier());
+        LogGroup g = groups.require(r.logGroupName(), r.logGroupIdentifier());
         boolean byTime = r.orderBy() == OrderBy.LAST_EVENT_TIME;
         if (r.orderBy() == OrderBy.UNKNOWN_TO_SDK_VERSION) {
             throw LogsErrors.constraint(r.orderByAsString(), "orderBy", "Member must satisfy enum value set: [LogStreamName, LastEventTime]");
@@ -271,7 +269,7 @@ public final class LogsService {
         if (input == null) {
             throw LogsErrors.missing("logEvents");
         }
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         String streamName = LogsLimits.streamName(r.logStreamName(), "logStreamName");
         long now = clock.millis();
         synchronized (g) {
@@ -290,7 +288,7 @@ public final class LogsService {
     }
 
     public GetLogEventsResponse getLogEvents(GetLogEventsRequest r) {
-        LogGroup g = group(r.logGroupName(), r.logGroupIdentifier());
+        LogGroup g = groups.require(r.logGroupName(), r.logGroupIdentifier());
         String streamName = LogsLimits.streamName(r.logStreamName(), "logStreamName");
         int limit = LogsLimits.limit(r.limit(), "limit", 1, EventQueries.MAX_LIMIT, EventQueries.MAX_LIMIT);
         synchronized (g) {
@@ -305,7 +303,7 @@ public final class LogsService {
     }
 
     public FilterLogEventsResponse filterLogEvents(FilterLogEventsRequest r) {
-        LogGroup g = group(r.logGroupName(), r.logGroupIdentifier());
+        LogGroup g = groups.require(r.logGroupName(), r.logGroupIdentifier());
         if (r.hasLogStreamNames() && r.logStreamNamePrefix() != null) {
             throw LogsErrors.invalidParameter("logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
         }
@@ -341,12 +339,12 @@ public final class LogsService {
     // ---- tags -------------------------------------------------------------------------------------
 
     public TagResourceResponse tagResource(TagResourceRequest r) {
-        tag(groupByArn(r.resourceArn()), r.tags());
+        tag(groups.requireByArn(r.resourceArn()), r.tags());
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r) {
-        LogGroup g = groupByArn(r.resourceArn());
+        LogGroup g = groups.requireByArn(r.resourceArn());
         synchronized (g) {
             r.tagKeys().forEach(g.tags::remove);
         }
@@ -354,17 +352,17 @@ public final class LogsService {
     }
 
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
-        return ListTagsForResourceResponse.builder().tags(tags(groupByArn(r.resourceArn()))).build();
+        return ListTagsForResourceResponse.builder().tags(tags(groups.requireByArn(r.resourceArn()))).build();
     }
 
     /** The older, name-based tagging API (deprecated by AWS in favour of TagResource). */
     public TagLogGroupResponse tagLogGroup(TagLogGroupRequest r) {
-        tag(group(r.logGroupName()), r.tags());
+        tag(groups.require(r.logGroupName()), r.tags());
         return TagLogGroupResponse.builder().build();
     }
 
     public UntagLogGroupResponse untagLogGroup(UntagLogGroupRequest r) {
-        LogGroup g = group(r.logGroupName());
+        LogGroup g = groups.require(r.logGroupName());
         synchronized (g) {
             r.tags().forEach(g.tags::remove);
         }
@@ -372,7 +370,7 @@ public final class LogsService {
     }
 
     public ListTagsLogGroupResponse listTagsLogGroup(ListTagsLogGroupRequest r) {
-        return ListTagsLogGroupResponse.builder().tags(tags(group(r.logGroupName()))).build();
+        return ListTagsLogGroupResponse.builder().tags(tags(groups.require(r.logGroupName()))).build();
     }
 
     private static void tag(LogGroup g, Map<String, String> tags) {
@@ -387,54 +385,5 @@ public final class LogsService {
         synchronized (g) {
             return new LinkedHashMap<>(g.tags);
         }
-    }
-
-    // ---- lookups ----------------------------------------------------------------------------------
-
-    private LogGroup newGroup(String name, String region, long now, String cls) {
-        return new LogGroup(name, region, Account.arn("logs", region, "log-group:" + name), now, cls);
-    }
-
-    private LogGroup group(String name) {
-        LogGroup g = groups.get(LogsLimits.groupName(name, "logGroupName"));
-        if (g == null) {
-            throw LogsErrors.groupNotFound();
-        }
-        return g;
-    }
-
-    /** A group given by {@code logGroupName} or {@code logGroupIdentifier} (its name or ARN), not both. */
-    private LogGroup group(String name, String identifier) {
-        if (name != null && identifier != null) {
-            throw LogsErrors.invalidParameter("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
-        }
-        if (identifier != null) {
-            return group(nameOf(identifier));
-        }
-        if (name == null) {
-            throw LogsErrors.invalidParameter("Either logGroupName or logGroupIdentifier must be specified.");
-        }
-        return group(name);
-    }
-
-    private LogGroup groupByArn(String arn) {
-        if (arn == null || !arn.startsWith("arn:")) {
-            throw LogsErrors.constraint(arn, "resourceArn", "Member must satisfy regular expression pattern: [\\w+=/:,.@\\-*]*");
-        }
-        LogGroup g = groups.get(nameOf(arn));
-        if (g == null || !g.arn.equals(arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn)) {
-            throw LogsErrors.resourceNotFound("The specified resource does not exist.");
-        }
-        return g;
-    }
-
-    /** The group name in {@code arn:aws:logs:<region>:<account>:log-group:<name>[:*]}, or the identifier itself. */
-    private static String nameOf(String identifier) {
-        int i = identifier.indexOf(":log-group:");
-        if (!identifier.startsWith("arn:") || i < 0) {
-            return identifier;
-        }
-        String rest = identifier.substring(i + ":log-group:".length());
-        return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
     }
 }
