@@ -16,8 +16,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class SnsFixture {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final SnsClient sns = TestAws.sns();
-    final SqsClient sqs = TestAws.sqs();
+    private static final SnsClient SNS = TestAws.sns();
+    private static final SqsClient SQS = TestAws.sqs();
+
+    /** Shared by all SNS tests: building SDK clients costs more than the calls. */
+    final SnsClient sns = SNS;
+    final SqsClient sqs = SQS;
 
     String topic() {
         return sns.createTopic(b -> b.name(TestAws.unique("t"))).topicArn();
