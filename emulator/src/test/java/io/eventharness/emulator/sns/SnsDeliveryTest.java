@@ -177,6 +177,28 @@ class SnsDeliveryTest {
     }
 
     @Test
+    void concurrentPublishersToAFifoTopicAreDeliveredInSequenceOrder() {
+        String topic = f.fifoTopic(true);
+        String q = f.fifoQueue();
+        f.subscribe(topic, q, Map.of());
+        var async = TestAws.snsAsync();
+        List<java.util.concurrent.CompletableFuture<PublishResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            calls.add(async.publish(b -> b.topicArn(topic).message("m" + n).messageGroupId("g")));
+        }
+        calls.forEach(java.util.concurrent.CompletableFuture::join); // every delivery is done once every Publish returned
+        List<String> received = new ArrayList<>();
+        for (int i = 0; i < 10 && received.size() < 30; i++) {
+            List<Message> batch = f.drain(q);
+            batch.forEach(m -> received.add(json(m.body()).path("SequenceNumber").asText()));
+            batch.forEach(m -> f.sqs.deleteMessage(b -> b.queueUrl(q).receiptHandle(m.receiptHandle())));
+        }
+        assertThat(received).hasSize(30).isSorted()
+                .containsExactlyInAnyOrderElementsOf(calls.stream().map(c -> c.join().sequenceNumber()).toList());
+    }
+
+    @Test
     void fifoTopicDeduplicatesForFiveMinutes() {
         String topic = f.fifoTopic(false);
         String q = f.fifoQueue();
