@@ -76,8 +76,4 @@ final class SnsErrors {
     static AwsException tagLimit() {
         return AwsException.of(400, "TagLimitExceeded", "Could not complete request: tag quota of per resource exceeded");
     }
-
-    static AwsException tagPolicy(String message) {
-        return AwsException.of(400, "TagPolicy", message);
-    }
 }

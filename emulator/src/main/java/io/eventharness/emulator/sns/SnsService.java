@@ -9,7 +9,6 @@ import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -31,10 +30,6 @@ public final class SnsService {
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
-    private static final List<String> PROTOCOLS = List.of("http", "https", "email", "email-json", "sms", "sqs", "application",
-            "lambda", "firehose");
-    /** Protocols whose endpoints must confirm ("Confirm your Amazon SNS subscription"). */
-    private static final List<String> CONFIRMED_BY_ENDPOINT = List.of("http", "https", "email", "email-json");
     private static final int PAGE = 100;
     private static final int MAX_FILTER_POLICIES = 200;
 
@@ -156,7 +151,7 @@ public final class SnsService {
         boolean created = false;
         synchronized (registry) {
             SnsTopic t = registry.topic(r.topicArn(), "TopicArn", call.region(), "Subscribe");
-            checkEndpoint(t, protocol, r.endpoint());
+            SnsEndpoints.check(t, protocol, r.endpoint());
             s = existing(t, protocol, r.endpoint());
             if (s != null) {
                 if (!s.sameAttributes(r.attributes())) {
@@ -168,7 +163,7 @@ public final class SnsService {
                 if (s.hasFilterPolicy()) {
                     checkFilterPolicyLimit(t);
                 }
-                s.pending = needsConfirmation(protocol, r.endpoint());
+                s.pending = SnsEndpoints.needsConfirmation(protocol, r.endpoint());
                 s.authenticated = !s.pending;
                 registry.add(t, s);
                 created = true;
@@ -344,69 +339,6 @@ public final class SnsService {
             throw SnsErrors.resourceNotFound();
         }
         return t;
-    }
-
-    /** The endpoint rules of "Subscribe" per protocol; FIFO topics deliver to SQS queues only. */
-    private static void checkEndpoint(SnsTopic t, String protocol, String endpoint) {
-        if (!PROTOCOLS.contains(protocol)) {
-            throw SnsErrors.invalidParameter("Invalid parameter: Amazon SNS does not support this protocol string: " + protocol);
-        }
-        if (endpoint == null || endpoint.isEmpty()) {
-            throw SnsErrors.invalidParameter("Invalid parameter: Endpoint");
-        }
-        SnsArn arn = SnsArn.parse(endpoint);
-        switch (protocol) {
-            case "http", "https" -> {
-                if (!endpoint.toLowerCase(Locale.ROOT).startsWith(protocol + "://")) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: Endpoint must match the specified protocol");
-                }
-            }
-            case "email", "email-json" -> {
-                if (!endpoint.matches("[^@\\s]+@[^@\\s]+")) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: Email address");
-                }
-            }
-            case "sms" -> {
-                if (!endpoint.matches("\\+?[1-9]\\d{1,14}")) {
-                    throw SnsErrors.invalidParameter("Invalid SMS endpoint: " + endpoint);
-                }
-            }
-            case "sqs" -> {
-                if (arn == null || !arn.isQueue()) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: SQS endpoint ARN");
-                }
-            }
-            case "lambda" -> {
-                if (arn == null || !arn.isFunction()) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: Lambda endpoint ARN");
-                }
-            }
-            case "firehose" -> {
-                if (arn == null || !arn.service().equals("firehose")) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: Firehose endpoint ARN");
-                }
-            }
-            default -> {
-                if (arn == null || !arn.service().equals("sns")) {
-                    throw SnsErrors.invalidParameter("Invalid parameter: ApplicationEndpoint ARN");
-                }
-            }
-        }
-        if (t.fifo && !protocol.equals("sqs")) {
-            throw SnsErrors.invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO topics support only Amazon SQS queues as endpoints");
-        }
-        if (!t.fifo && protocol.equals("sqs") && endpoint.endsWith(".fifo")) {
-            throw SnsErrors.invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
-        }
-    }
-
-    /** HTTP/S and email endpoints confirm themselves; so does a queue or function of another account. */
-    private static boolean needsConfirmation(String protocol, String endpoint) {
-        if (CONFIRMED_BY_ENDPOINT.contains(protocol)) {
-            return true;
-        }
-        SnsArn a = SnsArn.parse(endpoint);
-        return (protocol.equals("sqs") || protocol.equals("lambda")) && a != null && !a.ownAccount();
     }
 
     private static SnsSubscription existing(SnsTopic t, String protocol, String endpoint) {
