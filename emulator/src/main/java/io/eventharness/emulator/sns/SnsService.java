@@ -149,6 +149,7 @@ public final class SnsService {
         }
         SnsSubscription s;
         boolean created = false;
+        boolean pending;
         synchronized (registry) {
             SnsTopic t = registry.topic(r.topicArn(), "TopicArn", call.region(), "Subscribe");
             SnsEndpoints.check(t, protocol, r.endpoint());
@@ -168,14 +169,15 @@ public final class SnsService {
                 registry.add(t, s);
                 created = true;
             }
+            pending = s.pending;
         }
-        if (created && s.pending) {
+        if (created && pending) {
             delivery.note(s.topicArn, s.endpoint, "sns:SubscriptionConfirmation",
                     SnsEnvelopes.subscriptionConfirmation(s.topicArn, s.token, Ids.uuid(), clock.now()),
                     "not delivered: " + protocol + " endpoints are not emulated; confirm with the token");
         }
         boolean returnArn = Boolean.TRUE.equals(r.returnSubscriptionArn());
-        return SubscribeResponse.builder().subscriptionArn(s.pending && !returnArn ? "pending confirmation" : s.arn).build();
+        return SubscribeResponse.builder().subscriptionArn(pending && !returnArn ? "pending confirmation" : s.arn).build();
     }
 
     public ConfirmSubscriptionResponse confirmSubscription(ConfirmSubscriptionRequest r) {
