@@ -102,6 +102,11 @@ public final class Emulator implements AutoCloseable {
         return trail;
     }
 
+    /** The hub every cross-service event passes through. */
+    public Delivery delivery() {
+        return delivery;
+    }
+
     /** The services, for embedders that need more than the wire (the harness). */
     public Services services() {
         return services;
