@@ -10,6 +10,7 @@ import org.w3c.dom.Element;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 
 /**
@@ -88,7 +89,7 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private static boolean declaresBucket(OperationModel op) {
         for (SdkField<?> f : Shapes.builderOf(op.requestClass()).sdkFields()) {
-            if (f.locationName().equals(BUCKET) && f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PATH) {
+            if (f.locationName().equals(BUCKET) && f.location() == MarshallLocation.PATH) {
                 return true;
             }
         }
@@ -134,11 +135,18 @@ public final class RestXmlCodec implements ProtocolCodec {
         int bound = RestBindings.writeNonPayload(response, out);
         out.status(bound > 0 ? bound : status);
         SdkField<?> payload = RestBindings.payloadMember((SdkPojo) response);
-        if (raw != null) {
+        if (raw != null && raw.length == 0 && status == 204) {
+            return out; // No Content: no content type either
+        } else if (raw != null) {
             out.body(raw, out.headers().has("Content-Type") ? null : "binary/octet-stream");
         } else if (payload != null) {
             Object v = payload.getValueOrDefault(response);
-            if (v instanceof SdkBytes b) {
+            String root = roots.get(op.name());
+            if (payload.marshallingType() == MarshallingType.STRING && root != null) {
+                // s3UnwrappedXmlOutput (GetBucketLocation): the document's root element holds the value
+                XmlWriter w = new XmlWriter().declaration().start(root, namespace).text(v == null ? "" : (String) v).end(root);
+                out.body(w.bytes(), "application/xml");
+            } else if (v instanceof SdkBytes b) {
                 out.body(b.asByteArray(), null);
             } else if (v instanceof String s) {
                 out.body(s, null);
@@ -162,8 +170,8 @@ public final class RestXmlCodec implements ProtocolCodec {
     public HttpResponse encodeError(AwsException error, Call call) {
         HttpResponse out = new HttpResponse().status(error.status())
                 .header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
-        if (call.http() != null && "HEAD".equals(call.http().method())) {
-            return out;
+        if (error.status() == 304 || call.http() != null && "HEAD".equals(call.http().method())) {
+            return out; // HEAD answers and 304 (RFC 9110 §15.4.5) carry no body
         }
         XmlWriter w = new XmlWriter().declaration().start("Error")
                 .element("Code", error.code())
