@@ -44,6 +44,8 @@ class S3AddressingTest {
 
     @Test
     void awkwardKeysRoundTripSyncAndAsync() {
+        String bucket = TestAws.unique("awkward");
+        s3.createBucket(b -> b.bucket(bucket));
         for (String key : AWKWARD) {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("sync:" + key));
             assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String()).as(key).isEqualTo("sync:" + key);
