@@ -8,11 +8,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** Raw HTTP/1.1 exchanges with the emulator, for what SDK clients refuse to send (any Host header, invalid names). */
+/**
+ * Raw HTTP/1.1 exchanges with the emulator, for what SDK clients refuse to send: any Host header,
+ * invalid bucket names, hand-made aws-chunked bodies.
+ */
 final class RawHttp {
-    /** A response: status line code and the whole text of headers and body. */
+    /** A response: its status and the whole text of headers and body. */
     record Response(int status, String text) {
+        String body() {
+            return text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
     }
 
     private RawHttp() {
@@ -24,17 +31,23 @@ final class RawHttp {
 
     /** Signed (in name only: the emulator does not check signatures) for {@code region}. */
     static Response send(String method, String path, String host, String body, String region) {
+        return send(method, path, host, region, Map.of(),
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Response send(String method, String path, String host, String region, Map<String, String> headers, byte[] payload) {
         int port = TestAws.emulator().endpoint().getPort();
-        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.1\r\n"
-                + "Host: " + host + ":" + port + "\r\n"
-                + "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/" + region + "/s3/aws4_request, "
-                + "SignedHeaders=host, Signature=0\r\n"
-                + "Content-Length: " + payload.length + "\r\n"
-                + "Connection: close\r\n\r\n";
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n")
+                .append("Host: ").append(host).append(':').append(port).append("\r\n")
+                .append("Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/").append(region)
+                .append("/s3/aws4_request, SignedHeaders=host, Signature=0\r\n")
+                .append("Content-Length: ").append(payload.length).append("\r\n")
+                .append("Connection: close\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        head.append("\r\n");
         try (Socket s = new Socket("127.0.0.1", port)) {
             OutputStream out = s.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             out.write(payload);
             out.flush();
             InputStream in = s.getInputStream();
