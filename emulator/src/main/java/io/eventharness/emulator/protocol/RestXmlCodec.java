@@ -24,7 +24,7 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private final String namespace;
     private final Map<String, String> roots;
-    private final Map<OperationModel, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RestXmlCodec(String namespace, Map<String, String> roots) {
         this.namespace = namespace;
@@ -65,13 +65,14 @@ public final class RestXmlCodec implements ProtocolCodec {
             }
         }
         for (OperationModel op : model.routes()) {
-            boolean needsBucket = hasBucketField(op);
+            boolean needsBucket = hasBucketField(op.requestClass());
             if (needsBucket != (bucket != null)) {
                 continue;
             }
             Map<String, String> params = op.route().match(request.method(), needsBucket ? rest : request.rawPath(),
                     request.queryParams(), request.headers());
             if (params != null) {
+                refuseUnimplemented(request, model, bucket, rest, op.route().score());
                 Map<String, String> all = new LinkedHashMap<>(params);
                 if (bucket != null) {
                     all.put(BUCKET, bucket);
@@ -79,16 +80,31 @@ public final class RestXmlCodec implements ProtocolCodec {
                 return new Resolved(op, all);
             }
         }
+        refuseUnimplemented(request, model, bucket, rest, -1);
         throw AwsException.of(405, "MethodNotAllowed", "The specified method is not allowed against this resource: "
                 + request.method() + " " + request.rawPath());
     }
 
-    private boolean hasBucketField(OperationModel op) {
-        return bucketScoped.computeIfAbsent(op, RestXmlCodec::declaresBucket);
+    /** 501 when an SDK operation the emulator lacks has a more specific route for this request ({@code ?tagging}). */
+    private void refuseUnimplemented(HttpRequest request, ServiceModel model, String bucket, String rest, int score) {
+        for (ServiceModel.SdkRoute r : model.unimplementedRoutes()) {
+            if (r.route().score() <= score) {
+                return;
+            }
+            boolean needsBucket = hasBucketField(r.requestClass());
+            if (needsBucket == (bucket != null) && r.route().match(request.method(), needsBucket ? rest : request.rawPath(),
+                    request.queryParams(), request.headers()) != null) {
+                throw ProtocolCodec.notImplemented(model, r.name());
+            }
+        }
     }
 
-    private static boolean declaresBucket(OperationModel op) {
-        for (SdkField<?> f : Shapes.builderOf(op.requestClass()).sdkFields()) {
+    private boolean hasBucketField(Class<?> requestClass) {
+        return bucketScoped.computeIfAbsent(requestClass, RestXmlCodec::declaresBucket);
+    }
+
+    private static boolean declaresBucket(Class<?> requestClass) {
+        for (SdkField<?> f : Shapes.builderOf(requestClass).sdkFields()) {
             if (f.locationName().equals(BUCKET) && f.location() == MarshallLocation.PATH) {
                 return true;
             }

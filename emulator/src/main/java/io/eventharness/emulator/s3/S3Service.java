@@ -49,6 +49,8 @@ public final class S3Service {
     private static final Pattern REGION = Pattern.compile("[a-zA-Z0-9-]{2,32}");
 
     private final EmulatorClock clock;
+    /** Carries object events to the notification destinations, once {@link #emit} delivers them. */
+    private final Delivery delivery;
     private final S3Destinations destinations;
     private final Map<String, S3Bucket> buckets = new ConcurrentHashMap<>();
     private final Multipart multipart;
@@ -59,6 +61,7 @@ public final class S3Service {
 
     public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations) {
         this.clock = clock;
+        this.delivery = delivery;
         this.destinations = destinations;
         this.multipart = new Multipart(this::now, this::emit);
     }
@@ -338,7 +341,8 @@ public final class S3Service {
     /**
      * The one place object-created and object-removed events leave S3 ({@code eventName} as in "Event
      * notification types", without the {@code s3:} prefix). Delivering them to the bucket's notification
-     * destinations is a later step that hooks in here; today nothing is sent.
+     * destinations ({@code bucket.notifications}, through {@code delivery}) is a later step that hooks in
+     * here; today nothing is sent.
      */
     private void emit(S3Bucket bucket, String eventName, StoredObject object) {
     }

@@ -113,4 +113,24 @@ class S3BucketTest {
         s3.deleteBucket(b -> b.bucket(name));
         assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).doesNotContain(name);
     }
+
+    @Test
+    void operationsNotImplementedAnswer501AndTouchNothing() {
+        String name = TestAws.unique("subres");
+        s3.createBucket(b -> b.bucket(name));
+        s3.putObject(b -> b.bucket(name).key("k"), RequestBody.fromString("x"));
+        // each shares its path with an implemented operation (DeleteBucket, DeleteObject, CreateBucket, GetObject)
+        for (Runnable call : new Runnable[]{
+                () -> s3.deleteBucketTagging(b -> b.bucket(name)),
+                () -> s3.deleteObjectTagging(b -> b.bucket(name).key("k")),
+                () -> s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status("Enabled"))),
+                () -> s3.getObjectAcl(b -> b.bucket(name).key("k"))}) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(501);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+            });
+        }
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(name).key("k")).asUtf8String()).isEqualTo("x");
+        assertThat(s3.headBucket(b -> b.bucket(name)).bucketRegion()).isEqualTo("us-east-1");
+    }
 }
