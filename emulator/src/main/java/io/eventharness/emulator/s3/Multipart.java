@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +113,7 @@ final class Multipart {
             if (range == null || range.last() >= source.size() || !r.copySourceRange().matches("bytes=\\d+-\\d+")) {
                 throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + source.size());
             }
-            data = java.util.Arrays.copyOfRange(source.data, (int) range.first(), (int) range.last() + 1);
+            data = Arrays.copyOfRange(source.data, (int) range.first(), (int) range.last() + 1);
         }
         String checksum = u.checksumAlgorithm == null ? null : Checksums.base64(u.checksumAlgorithm, data);
         PendingUpload.Part p = new PendingUpload.Part(r.partNumber(), data, S3Service.quotedMd5(data), now.get(), checksum);

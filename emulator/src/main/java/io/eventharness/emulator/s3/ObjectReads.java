@@ -1,6 +1,8 @@
 package io.eventharness.emulator.s3;
 
+import io.eventharness.emulator.core.AwsException;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * What GetObject and HeadObject share: the byte range or part to serve, and the response headers
@@ -28,7 +30,7 @@ final class ObjectReads {
             throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
         }
         if (partNumber > o.partsCount()) {
-            throw io.eventharness.emulator.core.AwsException.of(416, "InvalidPartNumber",
+            throw AwsException.of(416, "InvalidPartNumber",
                     "The requested partnumber is not satisfiable");
         }
         if (o.partSizes == null) {
@@ -60,7 +62,7 @@ final class ObjectReads {
             Members.set(builder, "PartsCount", o.partSizes.length);
         }
         if (checksumMode && slice == null) {
-            Checksums.apply((software.amazon.awssdk.core.SdkPojo) builder, o.checksum);
+            Checksums.apply((SdkPojo) builder, o.checksum);
         }
         OVERRIDES.forEach((param, header) -> Members.set(builder, header, Members.get(request, param)));
     }

@@ -10,7 +10,10 @@ import io.eventharness.emulator.protocol.WithBody;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -176,7 +179,7 @@ public final class S3Service {
         Checksums.verifyContentMd5(r.contentMD5(), data);
         StoredChecksum checksum = Checksums.verifyStated(r, data);
         if (checksum == null && Checksums.supported(r.checksumAlgorithmAsString())) {
-            String alg = r.checksumAlgorithmAsString().toUpperCase(java.util.Locale.ROOT);
+            String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
         StoredObject o = new StoredObject(r.key(), data, quotedMd5(data), now(), ObjectHeaders.of(r), checksum, null);
@@ -233,8 +236,8 @@ public final class S3Service {
         }
         boolean quiet = Boolean.TRUE.equals(d.quiet());
         DeleteObjectsResponse.Builder out = DeleteObjectsResponse.builder();
-        var deleted = new java.util.ArrayList<DeletedObject>();
-        var errors = new java.util.ArrayList<S3Error>();
+        List<DeletedObject> deleted = new ArrayList<>();
+        List<S3Error> errors = new ArrayList<>();
         for (ObjectIdentifier id : d.objects()) {
             String key = id.key();
             if (key == null || key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
