@@ -243,7 +243,7 @@ class S3ObjectTest {
                 .destinationBucket(bucket).destinationKey("y").copySourceIfMatch("\"nope\"")))
                 .satisfies(e -> assertS3Error(e, 412, "PreconditionFailed"));
         assertThatThrownBy(() -> s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("src/file one.txt")
-                .destinationBucket(bucket).destinationKey("y").copySourceIfModifiedSince(Instant.now().plus(Duration.ofDays(1)))))
+                .destinationBucket(bucket).destinationKey("y").copySourceIfModifiedSince(replaced.lastModified().plus(Duration.ofDays(1)))))
                 .satisfies(e -> assertS3Error(e, 412, "PreconditionFailed"));
     }
 
