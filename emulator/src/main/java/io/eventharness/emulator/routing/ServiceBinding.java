@@ -63,7 +63,7 @@ public final class ServiceBinding {
     /** The codec for this request: the query codec for form-encoded requests to a dual-protocol service. */
     public ProtocolCodec codecFor(HttpRequest request) {
         if (queryCodec != null && (request.contentType().startsWith("application/x-www-form-urlencoded")
-                || request.header("X-Amz-Target") == null && request.queryParam("Action") != null)) {
+                || request.header("X-Amz-Target") == null && request.queryParamIfReadable("Action") != null)) {
             return queryCodec;
         }
         return codec;
