@@ -37,7 +37,7 @@ final class Corpus {
     }
 
     /** Through {@code java.net.http}; a request target it refuses (bad percent-encoding) goes over a raw socket. */
-    private static RawHttp.Answer send(HttpClient http, URI endpoint, BadRequest bad, String queueUrl) throws Exception {
+    static RawHttp.Answer send(HttpClient http, URI endpoint, BadRequest bad, String queueUrl) throws Exception {
         String target = bad.path().replace(BadRequest.QUEUE, queueUrl);
         byte[] body = bad.bodyFor(queueUrl);
         URI uri;
