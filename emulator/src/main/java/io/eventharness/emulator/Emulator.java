@@ -63,6 +63,10 @@ public final class Emulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        // Models and codecs load on another core while the server starts (see ServiceBinding).
+        Thread warmUp = new Thread(() -> router.bindings().forEach(ServiceBinding::warmUp), "emulator-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         JettyServer s = new JettyServer(config.host, config.port, new FrontDoor(router, new AdminRoutes(router, clock, trail)));
         try {
             s.start();

@@ -26,7 +26,6 @@ import java.time.Duration;
  */
 public final class AdminRoutes {
     public static final String PREFIX = "/_harness/";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADVANCE_USAGE = "body must be JSON like {\"seconds\": 60}";
     /** A century: far enough for any test, and the emulated epoch millis stay far from overflow. */
     static final long MAX_ADVANCE_SECONDS = 100L * 366 * 24 * 3600;
@@ -68,7 +67,7 @@ public final class AdminRoutes {
     }
 
     private HttpResponse health() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", "running");
         ObjectNode services = root.putObject("services");
         for (ServiceBinding b : router.bindings()) {
@@ -78,7 +77,7 @@ public final class AdminRoutes {
     }
 
     private ObjectNode clockJson() {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("now", clock.now().toString());
         n.put("epochMillis", clock.millis());
         n.put("offsetSeconds", clock.offset().toMillis() / 1000.0);
@@ -89,7 +88,7 @@ public final class AdminRoutes {
     private HttpResponse advance(HttpRequest r) {
         JsonNode body;
         try {
-            body = JSON.readTree(r.body());
+            body = Json.MAPPER.readTree(r.body());
         } catch (Exception e) {
             body = null;
         }
@@ -106,7 +105,7 @@ public final class AdminRoutes {
     }
 
     private HttpResponse trail() {
-        ArrayNode arr = JSON.createArrayNode();
+        ArrayNode arr = Json.MAPPER.createArrayNode();
         for (TrailEntry e : trail.entries()) {
             ObjectNode n = arr.addObject();
             n.put("seq", e.seq());
@@ -125,8 +124,13 @@ public final class AdminRoutes {
     }
 
     private static HttpResponse error(int status, String message) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("error", message);
         return HttpResponse.json(status, n.toString());
+    }
+
+    /** Made on the first admin request, not while the emulator starts. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
