@@ -78,8 +78,9 @@ public final class AdminRoutes {
 
     private ObjectNode clockJson() {
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("now", clock.now().toString());
-        n.put("epochMillis", clock.millis());
+        long millis = clock.millis(); // read once: now and epochMillis must agree
+        n.put("now", java.time.Instant.ofEpochMilli(millis).toString());
+        n.put("epochMillis", millis);
         n.put("offsetSeconds", clock.offset().toMillis() / 1000.0);
         return n;
     }

@@ -121,7 +121,11 @@ public final class RestXmlCodec implements ProtocolCodec {
             byte[] body = request.body();
             if (payload != null && body.length > 0) {
                 if (payload.marshallingType() == MarshallingType.SDK_POJO) {
-                    payload.set(builder, XmlShapes.PLAIN.readPojo(XmlShapes.parse(body), payload.constructor()));
+                    org.w3c.dom.Element root = XmlShapes.parse(body);
+                    if (!payload.locationName().equals(XmlShapes.localName(root))) {
+                        throw new ShapeException("The XML you provided was not well-formed or did not validate against our published schema");
+                    }
+                    payload.set(builder, XmlShapes.PLAIN.readPojo(root, payload.constructor()));
                 } else if (payload.marshallingType() == MarshallingType.STRING) {
                     payload.set(builder, new String(body, StandardCharsets.UTF_8));
                 } else if (payload.marshallingType() == MarshallingType.SDK_BYTES) {

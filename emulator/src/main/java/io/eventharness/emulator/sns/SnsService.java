@@ -319,6 +319,13 @@ public final class SnsService {
      * The token of a subscription awaiting confirmation (what its HTTP or email endpoint would have
      * received), for tests that confirm it with ConfirmSubscription; null when none.
      */
+    /** Whether a topic with this ARN exists (S3 checks notification destinations with it). */
+    public boolean topicExists(String topicArn) {
+        synchronized (registry) {
+            return registry.topics.containsKey(topicArn);
+        }
+    }
+
     public String confirmationToken(String subscriptionArn) {
         synchronized (registry) {
             SnsSubscription s = registry.subscriptions.get(subscriptionArn);

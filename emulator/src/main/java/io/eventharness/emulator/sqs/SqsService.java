@@ -341,6 +341,12 @@ public final class SqsService implements AutoCloseable {
         send(q, m.body(), attrs, Map.of(), null, group, dedup);
     }
 
+    /** Whether a queue with this ARN exists (S3 checks notification destinations with it). */
+    public boolean queueExists(String arn) {
+        SqsQueue q = queues.get(arn.substring(arn.lastIndexOf(':') + 1));
+        return q != null && q.arn.equals(arn);
+    }
+
     /** The queue with that ARN, for in-JVM callers (event source mappings); null if none. */
     public String queueUrlOfArn(String endpoint, String arn) {
         SqsQueue q = queues.get(arn.substring(arn.lastIndexOf(':') + 1));

@@ -17,6 +17,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3NotificationTest {
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:uploads";
     private static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:uploads";
+
+    /** S3 checks that queue and topic destinations exist. */
+    @org.junit.jupiter.api.BeforeAll
+    static void destinations() {
+        TestAws.sqs().createQueue(b -> b.queueName("uploads"));
+        TestAws.sns().createTopic(b -> b.name("uploads"));
+    }
+
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:thumbnail";
     private final S3Client s3 = TestAws.s3();
 
