@@ -88,3 +88,4 @@ def logs(event, context):
     logging.getLogger().setLevel(logging.INFO)
     logging.info("hello from logging")
     return None
+

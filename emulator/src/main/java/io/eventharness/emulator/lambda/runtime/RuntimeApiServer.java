@@ -32,6 +32,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 final class RuntimeApiServer implements AutoCloseable {
     /** AWS's payload limit, 6 MB plus the 100 bytes its messages quote. */
     static final int MAX_PAYLOAD = 6 * 1024 * 1024 + 100;
+    /** How much of an oversized body is read before the connection is dropped. */
+    private static final long DRAIN_LIMIT = 64L << 20;
     private static final String PREFIX = "/2018-06-01/runtime/";
 
     /** What a sandbox answers; one instance per connector. */
@@ -199,14 +201,25 @@ final class RuntimeApiServer implements AutoCloseable {
         return t == null || t.isBlank() ? null : t;
     }
 
-    /** The body, or null when it is larger than {@link #MAX_PAYLOAD}. */
+    /**
+     * The body, or null when it is larger than {@link #MAX_PAYLOAD}. An oversized body is still read (up to
+     * {@link #DRAIN_LIMIT}) so that the runtime gets its 413 instead of a broken pipe.
+     */
     private static byte[] read(Request request) throws IOException {
-        if (request.getLength() > MAX_PAYLOAD) {
-            return null;
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_PAYLOAD + 1);
-            return body.length > MAX_PAYLOAD ? null : body;
+            byte[] body = request.getLength() > MAX_PAYLOAD ? null : in.readNBytes(MAX_PAYLOAD + 1);
+            if (body != null && body.length <= MAX_PAYLOAD) {
+                return body;
+            }
+            byte[] buf = new byte[64 * 1024];
+            for (long left = DRAIN_LIMIT; left > 0; ) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+            return null;
         }
     }
 

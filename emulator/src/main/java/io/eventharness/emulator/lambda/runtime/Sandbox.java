@@ -406,6 +406,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             log.platform("END RequestId: " + id);
             long from = call.delivered ? call.deliveredNanos : call.dispatchedNanos;
             double duration = Math.max(0, o.endNanos() - from) / 1e6;
+            if (o.kind() == Kind.TIMEOUT) {
+                duration = Math.max(duration, config.timeoutSeconds() * 1000.0); // the clock started at hand-over
+            }
             long billed = o.kind() == Kind.TIMEOUT ? config.timeoutSeconds() * 1000L : Math.max(1, (long) Math.ceil(duration));
             Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - startNanos) / 1e6 : null;
             log.platform(ReportLine.format(id, duration, billed, config.memoryMb(), maxMemoryMb, initMs));

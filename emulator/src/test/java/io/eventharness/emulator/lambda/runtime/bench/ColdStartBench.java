@@ -1,0 +1,104 @@
+package io.eventharness.emulator.lambda.runtime.bench;
+
+import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.lambda.runtime.FunctionConfig;
+import io.eventharness.emulator.lambda.runtime.FunctionRunner;
+import io.eventharness.emulator.lambda.runtime.Invocation;
+import io.eventharness.emulator.lambda.runtime.InvocationResult;
+import io.eventharness.emulator.lambda.runtime.LambdaEngine;
+import io.eventharness.emulator.lambda.runtime.RuntimeResolver;
+import io.eventharness.emulator.lambda.runtime.fixtures.ProbeHandler;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cold start against a bare process start of the same interpreter, and warm invoke overhead, for an
+ * empty handler. Run from the emulator module after {@code mvn test-compile}:
+ *
+ * <pre>
+ * java -cp "target/classes:target/test-classes:$(cat cp.txt)" io.eventharness.emulator.lambda.runtime.bench.ColdStartBench [rounds] [warm]
+ * </pre>
+ * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}). Bare and cold runs are
+ * interleaved so that load from other processes weighs on both alike; medians are reported.
+ */
+public final class ColdStartBench {
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int warm = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        try (EmulatorClock clock = new EmulatorClock(); LambdaEngine engine = LambdaEngine.builder(clock).build()) {
+            Path work = Files.createTempDirectory("bench");
+            Path javaRoot = javaTaskRoot(work);
+            Path pyRoot = Path.of(ColdStartBench.class.getClassLoader().getResource("lambda/functions/python-empty").toURI());
+            for (String runtime : List.of("python3.11", "java17", "java25")) {
+                RuntimeResolver.Resolved r = engine.runtimes().resolve(runtime);
+                boolean java = r.family() == RuntimeResolver.Family.JAVA;
+                FunctionConfig config = FunctionConfig.builder("bench-" + runtime.replace('.', '-')).runtime(runtime)
+                        .handler(java ? ProbeHandler.class.getName() + "::empty" : "empty.handler")
+                        .codeDirectory(java ? javaRoot : pyRoot).memoryMb(512).timeoutSeconds(60).build();
+                List<String> bare = java
+                        ? List.of(r.executable().toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                                "-XX:+UseSerialGC", "-Xmx435m", "-XX:-UsePerfData", "-version")
+                        : List.of(r.executable().toString(), "-c", "pass");
+                FunctionRunner fn = engine.runner(config);
+                fn.invoke(Invocation.of("{}")); // first run unpacks the runtime files
+                fn.retireIdle();
+                double[] bareMs = new double[rounds];
+                double[] coldMs = new double[rounds];
+                double[] initMs = new double[rounds];
+                for (int i = 0; i < rounds; i++) {
+                    long t0 = System.nanoTime();
+                    Process p = new ProcessBuilder(bare).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    p.waitFor();
+                    bareMs[i] = (System.nanoTime() - t0) / 1e6;
+                    t0 = System.nanoTime();
+                    InvocationResult res = fn.invoke(Invocation.of("{}"));
+                    coldMs[i] = (System.nanoTime() - t0) / 1e6;
+                    initMs[i] = res.initDurationMs() == null ? Double.NaN : res.initDurationMs();
+                    if (res.isError() || !res.coldStart()) {
+                        throw new IllegalStateException(res.payloadUtf8());
+                    }
+                    fn.retireIdle();
+                }
+                fn.invoke(Invocation.of("{}"));
+                double[] warmMs = new double[warm];
+                for (int i = 0; i < warm; i++) {
+                    long t0 = System.nanoTime();
+                    fn.invoke(Invocation.of("{}"));
+                    warmMs[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                fn.close();
+                System.out.printf("%-11s %-45s bare p50 %7.1f ms | cold invoke p50 %7.1f ms (init %6.1f) | ratio %.2f | warm p50 %.2f ms p90 %.2f ms%n",
+                        runtime, r.executable(), median(bareMs), median(coldMs), median(initMs), median(coldMs) / median(bareMs),
+                        median(warmMs), percentile(warmMs, 0.9));
+            }
+        }
+    }
+
+    private static Path javaTaskRoot(Path parent) throws Exception {
+        Method m = Class.forName("io.eventharness.emulator.lambda.runtime.Functions").getDeclaredMethod("javaTaskRoot", Path.class, Class[].class);
+        m.setAccessible(true);
+        return (Path) m.invoke(null, parent, new Class<?>[] {ProbeHandler.class});
+    }
+
+    private static double median(double[] v) {
+        return percentile(v, 0.5);
+    }
+
+    private static double percentile(double[] v, double p) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.floor(p * s.length))];
+    }
+
+    private ColdStartBench() {
+    }
+
+    static List<String> unused() throws URISyntaxException {
+        return new ArrayList<>();
+    }
+}
