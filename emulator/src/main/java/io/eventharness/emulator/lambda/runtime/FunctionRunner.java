@@ -104,7 +104,7 @@ public final class FunctionRunner implements AutoCloseable {
         if (tmp == null) {
             tmp = ctx.workDir().resolve("tmp-" + name);
         }
-        Sandbox s = new Sandbox(ctx, config, runtime, ctx.workDir().resolve("sandbox-" + name), tmp);
+        Sandbox s = new Sandbox(ctx, config, runtime, tmp, null);
         lock.lock();
         try {
             all.add(s);

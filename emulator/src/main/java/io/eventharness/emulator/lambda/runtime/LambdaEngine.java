@@ -38,6 +38,7 @@ public final class LambdaEngine implements AutoCloseable {
     private final Duration keepAlive;
     private final RuntimeResolver runtimes;
     private final ExecutorService executor;
+    private final JavaClassDataSharing cds;
     private final List<FunctionRunner> runners = new ArrayList<>();
     private RuntimeApiServer api;
     private boolean closed;
@@ -58,8 +59,10 @@ public final class LambdaEngine implements AutoCloseable {
         }
         this.keepAlive = b.keepAlive;
         this.runtimes = b.runtimes;
-        this.ctx = new SandboxContext(b.clock, b.sink, this::api, new RuntimeFiles(b.cacheRoot), b.cacheRoot, work,
-                executor, b.sinkBudget, b.keptBytes, b.initTimeout);
+        RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
+        this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
+        this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
+                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null);
     }
 
     /** A builder; {@code clock} is the emulator's clock. */
@@ -95,6 +98,33 @@ public final class LambdaEngine implements AutoCloseable {
         FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency);
         runners.add(r);
         return r;
+    }
+
+    /**
+     * Runs {@link CdsWarmUp} in a sandbox whose JVM writes its loaded classes to {@code archive} when
+     * stopped. Its log goes nowhere.
+     */
+    private void trainClassDataSharing(RuntimeResolver.Resolved runtime, Path archive) {
+        Path root;
+        try {
+            root = cds.warmUpTaskRoot();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FunctionConfig config = FunctionConfig.builder("event-harness-cds-training").runtime(runtime.runtime())
+                .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
+        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.workDir().resolve("tmp-cds-" +
+                Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
+        try {
+            s.start();
+            s.invoke(Invocation.of("{\"warm\":\"up\"}"), true);
+            s.invoke(Invocation.of("{\"warm\":\"again\"}"), false);
+            s.terminate();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            s.destroy(false);
+        }
     }
 
     private synchronized RuntimeApiServer api() {
@@ -141,6 +171,7 @@ public final class LambdaEngine implements AutoCloseable {
         private long sinkBudget = 8L << 20;
         private long keptBytes = 1L << 20;
         private Duration initTimeout = Duration.ofSeconds(10);
+        private boolean classDataSharing = true;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -194,6 +225,15 @@ public final class LambdaEngine implements AutoCloseable {
          */
         public Builder initTimeout(Duration timeout) {
             this.initTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * Whether Java sandboxes map a class-data archive of the runtime interface client (on by default; the
+         * first Java sandbox of each JDK has the archive made in the background).
+         */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
             return this;
         }
 

@@ -57,8 +57,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     private final SandboxContext ctx;
     private final FunctionConfig config;
     private final Resolved runtime;
-    private final Path dir;
     private final Path tmp;
+    /** JVM options beyond the usual; null: the engine's class-data archive, if any. */
+    private final List<String> jvmOptions;
     private final SandboxLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final CompletableFuture<Outcome> init = new CompletableFuture<>();
@@ -74,12 +75,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     private long initEndNanos;
     private volatile int maxMemoryMb;
 
-    Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path dir, Path tmp) {
+    Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
         this.ctx = ctx;
         this.config = config;
         this.runtime = runtime;
-        this.dir = dir;
         this.tmp = tmp;
+        this.jvmOptions = jvmOptions;
         String stream = STREAM_DATE.format(ctx.clock().now()) + "/[" + config.version() + "]" + Ids.hex(16);
         this.log = new SandboxLog(ctx.sink(), config.logGroup(), stream, ctx.clock(), ctx.sinkBudget(), ctx.keptBytes());
     }
@@ -114,15 +115,16 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
 
     /** Starts the process; INIT goes on until {@link #invoke} finds it done. */
     void start() throws IOException {
-        Files.createDirectories(dir);
         Files.createDirectories(tmp);
-        output = SandboxOutput.create(dir.resolve("output"));
+        output = SandboxOutput.open(ctx.fifos().take());
         output.start("lambda-log-" + config.functionName(), this::onLine);
         if (runtime.warning() != null) {
             output.barrier(() -> log.platform(runtime.warning()));
         }
         endpoint = ctx.api().open(this);
-        SandboxLaunch launch = SandboxLaunch.of(config, runtime, ctx.files(), tmp, ctx.cacheRoot());
+        List<String> extra = jvmOptions != null ? jvmOptions
+                : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
+        SandboxLaunch launch = SandboxLaunch.of(config, runtime, ctx.files(), tmp, ctx.cacheRoot(), extra);
         ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(config.codeDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(output.path().toFile()).redirectInput(Redirect.from(new java.io.File("/dev/null")));
         pb.environment().clear();
@@ -449,6 +451,27 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         }
     }
 
+    /** Stops the process as {@code docker stop} would (SIGTERM), waiting for it to exit; a JVM writes its archive. */
+    void terminate() {
+        lock.lock();
+        try {
+            phase = Phase.DEAD;
+        } finally {
+            lock.unlock();
+        }
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // killed by destroy()
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Ends the sandbox: the process and its children are killed, the port closed, the directory removed. */
     void destroy(boolean keepTmp) {
         lock.lock();
@@ -473,7 +496,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         if (endpoint != null) {
             endpoint.close();
         }
-        RuntimeFiles.deleteTree(dir);
         if (!keepTmp) {
             RuntimeFiles.deleteTree(tmp);
         }

@@ -21,7 +21,8 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
     /** Where the RIC loads its native library from instead of copying it to {@code /tmp}. */
     static final String JAVA_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path cacheRoot) {
+    static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path cacheRoot,
+            List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         switch (runtime.family()) {
             case JAVA -> {
@@ -31,6 +32,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 cmd.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-Xmx" + (c.memoryMb() * 85 / 100) + "m", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true",
                         "-Djava.io.tmpdir=" + tmp, "-D" + JAVA_JNI_PROPERTY + "=" + ric.nativeLibrary()));
+                cmd.addAll(jvmOptions);
                 // Only the runtime is on the class path: as in AWS, the RIC loads the function from its working
                 // directory (the task root and its lib/*.jar) through its own class loader.
                 cmd.add("-cp");

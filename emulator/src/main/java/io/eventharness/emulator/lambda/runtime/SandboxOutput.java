@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -48,17 +47,8 @@ final class SandboxOutput implements AutoCloseable {
         this.readEnd = new FileInputStream(fifo.toFile());
     }
 
-    /** Creates the named pipe {@code fifo} and opens both its ends. */
-    static SandboxOutput create(Path fifo) throws IOException {
-        Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString()).redirectErrorStream(true).start();
-        try {
-            if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
-                throw new IOException("mkfifo " + fifo + " failed: " + new String(mkfifo.getInputStream().readAllBytes()));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while creating " + fifo, e);
-        }
+    /** Opens both ends of the named pipe {@code fifo}; {@link #close()} deletes it. */
+    static SandboxOutput open(Path fifo) throws IOException {
         return new SandboxOutput(fifo);
     }
 
