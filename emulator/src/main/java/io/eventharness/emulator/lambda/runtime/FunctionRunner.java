@@ -77,7 +77,7 @@ public final class FunctionRunner implements AutoCloseable {
                 throw new ConcurrencyLimitExceededException(maxConcurrency);
             }
             inFlight++;
-            sandbox = idle.pollFirst();
+            sandbox = takeIdle();
         } finally {
             lock.unlock();
         }
@@ -90,6 +90,18 @@ public final class FunctionRunner implements AutoCloseable {
         } finally {
             release(sandbox);
         }
+    }
+
+    /** The most recently used idle sandbox that is still alive; dead ones (the process exited) retire. */
+    private Sandbox takeIdle() {
+        for (Sandbox s; (s = idle.pollFirst()) != null; ) {
+            if (s.reusable()) {
+                return s;
+            }
+            all.remove(s);
+            retire(s);
+        }
+        return null;
     }
 
     private Sandbox startSandbox() {
@@ -252,11 +264,11 @@ public final class FunctionRunner implements AutoCloseable {
         }
     }
 
-    /** Sandboxes waiting for an event. */
+    /** Sandboxes waiting for an event (alive ones: a sandbox whose process exited is not counted). */
     public int idleSandboxes() {
         lock.lock();
         try {
-            return idle.size();
+            return (int) idle.stream().filter(Sandbox::reusable).count();
         } finally {
             lock.unlock();
         }

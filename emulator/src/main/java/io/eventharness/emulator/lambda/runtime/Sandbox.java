@@ -5,11 +5,11 @@ import io.eventharness.emulator.lambda.runtime.Outcome.Kind;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.NextExchange;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.Reply;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
+import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -74,6 +74,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     private long startNanos;
     private long initEndNanos;
     private volatile int maxMemoryMb;
+    /** Why the process could not be started, if it could not. */
+    private volatile String entrypointFailure;
 
     Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
         this.ctx = ctx;
@@ -126,7 +128,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
                 : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
         SandboxLaunch launch = SandboxLaunch.of(config, runtime, ctx.files(), tmp, ctx.cacheRoot(), extra);
         ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(config.codeDirectory().toFile())
-                .redirectErrorStream(true).redirectOutput(output.path().toFile()).redirectInput(Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true).redirectOutput(output.path().toFile()).redirectInput(Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().putAll(launch.environment(config, runtime, log.stream(), endpoint.address(), tmp));
         startNanos = System.nanoTime();
@@ -134,7 +136,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         try {
             process = pb.start();
         } catch (IOException e) {
-            init.complete(null);
+            entrypointFailure = e.getMessage();
             lock.lock();
             try {
                 phase = Phase.DEAD;
@@ -142,14 +144,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             } finally {
                 lock.unlock();
             }
+            init.complete(null);
             output.finish(() -> { });
-            entrypointFailure = e.getMessage();
             return;
         }
         process.onExit().thenRunAsync(this::onExit, ctx.executor());
     }
-
-    private String entrypointFailure;
 
     /** Runs one invocation to its end: a response, an error, a timeout or the process's death. */
     InvocationResult invoke(Invocation invocation, boolean cold) {
@@ -174,7 +174,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
-                call.outcome = Outcome.exit(invocation.requestId(), process == null ? 0 : process.exitValue());
+                call.outcome = Outcome.exit(invocation.requestId(), exitCode());
             } else {
                 current = call;
                 if (parked != null) {
@@ -231,7 +231,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
                 initEndNanos = System.nanoTime();
             }
             if (failed.kind() == Kind.EXIT) {
-                return Outcome.exit(requestId, process.exitValue());
+                return Outcome.exit(requestId, exitCode());
             }
             return failed;
         } finally {
@@ -367,6 +367,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         return call;
     }
 
+    /** The exit code, or 0 while the process is still running. */
+    private int exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? 0 : p.exitValue();
+    }
+
     private void onExit() {
         int code = process.exitValue();
         Call crashed = null;
@@ -413,7 +419,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             }
             long billed = o.kind() == Kind.TIMEOUT ? config.timeoutSeconds() * 1000L : Math.max(1, (long) Math.ceil(duration));
             Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - startNanos) / 1e6 : null;
-            log.platform(ReportLine.format(id, duration, billed, config.memoryMb(), maxMemoryMb, initMs));
+            log.platform(SandboxLog.report(id, duration, billed, config.memoryMb(), maxMemoryMb, initMs));
             call.result.complete(new InvocationResult(id, o.payload(), o.kind() == Kind.SUCCESS ? null : "Unhandled",
                     o.errorType(), call.cold, duration, billed, initMs, config.memoryMb(), maxMemoryMb, log.stream(),
                     log.take(), config.version()));
@@ -499,31 +505,5 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         if (!keepTmp) {
             RuntimeFiles.deleteTree(tmp);
         }
-    }
-
-    /** Formats REPORT. */
-    static final class ReportLine {
-        private ReportLine() {
-        }
-
-        static String format(String id, double durationMs, long billedMs, int memoryMb, int maxUsedMb, Double initMs) {
-            StringBuilder b = new StringBuilder("REPORT RequestId: ").append(id)
-                    .append("\tDuration: ").append(String.format(java.util.Locale.ROOT, "%.2f", durationMs)).append(" ms")
-                    .append("\tBilled Duration: ").append(billedMs).append(" ms")
-                    .append("\tMemory Size: ").append(memoryMb).append(" MB")
-                    .append("\tMax Memory Used: ").append(maxUsedMb).append(" MB");
-            if (initMs != null) {
-                b.append("\tInit Duration: ").append(String.format(java.util.Locale.ROOT, "%.2f", initMs)).append(" ms");
-            }
-            return b.toString();
-        }
-    }
-
-    static String iso(Instant t) {
-        return ISO.format(t);
-    }
-
-    List<String> debugState() {
-        return List.of(phase.name());
     }
 }

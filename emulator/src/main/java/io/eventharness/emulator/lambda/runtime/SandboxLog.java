@@ -4,13 +4,14 @@ import io.eventharness.emulator.core.EmulatorClock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One sandbox's log stream: every line goes to the {@link LogSink}, and the current invocation's lines
  * are kept for its {@link InvocationResult}. Used on the sandbox's output thread only.
  *
  * <p>Bounds, so that a function printing without end cannot exhaust the emulator: per invocation at most
- * {@code sinkBudget} bytes of the function's own output reach the sink (the rest is counted and reported
+ * {@code sinkBudget} characters of the function's own output reach the sink (the rest is counted and reported
  * in one line before END); the result keeps the last {@code keptBytes} of lines.
  */
 final class SandboxLog {
@@ -73,6 +74,22 @@ final class SandboxLog {
         kept.clear();
         keptSize = 0;
         return lines;
+    }
+
+    /**
+     * The REPORT line: {@code REPORT RequestId: <id>\tDuration: 0.37 ms\tBilled Duration: 1 ms\tMemory Size:
+     * 128 MB\tMax Memory Used: 21 MB\tInit Duration: 412.10 ms}, the last part on a cold start only.
+     */
+    static String report(String id, double durationMs, long billedMs, int memoryMb, int maxUsedMb, Double initMs) {
+        StringBuilder b = new StringBuilder("REPORT RequestId: ").append(id)
+                .append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", durationMs)).append(" ms")
+                .append("\tBilled Duration: ").append(billedMs).append(" ms")
+                .append("\tMemory Size: ").append(memoryMb).append(" MB")
+                .append("\tMax Memory Used: ").append(maxUsedMb).append(" MB");
+        if (initMs != null) {
+            b.append("\tInit Duration: ").append(String.format(Locale.ROOT, "%.2f", initMs)).append(" ms");
+        }
+        return b.toString();
     }
 
     private void emit(String line) {

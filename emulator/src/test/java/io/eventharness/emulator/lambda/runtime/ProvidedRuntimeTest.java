@@ -54,6 +54,17 @@ class ProvidedRuntimeTest {
     }
 
     @Test
+    void withoutABootstrapTheEntrypointIsInvalid() throws Exception {
+        FunctionRunner fn = engine.runner(FunctionConfig.builder("nobootstrap").runtime("provided.al2023").handler("x")
+                .codeDirectory(Files.createDirectories(dir.resolve("empty"))).build());
+
+        InvocationResult r = fn.invoke(Invocation.of("{}"));
+        assertThat(r.functionError()).isEqualTo("Unhandled");
+        assertThat(r.errorType()).isEqualTo("Runtime.InvalidEntrypoint");
+        assertThat(r.payloadUtf8()).contains("RequestId: " + r.requestId() + " Error: Couldn't find valid bootstrap(s)");
+    }
+
+    @Test
     void aResponseOverSixMegabytesIsRefused() {
         FunctionRunner fn = custom();
         InvocationResult r = fn.invoke(Invocation.of("\"big\""));

@@ -168,6 +168,20 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void aSandboxThatDiedWhileIdleIsReplacedNotBlamed() throws Exception {
+        FunctionRunner fn = probe("quitter", "exit_when_idle", 3);
+        Path exiting = dir.resolve("exiting");
+
+        InvocationResult armed = fn.invoke(Invocation.of("{\"exiting\":\"" + exiting + "\"}"));
+        assertThat(armed.payloadUtf8()).isEqualTo("\"armed\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(exiting) && fn.idleSandboxes() == 0);
+
+        InvocationResult next = fn.invoke(Invocation.of("{\"exiting\":\"" + dir.resolve("exiting-2") + "\"}"));
+        assertThat(next.isError()).as(next.payloadUtf8()).isFalse();
+        assertThat(next.coldStart()).isTrue();
+    }
+
+    @Test
     void initErrorsAreReportedAsAwssPythonRuntimeReportsThem() throws Exception {
         InvocationResult missingModule = engine.runner(FunctionConfig.builder("nomod").runtime("python3.11")
                 .handler("nope.handler").codeDirectory(Functions.python("python-probe")).build()).invoke(Invocation.of("{}"));

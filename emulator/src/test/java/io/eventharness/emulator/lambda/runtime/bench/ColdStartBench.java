@@ -22,7 +22,8 @@ import java.util.List;
  * java -cp "target/classes:target/test-classes:$(cat cp.txt)" io.eventharness.emulator.lambda.runtime.bench.ColdStartBench [rounds] [warm]
  * </pre>
  * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}). Bare and cold runs are
- * interleaved so that load from other processes weighs on both alike; medians are reported.
+ * measured back to back; medians are reported, as wall time and as CPU time (user + system), the latter
+ * being what to compare on a loaded machine.
  */
 public final class ColdStartBench {
     public static void main(String[] args) throws Exception {
@@ -49,16 +50,23 @@ public final class ColdStartBench {
                     awaitClassDataArchives(r);
                 }
                 double[] bareMs = new double[rounds];
+                double[] bareCpu = new double[rounds];
                 double[] coldMs = new double[rounds];
+                double[] coldCpu = new double[rounds];
                 double[] initMs = new double[rounds];
                 for (int i = 0; i < rounds; i++) {
+                    long cpu0 = reapedChildrenCpuMillis();
                     long t0 = System.nanoTime();
                     Process p = new ProcessBuilder(bare).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     p.waitFor();
                     bareMs[i] = (System.nanoTime() - t0) / 1e6;
-                    t0 = System.nanoTime();
+                    bareCpu[i] = reapedChildrenCpuMillis() - cpu0;
+                }
+                for (int i = 0; i < rounds; i++) {
+                    long t0 = System.nanoTime();
                     InvocationResult res = fn.invoke(Invocation.of("{}"));
                     coldMs[i] = (System.nanoTime() - t0) / 1e6;
+                    coldCpu[i] = sandboxCpuMillis(r.executable());
                     initMs[i] = res.initDurationMs() == null ? Double.NaN : res.initDurationMs();
                     if (res.isError() || !res.coldStart()) {
                         throw new IllegalStateException(res.payloadUtf8());
@@ -73,11 +81,32 @@ public final class ColdStartBench {
                     warmMs[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 fn.close();
-                System.out.printf("%-11s %-45s bare p50 %7.1f ms | cold invoke p50 %7.1f ms (init %6.1f) | ratio %.2f | warm p50 %.2f ms p90 %.2f ms%n",
+                System.out.printf("%-11s %-45s wall: bare %6.1f ms, cold invoke %6.1f ms (init %6.1f), ratio %.2f | "
+                        + "cpu: bare %5.0f ms, cold %5.0f ms, ratio %.2f | warm p50 %.2f ms p90 %.2f ms%n",
                         runtime, r.executable(), median(bareMs), median(coldMs), median(initMs), median(coldMs) / median(bareMs),
-                        median(warmMs), percentile(warmMs, 0.9));
+                        median(bareCpu), median(coldCpu), median(coldCpu) / median(bareCpu), median(warmMs), percentile(warmMs, 0.9));
             }
         }
+    }
+
+    /** CPU time of this JVM's children that have exited and been waited for (cutime + cstime). */
+    private static long reapedChildrenCpuMillis() throws Exception {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10; // fields 16 and 17, at 100 ticks per second
+    }
+
+    /** CPU time the live sandbox process (a child running {@code executable}) has used so far. */
+    private static double sandboxCpuMillis(Path executable) throws Exception {
+        String real = executable.toRealPath().toString();
+        for (ProcessHandle h : ProcessHandle.current().children().toList()) {
+            if (h.info().command().map(c -> c.equals(real) || c.equals(executable.toString())).orElse(false)) {
+                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // utime, stime
+            }
+        }
+        return Double.NaN;
     }
 
     /** The training sandbox writes the JDK's archive in the background; measure once it is there. */
