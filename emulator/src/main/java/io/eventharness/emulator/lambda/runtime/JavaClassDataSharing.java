@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Application class-data sharing for Java sandboxes, as AWS's Java runtimes use it
@@ -83,14 +81,7 @@ final class JavaClassDataSharing {
      * initialized; before that, a dynamic CDS archive.
      */
     private static boolean aotCache(Path java) {
-        try {
-            Path release = java.toRealPath().getParent().getParent().resolve("release");
-            String v = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElse("");
-            Matcher m = Pattern.compile("JAVA_VERSION=\"(?:1\\.)?(\\d+).*").matcher(v);
-            return m.matches() && Integer.parseInt(m.group(1)) >= 25;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return RuntimeResolver.javaFeature(java) >= 25;
     }
 
     /** The archive's path for a JDK: named after the JDK's location and its modules file. */

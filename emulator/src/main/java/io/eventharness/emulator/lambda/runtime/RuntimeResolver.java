@@ -170,6 +170,15 @@ public final class RuntimeResolver {
         return new ArrayList<>(found.values());
     }
 
+    /** The feature version of the JDK a {@code bin/java} belongs to, or -1. */
+    static int javaFeature(Path javaExecutable) {
+        try {
+            return featureVersion(javaExecutable.toRealPath().getParent().getParent());
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The feature version from the JDK's {@code release} file ({@code JAVA_VERSION="17.0.15"}, {@code "1.8.0_412"}). */
     private static int featureVersion(Path home) throws IOException {
         Path release = home.resolve("release");

@@ -32,6 +32,9 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 cmd.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-Xmx" + (c.memoryMb() * 85 / 100) + "m", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true",
                         "-Djava.io.tmpdir=" + tmp, "-D" + JAVA_JNI_PROPERTY + "=" + ric.nativeLibrary()));
+                if (RuntimeResolver.javaFeature(runtime.executable()) >= 22) {
+                    cmd.add("--enable-native-access=ALL-UNNAMED"); // the RIC's JNI library, without a warning per start
+                }
                 cmd.addAll(jvmOptions);
                 // Only the runtime is on the class path: as in AWS, the RIC loads the function from its working
                 // directory (the task root and its lib/*.jar) through its own class loader.
