@@ -39,6 +39,8 @@ def tmp_files(event, context):
     if event.get("write"):
         with open(os.path.join(tmp, event["write"]), "w") as f:
             f.write("left behind")
+    if event.get("crash"):
+        os._exit(1)
     return {"tmp": tmp, "before": before}
 
 

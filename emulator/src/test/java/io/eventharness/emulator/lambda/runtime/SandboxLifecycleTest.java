@@ -131,6 +131,18 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void aResetKeepsTmpAsAwsDoes() throws Exception {
+        FunctionRunner fn = probe("reset", "tmp_files", 3);
+
+        InvocationResult crashed = fn.invoke(Invocation.of("{\"write\":\"half-done.txt\",\"crash\":true}"));
+        assertThat(crashed.errorType()).isEqualTo("Runtime.ExitError");
+        // "Lambda reset does not clear the /tmp directory" (execution environment lifecycle, invoke phase failures)
+        InvocationResult next = fn.invoke(Invocation.of("{}"));
+        assertThat(next.coldStart()).isTrue();
+        assertThat(json(next).path("before").toString()).isEqualTo("[\"half-done.txt\"]");
+    }
+
+    @Test
     void aTimeoutKillsTheSandboxAndTheNextInvocationStartsAnother() {
         FunctionRunner fn = probe("slow", "sleep", 1);
         InvocationResult warmup = fn.invoke(Invocation.of("{\"seconds\":0}"));
@@ -248,6 +260,15 @@ class SandboxLifecycleTest {
         InvocationResult forever = probe("forever", "print_forever", 2).invoke(Invocation.of("{}"));
         assertThat(forever.errorType()).isEqualTo("Sandbox.Timedout");
         assertThat(fn.invoke(Invocation.of("{\"lines\":1}")).payloadUtf8()).isEqualTo("\"printed\"");
+    }
+
+    @Test
+    void pythonLoggingWritesAwssFormat() {
+        InvocationResult r = probe("logger", "logs", 3).invoke(Invocation.of("{}"));
+
+        assertThat(r.payloadUtf8()).isEqualTo("null");
+        assertThat(r.logLines()).anyMatch(l -> l.matches("\\[INFO]\t\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\t"
+                + r.requestId() + "\thello from logging"));
     }
 
     @Test
