@@ -84,13 +84,14 @@ final class JavaClassDataSharing {
         return RuntimeResolver.javaFeature(java) >= 25;
     }
 
-    /** The archive's path for a JDK: named after the JDK's location and its modules file. */
+    /** The archive's path for a JDK: named after the JDK (its location and modules file) and the JVM options. */
     private Path archive(Path java) {
         String key;
         try {
             Path home = java.toRealPath().getParent().getParent();
             Path modules = home.resolve("lib/modules");
-            key = home + ":" + Files.size(modules) + ":" + Files.getLastModifiedTime(modules).toMillis();
+            key = home + ":" + Files.size(modules) + ":" + Files.getLastModifiedTime(modules).toMillis() + ":"
+                    + SandboxLaunch.javaOptions(java);
         } catch (IOException e) {
             key = java.toString();
         }

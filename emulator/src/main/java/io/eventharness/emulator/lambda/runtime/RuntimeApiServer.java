@@ -77,10 +77,6 @@ final class RuntimeApiServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
             response.write(true, ByteBuffer.wrap(body), callback);
         }
-
-        void fail(Reply reply) {
-            write(response, callback, reply);
-        }
     }
 
     /** A connector serving one sandbox; {@link #close()} removes it. */

@@ -69,7 +69,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     private Phase phase = Phase.INIT;
     private NextExchange parked;
     private Call current;
-    private boolean started;
     private boolean reset;
     private long startNanos;
     private long initEndNanos;
@@ -132,7 +131,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         pb.environment().clear();
         pb.environment().putAll(launch.environment(config, runtime, log.stream(), endpoint.address(), tmp));
         startNanos = System.nanoTime();
-        started = true;
         try {
             process = pb.start();
         } catch (IOException e) {
@@ -159,18 +157,14 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             if (failed != null) {
                 call.outcome = failed;
                 output.barrier(() -> {
-                    log.begin();
-                    log.platform("START RequestId: " + invocation.requestId() + " Version: " + config.version());
+                    begin(invocation);
                     publish(call);
                 });
                 kill();
                 return await(call, 5_000);
             }
         }
-        output.barrier(() -> {
-            log.begin();
-            log.platform("START RequestId: " + invocation.requestId() + " Version: " + config.version());
-        });
+        output.barrier(() -> begin(invocation));
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
@@ -202,6 +196,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** On the output thread: START, after everything the sandbox wrote before. */
+    private void begin(Invocation invocation) {
+        log.begin();
+        log.platform("START RequestId: " + invocation.requestId() + " Version: " + config.version());
     }
 
     /** Null when INIT ended with the runtime asking for work, else why it failed. */
@@ -297,8 +297,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
-                exchange.fail(Reply.forbidden("the sandbox is shutting down"));
-                return;
+                return; // the process is being stopped: left unanswered, as AWS leaves a frozen sandbox
             }
             if (phase == Phase.INIT) {
                 phase = Phase.READY;
@@ -496,7 +495,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        } else if (started && output != null) {
+        } else if (output != null) {
             output.close();
         }
         if (endpoint != null) {

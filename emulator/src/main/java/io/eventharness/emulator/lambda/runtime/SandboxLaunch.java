@@ -28,13 +28,9 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
             case JAVA -> {
                 RuntimeFiles.JavaRuntime ric = files.java();
                 cmd.add(runtime.executable().toString());
-                // AWS's own java runtimes start the JVM this way: C1 only, serial GC, heap at 85% of the memory.
-                cmd.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                        "-Xmx" + (c.memoryMb() * 85 / 100) + "m", "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true",
-                        "-Djava.io.tmpdir=" + tmp, "-D" + JAVA_JNI_PROPERTY + "=" + ric.nativeLibrary()));
-                if (RuntimeResolver.javaFeature(runtime.executable()) >= 22) {
-                    cmd.add("--enable-native-access=ALL-UNNAMED"); // the RIC's JNI library, without a warning per start
-                }
+                cmd.addAll(javaOptions(runtime.executable()));
+                cmd.addAll(List.of("-Xmx" + (c.memoryMb() * 85 / 100) + "m", "-Djava.io.tmpdir=" + tmp,
+                        "-D" + JAVA_JNI_PROPERTY + "=" + ric.nativeLibrary()));
                 cmd.addAll(jvmOptions);
                 // Only the runtime is on the class path: as in AWS, the RIC loads the function from its working
                 // directory (the task root and its lib/*.jar) through its own class loader.
@@ -58,6 +54,20 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 return new SandboxLaunch(List.copyOf(cmd), c.codeDirectory());
             }
         }
+    }
+
+    /**
+     * The JVM options every Java sandbox of {@code java} gets, as AWS's own java runtimes start the JVM: C1
+     * only, serial GC. A class-data archive is only valid for the options it was made with, so they are part
+     * of its name.
+     */
+    static List<String> javaOptions(Path java) {
+        List<String> o = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true"));
+        if (RuntimeResolver.javaFeature(java) >= 22) {
+            o.add("--enable-native-access=ALL-UNNAMED"); // the RIC's JNI library, without a warning per start
+        }
+        return o;
     }
 
     /**
