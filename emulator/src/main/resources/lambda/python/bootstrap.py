@@ -203,12 +203,11 @@ def _json():
 
 
 def _encoder():
-    import decimal
     json = _json()
 
     class Encoder(json.JSONEncoder):
         def default(self, obj):
-            if isinstance(obj, decimal.Decimal):
+            if type(obj).__name__ == "Decimal":   # boto3's DynamoDB numbers; decimal is imported only by then
                 return int(obj) if obj == obj.to_integral_value() else float(obj)
             return json.JSONEncoder.default(self, obj)
 

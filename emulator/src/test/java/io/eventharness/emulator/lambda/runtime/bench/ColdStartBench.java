@@ -29,8 +29,9 @@ public final class ColdStartBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int warm = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        try (EmulatorClock clock = new EmulatorClock(); LambdaEngine engine = LambdaEngine.builder(clock).build()) {
-            Path work = Files.createTempDirectory("bench");
+        Path work = Files.createTempDirectory("bench");
+        Path cache = work.resolve("cache"); // fresh: the class-data archives are made during the run
+        try (EmulatorClock clock = new EmulatorClock(); LambdaEngine engine = LambdaEngine.builder(clock).cacheDirectory(cache).build()) {
             Path javaRoot = javaTaskRoot(work);
             Path pyRoot = Path.of(ColdStartBench.class.getClassLoader().getResource("lambda/functions/python-empty").toURI());
             for (String runtime : List.of("python3.11", "java17", "java25")) {
@@ -47,7 +48,7 @@ public final class ColdStartBench {
                 fn.invoke(Invocation.of("{}")); // first run unpacks the runtime files (and, for Java, trains CDS)
                 fn.retireIdle();
                 if (java) {
-                    awaitClassDataArchives(r);
+                    awaitClassDataArchives(cache, r);
                 }
                 double[] bareMs = new double[rounds];
                 double[] bareCpu = new double[rounds];
@@ -110,8 +111,7 @@ public final class ColdStartBench {
     }
 
     /** The training sandbox writes the JDK's archive in the background; measure once it is there. */
-    private static void awaitClassDataArchives(RuntimeResolver.Resolved r) throws Exception {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "event-harness-runtimes-" + System.getProperty("user.name"));
+    private static void awaitClassDataArchives(Path cache, RuntimeResolver.Resolved r) throws Exception {
         for (int i = 0; i < 600; i++) {
             try (var s = Files.walk(cache)) {
                 long n = s.filter(p -> p.getFileName().toString().matches("cds-[0-9a-f]+\\.jsa")).count();
