@@ -63,6 +63,10 @@ public final class Emulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        // Models and codecs load on another core while the server starts (see ServiceBinding).
+        Thread warmUp = new Thread(() -> router.bindings().forEach(Emulator::warmUp), "emulator-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         JettyServer s = new JettyServer(config.host, config.port, new FrontDoor(router, new AdminRoutes(router, clock, trail)));
         try {
             s.start();
@@ -71,6 +75,15 @@ public final class Emulator implements AutoCloseable {
         }
         server = s;
         return this;
+    }
+
+    /** A service that fails to load here fails again on its first request, which reports it in its protocol. */
+    private static void warmUp(ServiceBinding b) {
+        try {
+            b.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // reported by the first request that needs this service
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}: give it to {@code endpointOverride}. */
@@ -100,6 +113,11 @@ public final class Emulator implements AutoCloseable {
 
     public EventTrail trail() {
         return trail;
+    }
+
+    /** The hub every cross-service event passes through. */
+    public Delivery delivery() {
+        return delivery;
     }
 
     /** The services, for embedders that need more than the wire (the harness). */

@@ -25,10 +25,14 @@ public final class Services implements AutoCloseable {
     Services(EmulatorClock clock, Delivery delivery) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
-        s3 = new S3Service(clock, delivery);
+        s3 = new S3Service(clock, delivery, arn -> switch (Delivery.serviceOf(arn)) {
+            case "sqs" -> sqs.queueExists(arn);
+            case "sns" -> sns.topicExists(arn);
+            default -> true; // Lambda functions: checked once Lambda is emulated
+        });
         logs = new LogsService(clock);
         iam = new IamService(clock);
-        sts = new StsService();
+        sts = new StsService(clock, iam);
         bindings.add(new ServiceBinding(SqsService.SPEC, sqs));
         bindings.add(new ServiceBinding(SnsService.SPEC, sns));
         bindings.add(new ServiceBinding(S3Service.SPEC, s3));

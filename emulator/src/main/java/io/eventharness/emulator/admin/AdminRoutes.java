@@ -21,10 +21,14 @@ import java.time.Duration;
  *   <li>{@code POST /_harness/clock/advance} with {@code {"seconds": N}} — moves the clock, firing what falls due;</li>
  *   <li>{@code GET /_harness/trail} — the event trail.</li>
  * </ul>
+ * Answers are JSON; a bad body is a 400, an unknown route a 404, a wrong method a 405, each with
+ * {@code {"error": "..."}}.
  */
 public final class AdminRoutes {
     public static final String PREFIX = "/_harness/";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADVANCE_USAGE = "body must be JSON like {\"seconds\": 60}";
+    /** A century: far enough for any test, and the emulated epoch millis stay far from overflow. */
+    static final long MAX_ADVANCE_SECONDS = 100L * 366 * 24 * 3600;
 
     private final ServiceRouter router;
     private final EmulatorClock clock;
@@ -39,24 +43,31 @@ public final class AdminRoutes {
     public HttpResponse handle(HttpRequest r) {
         String path = r.rawPath();
         String m = r.method();
+        String allowed = switch (path.substring(PREFIX.length())) {
+            case "health", "clock", "trail" -> "GET";
+            case "clock/advance" -> "POST";
+            default -> null;
+        };
+        if (allowed == null) {
+            return error(404, "no admin route " + path + " (try GET " + PREFIX + "health)");
+        }
+        if (!allowed.equals(m)) {
+            return error(405, path + " answers " + allowed + ", not " + m).header("Allow", allowed);
+        }
         try {
-            if (path.equals(PREFIX + "health") && m.equals("GET")) {
-                return health();
-            } else if (path.equals(PREFIX + "clock") && m.equals("GET")) {
-                return ok(clockJson());
-            } else if (path.equals(PREFIX + "clock/advance") && m.equals("POST")) {
-                return advance(r);
-            } else if (path.equals(PREFIX + "trail") && m.equals("GET")) {
-                return trail();
-            }
-            return error(404, "no admin route " + m + " " + path);
+            return switch (path.substring(PREFIX.length())) {
+                case "health" -> health();
+                case "clock" -> ok(clockJson());
+                case "clock/advance" -> advance(r);
+                default -> trail();
+            };
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
     }
 
     private HttpResponse health() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("status", "running");
         ObjectNode services = root.putObject("services");
         for (ServiceBinding b : router.bindings()) {
@@ -66,30 +77,36 @@ public final class AdminRoutes {
     }
 
     private ObjectNode clockJson() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("now", clock.now().toString());
-        n.put("epochMillis", clock.millis());
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        long millis = clock.millis(); // read once: now and epochMillis must agree
+        n.put("now", java.time.Instant.ofEpochMilli(millis).toString());
+        n.put("epochMillis", millis);
         n.put("offsetSeconds", clock.offset().toMillis() / 1000.0);
         return n;
     }
 
+    /** Moves the clock; every task that falls due has run when the answer is sent. */
     private HttpResponse advance(HttpRequest r) {
         JsonNode body;
         try {
-            body = JSON.readTree(r.body());
+            body = Json.MAPPER.readTree(r.body());
         } catch (Exception e) {
-            throw new IllegalArgumentException("body must be JSON like {\"seconds\": 60}");
+            body = null;
         }
-        if (body == null || !body.path("seconds").isNumber() || body.path("seconds").doubleValue() < 0) {
-            throw new IllegalArgumentException("body must be JSON like {\"seconds\": 60} with seconds >= 0");
+        JsonNode seconds = body == null ? null : body.get("seconds");
+        if (seconds == null || !seconds.isNumber()) {
+            throw new IllegalArgumentException(ADVANCE_USAGE);
         }
-        long millis = Math.round(body.path("seconds").doubleValue() * 1000);
-        clock.advance(Duration.ofMillis(millis));
+        double s = seconds.doubleValue();
+        if (!(s >= 0 && s <= MAX_ADVANCE_SECONDS)) {
+            throw new IllegalArgumentException(ADVANCE_USAGE + "; seconds must be between 0 and " + MAX_ADVANCE_SECONDS);
+        }
+        clock.advance(Duration.ofMillis(Math.round(s * 1000)));
         return ok(clockJson());
     }
 
     private HttpResponse trail() {
-        ArrayNode arr = JSON.createArrayNode();
+        ArrayNode arr = Json.MAPPER.createArrayNode();
         for (TrailEntry e : trail.entries()) {
             ObjectNode n = arr.addObject();
             n.put("seq", e.seq());
@@ -108,8 +125,13 @@ public final class AdminRoutes {
     }
 
     private static HttpResponse error(int status, String message) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("error", message);
         return HttpResponse.json(status, n.toString());
+    }
+
+    /** Made on the first admin request, not while the emulator starts. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -29,15 +29,23 @@ public final class FrontDoor {
     }
 
     public HttpResponse handle(HttpRequest request) {
-        if (request.rawPath().startsWith(AdminRoutes.PREFIX)) {
-            return admin.handle(request);
+        ServiceRouter.Route route;
+        ProtocolCodec codec;
+        try {
+            if (request.rawPath().startsWith(AdminRoutes.PREFIX)) {
+                return admin.handle(request);
+            }
+            route = router.route(request);
+            if (route == null) {
+                return HttpResponse.json(400, "{\"__type\":\"UnknownService\",\"message\":\"No emulated service serves this request\"}");
+            }
+            codec = route.binding().codecFor(request);
+        } catch (RuntimeException e) {
+            // Before a codec is chosen there is no protocol envelope: plain JSON, never the server's HTML error page.
+            LOG.error("emulator bug while routing {}", request, e);
+            return HttpResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The emulator failed to route this request\"}");
         }
-        ServiceRouter.Route route = router.route(request);
         String requestId = Ids.uuid();
-        if (route == null) {
-            return HttpResponse.json(400, "{\"__type\":\"UnknownService\",\"message\":\"No emulated service serves this request\"}");
-        }
-        ProtocolCodec codec = route.binding().codecFor(request);
         Call call = new Call(requestId, route.region() == null ? Account.DEFAULT_REGION : route.region(), request,
                 endpointOf(request));
         try {

@@ -74,6 +74,18 @@ public final class HttpRequest {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
+    /**
+     * Like {@link #queryParam}, but null when the query string cannot be decoded: for routing, which
+     * must not fail before a codec can answer in its protocol's envelope.
+     */
+    public String queryParamIfReadable(String name) {
+        try {
+            return queryParam(name);
+        } catch (MalformedRequestException e) {
+            return null;
+        }
+    }
+
     /** The host without port, from the {@code Host} header. */
     public String host() {
         String h = header("Host");

@@ -23,6 +23,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Kinesis) on the same connector, handing every request to the {@link FrontDoor}.
  */
 public final class JettyServer implements AutoCloseable {
+    static {
+        // Without this, Jetty's MemoryUtils starts the platform MBean server (JMX) to ask whether oops are
+        // compressed: a tenth of a second or more of start-up. They are below a 32 GiB heap.
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            boolean compressedOops = Runtime.getRuntime().maxMemory() < (32L << 30);
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressedOops ? "16" : "8");
+        }
+    }
+
     /** Larger bodies are refused with 413 before they are read. */
     static final long MAX_BODY = 1L << 30;
 

@@ -1,6 +1,7 @@
 package io.eventharness.emulator.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,8 +20,9 @@ import java.util.Map;
  * legacy code also goes in {@code x-amzn-query-error}.
  */
 public final class AwsJsonCodec implements ProtocolCodec {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ObjectMapper CBOR = new CBORMapper();
+    // A document followed by more tokens ("{} }}") is malformed, not a document.
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper CBOR = new CBORMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
 
     private final Protocol protocol;

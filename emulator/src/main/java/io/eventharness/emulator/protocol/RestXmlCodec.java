@@ -10,6 +10,7 @@ import org.w3c.dom.Element;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 
 /**
@@ -23,7 +24,7 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private final String namespace;
     private final Map<String, String> roots;
-    private final Map<OperationModel, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RestXmlCodec(String namespace, Map<String, String> roots) {
         this.namespace = namespace;
@@ -64,13 +65,14 @@ public final class RestXmlCodec implements ProtocolCodec {
             }
         }
         for (OperationModel op : model.routes()) {
-            boolean needsBucket = hasBucketField(op);
+            boolean needsBucket = hasBucketField(op.requestClass());
             if (needsBucket != (bucket != null)) {
                 continue;
             }
             Map<String, String> params = op.route().match(request.method(), needsBucket ? rest : request.rawPath(),
                     request.queryParams(), request.headers());
             if (params != null) {
+                refuseUnimplemented(request, model, bucket, rest, op.route().score());
                 Map<String, String> all = new LinkedHashMap<>(params);
                 if (bucket != null) {
                     all.put(BUCKET, bucket);
@@ -78,17 +80,32 @@ public final class RestXmlCodec implements ProtocolCodec {
                 return new Resolved(op, all);
             }
         }
+        refuseUnimplemented(request, model, bucket, rest, -1);
         throw AwsException.of(405, "MethodNotAllowed", "The specified method is not allowed against this resource: "
                 + request.method() + " " + request.rawPath());
     }
 
-    private boolean hasBucketField(OperationModel op) {
-        return bucketScoped.computeIfAbsent(op, RestXmlCodec::declaresBucket);
+    /** 501 when an SDK operation the emulator lacks has a more specific route for this request ({@code ?tagging}). */
+    private void refuseUnimplemented(HttpRequest request, ServiceModel model, String bucket, String rest, int score) {
+        for (ServiceModel.SdkRoute r : model.unimplementedRoutes()) {
+            if (r.route().score() <= score) {
+                return;
+            }
+            boolean needsBucket = hasBucketField(r.requestClass());
+            if (needsBucket == (bucket != null) && r.route().match(request.method(), needsBucket ? rest : request.rawPath(),
+                    request.queryParams(), request.headers()) != null) {
+                throw ProtocolCodec.notImplemented(model, r.name());
+            }
+        }
     }
 
-    private static boolean declaresBucket(OperationModel op) {
-        for (SdkField<?> f : Shapes.builderOf(op.requestClass()).sdkFields()) {
-            if (f.locationName().equals(BUCKET) && f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PATH) {
+    private boolean hasBucketField(Class<?> requestClass) {
+        return bucketScoped.computeIfAbsent(requestClass, RestXmlCodec::declaresBucket);
+    }
+
+    private static boolean declaresBucket(Class<?> requestClass) {
+        for (SdkField<?> f : Shapes.builderOf(requestClass).sdkFields()) {
+            if (f.locationName().equals(BUCKET) && f.location() == MarshallLocation.PATH) {
                 return true;
             }
         }
@@ -104,7 +121,11 @@ public final class RestXmlCodec implements ProtocolCodec {
             byte[] body = request.body();
             if (payload != null && body.length > 0) {
                 if (payload.marshallingType() == MarshallingType.SDK_POJO) {
-                    payload.set(builder, XmlShapes.PLAIN.readPojo(XmlShapes.parse(body), payload.constructor()));
+                    org.w3c.dom.Element root = XmlShapes.parse(body);
+                    if (!payload.locationName().equals(XmlShapes.localName(root))) {
+                        throw new ShapeException("The XML you provided was not well-formed or did not validate against our published schema");
+                    }
+                    payload.set(builder, XmlShapes.PLAIN.readPojo(root, payload.constructor()));
                 } else if (payload.marshallingType() == MarshallingType.STRING) {
                     payload.set(builder, new String(body, StandardCharsets.UTF_8));
                 } else if (payload.marshallingType() == MarshallingType.SDK_BYTES) {
@@ -134,11 +155,18 @@ public final class RestXmlCodec implements ProtocolCodec {
         int bound = RestBindings.writeNonPayload(response, out);
         out.status(bound > 0 ? bound : status);
         SdkField<?> payload = RestBindings.payloadMember((SdkPojo) response);
-        if (raw != null) {
+        if (raw != null && raw.length == 0 && status == 204) {
+            return out; // No Content: no content type either
+        } else if (raw != null) {
             out.body(raw, out.headers().has("Content-Type") ? null : "binary/octet-stream");
         } else if (payload != null) {
             Object v = payload.getValueOrDefault(response);
-            if (v instanceof SdkBytes b) {
+            String root = roots.get(op.name());
+            if (payload.marshallingType() == MarshallingType.STRING && root != null) {
+                // s3UnwrappedXmlOutput (GetBucketLocation): the document's root element holds the value
+                XmlWriter w = new XmlWriter().declaration().start(root, namespace).text(v == null ? "" : (String) v).end(root);
+                out.body(w.bytes(), "application/xml");
+            } else if (v instanceof SdkBytes b) {
                 out.body(b.asByteArray(), null);
             } else if (v instanceof String s) {
                 out.body(s, null);
@@ -162,8 +190,8 @@ public final class RestXmlCodec implements ProtocolCodec {
     public HttpResponse encodeError(AwsException error, Call call) {
         HttpResponse out = new HttpResponse().status(error.status())
                 .header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
-        if (call.http() != null && "HEAD".equals(call.http().method())) {
-            return out;
+        if (error.status() == 304 || call.http() != null && "HEAD".equals(call.http().method())) {
+            return out; // HEAD answers and 304 (RFC 9110 §15.4.5) carry no body
         }
         XmlWriter w = new XmlWriter().declaration().start("Error")
                 .element("Code", error.code())

@@ -22,6 +22,7 @@ public final class ServiceModel {
     private final ServiceSpec spec;
     private final Map<String, OperationModel> operations;
     private volatile List<OperationModel> routesBySpecificity;
+    private volatile List<SdkRoute> unimplemented;
 
     private ServiceModel(ServiceSpec spec, Map<String, OperationModel> operations) {
         this.spec = spec;
@@ -91,6 +92,32 @@ public final class ServiceModel {
             r = new ArrayList<>(operations.values());
             r.sort(Comparator.comparingInt((OperationModel o) -> o.route().score()).reversed());
             routesBySpecificity = r;
+        }
+        return r;
+    }
+
+    /** An SDK operation the emulator does not implement, with the route its marshaller declares. */
+    public record SdkRoute(String name, Class<?> requestClass, RouteTemplate route) {
+    }
+
+    /**
+     * The routes of the SDK operations this service does not implement, most specific first: a REST
+     * codec answers 501 for them rather than serve a less specific implemented route
+     * ({@code DELETE /bucket?tagging} must not delete the bucket).
+     */
+    public List<SdkRoute> unimplementedRoutes() {
+        List<SdkRoute> r = unimplemented;
+        if (r == null) {
+            r = new ArrayList<>();
+            for (String name : sdkOperationNames()) {
+                OperationInfo info = operations.containsKey(name) ? null : operationInfo(spec, name);
+                Class<?> req = info == null ? null : load(spec.modelPackage() + "." + name + "Request");
+                if (req != null) {
+                    r.add(new SdkRoute(name, req, RouteTemplate.parse(info.httpMethod().name(), info.requestUri(), req)));
+                }
+            }
+            r.sort(Comparator.comparingInt((SdkRoute s) -> s.route().score()).reversed());
+            unimplemented = r;
         }
         return r;
     }

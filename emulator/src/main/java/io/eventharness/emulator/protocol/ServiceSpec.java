@@ -13,7 +13,9 @@ import java.util.Map;
  * @param xmlNamespace   restXml and query: the namespace of response documents
  * @param queryNames     query protocol: wire names that differ from the SDK's (SQS's legacy query names)
  * @param xmlRoots       restXml: the root element of each operation's response document, where the SDK
- *                       model does not carry it ({@code ListObjectsV2} → {@code ListBucketResult})
+ *                       model does not carry it ({@code ListObjectsV2} → {@code ListBucketResult}); an
+ *                       operation whose payload is one string is wrapped in it ({@code GetBucketLocation} →
+ *                       {@code <LocationConstraint>eu-west-1</LocationConstraint>})
  */
 public record ServiceSpec(String signingName, Protocol protocol, Class<?> sdkClient, String targetPrefix,
                           String xmlNamespace, Map<String, QueryName> queryNames, Map<String, String> xmlRoots) {

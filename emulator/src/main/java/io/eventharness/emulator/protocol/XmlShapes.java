@@ -200,7 +200,7 @@ public final class XmlShapes {
         return out;
     }
 
-    static String localName(Element e) {
+    public static String localName(Element e) {
         return e.getLocalName() != null ? e.getLocalName() : e.getTagName();
     }
 

@@ -12,27 +12,25 @@ import io.eventharness.emulator.protocol.ServiceSpec;
 
 /**
  * One emulated service as the front door sees it: its spec, its implementation, its operation
- * model (read on first use, to keep start-up short) and its codec(s). SQS has two: awsJson for
- * the SDK, query for the AWS CLI and boto3.
+ * model and its codec(s). SQS has two: awsJson for the SDK, query for the AWS CLI and boto3.
+ *
+ * <p>Model and codecs are built on first use or by {@link #warmUp()}, which the emulator runs on a
+ * background thread while the server starts: they load the SDK's model classes and Jackson, the
+ * largest part of start-up.
  */
 public final class ServiceBinding {
     private final ServiceSpec spec;
     private final Object impl;
-    private final ProtocolCodec codec;
-    private final ProtocolCodec queryCodec;
     private volatile ServiceModel model;
+    private volatile Codecs codecs;
+
+    /** The main codec, and the query codec of a dual-protocol service (else null). */
+    private record Codecs(ProtocolCodec main, ProtocolCodec query) {
+    }
 
     public ServiceBinding(ServiceSpec spec, Object impl) {
         this.spec = spec;
         this.impl = impl;
-        this.codec = switch (spec.protocol()) {
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(spec.protocol(), "com.amazonaws." + spec.signingName());
-            case REST_JSON -> new RestJsonCodec();
-            case REST_XML -> new RestXmlCodec(spec.xmlNamespace(), spec.xmlRoots());
-            case QUERY -> new QueryCodec(spec.xmlNamespace(), spec.queryNames());
-        };
-        this.queryCodec = spec.protocol() != Protocol.QUERY && spec.xmlNamespace() != null && !spec.queryNames().isEmpty()
-                ? new QueryCodec(spec.xmlNamespace(), spec.queryNames()) : null;
     }
 
     public ServiceSpec spec() {
@@ -60,17 +58,51 @@ public final class ServiceBinding {
         return m;
     }
 
+    /** Builds the model and the codecs now, so that the first request does not wait for them. */
+    public void warmUp() {
+        codecs();
+        model();
+    }
+
     /** The codec for this request: the query codec for form-encoded requests to a dual-protocol service. */
     public ProtocolCodec codecFor(HttpRequest request) {
-        if (queryCodec != null && (request.contentType().startsWith("application/x-www-form-urlencoded")
-                || request.header("X-Amz-Target") == null && request.queryParam("Action") != null)) {
-            return queryCodec;
+        Codecs c = codecs();
+        if (c.query() != null && (request.contentType().startsWith("application/x-www-form-urlencoded")
+                || request.header("X-Amz-Target") == null && request.queryParamIfReadable("Action") != null)) {
+            return c.query();
         }
-        return codec;
+        return c.main();
+    }
+
+    private Codecs codecs() {
+        Codecs c = codecs;
+        if (c == null) {
+            synchronized (this) {
+                if (codecs == null) {
+                    codecs = new Codecs(mainCodec(), queryCodec());
+                }
+                c = codecs;
+            }
+        }
+        return c;
+    }
+
+    private ProtocolCodec mainCodec() {
+        return switch (spec.protocol()) {
+            case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(spec.protocol(), "com.amazonaws." + spec.signingName());
+            case REST_JSON -> new RestJsonCodec();
+            case REST_XML -> new RestXmlCodec(spec.xmlNamespace(), spec.xmlRoots());
+            case QUERY -> new QueryCodec(spec.xmlNamespace(), spec.queryNames());
+        };
+    }
+
+    private ProtocolCodec queryCodec() {
+        return spec.protocol() != Protocol.QUERY && spec.xmlNamespace() != null && !spec.queryNames().isEmpty()
+                ? new QueryCodec(spec.xmlNamespace(), spec.queryNames()) : null;
     }
 
     /** Whether this query-protocol service has an operation of that name (routing unsigned requests). */
     public boolean servesAction(String action) {
-        return (spec.protocol() == Protocol.QUERY || queryCodec != null) && model().operation(action) != null;
+        return (spec.protocol() == Protocol.QUERY || codecs().query() != null) && model().operation(action) != null;
     }
 }

@@ -2,6 +2,7 @@ package io.eventharness.emulator.routing;
 
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.QueryCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,7 @@ public final class ServiceRouter {
                 }
             }
         }
-        String action = r.queryParam("Action");
-        if (action == null && r.contentType().startsWith("application/x-www-form-urlencoded")) {
-            action = QueryCodec.params(r).get("Action");
-        }
+        String action = action(r);
         if (action != null) {
             for (ServiceBinding b : bindings) {
                 if (b.servesAction(action)) {
@@ -87,8 +85,24 @@ public final class ServiceRouter {
         return count >= 1 ? only : null;
     }
 
+    /**
+     * The query protocol's {@code Action}, or null. A query string or form that cannot be decoded names
+     * no action: routing must not fail, the chosen codec reports the bad encoding in its own envelope.
+     */
+    private static String action(HttpRequest r) {
+        try {
+            String action = r.queryParamIfReadable("Action");
+            if (action == null && r.contentType().startsWith("application/x-www-form-urlencoded")) {
+                action = QueryCodec.params(r).get("Action");
+            }
+            return action;
+        } catch (MalformedRequestException e) {
+            return null;
+        }
+    }
+
     /** {@code [accessKey, date, region, service]} of the SigV4 credential scope, or null. */
-    static String[] credentialScope(HttpRequest r) {
+    public static String[] credentialScope(HttpRequest r) {
         String cred = null;
         String auth = r.header("Authorization");
         if (auth != null) {
@@ -99,7 +113,7 @@ public final class ServiceRouter {
             }
         }
         if (cred == null) {
-            cred = r.queryParam("X-Amz-Credential");
+            cred = r.queryParamIfReadable("X-Amz-Credential");
         }
         if (cred == null) {
             return null;

@@ -331,11 +331,20 @@ public final class SqsService implements AutoCloseable {
         m.attributes().forEach((k, v) -> attrs.put(k, MessageAttributeValue.builder().dataType(v.dataType())
                 .stringValue(v.stringValue())
                 .binaryValue(v.binaryValue() == null ? null : SdkBytes.fromByteArray(v.binaryValue())).build()));
-        String dedup = m.deduplicationId();
-        if (q.fifo && dedup == null) {
-            dedup = sha256(m.body());
+        // group and deduplication ids only mean something to a FIFO queue; a standard queue ignores them
+        String dedup = null;
+        String group = null;
+        if (q.fifo) {
+            dedup = m.deduplicationId() != null ? m.deduplicationId() : sha256(m.body());
+            group = m.groupId() != null ? m.groupId() : "default";
         }
-        send(q, m.body(), attrs, Map.of(), null, q.fifo ? (m.groupId() == null ? "default" : m.groupId()) : null, dedup);
+        send(q, m.body(), attrs, Map.of(), null, group, dedup);
+    }
+
+    /** Whether a queue with this ARN exists (S3 checks notification destinations with it). */
+    public boolean queueExists(String arn) {
+        SqsQueue q = queues.get(arn.substring(arn.lastIndexOf(':') + 1));
+        return q != null && q.arn.equals(arn);
     }
 
     /** The queue with that ARN, for in-JVM callers (event source mappings); null if none. */

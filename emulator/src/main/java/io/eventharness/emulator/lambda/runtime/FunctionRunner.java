@@ -1,0 +1,309 @@
+package io.eventharness.emulator.lambda.runtime;
+
+import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.core.Ids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sandboxes of one function version, and the way AWS hands events to them: one invocation at a time
+ * per sandbox; an idle sandbox is reused (warm, the most recently used first); a new one is started
+ * (cold) when all are busy, up to the concurrency limit; an idle sandbox retires after the keep-alive.
+ *
+ * <pre>{@code
+ * FunctionRunner runner = engine.runner(config);
+ * InvocationResult r = runner.invoke(Invocation.of("{\"x\":10,\"y\":2}"));
+ * r.payloadUtf8();   // "{\"result\": 5.0}"
+ * }</pre>
+ *
+ * <p>The keep-alive runs on the emulator clock: {@code clock.advance(keepAlive)} retires idle sandboxes at
+ * once, so a test can see the cold start that follows a long pause without waiting for it, and a pause of
+ * that length in emulated time behaves as it would in AWS. AWS does not document its keep-alive (minutes
+ * to hours); the engine's default is 10 minutes.
+ */
+public final class FunctionRunner implements AutoCloseable {
+    private final SandboxContext ctx;
+    private final FunctionConfig config;
+    private final RuntimeResolver.Resolved runtime;
+    private final Duration keepAlive;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Deque<Sandbox> idle = new ArrayDeque<>();
+    private final Set<Sandbox> all = new HashSet<>();
+    private final Map<Sandbox, Long> idleSince = new HashMap<>();
+    private final Map<Sandbox, EmulatorClock.Task> retireTasks = new HashMap<>();
+    /** Temp directories of reset sandboxes, for their successors. */
+    private final Deque<Path> spareTmp = new ArrayDeque<>();
+    private int inFlight;
+    private int maxConcurrency;
+    private boolean closed;
+
+    FunctionRunner(SandboxContext ctx, FunctionConfig config, RuntimeResolver.Resolved runtime, Duration keepAlive,
+            int maxConcurrency) {
+        this.ctx = ctx;
+        this.config = config;
+        this.runtime = runtime;
+        this.keepAlive = keepAlive;
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    public FunctionConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs one invocation and blocks until it ends (a response, a function error, a timeout, a crash).
+     *
+     * @throws ConcurrencyLimitExceededException when {@link #maxConcurrency()} invocations are in flight
+     * @throws IllegalStateException             after {@link #close()}
+     */
+    public InvocationResult invoke(Invocation invocation) {
+        Sandbox sandbox;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the function " + config.functionName() + " is closed");
+            }
+            if (inFlight >= maxConcurrency) {
+                throw new ConcurrencyLimitExceededException(maxConcurrency);
+            }
+            inFlight++;
+            sandbox = takeIdle();
+        } finally {
+            lock.unlock();
+        }
+        boolean cold = sandbox == null;
+        try {
+            if (cold) {
+                sandbox = startSandbox();
+            }
+            return sandbox.invoke(invocation, cold);
+        } finally {
+            release(sandbox);
+        }
+    }
+
+    /** The most recently used idle sandbox that is still alive; dead ones (the process exited) retire. */
+    private Sandbox takeIdle() {
+        for (Sandbox s; (s = idle.pollFirst()) != null; ) {
+            if (s.reusable()) {
+                return s;
+            }
+            all.remove(s);
+            retire(s);
+        }
+        return null;
+    }
+
+    private Sandbox startSandbox() {
+        Path tmp;
+        lock.lock();
+        try {
+            tmp = spareTmp.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+        String name = config.functionName() + "-" + Ids.hex(6);
+        if (tmp == null) {
+            tmp = ctx.workDir().resolve("tmp-" + name);
+        }
+        Sandbox s = new Sandbox(ctx, config, runtime, tmp, null);
+        lock.lock();
+        try {
+            all.add(s);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            s.start();
+        } catch (IOException | RuntimeException e) {
+            lock.lock();
+            try {
+                all.remove(s);
+            } finally {
+                lock.unlock();
+            }
+            s.destroy(false);
+            throw e instanceof IOException io ? new UncheckedIOException("cannot start a sandbox for "
+                    + config.functionName() + ": " + io.getMessage(), io) : (RuntimeException) e;
+        }
+        return s;
+    }
+
+    private void release(Sandbox sandbox) {
+        if (sandbox == null) {
+            lock.lock();
+            try {
+                inFlight--;
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        boolean retire;
+        lock.lock();
+        try {
+            inFlight--;
+            retire = closed || !sandbox.reusable();
+            if (retire) {
+                all.remove(sandbox);
+            } else {
+                idle.addFirst(sandbox);
+                idleSince.put(sandbox, ctx.clock().millis());
+                if (!retireTasks.containsKey(sandbox)) {
+                    scheduleRetire(sandbox, ctx.clock().millis() + keepAlive.toMillis());
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (retire) {
+            retire(sandbox);
+        }
+    }
+
+    private void scheduleRetire(Sandbox sandbox, long dueMillis) {
+        retireTasks.put(sandbox, ctx.clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
+    }
+
+    /** A keep-alive timer fired: retire the sandbox if it has been idle that long, else look again later. */
+    private void checkIdle(Sandbox sandbox) {
+        boolean retire = false;
+        lock.lock();
+        try {
+            retireTasks.remove(sandbox);
+            if (!idle.contains(sandbox)) {
+                return; // busy: its release schedules a new check
+            }
+            long due = idleSince.get(sandbox) + keepAlive.toMillis();
+            if (ctx.clock().millis() >= due) {
+                idle.remove(sandbox);
+                idleSince.remove(sandbox);
+                all.remove(sandbox);
+                retire = true;
+            } else {
+                scheduleRetire(sandbox, due);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (retire) {
+            retire(sandbox);
+        }
+    }
+
+    /** Off the caller's thread (it may be the clock's): kill, clean up; a reset sandbox leaves its /tmp behind. */
+    private void retire(Sandbox sandbox) {
+        boolean keepTmp;
+        lock.lock();
+        try {
+            EmulatorClock.Task t = retireTasks.remove(sandbox);
+            if (t != null) {
+                t.cancel();
+            }
+            idleSince.remove(sandbox);
+            keepTmp = !closed && sandbox.wasReset();
+            if (keepTmp) {
+                spareTmp.addLast(sandbox.tmp());
+            }
+        } finally {
+            lock.unlock();
+        }
+        ctx.executor().execute(() -> sandbox.destroy(keepTmp));
+    }
+
+    /** The most invocations in flight at once (reserved concurrency, or the account's limit). */
+    public int maxConcurrency() {
+        lock.lock();
+        try {
+            return maxConcurrency;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Changes the limit ({@code PutFunctionConcurrency}); invocations in flight go on. */
+    public void setMaxConcurrency(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        lock.lock();
+        try {
+            maxConcurrency = limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Invocations running now. */
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sandboxes alive, busy or idle. */
+    public int sandboxes() {
+        lock.lock();
+        try {
+            return all.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sandboxes waiting for an event (alive ones: a sandbox whose process exited is not counted). */
+    public int idleSandboxes() {
+        lock.lock();
+        try {
+            return (int) idle.stream().filter(Sandbox::reusable).count();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Retires the idle sandboxes now (a new configuration or code); busy ones retire when done. */
+    public void retireIdle() {
+        Deque<Sandbox> gone;
+        lock.lock();
+        try {
+            gone = new ArrayDeque<>(idle);
+            idle.clear();
+            all.removeAll(gone);
+        } finally {
+            lock.unlock();
+        }
+        gone.forEach(this::retire);
+    }
+
+    /** No more invocations: idle sandboxes retire now, busy ones when their invocation ends. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+        retireIdle();
+        lock.lock();
+        try {
+            spareTmp.forEach(RuntimeFiles::deleteTree);
+            spareTmp.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

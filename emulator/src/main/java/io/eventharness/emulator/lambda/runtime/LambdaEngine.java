@@ -1,0 +1,244 @@
+package io.eventharness.emulator.lambda.runtime;
+
+import io.eventharness.emulator.core.EmulatorClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs Lambda functions the way AWS runs them: each sandbox is an OS process running the function's
+ * runtime (the official Java runtime interface client, a Python bootstrap, or the function's own
+ * {@code bootstrap}), which pulls its events from a Lambda Runtime API that this engine serves. Nothing
+ * here knows the Lambda HTTP API; that layer creates one {@link FunctionRunner} per function version.
+ *
+ * <pre>{@code
+ * try (LambdaEngine engine = LambdaEngine.builder(emulator.clock()).logSink(logs).build()) {
+ *     FunctionRunner fn = engine.runner(config);
+ *     InvocationResult r = fn.invoke(Invocation.of("{\"x\":10,\"y\":2}"));
+ * }
+ * }</pre>
+ *
+ * <p>Differences from AWS: sandboxes are processes, not micro-VMs. They share the machine's file system
+ * and user; each gets a private temp directory ({@code TMPDIR}, and {@code java.io.tmpdir} for Java), but a
+ * function that writes to the literal path {@code /tmp} shares it with the machine. Memory is bounded for
+ * Java (the heap, {@code -Xmx} at 85% of the memory size, as AWS sets it) and for Python (the data segment,
+ * {@code RLIMIT_DATA}: an allocation beyond it raises {@code MemoryError} where AWS would end the sandbox),
+ * not for {@code provided.*}. No CPU share follows the memory size.
+ */
+public final class LambdaEngine implements AutoCloseable {
+    private final SandboxContext ctx;
+    private final Duration keepAlive;
+    private final RuntimeResolver runtimes;
+    private final ExecutorService executor;
+    private final JavaClassDataSharing cds;
+    private final List<FunctionRunner> runners = new ArrayList<>();
+    private RuntimeApiServer api;
+    private boolean closed;
+
+    private LambdaEngine(Builder b) {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "lambda-engine-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Path work;
+        try {
+            Files.createDirectories(b.workRoot);
+            work = Files.createTempDirectory(b.workRoot, "engine-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Lambda work directory in " + b.workRoot, e);
+        }
+        this.keepAlive = b.keepAlive;
+        this.runtimes = b.runtimes;
+        RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
+        this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
+        this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
+                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null);
+    }
+
+    /** A builder; {@code clock} is the emulator's clock. */
+    public static Builder builder(EmulatorClock clock) {
+        return new Builder(clock);
+    }
+
+    /** The resolver that maps runtime ids to interpreters. */
+    public RuntimeResolver runtimes() {
+        return runtimes;
+    }
+
+    /**
+     * A runner for one function version, without a concurrency limit of its own (AWS's default account
+     * limit, 1000).
+     *
+     * @throws UnknownRuntimeException when the runtime cannot be run here
+     */
+    public FunctionRunner runner(FunctionConfig config) {
+        return runner(config, 1000);
+    }
+
+    /**
+     * A runner for one function version with at most {@code maxConcurrency} invocations in flight.
+     *
+     * @throws UnknownRuntimeException when the runtime cannot be run here
+     */
+    public synchronized FunctionRunner runner(FunctionConfig config, int maxConcurrency) {
+        if (closed) {
+            throw new IllegalStateException("the Lambda engine is closed");
+        }
+        RuntimeResolver.Resolved runtime = runtimes.resolve(config.runtime());
+        FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency);
+        runners.add(r);
+        return r;
+    }
+
+    /**
+     * Runs {@link CdsWarmUp} in a sandbox whose JVM writes its loaded classes to {@code archive} when
+     * stopped. Its log goes nowhere.
+     */
+    private void trainClassDataSharing(RuntimeResolver.Resolved runtime, Path archive) {
+        Path root;
+        try {
+            root = cds.warmUpTaskRoot();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FunctionConfig config = FunctionConfig.builder("event-harness-cds-training").runtime(runtime.runtime())
+                .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
+        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.workDir().resolve("tmp-cds-" +
+                Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
+        try {
+            s.start();
+            s.invoke(Invocation.of("{\"warm\":\"up\"}"), true);
+            s.invoke(Invocation.of("{\"warm\":\"again\"}"), false);
+            s.terminate();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            s.destroy(false);
+        }
+    }
+
+    private synchronized RuntimeApiServer api() {
+        if (api == null) {
+            api = new RuntimeApiServer();
+        }
+        return api;
+    }
+
+    /** Retires every sandbox and stops the Runtime API. */
+    @Override
+    public void close() {
+        List<FunctionRunner> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new ArrayList<>(runners);
+        }
+        all.forEach(FunctionRunner::close);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (api != null) {
+                api.close();
+            }
+        }
+        RuntimeFiles.deleteTree(ctx.workDir());
+    }
+
+    /** Engine settings; everything but the clock has a default. */
+    public static final class Builder {
+        private final EmulatorClock clock;
+        private LogSink sink = LogSink.DISCARD;
+        private Duration keepAlive = Duration.ofMinutes(10);
+        private RuntimeResolver runtimes = RuntimeResolver.detect();
+        private Path workRoot = Path.of(System.getProperty("java.io.tmpdir"), "event-harness-lambda");
+        private Path cacheRoot = RuntimeFiles.defaultRoot();
+        private long sinkBudget = 8L << 20;
+        private long keptBytes = 1L << 20;
+        private Duration initTimeout = Duration.ofSeconds(10);
+        private boolean classDataSharing = true;
+
+        private Builder(EmulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Where log lines go (CloudWatch Logs); by default nowhere. */
+        public Builder logSink(LogSink sink) {
+            this.sink = Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /** How long an idle sandbox stays (emulator clock); 10 minutes by default. */
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = Objects.requireNonNull(keepAlive);
+            return this;
+        }
+
+        /** The runtime → interpreter mapping; {@link RuntimeResolver#detect()} by default. */
+        public Builder runtimes(RuntimeResolver runtimes) {
+            this.runtimes = Objects.requireNonNull(runtimes);
+            return this;
+        }
+
+        /** Where sandboxes keep their temp directories; under {@code java.io.tmpdir} by default. */
+        public Builder workDirectory(Path root) {
+            this.workRoot = Objects.requireNonNull(root);
+            return this;
+        }
+
+        /** Where the runtimes' files are unpacked, shared by emulators; under {@code java.io.tmpdir} by default. */
+        public Builder cacheDirectory(Path root) {
+            this.cacheRoot = Objects.requireNonNull(root);
+            return this;
+        }
+
+        /** Bytes of a function's own output per invocation passed to the sink (8 MB by default). */
+        public Builder maxLogBytesPerInvocation(long bytes) {
+            this.sinkBudget = bytes;
+            return this;
+        }
+
+        /** Bytes of log lines an {@link InvocationResult} keeps, the newest (1 MB by default). */
+        public Builder keptLogBytes(long bytes) {
+            this.keptBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How long INIT may take before the first invocation fails: this plus the function's timeout (AWS
+         * allows 10 s of INIT and then retries it within the invocation's timeout).
+         */
+        public Builder initTimeout(Duration timeout) {
+            this.initTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * Whether Java sandboxes map a class-data archive of the runtime interface client (on by default; the
+         * first Java sandbox of each JDK has the archive made in the background).
+         */
+        public Builder classDataSharing(boolean enabled) {
+            this.classDataSharing = enabled;
+            return this;
+        }
+
+        public LambdaEngine build() {
+            return new LambdaEngine(this);
+        }
+    }
+}

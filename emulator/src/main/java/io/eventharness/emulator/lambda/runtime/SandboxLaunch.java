@@ -1,0 +1,115 @@
+package io.eventharness.emulator.lambda.runtime;
+
+import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line and environment of one sandbox process, per runtime family, as AWS starts its
+ * runtimes (see "Defined runtime environment variables" in the Lambda developer guide).
+ *
+ * @param command    the process's argument vector
+ * @param runtimeDir {@code LAMBDA_RUNTIME_DIR}
+ */
+record SandboxLaunch(List<String> command, Path runtimeDir) {
+    /** The RIC's entry point, started with the handler as its only argument. */
+    static final String JAVA_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** Where the RIC loads its native library from instead of copying it to {@code /tmp}. */
+    static final String JAVA_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path cacheRoot,
+            List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>();
+        switch (runtime.family()) {
+            case JAVA -> {
+                RuntimeFiles.JavaRuntime ric = files.java();
+                cmd.add(runtime.executable().toString());
+                cmd.addAll(javaOptions(runtime.executable()));
+                cmd.addAll(List.of("-Xmx" + (c.memoryMb() * 85 / 100) + "m", "-Djava.io.tmpdir=" + tmp,
+                        "-D" + JAVA_JNI_PROPERTY + "=" + ric.nativeLibrary()));
+                cmd.addAll(jvmOptions);
+                // Only the runtime is on the class path: as in AWS, the RIC loads the function from its working
+                // directory (the task root and its lib/*.jar) through its own class loader.
+                cmd.add("-cp");
+                cmd.add(String.join(File.pathSeparator, ric.classPath().stream().map(Path::toString).toList()));
+                cmd.add(JAVA_MAIN);
+                cmd.add(c.handler());
+                return new SandboxLaunch(List.copyOf(cmd), ric.directory());
+            }
+            case PYTHON -> {
+                Path dir = files.python();
+                cmd.add(runtime.executable().toString());
+                // compiled modules go to a cache of ours, not into the function's code directory
+                cmd.add("-X");
+                cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache"));
+                cmd.add(dir.resolve("bootstrap.py").toString());
+                return new SandboxLaunch(List.copyOf(cmd), dir);
+            }
+            default -> {
+                cmd.add(c.codeDirectory().resolve("bootstrap").toString());
+                return new SandboxLaunch(List.copyOf(cmd), c.codeDirectory());
+            }
+        }
+    }
+
+    /**
+     * The JVM options every Java sandbox of {@code java} gets, as AWS's own java runtimes start the JVM: C1
+     * only, serial GC. A class-data archive is only valid for the options it was made with, so they are part
+     * of its name.
+     */
+    static List<String> javaOptions(Path java) {
+        List<String> o = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-XX:-UsePerfData", "-Djava.net.preferIPv4Stack=true"));
+        if (RuntimeResolver.javaFeature(java) >= 22) {
+            o.add("--enable-native-access=ALL-UNNAMED"); // the RIC's JNI library, without a warning per start
+        }
+        return o;
+    }
+
+    /**
+     * The process environment: nothing of the emulator's own. Defaults a function may override (PATH,
+     * LANG, TZ, ...), then the function's variables, then the ones AWS reserves.
+     */
+    Map<String, String> environment(FunctionConfig c, Resolved runtime, String logStream, String runtimeApi, Path tmp) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String interpreterDir = runtime.executable() == null ? null : runtime.executable().getParent().toString();
+        env.put("PATH", (interpreterDir == null ? "" : interpreterDir + ":") + "/usr/local/bin:/usr/bin:/bin");
+        env.put("LD_LIBRARY_PATH", runtimeDir + ":" + runtimeDir.resolve("lib") + ":" + c.codeDirectory() + ":"
+                + c.codeDirectory().resolve("lib"));
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        // The sandbox's private /tmp: AWS gives each execution environment its own /tmp; without containers the
+        // literal path cannot be private, so the platforms' temp-directory settings point here instead.
+        env.put("TMPDIR", tmp.toString());
+        env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
+        if (runtime.family() == RuntimeResolver.Family.PYTHON) {
+            env.put("PYTHONPATH", runtimeDir.toString());
+        }
+        if (c.endpointUrl() != null) {
+            env.put("AWS_ENDPOINT_URL", c.endpointUrl().toString());
+        }
+        env.putAll(c.environment());
+        env.put("_HANDLER", c.handler());
+        env.put("AWS_REGION", c.region());
+        env.put("AWS_DEFAULT_REGION", c.region());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + c.runtime());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", c.functionName());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(c.memoryMb()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", c.version());
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", c.logGroup());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+        // the emulator accepts any credentials; these are the conventional dummy ones
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_SESSION_TOKEN", "test");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("LAMBDA_TASK_ROOT", c.codeDirectory().toString());
+        env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
+        return env;
+    }
+}

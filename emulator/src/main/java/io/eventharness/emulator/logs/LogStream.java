@@ -1,0 +1,85 @@
+package io.eventharness.emulator.logs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A log stream's events, kept in timestamp order. Not thread-safe: its {@link LogGroup} guards it.
+ */
+final class LogStream {
+    final String name;
+    final String arn;
+    final long creationTime;
+    private final ArrayList<StoredEvent> events = new ArrayList<>();
+    private long lastIngestionTime;
+    private long uploads;
+
+    LogStream(String name, String arn, long creationTime) {
+        this.name = name;
+        this.arn = arn;
+        this.creationTime = creationTime;
+    }
+
+    /** Adds an event in timestamp order (the usual case, an append, is O(1)). */
+    void add(StoredEvent e) {
+        int n = events.size();
+        if (n == 0 || StoredEvent.ORDER.compare(events.get(n - 1), e) <= 0) {
+            events.add(e);
+        } else {
+            int i = Collections.binarySearch(events, e, StoredEvent.ORDER);
+            events.add(i < 0 ? -i - 1 : i, e);
+        }
+        lastIngestionTime = Math.max(lastIngestionTime, e.ingestionTime());
+    }
+
+    /** Counts one PutLogEvents call, for the (ignored) sequence token AWS still hands out. */
+    String nextSequenceToken() {
+        uploads++;
+        return String.format("49%054d", uploads);
+    }
+
+    String uploadSequenceToken() {
+        return String.format("49%054d", uploads + 1);
+    }
+
+    /** Drops the events with a timestamp before {@code cutoff}; returns the bytes removed. */
+    long purgeBefore(long cutoff) {
+        int i = 0;
+        long bytes = 0;
+        while (i < events.size() && events.get(i).timestamp() < cutoff) {
+            bytes += events.get(i).bytes();
+            i++;
+        }
+        if (i > 0) {
+            events.subList(0, i).clear();
+        }
+        return bytes;
+    }
+
+    /** The events in order; valid while the group's lock is held. */
+    List<StoredEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    Long firstEventTimestamp() {
+        return events.isEmpty() ? null : events.get(0).timestamp();
+    }
+
+    Long lastEventTimestamp() {
+        return events.isEmpty() ? null : events.get(events.size() - 1).timestamp();
+    }
+
+    Long lastIngestionTime() {
+        return lastIngestionTime == 0 ? null : lastIngestionTime;
+    }
+
+    /** Sum of the stored messages' UTF-8 sizes. */
+    long storedBytes() {
+        long b = 0;
+        for (StoredEvent e : events) {
+            b += e.bytes();
+        }
+        return b;
+    }
+}

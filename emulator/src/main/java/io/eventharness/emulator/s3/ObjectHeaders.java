@@ -1,0 +1,67 @@
+package io.eventharness.emulator.s3;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What S3 keeps of an upload's headers and returns on GET and HEAD: the standard content headers,
+ * the storage class and the user metadata ({@code x-amz-meta-*}, names lower-cased).
+ */
+record ObjectHeaders(String contentType, String contentEncoding, String contentDisposition, String contentLanguage,
+                     String cacheControl, Instant expires, String storageClass, Map<String, String> metadata) {
+    /** S3's default when an upload names no content type. */
+    static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
+    /** User-defined metadata may total 2 KB (names and values, UTF-8): "Working with object metadata". */
+    private static final int MAX_METADATA_BYTES = 2048;
+
+    /** The headers of an upload request (PutObject, CreateMultipartUpload, CopyObject with REPLACE). */
+    @SuppressWarnings("unchecked")
+    static ObjectHeaders of(Object request) {
+        Map<String, String> meta = (Map<String, String>) Members.get(request, "Metadata");
+        meta = meta == null ? Map.of() : new LinkedHashMap<>(meta);
+        int size = 0;
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            size += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (size > MAX_METADATA_BYTES) {
+            throw S3Errors.metadataTooLarge();
+        }
+        String type = (String) Members.get(request, "ContentType");
+        String storage = (String) Members.get(request, "StorageClass");
+        return new ObjectHeaders(type == null || type.isBlank() ? DEFAULT_CONTENT_TYPE : type,
+                withoutAwsChunked((String) Members.get(request, "ContentEncoding")),
+                (String) Members.get(request, "ContentDisposition"), (String) Members.get(request, "ContentLanguage"),
+                (String) Members.get(request, "CacheControl"), (Instant) Members.get(request, "Expires"),
+                storage == null ? "STANDARD" : storage, Map.copyOf(meta));
+    }
+
+    /** {@code aws-chunked} describes the transfer, not the object: S3 does not store it. */
+    private static String withoutAwsChunked(String encoding) {
+        if (encoding == null) {
+            return null;
+        }
+        String rest = Arrays.stream(encoding.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty() && !s.equalsIgnoreCase("aws-chunked")).collect(Collectors.joining(","));
+        return rest.isEmpty() ? null : rest;
+    }
+
+    /** Sets these headers on a GetObject or HeadObject response builder. */
+    void apply(Object builder) {
+        Members.set(builder, "ContentType", contentType);
+        Members.set(builder, "ContentEncoding", contentEncoding);
+        Members.set(builder, "ContentDisposition", contentDisposition);
+        Members.set(builder, "ContentLanguage", contentLanguage);
+        Members.set(builder, "CacheControl", cacheControl);
+        Members.set(builder, "Expires", expires);
+        if (!"STANDARD".equals(storageClass)) {
+            Members.set(builder, "StorageClass", storageClass); // S3 omits the header for STANDARD
+        }
+        if (!metadata.isEmpty()) {
+            Members.set(builder, "Metadata", metadata);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventharness.emulator.s3;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * One page of ListObjects / ListObjectsV2: keys after a marker that start with the prefix, keys
+ * sharing the part up to the next delimiter rolled up into one common prefix. Keys and common prefixes
+ * together count against max-keys ("Organizing objects using prefixes").
+ */
+final class ObjectListing {
+
+    /** A page; {@code last} is the last key or common prefix on it (the next marker), or null. */
+    record Page(List<StoredObject> objects, List<String> commonPrefixes, boolean truncated, String last) {
+        int count() {
+            return objects.size() + commonPrefixes.size();
+        }
+    }
+
+    private ObjectListing() {
+    }
+
+    static Page list(NavigableMap<String, StoredObject> all, String prefix, String delimiter, String after, int maxKeys) {
+        String p = prefix == null ? "" : prefix;
+        String d = delimiter == null || delimiter.isEmpty() ? null : delimiter;
+        NavigableMap<String, StoredObject> from = all;
+        if (after != null && KeyOrder.UTF8.compare(after, p) >= 0) {
+            from = all.tailMap(after, false);
+        } else if (!p.isEmpty()) {
+            from = all.tailMap(p, true);
+        }
+        List<StoredObject> objects = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        String last = null;
+        boolean truncated = false;
+        for (Map.Entry<String, StoredObject> e : from.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith(p)) {
+                if (KeyOrder.UTF8.compare(key, p) > 0) {
+                    break; // keys with the prefix are contiguous
+                }
+                continue;
+            }
+            String rolled = null;
+            if (d != null) {
+                int i = key.indexOf(d, p.length());
+                if (i >= 0) {
+                    rolled = key.substring(0, i + d.length());
+                    if (rolled.equals(last) || (after != null && KeyOrder.UTF8.compare(rolled, after) <= 0)) {
+                        continue; // already listed, here or on an earlier page
+                    }
+                }
+            }
+            if (objects.size() + prefixes.size() >= maxKeys) {
+                truncated = true;
+                break;
+            }
+            if (rolled != null) {
+                prefixes.add(rolled);
+                last = rolled;
+            } else {
+                objects.add(e.getValue());
+                last = key;
+            }
+        }
+        return new Page(objects, prefixes, truncated, last);
+    }
+
+    /** {@code encoding-type=url}: form encoding (space as {@code +}), slashes kept, as S3 sends it. */
+    static String urlEncode(String s) {
+        return s == null ? null : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+    }
+}

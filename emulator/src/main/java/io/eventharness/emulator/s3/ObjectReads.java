@@ -1,0 +1,69 @@
+package io.eventharness.emulator.s3;
+
+import io.eventharness.emulator.core.AwsException;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * What GetObject and HeadObject share: the byte range or part to serve, and the response headers
+ * (content headers, metadata, ETag, checksum, {@code response-*} overrides).
+ */
+final class ObjectReads {
+    /** {@code response-content-type} & co. override the stored headers ("GetObject", "Overriding response header values"). */
+    private static final Map<String, String> OVERRIDES = Map.of(
+            "ResponseContentType", "ContentType", "ResponseContentLanguage", "ContentLanguage",
+            "ResponseExpires", "Expires", "ResponseCacheControl", "CacheControl",
+            "ResponseContentDisposition", "ContentDisposition", "ResponseContentEncoding", "ContentEncoding");
+
+    private ObjectReads() {
+    }
+
+    /** The bytes to serve: a Range, a part of a multipart object, or null for the whole object. */
+    static ByteRange slice(StoredObject o, String range, Integer partNumber) {
+        if (partNumber == null) {
+            return ByteRange.parse(range, o.size());
+        }
+        if (range != null) {
+            throw S3Errors.invalidRequest("Cannot specify both Range header and partNumber query parameter");
+        }
+        if (partNumber < 1 || partNumber > 10_000) {
+            throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+        }
+        if (partNumber > o.partsCount()) {
+            throw AwsException.of(416, "InvalidPartNumber",
+                    "The requested partnumber is not satisfiable");
+        }
+        if (o.partSizes == null) {
+            return null; // part 1 of an object uploaded in one piece is the whole object
+        }
+        long first = 0;
+        for (int i = 0; i < partNumber - 1; i++) {
+            first += o.partSizes[i];
+        }
+        return new ByteRange(first, first + o.partSizes[partNumber - 1] - 1);
+    }
+
+    /**
+     * Fills a GetObject or HeadObject response builder. The stored checksum is sent only in checksum
+     * mode and only for the whole object: clients verify it against the bytes they receive.
+     */
+    static void describe(Object builder, StoredObject o, ByteRange slice, Integer partNumber, boolean checksumMode,
+                         Object request) {
+        Members.set(builder, "AcceptRanges", "bytes");
+        Members.set(builder, "LastModified", o.lastModified);
+        Members.set(builder, "ContentLength", slice == null ? o.size() : slice.length());
+        Members.set(builder, "ETag", o.etag);
+        Members.set(builder, "ServerSideEncryption", "AES256");
+        o.headers.apply(builder);
+        if (slice != null) {
+            Members.set(builder, "ContentRange", slice.contentRange(o.size()));
+        }
+        if (partNumber != null && o.partSizes != null) {
+            Members.set(builder, "PartsCount", o.partSizes.length);
+        }
+        if (checksumMode && slice == null) {
+            Checksums.apply((SdkPojo) builder, o.checksum);
+        }
+        OVERRIDES.forEach((param, header) -> Members.set(builder, header, Members.get(request, param)));
+    }
+}

@@ -1,0 +1,99 @@
+package io.eventharness.emulator.s3;
+
+import io.eventharness.emulator.core.AwsException;
+
+/**
+ * S3's errors, with the codes and messages of the "List of error codes" in the Amazon S3 API
+ * reference. The SDK maps NoSuchBucket, NoSuchKey, NoSuchUpload, BucketAlreadyOwnedByYou and
+ * BucketAlreadyExists to typed exceptions; the rest arrive as {@code S3Exception} with the code.
+ */
+final class S3Errors {
+    private S3Errors() {
+    }
+
+    static AwsException noSuchBucket(String bucket) {
+        return AwsException.of(404, "NoSuchBucket", "The specified bucket does not exist");
+    }
+
+    static AwsException noSuchKey() {
+        return AwsException.of(404, "NoSuchKey", "The specified key does not exist.");
+    }
+
+    static AwsException noSuchUpload() {
+        return AwsException.of(404, "NoSuchUpload", "The specified upload does not exist. The upload ID may be invalid, "
+                + "or the upload may have been aborted or completed.");
+    }
+
+    static AwsException bucketAlreadyOwnedByYou() {
+        return AwsException.of(409, "BucketAlreadyOwnedByYou",
+                "Your previous request to create the named bucket succeeded and you already own it.");
+    }
+
+    static AwsException bucketNotEmpty() {
+        return AwsException.of(409, "BucketNotEmpty", "The bucket you tried to delete is not empty");
+    }
+
+    static AwsException invalidBucketName() {
+        return AwsException.of(400, "InvalidBucketName", "The specified bucket is not valid.");
+    }
+
+    static AwsException invalidArgument(String message) {
+        return AwsException.of(400, "InvalidArgument", message);
+    }
+
+    static AwsException invalidRequest(String message) {
+        return AwsException.of(400, "InvalidRequest", message);
+    }
+
+    static AwsException malformedXml() {
+        return AwsException.of(400, "MalformedXML",
+                "The XML you provided was not well-formed or did not validate against our published schema");
+    }
+
+    static AwsException invalidDigest() {
+        return AwsException.of(400, "InvalidDigest", "The Content-MD5 you specified was invalid.");
+    }
+
+    static AwsException badDigest(String what) {
+        return AwsException.of(400, "BadDigest", "The " + what + " you specified did not match the calculated checksum.");
+    }
+
+    static AwsException invalidRange() {
+        return AwsException.of(416, "InvalidRange", "The requested range is not satisfiable");
+    }
+
+    static AwsException preconditionFailed() {
+        return AwsException.of(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+    }
+
+    /** 304 travels as an error so the operation stops; the codec sends it without a body. */
+    static AwsException notModified() {
+        return AwsException.of(304, "NotModified", "Not Modified");
+    }
+
+    static AwsException invalidPart() {
+        return AwsException.of(400, "InvalidPart", "One or more of the specified parts could not be found.  The part may "
+                + "not have been uploaded, or the specified entity tag may not match the part's entity tag.");
+    }
+
+    static AwsException invalidPartOrder() {
+        return AwsException.of(400, "InvalidPartOrder",
+                "The list of parts was not in ascending order. Parts must be ordered by part number.");
+    }
+
+    static AwsException entityTooSmall() {
+        return AwsException.of(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed object size.");
+    }
+
+    static AwsException keyTooLong() {
+        return AwsException.of(400, "KeyTooLongError", "Your key is too long");
+    }
+
+    static AwsException metadataTooLarge() {
+        return AwsException.of(400, "MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size");
+    }
+
+    static AwsException notImplemented(String message) {
+        return AwsException.of(501, "NotImplemented", message);
+    }
+}

@@ -1,0 +1,176 @@
+package io.eventharness.emulator.sns;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.core.Account;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One subscription: its endpoint, its confirmation state and its attributes, checked as SNS checks
+ * them (API reference: SetSubscriptionAttributes). Guarded by the service's lock.
+ */
+final class SnsSubscription {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> NAMES = List.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope", "RawMessageDelivery",
+            "RedrivePolicy", "SubscriptionRoleArn");
+    private static final List<String> RAW_PROTOCOLS = List.of("sqs", "http", "https", "firehose");
+
+    /** What one delivery needs of a subscription, taken under the lock and used without it. */
+    record Route(String subscriptionArn, String protocol, String endpoint, boolean raw, FilterPolicy filter,
+                 String filterScope, String deadLetterArn) {
+    }
+
+    final String arn;
+    final String topicArn;
+    final boolean fifoTopic;
+    final String protocol;
+    final String endpoint;
+    final String token;
+    boolean pending;
+    boolean authenticated;
+    private Map<String, String> attributes = new LinkedHashMap<>();
+    private FilterPolicy filter;
+
+    SnsSubscription(String arn, String topicArn, boolean fifoTopic, String protocol, String endpoint, String token) {
+        this.arn = arn;
+        this.topicArn = topicArn;
+        this.fifoTopic = fifoTopic;
+        this.protocol = protocol;
+        this.endpoint = endpoint;
+        this.token = token;
+    }
+
+    /**
+     * Sets attributes all at once or not at all; an empty value removes one. {@code prefix} starts
+     * every error ("Invalid parameter: " or, from Subscribe, "Invalid parameter: Attributes Reason: ").
+     */
+    void apply(Map<String, String> changes, String prefix) {
+        Map<String, String> next = new LinkedHashMap<>(attributes);
+        for (Map.Entry<String, String> e : changes.entrySet()) {
+            String name = e.getKey();
+            if (!NAMES.contains(name)) {
+                throw SnsErrors.invalidParameter(prefix + "AttributeName");
+            }
+            String value = e.getValue() == null ? "" : e.getValue();
+            if (value.isEmpty() && !name.equals("RawMessageDelivery") && !name.equals("FilterPolicyScope")) {
+                next.remove(name);
+            } else {
+                next.put(name, check(name, value, prefix));
+            }
+        }
+        String policy = next.get("FilterPolicy");
+        FilterPolicy compiled = policy == null ? null
+                : FilterPolicy.compile(policy, next.getOrDefault("FilterPolicyScope", FilterPolicy.ATTRIBUTES), prefix);
+        attributes = next;
+        filter = compiled;
+    }
+
+    private String check(String name, String value, String prefix) {
+        switch (name) {
+            case "RawMessageDelivery" -> {
+                String v = value.toLowerCase(Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw SnsErrors.invalidParameter(prefix + "RawMessageDelivery: Invalid value [" + value + "]. Must be true or false.");
+                }
+                if (v.equals("true") && !RAW_PROTOCOLS.contains(protocol)) {
+                    throw SnsErrors.invalidParameter(prefix + "Delivery protocol [" + protocol + "] does not support raw message delivery.");
+                }
+                return v;
+            }
+            case "FilterPolicyScope" -> {
+                if (!value.equals(FilterPolicy.ATTRIBUTES) && !value.equals(FilterPolicy.BODY)) {
+                    throw SnsErrors.invalidParameter(prefix + "FilterPolicyScope: Invalid value [" + value
+                            + "]. Please use either MessageBody or MessageAttributes");
+                }
+                return value;
+            }
+            case "RedrivePolicy" -> {
+                checkRedrive(value, prefix);
+                return value;
+            }
+            case "DeliveryPolicy" -> {
+                if (!TopicAttributes.isJsonObject(value)) {
+                    throw SnsErrors.invalidParameter(prefix + "DeliveryPolicy: failed to parse JSON.");
+                }
+                return value;
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    /** {@code {"deadLetterTargetArn": "<sqs arn>"}}; a FIFO subscription of a FIFO topic needs a FIFO queue. */
+    private void checkRedrive(String value, String prefix) {
+        JsonNode p;
+        try {
+            p = JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: failed to parse JSON.");
+        }
+        SnsArn dlq = p == null ? null : SnsArn.parse(p.path("deadLetterTargetArn").asText(null));
+        if (dlq == null || !dlq.isQueue()) {
+            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: deadLetterTargetArn is an invalid arn");
+        }
+        if (fifoTopic && endpoint.endsWith(".fifo") && !dlq.resource().endsWith(".fifo")) {
+            throw SnsErrors.invalidParameter(prefix + "RedrivePolicy: must use a FIFO queue as DLQ for a FIFO Subscription to a FIFO Topic.");
+        }
+    }
+
+    boolean hasFilterPolicy() {
+        return filter != null;
+    }
+
+    /** Whether the attributes given to Subscribe again are those the subscription has. */
+    boolean sameAttributes(Map<String, String> given) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String mine = e.getKey().equals("RawMessageDelivery") ? attributes.getOrDefault("RawMessageDelivery", "false")
+                    : attributes.get(e.getKey());
+            String theirs = e.getKey().equals("RawMessageDelivery") ? e.getValue().toLowerCase(Locale.ROOT) : e.getValue();
+            if (!theirs.equals(mine == null ? "" : mine)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** GetSubscriptionAttributes. */
+    Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("ConfirmationWasAuthenticated", String.valueOf(authenticated));
+        out.put("Endpoint", endpoint);
+        out.put("Owner", Account.ID);
+        out.put("PendingConfirmation", String.valueOf(pending));
+        out.put("Protocol", protocol);
+        out.put("RawMessageDelivery", attributes.getOrDefault("RawMessageDelivery", "false"));
+        out.put("SubscriptionArn", arn);
+        out.put("TopicArn", topicArn);
+        for (String n : List.of("DeliveryPolicy", "RedrivePolicy", "SubscriptionRoleArn")) {
+            if (attributes.containsKey(n)) {
+                out.put(n, attributes.get(n));
+            }
+        }
+        if (filter != null) {
+            out.put("FilterPolicy", attributes.get("FilterPolicy"));
+            out.put("FilterPolicyScope", attributes.getOrDefault("FilterPolicyScope", FilterPolicy.ATTRIBUTES));
+        }
+        return out;
+    }
+
+    Route route() {
+        String dlq = null;
+        String redrive = attributes.get("RedrivePolicy");
+        if (redrive != null) {
+            try {
+                dlq = JSON.readTree(redrive).path("deadLetterTargetArn").asText(null);
+            } catch (java.io.IOException e) {
+                dlq = null; // checked when set
+            }
+        }
+        return new Route(arn, protocol, endpoint, "true".equals(attributes.get("RawMessageDelivery")), filter,
+                attributes.getOrDefault("FilterPolicyScope", FilterPolicy.ATTRIBUTES), dlq);
+    }
+}

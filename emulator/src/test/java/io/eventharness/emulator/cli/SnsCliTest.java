@@ -1,0 +1,108 @@
+package io.eventharness.emulator.cli;
+
+import static io.eventharness.emulator.cli.Cli.aws;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventharness.emulator.TestAws;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SNS → SQS fan-out through Debian's AWS CLI v2 and boto3: the notification envelope a subscribed
+ * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery, errors.
+ */
+class SnsCliTest {
+    private static final int SERVICE_ERROR = 254;
+    private Path aws;
+
+    @BeforeEach
+    void tool() {
+        aws = Cli.systemAws();
+    }
+
+    @Test
+    void publishReachesASubscribedQueueInTheNotificationEnvelope() {
+        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-topic")).json().path("TopicArn").asText();
+        assertThat(topicArn).startsWith("arn:aws:sns:us-east-1:000000000000:cli-topic-");
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-sub")).json().path("QueueUrl").asText();
+        String queueArn = queueArn(queueUrl);
+        String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
+                "--notification-endpoint", queueArn).json().path("SubscriptionArn").asText();
+        assertThat(subArn).startsWith(topicArn + ":");
+        assertThat(aws(aws, "sns", "list-subscriptions-by-topic", "--topic-arn", topicArn).json().path("Subscriptions"))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.path("Protocol").asText()).isEqualTo("sqs");
+                    assertThat(s.path("Endpoint").asText()).isEqualTo(queueArn);
+                });
+
+        String messageId = aws(aws, "sns", "publish", "--topic-arn", topicArn, "--subject", "greeting", "--message", "hello subscribers",
+                "--message-attributes", Cli.toJson(Map.of("kind", Map.of("DataType", "String", "StringValue", "greeting"))))
+                .json().path("MessageId").asText();
+
+        JsonNode m = receiveOne(queueUrl);
+        JsonNode envelope = Cli.parse(m.path("Body").asText());
+        assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.path("MessageId").asText()).isEqualTo(messageId);
+        assertThat(envelope.path("TopicArn").asText()).isEqualTo(topicArn);
+        assertThat(envelope.path("Subject").asText()).isEqualTo("greeting");
+        assertThat(envelope.path("Message").asText()).isEqualTo("hello subscribers");
+        assertThat(envelope.path("Timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(envelope.path("SignatureVersion").asText()).isEqualTo("1");
+        assertThat(envelope.path("Signature").asText()).isNotEmpty();
+        assertThat(envelope.path("SigningCertURL").asText()).isNotEmpty();
+        assertThat(envelope.path("UnsubscribeURL").asText()).contains(subArn);
+        assertThat(envelope.path("MessageAttributes").path("kind").path("Type").asText()).isEqualTo("String");
+        assertThat(envelope.path("MessageAttributes").path("kind").path("Value").asText()).isEqualTo("greeting");
+    }
+
+    @Test
+    void rawMessageDeliveryAndErrors() {
+        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-raw")).json().path("TopicArn").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-raw-sub")).json().path("QueueUrl").asText();
+        String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
+                "--notification-endpoint", queueArn(queueUrl), "--attributes", "RawMessageDelivery=true").json()
+                .path("SubscriptionArn").asText();
+        assertThat(aws(aws, "sns", "get-subscription-attributes", "--subscription-arn", subArn).json()
+                .path("Attributes").path("RawMessageDelivery").asText()).isEqualTo("true");
+        aws(aws, "sns", "publish", "--topic-arn", topicArn, "--message", "{\"raw\":true}").json();
+        assertThat(receiveOne(queueUrl).path("Body").asText()).isEqualTo("{\"raw\":true}");
+
+        aws(aws, "sns", "publish", "--topic-arn", topicArn + "-absent", "--message", "x").failsWith(SERVICE_ERROR, "NotFound");
+        aws(aws, "sns", "create-topic", "--name", "bad name!").failsWith(SERVICE_ERROR, "InvalidParameter");
+    }
+
+    @Test
+    void boto3FanOut() {
+        JsonNode r = Boto3.run("""
+                sns, sqs = client("sns"), client("sqs")
+                topic = sns.create_topic(Name="%s")["TopicArn"]
+                url = sqs.create_queue(QueueName="%s")["QueueUrl"]
+                arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+                sns.subscribe(TopicArn=topic, Protocol="sqs", Endpoint=arn)
+                mid = sns.publish(TopicArn=topic, Message="from boto3")["MessageId"]
+                got = sqs.receive_message(QueueUrl=url, WaitTimeSeconds=10)["Messages"]
+                envelope = json.loads(got[0]["Body"])
+                out({"mid": mid, "envelope": envelope,
+                     "missing": error_of(lambda: sns.publish(TopicArn=topic + "-absent", Message="x"))})
+                """.formatted(TestAws.unique("boto-topic"), TestAws.unique("boto-sub")));
+        assertThat(r.path("envelope").path("MessageId").asText()).isEqualTo(r.path("mid").asText());
+        assertThat(r.path("envelope").path("Message").asText()).isEqualTo("from boto3");
+        assertThat(r.path("missing").path("type").asText()).isEqualTo("NotFoundException");
+    }
+
+    private String queueArn(String queueUrl) {
+        return aws(aws, "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names", "QueueArn").json()
+                .path("Attributes").path("QueueArn").asText();
+    }
+
+    /** Long-polls, as a consumer would: SNS delivery may finish just after Publish answers. */
+    private JsonNode receiveOne(String queueUrl) {
+        JsonNode messages = aws(aws, "sqs", "receive-message", "--queue-url", queueUrl, "--wait-time-seconds", "10")
+                .json().path("Messages");
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+}

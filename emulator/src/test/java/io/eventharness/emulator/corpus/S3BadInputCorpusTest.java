@@ -1,0 +1,80 @@
+package io.eventharness.emulator.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventharness.emulator.TestAws;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input for restXml (S3), sent as raw HTTP: each must get S3's {@code <Error>} document with the
+ * right code and status, promptly, and leave the server serving. The corpus is the table below.
+ */
+class S3BadInputCorpusTest {
+    static final String BUCKET = TestAws.unique("corpus").toLowerCase();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static String queueUrl;
+
+    @BeforeAll
+    static void fixtures() {
+        var s3 = TestAws.s3();
+        s3.createBucket(b -> b.bucket(BUCKET));
+        s3.putObject(b -> b.bucket(BUCKET).key("ten.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("0123456789"));
+        queueUrl = TestAws.sqs().createQueue(b -> b.queueName(TestAws.unique("s3-corpus"))).queueUrl();
+    }
+
+    static Stream<BadRequest> restXmlCases() {
+        String b = "/" + BUCKET;
+        return Stream.of(
+                s3("notification config: malformed XML", "PUT", b + "?notification", Map.of(),
+                        "<NotificationConfiguration><QueueConfiguration>", 400, "MalformedXML"),
+                s3("notification config: not XML at all", "PUT", b + "?notification", Map.of(), "{\"json\": true}", 400, "MalformedXML"),
+                s3("notification config: wrong root element", "PUT", b + "?notification", Map.of(),
+                        "<Nonsense xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>", 400, "MalformedXML"),
+                s3("notification config: destination queue that does not exist", "PUT", b + "?notification", Map.of(),
+                        "<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:000000000000:absent</Queue>"
+                                + "<Event>s3:ObjectCreated:*</Event></QueueConfiguration></NotificationConfiguration>", 400, "InvalidArgument"),
+                s3("notification config: unknown event", "PUT", b + "?notification", Map.of(),
+                        "<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:000000000000:absent</Queue>"
+                                + "<Event>s3:NoSuchEvent</Event></QueueConfiguration></NotificationConfiguration>", 400, "InvalidArgument"),
+                s3("range past the end", "GET", b + "/ten.txt", Map.of("Range", "bytes=100-200"), "", 416, "InvalidRange"),
+                s3("bucket name with capitals and underscore", "PUT", "/Bad_Bucket", Map.of(), "", 400, "InvalidBucketName"),
+                s3("create bucket: malformed configuration XML", "PUT", "/" + TestAws.unique("cfg").toLowerCase(), Map.of(),
+                        "<CreateBucketConfiguration><LocationConstraint>", 400, "MalformedXML"),
+                s3("object in a bucket that does not exist", "GET", b + "-absent/k", Map.of(), "", 404, "NoSuchBucket"),
+                s3("complete an upload that does not exist", "POST", b + "/k?uploadId=nope", Map.of(),
+                        "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"x\"</ETag></Part></CompleteMultipartUpload>",
+                        404, "NoSuchUpload"),
+                s3("malformed percent-encoding in the query", "GET", b + "?prefix=%zz&list-type=2", Map.of(), "", 400, null));
+    }
+
+    /** A SigV4-signed S3 request (path style); a null code accepts any code in a well-formed S3 error. */
+    private static BadRequest s3(String name, String method, String path, Map<String, String> extra, String body, int status, String code) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Authorization", BadRequest.sigV4("s3"));
+        h.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        h.putAll(extra);
+        return new BadRequest("restXml: " + name, method, path, h, body.getBytes(StandardCharsets.UTF_8), status, Envelope.REST_XML, code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restXmlCases")
+    void answersWithS3sErrorAndKeepsServing(BadRequest bad) throws Exception {
+        if (bad.code() == null) {
+            RawHttp.Answer a = Corpus.send(HTTP, TestAws.emulator().endpoint(), bad, queueUrl);
+            assertThat(a.status()).isEqualTo(bad.status());
+            assertThat(Envelope.REST_XML.code(a)).isNotBlank();
+        } else {
+            Corpus.assertRejected(HTTP, TestAws.emulator().endpoint(), bad, queueUrl);
+        }
+        Corpus.assertStillServing(queueUrl);
+    }
+}

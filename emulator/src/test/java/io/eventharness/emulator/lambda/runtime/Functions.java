@@ -1,0 +1,75 @@
+package io.eventharness.emulator.lambda.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Test functions' code directories, and a log sink that records. */
+final class Functions {
+    private Functions() {
+    }
+
+    /** {@code src/test/resources/lambda/functions/<name>} as built into {@code target/test-classes}. */
+    static Path python(String name) {
+        try {
+            return Path.of(Functions.class.getClassLoader().getResource("lambda/functions/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A task root holding the compiled classes of {@code handlers} (and their nested classes), laid out as
+     * a Java deployment package is unpacked: {@code <task root>/<package>/<Class>.class}.
+     */
+    static Path javaTaskRoot(Path parent, Class<?>... handlers) {
+        try {
+            Path root = Files.createTempDirectory(parent, "java-task-");
+            for (Class<?> c : handlers) {
+                Path classes = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path pkg = classes.resolve(c.getPackageName().replace('.', '/'));
+                Path target = Files.createDirectories(root.resolve(c.getPackageName().replace('.', '/')));
+                try (var files = Files.list(pkg)) {
+                    for (Path f : files.toList()) {
+                        String n = f.getFileName().toString();
+                        if (n.equals(c.getSimpleName() + ".class") || n.startsWith(c.getSimpleName() + "$")) {
+                            Files.copy(f, target.resolve(n));
+                        }
+                    }
+                }
+            }
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One log event as the sink saw it. */
+    record Line(String group, String stream, long timestamp, String message) {
+    }
+
+    /** Records every line. */
+    static final class RecordingSink implements LogSink {
+        final ConcurrentLinkedQueue<Line> lines = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void accept(String group, String stream, long timestampMillis, String message) {
+            lines.add(new Line(group, stream, timestampMillis, message));
+        }
+
+        List<String> messages(String stream) {
+            return lines.stream().filter(l -> l.stream().equals(stream)).map(Line::message).toList();
+        }
+    }
+
+    static Map<String, String> none() {
+        return Map.of();
+    }
+}

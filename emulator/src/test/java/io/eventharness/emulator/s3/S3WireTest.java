@@ -1,0 +1,72 @@
+package io.eventharness.emulator.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventharness.emulator.TestAws;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+
+/** What S3 clients put on the wire beyond what the Java SDK sends in its defaults: hand-made aws-chunked bodies. */
+class S3WireTest {
+    private static final S3Client s3 = TestAws.s3();
+    private static String bucket;
+
+    @BeforeAll
+    static void bucket() {
+        bucket = TestAws.unique("wire");
+        s3.createBucket(b -> b.bucket(bucket));
+    }
+
+    /** {@code hello world} in two signed chunks, then a CRC32 trailer. */
+    static byte[] chunked(String crc32) {
+        String sig = ";chunk-signature=" + "0".repeat(64);
+        return ("5" + sig + "\r\nhello\r\n6" + sig + "\r\n world\r\n0" + sig + "\r\n"
+                + "x-amz-checksum-crc32:" + crc32 + "\r\nx-amz-trailer-signature:" + "0".repeat(64) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static Map<String, String> chunkedHeaders() {
+        return Map.of("Content-Encoding", "aws-chunked,gzip", "x-amz-decoded-content-length", "11",
+                "x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", "x-amz-trailer", "x-amz-checksum-crc32",
+                "x-amz-sdk-checksum-algorithm", "CRC32", "Content-Type", "text/plain");
+    }
+
+    @Test
+    void awsChunkedBodyWithTrailerChecksum() {
+        String crc = S3ObjectTest.crc32("hello world".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Response put = RawHttp.send("PUT", "/" + bucket + "/chunked.txt", "localhost", "us-east-1",
+                chunkedHeaders(), chunked(crc));
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.text()).containsIgnoringCase("x-amz-checksum-crc32: " + crc);
+        var got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("chunked.txt").checksumMode(ChecksumMode.ENABLED));
+        assertThat(got.asUtf8String()).isEqualTo("hello world");
+        assertThat(got.response().checksumCRC32()).isEqualTo(crc);
+        assertThat(got.response().contentEncoding()).isEqualTo("gzip"); // aws-chunked is not stored
+    }
+
+    @Test
+    void wrongTrailerChecksumIsBadDigest() {
+        RawHttp.Response put = RawHttp.send("PUT", "/" + bucket + "/bad.txt", "localhost", "us-east-1",
+                chunkedHeaders(), chunked("AAAAAA=="));
+        assertThat(put.status()).isEqualTo(400);
+        assertThat(put.body()).contains("<Code>BadDigest</Code>");
+        assertThat(RawHttp.send("HEAD", "/" + bucket + "/bad.txt", "localhost", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void notModifiedAndHeadErrorsHaveNoBody() {
+        String etag = s3.putObject(b -> b.bucket(bucket).key("etag.txt"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x")).eTag();
+        RawHttp.Response notModified = RawHttp.send("GET", "/" + bucket + "/etag.txt", "localhost", "us-east-1",
+                Map.of("If-None-Match", etag), new byte[0]);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        RawHttp.Response head = RawHttp.send("HEAD", "/" + bucket + "/missing", "localhost", null);
+        assertThat(head.status()).isEqualTo(404);
+        assertThat(head.body()).isEmpty();
+    }
+}

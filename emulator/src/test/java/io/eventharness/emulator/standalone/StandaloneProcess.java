@@ -1,0 +1,136 @@
+package io.eventharness.emulator.standalone;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The standalone emulator as a real child process ({@code java -cp <classpath> io.eventharness.emulator.Main
+ * <args>}), its output read line by line as it comes. Uses the test JVM's class path, or the jar
+ * given by {@code -Deventharness.emulatorJar=emulator/target/emulator.jar}.
+ */
+final class StandaloneProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+    private final Process process;
+    private final BlockingQueue<String> stdoutLines = new LinkedBlockingQueue<>();
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final List<Thread> pumps = new ArrayList<>();
+
+    private StandaloneProcess(Process process) {
+        this.process = process;
+        pumps.add(pump(process.getInputStream(), line -> {
+            stdout.add(line);
+            stdoutLines.add(line);
+        }, "standalone-stdout"));
+        pumps.add(pump(process.getErrorStream(), stderr::add, "standalone-stderr"));
+    }
+
+    /** Starts {@code Main} with these arguments. */
+    static StandaloneProcess start(String... args) throws IOException {
+        return new StandaloneProcess(new ProcessBuilder(command(args)).start());
+    }
+
+    /** {@code java -cp ... Main args}: the java running the tests, the test class path (or the jar). */
+    static List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jar = System.getProperty("eventharness.emulatorJar");
+        cmd.add("-cp");
+        cmd.add(jar != null ? jar : System.getProperty("java.class.path"));
+        cmd.add("io.eventharness.emulator.Main");
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Waits for {@code Ready.}; returns the endpoint printed before it. */
+    URI awaitReady(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        URI endpoint = null;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left > 0 ? stdoutLines.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (line == null) {
+                throw new AssertionError("no 'Ready.' within " + within + "; alive=" + process.isAlive()
+                        + "\nstdout: " + stdout + "\nstderr: " + stderr);
+            }
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                endpoint = URI.create(m.group(1));
+            }
+            if (line.equals("Ready.")) {
+                if (endpoint == null) {
+                    throw new AssertionError("'Ready.' came before the endpoint line: " + stdout);
+                }
+                return endpoint;
+            }
+        }
+    }
+
+    /** Waits for the process to end (and its output to be read) and returns its exit status. */
+    int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running after " + within + "\nstdout: " + stdout + "\nstderr: " + stderr);
+        }
+        for (Thread t : pumps) {
+            t.join(within.toMillis());
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * SIGTERM, through the process handle: {@code Process.destroy()} sends the same signal but also
+     * closes our ends of the pipes, and then the child's last words ({@code Stopped.}) are lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    List<String> stdout() {
+        return stdout;
+    }
+
+    List<String> stderr() {
+        return stderr;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static Thread pump(InputStream in, java.util.function.Consumer<String> sink, String name) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    sink.accept(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
