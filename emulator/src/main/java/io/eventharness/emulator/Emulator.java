@@ -48,7 +48,7 @@ public final class Emulator implements AutoCloseable {
         this.clock = new EmulatorClock();
         this.trail = new EventTrail(clock);
         this.delivery = new Delivery(trail);
-        this.services = new Services(clock, delivery);
+        this.services = new Services(clock, delivery, this::endpointOrNull);
         for (ServiceBinding b : services.bindings()) {
             router.add(b);
         }
@@ -91,6 +91,10 @@ public final class Emulator implements AutoCloseable {
         requireStarted();
         String host = server.host() == null || server.host().equals("0.0.0.0") ? "127.0.0.1" : server.host();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.port());
+    }
+
+    private URI endpointOrNull() {
+        return server == null ? null : endpoint();
     }
 
     public int port() {

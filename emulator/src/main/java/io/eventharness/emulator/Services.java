@@ -3,14 +3,24 @@ package io.eventharness.emulator;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
+import io.eventharness.emulator.lambda.LambdaEnvironment;
+import io.eventharness.emulator.lambda.LambdaService;
+import io.eventharness.emulator.lambda.runtime.LambdaEngine;
+import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The emulated services of one emulator, wired to its clock and its delivery; one binding each. */
 public final class Services implements AutoCloseable {
@@ -20,25 +30,39 @@ public final class Services implements AutoCloseable {
     private final LogsService logs;
     private final IamService iam;
     private final StsService sts;
+    private final LambdaService lambda;
+    private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
-    Services(EmulatorClock clock, Delivery delivery) {
+    /** @param endpoint the emulator's endpoint once it serves (functions call back to it) */
+    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
         s3 = new S3Service(clock, delivery, arn -> switch (Delivery.serviceOf(arn)) {
             case "sqs" -> sqs.queueExists(arn);
             case "sns" -> sns.topicExists(arn);
-            default -> true; // Lambda functions: checked once Lambda is emulated
+            default -> true; // Lambda functions: checked when notifications are delivered
         });
         logs = new LogsService(clock);
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
+        try {
+            lambdaCode = Files.createTempDirectory("eventharness-lambda-code-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for Lambda code", e);
+        }
+        LambdaEngine engine = LambdaEngine.builder(clock)
+                .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
+                .build();
+        lambda = new LambdaService(clock, delivery, engine, new LambdaEnvironment(iam::roleExists,
+                (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode));
         bindings.add(new ServiceBinding(SqsService.SPEC, sqs));
         bindings.add(new ServiceBinding(SnsService.SPEC, sns));
         bindings.add(new ServiceBinding(S3Service.SPEC, s3));
         bindings.add(new ServiceBinding(LogsService.SPEC, logs));
         bindings.add(new ServiceBinding(IamService.SPEC, iam));
         bindings.add(new ServiceBinding(StsService.SPEC, sts));
+        bindings.add(new ServiceBinding(LambdaService.SPEC, lambda));
     }
 
     public List<ServiceBinding> bindings() {
@@ -69,8 +93,14 @@ public final class Services implements AutoCloseable {
         return sts;
     }
 
+    public LambdaService lambda() {
+        return lambda;
+    }
+
     @Override
     public void close() {
+        lambda.close();
         sqs.close();
+        io.eventharness.emulator.lambda.FunctionCode.deleteTree(lambdaCode);
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -76,6 +77,10 @@ public final class TestAws {
 
     public static StsClient sts() {
         return client(StsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static LambdaClient lambda() {
+        return client(LambdaClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
     }
 
     /** A name no other test uses. */

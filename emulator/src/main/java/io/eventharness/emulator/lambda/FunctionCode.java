@@ -18,7 +18,7 @@ import java.util.zip.ZipInputStream;
  * A deployment package, unpacked into its own task root. Lambda's limits: 50 MB zipped for a direct
  * upload, 250 MB unzipped; the SHA-256 is reported base64 as {@code CodeSha256}.
  */
-final class FunctionCode {
+public final class FunctionCode {
     static final long MAX_ZIPPED = 50L * 1024 * 1024;
     static final long MAX_UNZIPPED = 262_144_000L;
 
@@ -108,6 +108,11 @@ final class FunctionCode {
     }
 
     void delete() {
+        delete(root);
+    }
+
+    /** Deletes a directory tree, quietly. */
+    public static void deleteTree(Path root) {
         delete(root);
     }
 

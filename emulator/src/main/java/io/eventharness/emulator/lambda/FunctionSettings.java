@@ -66,7 +66,7 @@ record FunctionSettings(String name, String arn, String region, String version, 
                 .version(version)
                 .revisionId(revisionId)
                 .packageType("Zip")
-                .architectures(java.util.List.of("x86_64"))
+                .architecturesWithStrings("x86_64")
                 .ephemeralStorage(e -> e.size(512))
                 .tracingConfig(t -> t.mode("PassThrough"))
                 .loggingConfig(l -> l.logFormat("Text").logGroup(logGroup()))

@@ -38,14 +38,22 @@ public final class LambdaService implements AutoCloseable {
     private final Delivery delivery;
     private final LambdaEnvironment env;
     private final Map<String, LambdaFunction> functions = new ConcurrentHashMap<>();
+    private final FunctionEngine engine;
     private final Invoker invoker;
     private final AsyncInvoker async;
     private final FunctionSettingsFactory settings;
+
+    /** Over the sandbox engine of {@code lambda.runtime}. */
+    public LambdaService(EmulatorClock clock, Delivery delivery, io.eventharness.emulator.lambda.runtime.LambdaEngine engine,
+                         LambdaEnvironment env) {
+        this(clock, delivery, new RunnerCache(engine), env);
+    }
 
     public LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env) {
         this.clock = clock;
         this.delivery = delivery;
         this.env = env;
+        this.engine = engine;
         this.invoker = new Invoker(engine, delivery, env.endpoint());
         this.async = new AsyncInvoker(clock, invoker, new Destinations(delivery), functions::get);
         this.settings = new FunctionSettingsFactory(clock, env);
@@ -388,6 +396,7 @@ public final class LambdaService implements AutoCloseable {
     @Override
     public void close() {
         async.close();
+        engine.close();
         functions.values().forEach(fn -> fn.versions().forEach(v -> v.code().delete()));
         functions.clear();
     }

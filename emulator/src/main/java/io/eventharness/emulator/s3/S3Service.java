@@ -350,6 +350,13 @@ public final class S3Service {
     private void emit(S3Bucket bucket, String eventName, StoredObject object) {
     }
 
+    /** An object's bytes for in-JVM readers (Lambda code from S3Bucket/S3Key); null when absent. */
+    public byte[] objectBytes(String bucket, String key) {
+        S3Bucket b = buckets.get(bucket);
+        StoredObject o = b == null ? null : b.objects.get(key);
+        return o == null ? null : o.data;
+    }
+
     private S3Bucket bucket(String name) {
         S3Bucket b = name == null ? null : buckets.get(name);
         if (b == null) {

@@ -136,7 +136,7 @@ final class SnsPublisher {
     }
 
     /** Another service's message to a topic (S3 notifications, function DLQs, rule targets). */
-    void deliverToTopic(String topicArn, Message m) {
+    void deliverToTopic(String sourceArn, String topicArn, Message m) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         m.attributes().forEach((k, v) -> attributes.put(k, MessageAttributeValue.builder().dataType(v.dataType())
                 .stringValue(v.stringValue()).binaryValue(v.binaryValue() == null ? null : SdkBytes.fromByteArray(v.binaryValue()))

@@ -35,7 +35,7 @@ final class Functions {
     }
 
     static LambdaClient lambda() {
-        return TestAws.client(LambdaClient.builder().httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder()));
+        return TestAws.lambda();
     }
 
     static synchronized String role() {

@@ -28,7 +28,7 @@ class LambdaApiTest {
     @Test
     void createGetListUpdateDelete() {
         String fn = book();
-        FunctionConfiguration c = lambda.getFunctionConfiguration(b -> b.functionName(fn));
+        var c = lambda.getFunctionConfiguration(b -> b.functionName(fn));
         assertThat(c.state()).isEqualTo(State.ACTIVE);
         assertThat(c.runtime()).isEqualTo(Runtime.PYTHON3_12);
         assertThat(c.memorySize()).isEqualTo(256);

@@ -38,7 +38,7 @@ class SnsLambdaEventTest {
 
     @Test
     void recordsCarryTheSnsNotification() {
-        delivery.register("lambda", (arn, m) -> invoked.add(new String[]{arn, m.body()}));
+        delivery.register("lambda", (source, arn, m) -> invoked.add(new String[]{arn, m.body()}));
         String topic = sns.createTopic(CreateTopicRequest.builder().name("orders").build(), call).topicArn();
         String fn = "arn:aws:lambda:us-east-1:000000000000:function:handler";
         String sub = sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda").endpoint(fn).build(), call)
@@ -69,7 +69,7 @@ class SnsLambdaEventTest {
 
     @Test
     void withoutAttributesTheMapIsEmptyAndASubjectIsKept() {
-        delivery.register("lambda", (arn, m) -> invoked.add(new String[]{arn, m.body()}));
+        delivery.register("lambda", (source, arn, m) -> invoked.add(new String[]{arn, m.body()}));
         String topic = sns.createTopic(CreateTopicRequest.builder().name("t").build(), call).topicArn();
         sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda")
                 .endpoint("arn:aws:lambda:us-east-1:000000000000:function:f").build(), call);
@@ -83,7 +83,7 @@ class SnsLambdaEventTest {
     @Test
     void otherServicesPublishThroughDelivery() {
         List<Message> received = new ArrayList<>();
-        delivery.register("sqs", (arn, m) -> received.add(m));
+        delivery.register("sqs", (source, arn, m) -> received.add(m));
         String topic = sns.createTopic(CreateTopicRequest.builder().name("from-s3").build(), call).topicArn();
         sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("sqs")
                 .endpoint("arn:aws:sqs:us-east-1:000000000000:q").build(), call);
