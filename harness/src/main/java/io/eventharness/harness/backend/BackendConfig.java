@@ -1,0 +1,52 @@
+package io.eventharness.harness.backend;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How a test run chooses and configures its backend: system properties first, then environment
+ * variables.
+ * <ul>
+ *   <li>{@code -Dharness.backend=embedded|localstack|aws} or {@code HARNESS_BACKEND} (default {@code embedded});</li>
+ *   <li>{@code -Dharness.localstack.image} or {@code HARNESS_LOCALSTACK_IMAGE} (default {@value #DEFAULT_LOCALSTACK_IMAGE},
+ *       the last community release that starts without an account token);</li>
+ *   <li>{@code LOCALSTACK_AUTH_TOKEN}, passed to the container when set;</li>
+ *   <li>{@code -Dharness.run.prefix} or {@code HARNESS_RUN_PREFIX}: prefix of every resource name (default random).</li>
+ * </ul>
+ */
+public record BackendConfig(String backend, String localStackImage, String localStackAuthToken, String runPrefix) {
+    public static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
+
+    public static BackendConfig fromEnvironment() {
+        return from(System::getProperty, System.getenv());
+    }
+
+    static BackendConfig from(Function<String, String> properties, Map<String, String> env) {
+        String backend = pick(properties, env, "harness.backend", "HARNESS_BACKEND", "embedded").toLowerCase(Locale.ROOT);
+        String image = pick(properties, env, "harness.localstack.image", "HARNESS_LOCALSTACK_IMAGE", DEFAULT_LOCALSTACK_IMAGE);
+        String token = env.get("LOCALSTACK_AUTH_TOKEN");
+        String prefix = pick(properties, env, "harness.run.prefix", "HARNESS_RUN_PREFIX",
+                "eh" + Long.toString(System.nanoTime() & 0xFFFFF, 36));
+        return new BackendConfig(backend, image, token == null || token.isBlank() ? null : token, prefix.toLowerCase(Locale.ROOT));
+    }
+
+    private static String pick(Function<String, String> props, Map<String, String> env, String prop, String var, String dflt) {
+        String v = props.apply(prop);
+        if (v == null || v.isBlank()) {
+            v = env.get(var);
+        }
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+
+    /** Creates the configured backend (not yet started for LocalStack: {@link Backend}s start in their factory). */
+    public Backend create() {
+        return switch (backend) {
+            case "embedded" -> new EmbeddedBackend();
+            case "localstack" -> LocalStackBackend.start(this);
+            case "aws" -> new AwsBackend();
+            default -> throw new IllegalArgumentException("unknown harness.backend '" + backend
+                    + "': use embedded, localstack or aws");
+        };
+    }
+}

@@ -1,0 +1,116 @@
+package io.eventharness.harness.wire;
+
+import io.eventharness.harness.Clients;
+import io.eventharness.harness.DeployedFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
+import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Thin helpers, shaped like the AWS APIs they call, that wire triggers the way AWS requires —
+ * including the permissions real AWS checks (a function's resource policy for S3 and SNS, a queue
+ * policy for SNS), so the same wiring works on every backend.
+ *
+ * <pre>{@code
+ * cloud.wire().s3ToLambda(bucket, fn, "s3:ObjectCreated:*");
+ * cloud.wire().snsToSqs(topicArn, queueUrl, false);
+ * }</pre>
+ */
+public final class Wiring {
+    private final Clients c;
+    private final Supplier<String> executionRole;
+
+    public Wiring(Clients clients, Supplier<String> executionRole) {
+        this.c = clients;
+        this.executionRole = executionRole;
+    }
+
+    /** S3 → Lambda: AddPermission for {@code s3.amazonaws.com}, then the bucket's notification configuration. */
+    public void s3ToLambda(String bucket, DeployedFunction fn, String... events) {
+        allow(fn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
+        GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
+        List<LambdaFunctionConfiguration> lambdas = new ArrayList<>(current.lambdaFunctionConfigurations());
+        lambdas.add(LambdaFunctionConfiguration.builder().lambdaFunctionArn(fn.arn()).eventsWithStrings(events).build());
+        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                .lambdaFunctionConfigurations(lambdas)
+                .queueConfigurations(current.queueConfigurations())
+                .topicConfigurations(current.topicConfigurations())));
+    }
+
+    /** S3 → SQS: the queue policy that lets the bucket send, then the notification configuration. */
+    public void s3ToSqs(String bucket, String queueUrl, String... events) {
+        String queueArn = queueArn(queueUrl);
+        allowToQueue(queueUrl, queueArn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
+        GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
+        List<QueueConfiguration> queues = new ArrayList<>(current.queueConfigurations());
+        queues.add(QueueConfiguration.builder().queueArn(queueArn).events(toEvents(events)).build());
+        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                .queueConfigurations(queues)
+                .lambdaFunctionConfigurations(current.lambdaFunctionConfigurations())
+                .topicConfigurations(current.topicConfigurations())));
+    }
+
+    /** SNS → SQS: the queue policy that lets the topic send, then the subscription; returns its ARN. */
+    public String snsToSqs(String topicArn, String queueUrl, boolean rawMessageDelivery) {
+        String queueArn = queueArn(queueUrl);
+        allowToQueue(queueUrl, queueArn, "sns.amazonaws.com", topicArn);
+        return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).returnSubscriptionArn(true)
+                .attributes(rawMessageDelivery ? Map.of("RawMessageDelivery", "true") : Map.of())).subscriptionArn();
+    }
+
+    /** SNS → Lambda: AddPermission for {@code sns.amazonaws.com}, then the subscription; returns its ARN. */
+    public String snsToLambda(String topicArn, DeployedFunction fn) {
+        allow(fn, "sns.amazonaws.com", topicArn);
+        return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("lambda").endpoint(fn.arn()).returnSubscriptionArn(true))
+                .subscriptionArn();
+    }
+
+    /** SQS → Lambda: an event source mapping (Lambda polls the queue); returns its UUID. */
+    public String sqsToLambda(String queueUrl, DeployedFunction fn, int batchSize) {
+        String queueArn = queueArn(queueUrl);
+        return c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name()).batchSize(batchSize)
+                .enabled(true)).uuid();
+    }
+
+    /** The role functions run with. */
+    public String executionRoleArn() {
+        return executionRole.get();
+    }
+
+    private void allow(DeployedFunction fn, String principal, String sourceArn) {
+        String sid = principal.substring(0, principal.indexOf('.')) + "-" + Integer.toHexString(sourceArn.hashCode());
+        try {
+            c.lambda().addPermission(b -> b.functionName(fn.name()).statementId(sid).action("lambda:InvokeFunction")
+                    .principal(principal).sourceArn(sourceArn));
+        } catch (ResourceConflictException e) {
+            // the same statement exists already
+        }
+    }
+
+    private void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + principal
+                + "\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\",\"Condition\":{\"ArnEquals\":"
+                + "{\"aws:SourceArn\":\"" + sourceArn + "\"}}}]}";
+        c.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+    }
+
+    private String queueArn(String queueUrl) {
+        return c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    private static List<Event> toEvents(String... events) {
+        List<Event> out = new ArrayList<>();
+        for (String e : events) {
+            out.add(Event.fromValue(e));
+        }
+        return out;
+    }
+}
