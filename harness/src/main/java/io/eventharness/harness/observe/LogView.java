@@ -43,7 +43,8 @@ public final class LogView {
                 String t = token;
                 FilterLogEventsResponse r = logs.filterLogEvents(b -> b.logGroupName(group).nextToken(t));
                 for (FilteredLogEvent e : r.events()) {
-                    for (String line : e.message().split("\n", -1)) {
+                    // one event may hold several lines; AWS's Python runtime joins a traceback's lines with \r
+                    for (String line : e.message().split("\r\n|\r|\n", -1)) {
                         if (!line.isEmpty()) {
                             out.add(new LogLine(Instant.ofEpochMilli(e.timestamp()), e.logStreamName(), line));
                         }
