@@ -33,8 +33,6 @@ public final class SqsService implements AutoCloseable {
             .withQueryNames("http://queue.amazonaws.com/doc/2012-11-05/", SqsQueryNames.NAMES);
 
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-    private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
     private static final String SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
 
     private final EmulatorClock clock;
@@ -223,10 +221,10 @@ public final class SqsService implements AutoCloseable {
     public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest r) {
         SqsQueue q = queue(r.queueUrl());
         List<SendMessageBatchRequestEntry> entries = r.entries();
-        checkBatch(entries.stream().map(SendMessageBatchRequestEntry::id).toList());
+        MessageRules.checkBatch(entries.stream().map(SendMessageBatchRequestEntry::id).toList());
         long total = 0;
         for (SendMessageBatchRequestEntry e : entries) {
-            total += size(e.messageBody(), e.messageAttributes());
+            total += MessageRules.size(e.messageBody(), e.messageAttributes());
         }
         long max = Long.parseLong(q.attributes.get("MaximumMessageSize"));
         if (total > Math.max(max, 262_144)) {
@@ -270,7 +268,7 @@ public final class SqsService implements AutoCloseable {
         List<String> attributeNames = r.messageAttributeNames();
         List<software.amazon.awssdk.services.sqs.model.Message> out = new ArrayList<>(got.size());
         for (SqsQueue.Received rc : got) {
-            out.add(toModel(rc, systemNames, attributeNames));
+            out.add(ReceivedMessages.toModel(rc, systemNames, attributeNames));
         }
         return ReceiveMessageResponse.builder().messages(out).build();
     }
@@ -283,7 +281,7 @@ public final class SqsService implements AutoCloseable {
 
     public DeleteMessageBatchResponse deleteMessageBatch(DeleteMessageBatchRequest r) {
         SqsQueue q = queue(r.queueUrl());
-        checkBatch(r.entries().stream().map(DeleteMessageBatchRequestEntry::id).toList());
+        MessageRules.checkBatch(r.entries().stream().map(DeleteMessageBatchRequestEntry::id).toList());
         List<DeleteMessageBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (DeleteMessageBatchRequestEntry e : r.entries()) {
@@ -299,18 +297,18 @@ public final class SqsService implements AutoCloseable {
 
     public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest r) {
         SqsQueue q = queue(r.queueUrl());
-        q.changeVisibility(required(r.receiptHandle(), "ReceiptHandle"), visibilityMillis(r.visibilityTimeout()));
+        q.changeVisibility(required(r.receiptHandle(), "ReceiptHandle"), MessageRules.visibilityMillis(r.visibilityTimeout()));
         return ChangeMessageVisibilityResponse.builder().build();
     }
 
     public ChangeMessageVisibilityBatchResponse changeMessageVisibilityBatch(ChangeMessageVisibilityBatchRequest r) {
         SqsQueue q = queue(r.queueUrl());
-        checkBatch(r.entries().stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList());
+        MessageRules.checkBatch(r.entries().stream().map(ChangeMessageVisibilityBatchRequestEntry::id).toList());
         List<ChangeMessageVisibilityBatchResultEntry> ok = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (ChangeMessageVisibilityBatchRequestEntry e : r.entries()) {
             try {
-                q.changeVisibility(required(e.receiptHandle(), "ReceiptHandle"), visibilityMillis(e.visibilityTimeout()));
+                q.changeVisibility(required(e.receiptHandle(), "ReceiptHandle"), MessageRules.visibilityMillis(e.visibilityTimeout()));
                 ok.add(ChangeMessageVisibilityBatchResultEntry.builder().id(e.id()).build());
             } catch (io.eventharness.emulator.core.AwsException ex) {
                 failed.add(BatchResultErrorEntry.builder().id(e.id()).code(ex.code()).message(ex.getMessage()).senderFault(true).build());
@@ -361,9 +359,9 @@ public final class SqsService implements AutoCloseable {
         if (body.isEmpty()) {
             throw SqsErrors.invalidParameterValue("The request must contain a non-empty message body.");
         }
-        checkContents(body);
-        validateAttributes(attributes);
-        long size = size(body, attributes);
+        MessageRules.checkContents(body);
+        MessageRules.validateAttributes(attributes);
+        long size = MessageRules.size(body, attributes);
         long max = Long.parseLong(q.attributes.get("MaximumMessageSize"));
         if (size > max) {
             throw SqsErrors.invalidParameterValue("One or more parameters are invalid. Reason: Message must be shorter than " + max + " bytes.");
@@ -397,150 +395,6 @@ public final class SqsService implements AutoCloseable {
         String dedupFinal = dedupId;
         return q.send(dedupFinal, seq -> new SqsMessage(Ids.uuid(), body, attributes, sys, now, now + delay * 1000L,
                 SENDER_ID, group, dedupFinal, seq));
-    }
-
-    private static long size(String body, Map<String, MessageAttributeValue> attributes) {
-        long size = body == null ? 0 : body.getBytes(StandardCharsets.UTF_8).length;
-        if (attributes != null) {
-            for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
-                MessageAttributeValue v = e.getValue();
-                size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
-                size += v.dataType() == null ? 0 : v.dataType().getBytes(StandardCharsets.UTF_8).length;
-                size += v.stringValue() == null ? 0 : v.stringValue().getBytes(StandardCharsets.UTF_8).length;
-                size += v.binaryValue() == null ? 0 : v.binaryValue().asByteArrayUnsafe().length;
-            }
-        }
-        return size;
-    }
-
-    private static void checkContents(String body) {
-        for (int i = 0; i < body.length(); ) {
-            int c = body.codePointAt(i);
-            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                    || (c >= 0x10000 && c <= 0x10FFFF);
-            if (!ok) {
-                throw SqsErrors.invalidMessageContents();
-            }
-            i += Character.charCount(c);
-        }
-    }
-
-    private static void validateAttributes(Map<String, MessageAttributeValue> attributes) {
-        if (attributes == null) {
-            return;
-        }
-        if (attributes.size() > 10) {
-            throw SqsErrors.invalidParameterValue("Number of message attributes [" + attributes.size() + "] exceeds the allowed maximum [10].");
-        }
-        for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
-            String name = e.getKey();
-            MessageAttributeValue v = e.getValue();
-            if (!ATTRIBUTE_NAME.matcher(name).matches() || name.startsWith("AWS.") || name.startsWith("Amazon.")
-                    || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
-                throw SqsErrors.invalidParameterValue("Message (user) attribute name '" + name + "' is invalid.");
-            }
-            String type = v.dataType();
-            if (type == null || type.isEmpty()) {
-                throw SqsErrors.invalidParameterValue("The message attribute '" + name + "' must contain non-empty message attribute type.");
-            }
-            String base = type.contains(".") ? type.substring(0, type.indexOf('.')) : type;
-            switch (base) {
-                case "String", "Number" -> {
-                    if (v.stringValue() == null) {
-                        throw SqsErrors.invalidParameterValue("The message attribute '" + name + "' with type '" + base + "' must use field 'String'.");
-                    }
-                    if (base.equals("Number")) {
-                        try {
-                            new java.math.BigDecimal(v.stringValue().trim());
-                        } catch (NumberFormatException ex) {
-                            throw SqsErrors.invalidParameterValue("Can't cast the value of message (user) attribute '" + name + "' to a number.");
-                        }
-                    }
-                }
-                case "Binary" -> {
-                    if (v.binaryValue() == null) {
-                        throw SqsErrors.invalidParameterValue("The message attribute '" + name + "' with type 'Binary' must use field 'Binary'.");
-                    }
-                }
-                default -> throw SqsErrors.invalidParameterValue("The type of message (user) attribute '" + name + "' is invalid. You must use only the following supported type prefixes: Binary, Number, String.");
-            }
-        }
-    }
-
-    private static void checkBatch(List<String> ids) {
-        if (ids.isEmpty()) {
-            throw SqsErrors.emptyBatch();
-        }
-        if (ids.size() > 10) {
-            throw SqsErrors.tooManyEntries(ids.size());
-        }
-        Set<String> seen = new HashSet<>();
-        for (String id : ids) {
-            if (id == null || !BATCH_ID.matcher(id).matches()) {
-                throw SqsErrors.invalidBatchEntryId(id);
-            }
-            if (!seen.add(id)) {
-                throw SqsErrors.idsNotDistinct(id);
-            }
-        }
-    }
-
-    private static long visibilityMillis(Integer seconds) {
-        if (seconds == null) {
-            throw SqsErrors.missingParameter("VisibilityTimeout");
-        }
-        if (seconds < 0 || seconds > 43_200) {
-            throw SqsErrors.invalidParameterValue("Value " + seconds + " for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200.");
-        }
-        return seconds * 1000L;
-    }
-
-    private software.amazon.awssdk.services.sqs.model.Message toModel(SqsQueue.Received rc, Set<String> systemNames,
-                                                                      List<String> attributeNames) {
-        SqsMessage m = rc.message();
-        boolean all = systemNames.contains("All");
-        Map<String, String> sys = new LinkedHashMap<>();
-        putIf(sys, all, systemNames, "SenderId", m.senderId);
-        putIf(sys, all, systemNames, "SentTimestamp", String.valueOf(m.sentMillis));
-        putIf(sys, all, systemNames, "ApproximateReceiveCount", String.valueOf(m.receiveCount));
-        putIf(sys, all, systemNames, "ApproximateFirstReceiveTimestamp", String.valueOf(m.firstReceiveMillis));
-        if (m.groupId != null) {
-            putIf(sys, all, systemNames, "MessageGroupId", m.groupId);
-            putIf(sys, all, systemNames, "MessageDeduplicationId", m.deduplicationId);
-            putIf(sys, all, systemNames, "SequenceNumber", m.sequenceNumber);
-        }
-        MessageSystemAttributeValue trace = m.systemAttributes.get("AWSTraceHeader");
-        if (trace != null) {
-            putIf(sys, all, systemNames, "AWSTraceHeader", trace.stringValue());
-        }
-        Map<String, MessageAttributeValue> attrs = new LinkedHashMap<>();
-        for (Map.Entry<String, MessageAttributeValue> e : m.attributes.entrySet()) {
-            if (wanted(e.getKey(), attributeNames)) {
-                attrs.put(e.getKey(), e.getValue());
-            }
-        }
-        return software.amazon.awssdk.services.sqs.model.Message.builder()
-                .messageId(m.messageId).receiptHandle(rc.receiptHandle()).body(m.body).md5OfBody(m.md5OfBody)
-                .attributesWithStrings(sys)
-                .messageAttributes(attrs.isEmpty() ? null : attrs)
-                .md5OfMessageAttributes(attrs.isEmpty() ? null : MessageMd5.ofAttributes(attrs))
-                .build();
-    }
-
-    private static void putIf(Map<String, String> out, boolean all, Set<String> names, String key, String value) {
-        if (value != null && (all || names.contains(key))) {
-            out.put(key, value);
-        }
-    }
-
-    private static boolean wanted(String name, List<String> patterns) {
-        for (String p : patterns) {
-            if (p.equals("All") || p.equals(".*") || p.equals(name)
-                    || (p.endsWith(".*") && name.startsWith(p.substring(0, p.length() - 1)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void checkRedriveTarget(String policy, boolean fifo) {
