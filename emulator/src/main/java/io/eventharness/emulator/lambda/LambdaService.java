@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,6 +32,12 @@ import software.amazon.awssdk.services.lambda.model.*;
 public final class LambdaService implements AutoCloseable {
     public static final ServiceSpec SPEC = ServiceSpec.restJson("lambda", LambdaClient.class);
 
+    /**
+     * Where {@code GetFunction}'s {@code Code.Location} points: {@code <name>} for {@code $LATEST},
+     * {@code <name>/<version>} for a published version. AWS gives a presigned S3 URL valid for ten
+     * minutes; the emulator serves the zip itself, for as long as the version exists.
+     */
+    public static final String CODE_PATH = "/_harness/lambda/code/";
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
 
@@ -89,7 +96,8 @@ public final class LambdaService implements AutoCloseable {
         LambdaFunction fn = function(n.name(), call);
         FunctionSettings s = fn.resolve(n.qualifier());
         GetFunctionResponse.Builder b = GetFunctionResponse.builder().configuration(s.toConfiguration())
-                .code(c -> c.repositoryType("S3").location(call.endpoint() + "/_harness/lambda/code/" + fn.name));
+                .code(c -> c.repositoryType("S3").location(call.endpoint() + CODE_PATH + fn.name
+                        + (s.version().equals("$LATEST") ? "" : "/" + s.version())));
         if (!fn.tags.isEmpty()) {
             b.tags(fn.tags);
         }
@@ -174,6 +182,22 @@ public final class LambdaService implements AutoCloseable {
     private void checkRevision(LambdaFunction fn, String revision) {
         if (revision != null && !revision.equals(fn.latest().revisionId())) {
             throw LambdaErrors.preconditionFailed("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+        }
+    }
+
+    /**
+     * The deployment package of a function version exactly as it was uploaded (what
+     * {@code Code.Location} serves); empty when there is no such function or version.
+     */
+    public Optional<byte[]> deploymentPackage(String name, String version) {
+        LambdaFunction fn = functions.get(name);
+        if (fn == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fn.resolve(version).code().zipBytes());
+        } catch (AwsException | java.io.UncheckedIOException gone) {
+            return Optional.empty(); // no such version, or deleted meanwhile
         }
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventharness.emulator.TestAws;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -109,6 +113,33 @@ class LambdaApiTest {
         assertThat(lambda.listVersionsByFunction(b -> b.functionName(fn)).versions()).hasSize(3);
         assertThat(lambda.listAliases(b -> b.functionName(fn)).aliases()).singleElement()
                 .satisfies(a -> assertThat(a.aliasArn()).endsWith(":" + fn + ":live"));
+    }
+
+    @Test
+    void codeLocationServesTheUploadedZipOfEachVersion() throws Exception {
+        SdkBytes first = Functions.zip(Map.of("lambda_function.py", Functions.BOOK));
+        SdkBytes second = Functions.zip(Map.of("lambda_function.py", Functions.BOOK + "\n# second\n"));
+        String fn = TestAws.unique("code");
+        lambda.createFunction(b -> b.functionName(fn).runtime(Runtime.PYTHON3_12).handler("lambda_function.myfunc01_handler")
+                .role(Functions.role()).code(c -> c.zipFile(first)).publish(true));
+        lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(second));
+
+        var latest = lambda.getFunction(b -> b.functionName(fn)).code();
+        assertThat(latest.repositoryType()).isEqualTo("S3");
+        HttpResponse<byte[]> latestZip = download(latest.location());
+        assertThat(latestZip.statusCode()).isEqualTo(200);
+        assertThat(latestZip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(latestZip.body()).isEqualTo(second.asByteArray());
+        String v1 = lambda.getFunction(b -> b.functionName(fn).qualifier("1")).code().location();
+        assertThat(v1).isNotEqualTo(latest.location());
+        assertThat(download(v1).body()).isEqualTo(first.asByteArray());
+
+        lambda.deleteFunction(b -> b.functionName(fn));
+        assertThat(download(latest.location()).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<byte[]> download(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
