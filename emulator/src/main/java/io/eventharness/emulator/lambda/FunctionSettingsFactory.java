@@ -90,7 +90,9 @@ final class FunctionSettingsFactory {
             throw LambdaErrors.invalidParameter("The runtime parameter of " + value + " is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.");
         }
         if (Runtime.fromValue(value) == Runtime.UNKNOWN_TO_SDK_VERSION) {
-            throw LambdaErrors.validation("runtime", value, "Member must satisfy enum value set: " + Runtime.knownValues());
+            // Lambda checks this itself (a runtime may also be a runtime-version ARN), hence not a ValidationException
+            throw LambdaErrors.invalidParameter("Value " + value + " at 'runtime' failed to satisfy constraint: Member must satisfy "
+                    + "enum value set: " + Runtime.knownValues() + " or be a valid ARN");
         }
         return value;
     }
@@ -106,7 +108,10 @@ final class FunctionSettingsFactory {
     }
 
     private String role(String value) {
-        if (value == null || !ROLE.matcher(value).matches()) {
+        if (value == null) {
+            throw LambdaErrors.required("role");
+        }
+        if (!ROLE.matcher(value).matches()) {
             throw LambdaErrors.validation("role", value, "Member must satisfy regular expression pattern: "
                     + "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
         }
@@ -168,7 +173,7 @@ final class FunctionSettingsFactory {
 
     private io.eventharness.emulator.lambda.FunctionCode code(FunctionCode c, String functionName) {
         if (c == null) {
-            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+            throw LambdaErrors.required("code");
         }
         if (c.imageUri() != null) {
             throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");

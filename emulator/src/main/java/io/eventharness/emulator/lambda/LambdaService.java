@@ -71,7 +71,10 @@ public final class LambdaService implements AutoCloseable {
 
     public CreateFunctionResponse createFunction(CreateFunctionRequest r, Call call) {
         String name = r.functionName();
-        if (name == null || !FunctionName.NAME.matcher(name).matches()) {
+        if (name == null) {
+            throw LambdaErrors.required("functionName");
+        }
+        if (!FunctionName.NAME.matcher(name).matches()) {
             throw LambdaErrors.validation("functionName", name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+");
         }
         String arn = Account.arn("lambda", call.region(), "function:" + name);
@@ -212,6 +215,9 @@ public final class LambdaService implements AutoCloseable {
         if (type == InvocationType.UNKNOWN_TO_SDK_VERSION) {
             throw LambdaErrors.validation("invocationType", r.invocationTypeAsString(),
                     "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
+        if (r.logType() == LogType.UNKNOWN_TO_SDK_VERSION) {
+            throw LambdaErrors.validation("logType", r.logTypeAsString(), "Member must satisfy enum value set: [Tail, None]");
         }
         int limit = type == InvocationType.EVENT ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
         if (payload.length > limit) {
