@@ -11,6 +11,7 @@ import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Shapes;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class LambdaService implements AutoCloseable {
         this.env = env;
         this.engine = engine;
         this.invoker = new Invoker(engine, delivery, env.endpoint());
-        this.async = new AsyncInvoker(clock, invoker, new Destinations(delivery), functions::get);
+        this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions::get);
         this.settings = new FunctionSettingsFactory(clock, env);
         delivery.register("lambda", this::deliver);
     }
@@ -416,6 +417,11 @@ public final class LambdaService implements AutoCloseable {
             throw LambdaErrors.functionNotFound(Account.arn("lambda", call.region(), "function:" + name));
         }
         return fn;
+    }
+
+    /** The emulated time. */
+    Instant now() {
+        return clock.now();
     }
 
     /** Names of existing functions, for in-JVM callers (event sources). */

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -104,10 +105,14 @@ final class Functions {
                 more);
     }
 
-    /** Every message of the function's log group so far, in order, through CloudWatch Logs. */
+    /** Every message of the function's log group so far, in order, through CloudWatch Logs; none before its first run. */
     static List<String> logMessages(String function) {
-        return TestAws.logs().filterLogEventsPaginator(b -> b.logGroupName("/aws/lambda/" + function)).events().stream()
-                .map(FilteredLogEvent::message).toList();
+        try {
+            return TestAws.logs().filterLogEventsPaginator(b -> b.logGroupName("/aws/lambda/" + function)).events().stream()
+                    .map(FilteredLogEvent::message).toList();
+        } catch (ResourceNotFoundException notYet) {
+            return List.of(); // Lambda creates the group on the first invocation
+        }
     }
 
     /** The payload as UTF-8 JSON. */
