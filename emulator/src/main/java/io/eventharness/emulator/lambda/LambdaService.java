@@ -79,9 +79,10 @@ public final class LambdaService implements AutoCloseable {
             throw LambdaErrors.validation("functionName", name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+");
         }
         String arn = Account.arn("lambda", call.region(), "function:" + name);
+        Map<String, String> tags = FunctionTags.validated(r.tags());
         FunctionSettings s = settings.create(r, arn, call.region());
         LambdaFunction fn = new LambdaFunction(s);
-        fn.tags.putAll(r.tags());
+        fn.tag(tags);
         if (functions.putIfAbsent(name, fn) != null) {
             s.code().delete();
             throw LambdaErrors.conflict("Function already exist: " + name);
@@ -102,8 +103,9 @@ public final class LambdaService implements AutoCloseable {
         GetFunctionResponse.Builder b = GetFunctionResponse.builder().configuration(s.toConfiguration())
                 .code(c -> c.repositoryType("S3").location(call.endpoint() + CODE_PATH + fn.name
                         + (s.version().equals("$LATEST") ? "" : "/" + s.version())));
-        if (!fn.tags.isEmpty()) {
-            b.tags(fn.tags);
+        Map<String, String> tags = fn.tags();
+        if (!tags.isEmpty()) {
+            b.tags(tags);
         }
         if (fn.reservedConcurrency() != null) {
             b.concurrency(c -> c.reservedConcurrentExecutions(fn.reservedConcurrency()));
@@ -337,6 +339,20 @@ public final class LambdaService implements AutoCloseable {
 
     public DeleteFunctionEventInvokeConfigResponse deleteFunctionEventInvokeConfig(DeleteFunctionEventInvokeConfigRequest r, Call call) {
         return EventInvokeConfigs.delete(this, r, call);
+    }
+
+    // ---- tags -----------------------------------------------------------------------------------
+
+    public TagResourceResponse tagResource(TagResourceRequest r, Call call) {
+        return FunctionTags.tag(this, r, call);
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest r, Call call) {
+        return FunctionTags.untag(this, r, call);
+    }
+
+    public ListTagsResponse listTags(ListTagsRequest r, Call call) {
+        return FunctionTags.list(this, r, call);
     }
 
     // ---- concurrency ----------------------------------------------------------------------------

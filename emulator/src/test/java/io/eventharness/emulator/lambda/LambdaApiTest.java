@@ -143,6 +143,34 @@ class LambdaApiTest {
     }
 
     @Test
+    void tagsOnCreateAndThroughTheTaggingOperations() {
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.tags(Map.of("team", "book")));
+        String arn = lambda.getFunction(b -> b.functionName(fn)).configuration().functionArn();
+
+        lambda.tagResource(b -> b.resource(arn).tags(Map.of("stage", "test", "team", "chapter-2")));
+        assertThat(lambda.listTags(b -> b.resource(arn)).tags()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("team", "chapter-2", "stage", "test"));
+        lambda.untagResource(b -> b.resource(arn).tagKeys("team"));
+        assertThat(lambda.listTags(b -> b.resource(arn)).tags()).containsExactlyInAnyOrderEntriesOf(Map.of("stage", "test"));
+        assertThat(lambda.getFunction(b -> b.functionName(fn)).tags()).containsExactlyInAnyOrderEntriesOf(Map.of("stage", "test"));
+
+        assertThatThrownBy(() -> lambda.tagResource(b -> b.resource(arn).tags(Map.of("aws:reserved", "x"))))
+                .isInstanceOf(InvalidParameterValueException.class);
+        assertThatThrownBy(() -> lambda.listTags(b -> b.resource(arn + "-absent"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void anOperationTheEmulatorLacksIsA501ThatNamesIt() {
+        assertThatThrownBy(() -> lambda.listLayers())
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                    assertThat(e.getMessage()).contains("ListLayers");
+                });
+    }
+
+    @Test
     void eventInvokeConfigIsStoredAndValidated() {
         String fn = book();
         lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumRetryAttempts(0).maximumEventAgeInSeconds(120)
