@@ -83,6 +83,27 @@ final class LambdaFunction {
                 && a.timeoutSeconds() == b.timeoutSeconds() && a.environment().equals(b.environment());
     }
 
+    /**
+     * Removes a published version with its asynchronous-invocation settings; returns it.
+     *
+     * @throws io.eventharness.emulator.core.AwsException ResourceConflictException while an alias points to it,
+     *                                                    ResourceNotFoundException when there is no such version
+     */
+    synchronized FunctionSettings deleteVersion(String version) {
+        List<String> referencing = aliases.values().stream().filter(a -> a.functionVersion().equals(version))
+                .map(AliasConfiguration::name).toList();
+        if (!referencing.isEmpty()) {
+            throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: ["
+                    + String.join(", ", referencing) + "]");
+        }
+        FunctionSettings gone = versions.remove(Integer.parseInt(version));
+        if (gone == null) {
+            throw LambdaErrors.functionNotFound(arn + ":" + version);
+        }
+        invokeConfigs.remove(version);
+        return gone;
+    }
+
     synchronized List<FunctionSettings> versions() {
         List<FunctionSettings> out = new ArrayList<>();
         out.add(latest);

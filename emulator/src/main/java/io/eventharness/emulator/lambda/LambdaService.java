@@ -163,11 +163,14 @@ public final class LambdaService implements AutoCloseable {
                 UpdateFunctionConfigurationResponse.class);
     }
 
-    /** A new {@code $LATEST}: the running sandboxes retire, as AWS starts new execution environments. */
+    /**
+     * A new {@code $LATEST}: its running sandboxes retire, as AWS starts new execution environments; those of
+     * published versions, which did not change, stay.
+     */
     private void swapLatest(LambdaFunction fn, FunctionSettings s) {
         FunctionSettings old = fn.latest();
         fn.replaceLatest(s);
-        invoker.retire(fn.arn);
+        invoker.retire(old.qualifiedArn());
         if (old.code() != s.code() && fn.versions().stream().noneMatch(v -> v.code() == old.code())) {
             old.code().delete();
         }
@@ -176,13 +179,29 @@ public final class LambdaService implements AutoCloseable {
     public DeleteFunctionResponse deleteFunction(DeleteFunctionRequest r, Call call) {
         FunctionName n = FunctionName.parse(r.functionName(), r.qualifier());
         LambdaFunction fn = function(n.name(), call);
-        if (n.qualifier() != null && !n.qualifier().equals("$LATEST")) {
-            throw LambdaErrors.invalidParameter("Deleting a single version is not supported by the emulator yet; delete the function.");
+        if (n.qualifier() != null) {
+            deleteVersion(fn, n.qualifier());
+            return DeleteFunctionResponse.builder().statusCode(204).build();
         }
         functions.remove(fn.name, fn);
         invoker.retire(fn.arn);
         fn.versions().forEach(v -> v.code().delete());
         return DeleteFunctionResponse.builder().statusCode(204).build();
+    }
+
+    /** {@code DeleteFunction} with a {@code Qualifier}: only a published version, and only one no alias points to. */
+    private void deleteVersion(LambdaFunction fn, String qualifier) {
+        if (qualifier.equals("$LATEST")) {
+            throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (!qualifier.matches("\\d{1,9}")) {
+            throw LambdaErrors.invalidParameter("Deletion of aliases is not currently supported.");
+        }
+        FunctionSettings gone = fn.deleteVersion(qualifier);
+        invoker.retire(gone.qualifiedArn());
+        if (fn.versions().stream().noneMatch(v -> v.code() == gone.code())) {
+            gone.code().delete();
+        }
     }
 
     private void checkRevision(LambdaFunction fn, String revision) {

@@ -116,6 +116,32 @@ class LambdaApiTest {
     }
 
     @Test
+    void deletingOneVersion() {
+        String fn = book();
+        lambda.publishVersion(b -> b.functionName(fn));
+        lambda.updateFunctionConfiguration(b -> b.functionName(fn).memorySize(1024));
+        lambda.publishVersion(b -> b.functionName(fn));
+        lambda.createAlias(b -> b.functionName(fn).name("live").functionVersion("1"));
+
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("1")))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("following aliases reference it: [live]");
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("$LATEST")))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("$LATEST version cannot be deleted");
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("live")))
+                .isInstanceOf(InvalidParameterValueException.class);
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("7")))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        lambda.deleteFunction(b -> b.functionName(fn + ":2"));
+        assertThat(lambda.listVersionsByFunction(b -> b.functionName(fn)).versions())
+                .extracting(FunctionConfiguration::version).containsExactly("$LATEST", "1");
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(fn).qualifier("2"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(lambda.invoke(b -> b.functionName(fn).qualifier("live").payload(SdkBytes.fromUtf8String("{\"x\":4,\"y\":2}")))
+                .executedVersion()).isEqualTo("1");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).memorySize()).isEqualTo(1024);
+    }
+
+    @Test
     void codeLocationServesTheUploadedZipOfEachVersion() throws Exception {
         SdkBytes first = Functions.zip(Map.of("lambda_function.py", Functions.BOOK));
         SdkBytes second = Functions.zip(Map.of("lambda_function.py", Functions.BOOK + "\n# second\n"));

@@ -106,6 +106,18 @@ class LambdaSandboxTest {
     }
 
     @Test
+    void anUpdateOfLatestLeavesThePublishedVersionsSandboxesWarm() {
+        String fn = Functions.probe(lambda, "probe.stream_name", b -> b.publish(true));
+        assertThat(cold(lambda.invoke(b -> b.functionName(fn).qualifier("1").logType(LogType.TAIL)))).isTrue();
+        assertThat(cold(lambda.invoke(b -> b.functionName(fn).logType(LogType.TAIL)))).isTrue();
+
+        lambda.updateFunctionConfiguration(b -> b.functionName(fn).timeout(10));
+        lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(fn));
+        assertThat(cold(lambda.invoke(b -> b.functionName(fn).qualifier("1").logType(LogType.TAIL)))).as("version 1").isFalse();
+        assertThat(cold(lambda.invoke(b -> b.functionName(fn).logType(LogType.TAIL)))).as("$LATEST").isTrue();
+    }
+
+    @Test
     void theEnvironmentHasTheBooksVariablesAndReachesTheEmulator() throws Exception {
         String fn = Functions.python(lambda, "env_probe.handler", "env_probe", """
                 import json, os, urllib.request
