@@ -56,9 +56,10 @@ final class FunctionSettingsFactory {
         int timeout = timeout(r.timeout() == null ? 3 : r.timeout());
         Map<String, String> variables = environment(r.environment());
         String dlq = deadLetter(r.deadLetterConfig());
-        io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName());
+        String description = description(r.description());
+        io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName()); // last: the others throw before unpacking
         return new FunctionSettings(r.functionName(), arn, region, "$LATEST", runtime, handler, role, memory, timeout, variables,
-                r.description(), dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
+                description, dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
     }
 
     FunctionSettings withConfiguration(FunctionSettings s, UpdateFunctionConfigurationRequest r) {
@@ -69,7 +70,7 @@ final class FunctionSettingsFactory {
                 r.memorySize() != null ? memory(r.memorySize()) : s.memoryMb(),
                 r.timeout() != null ? timeout(r.timeout()) : s.timeoutSeconds(),
                 r.environment() != null ? environment(r.environment()) : s.environment(),
-                r.description() != null ? r.description() : s.description(),
+                r.description() != null ? description(r.description()) : s.description(),
                 r.deadLetterConfig() != null ? deadLetter(r.deadLetterConfig()) : s.deadLetterTargetArn(),
                 s.code(), clock.now(), Ids.uuid(), State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
@@ -117,6 +118,13 @@ final class FunctionSettingsFactory {
         }
         if (!env.roleExists().test(value)) {
             throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
+        }
+        return value;
+    }
+
+    private static String description(String value) {
+        if (value != null && value.length() > 256) {
+            throw LambdaErrors.validation("description", value, "Member must have length less than or equal to 256");
         }
         return value;
     }

@@ -147,6 +147,10 @@ public final class LambdaService implements AutoCloseable {
         LambdaFunction fn = function(FunctionName.parse(r.functionName(), null).name(), call);
         checkRevision(fn, r.revisionId());
         FunctionSettings s = settings.withCode(fn.latest(), r);
+        if (Boolean.TRUE.equals(r.dryRun())) {
+            s.code().delete(); // validated, not applied
+            return Shapes.convert(s.toConfiguration(), UpdateFunctionCodeResponse.class);
+        }
         swapLatest(fn, s);
         if (Boolean.TRUE.equals(r.publish())) {
             fn.publish(Ids.uuid());

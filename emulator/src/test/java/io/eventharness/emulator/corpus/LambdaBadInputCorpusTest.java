@@ -107,6 +107,8 @@ class LambdaBadInputCorpusTest {
                 createFn("memory size below 128", create(Map.of("MemorySize", "64")), 400, "ValidationException"),
                 createFn("memory size above 10240", create(Map.of("MemorySize", "10241")), 400, "ValidationException"),
                 createFn("timeout of 0", create(Map.of("Timeout", "0")), 400, "ValidationException"),
+                createFn("description over 256 characters", create(Map.of("Description", "\"" + "d".repeat(257) + "\"")),
+                        400, "ValidationException"),
                 createFn("function name with a space", create(Map.of("FunctionName", "\"a b\"")), 400, "ValidationException"),
                 createFn("zip that is not a zip", create(Map.of("Code", "{\"ZipFile\":\"aGVsbG8=\"}")),
                         400, "InvalidParameterValueException"),

@@ -164,6 +164,19 @@ class LambdaApiTest {
         assertThat(download(latest.location()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void updateFunctionCodeAsDryRunChangesNothing() {
+        String fn = book();
+        String before = lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256();
+        SdkBytes other = Functions.zip(Map.of("lambda_function.py", Functions.BOOK + "\n# other\n"));
+
+        var dry = lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(other).dryRun(true));
+        assertThat(dry.codeSha256()).isNotEqualTo(before);
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256()).isEqualTo(before);
+        assertThat(lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(other)).codeSha256()).isEqualTo(dry.codeSha256());
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256()).isEqualTo(dry.codeSha256());
+    }
+
     private static HttpResponse<byte[]> download(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
