@@ -30,7 +30,7 @@ import java.time.Duration;
  */
 public final class AdminRoutes {
     public static final String PREFIX = "/_harness/";
-    private static final String LAMBDA_CODE = "lambda/code/";
+    private static final String LAMBDA_CODE = LambdaService.CODE_PATH.substring(PREFIX.length());
     private static final String ADVANCE_USAGE = "body must be JSON like {\"seconds\": 60}";
     /** A century: far enough for any test, and the emulated epoch millis stay far from overflow. */
     static final long MAX_ADVANCE_SECONDS = 100L * 366 * 24 * 3600;

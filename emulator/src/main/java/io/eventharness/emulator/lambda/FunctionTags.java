@@ -41,7 +41,7 @@ final class FunctionTags {
         return ListTagsResponse.builder().tags(function(svc, r.resource(), call).tags()).build();
     }
 
-    /** The tags, or the error Lambda gives for them. */
+    /** The tags, or the error Lambda gives for a key or value. */
     static Map<String, String> validated(Map<String, String> tags) {
         for (Map.Entry<String, String> t : tags.entrySet()) {
             String key = t.getKey();
@@ -54,11 +54,7 @@ final class FunctionTags {
                 throw LambdaErrors.invalidParameter("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
             }
         }
-        if (tags.size() > LambdaFunction.MAX_TAGS) {
-            throw LambdaErrors.invalidParameter("Number of tags exceeds resource tag limit. A resource can have at most "
-                    + LambdaFunction.MAX_TAGS + " tags.");
-        }
-        return tags;
+        return tags; // the count is checked by LambdaFunction.tag, against the tags it has already
     }
 
     private static LambdaFunction function(LambdaService svc, String arn, Call call) {

@@ -309,35 +309,15 @@ public final class LambdaService implements AutoCloseable {
     // ---- permissions ----------------------------------------------------------------------------
 
     public AddPermissionResponse addPermission(AddPermissionRequest r, Call call) {
-        FunctionName n = FunctionName.parse(r.functionName(), r.qualifier());
-        LambdaFunction fn = function(n.name(), call);
-        FunctionSettings s = fn.resolve(n.qualifier());
-        if (r.statementId() == null || !r.statementId().matches("[a-zA-Z0-9-_.]{1,100}")) {
-            throw LambdaErrors.validation("statementId", r.statementId(), "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)");
-        }
-        if (r.action() == null || !r.action().matches("(lambda:[*]|lambda:[a-zA-Z]+|[*])")) {
-            throw LambdaErrors.validation("action", r.action(), "Member must satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])");
-        }
-        if (r.principal() == null || r.principal().isEmpty()) {
-            throw LambdaErrors.validation("principal", r.principal(), "Member must not be null");
-        }
-        String resource = n.qualifier() == null ? fn.arn : s.qualifiedArn();
-        String statement = fn.policy.add(r.statementId(), r.action(), r.principal(), r.sourceArn(), r.sourceAccount(), resource).toString();
-        return AddPermissionResponse.builder().statement(statement).build();
+        return Permissions.add(this, r, call);
     }
 
     public RemovePermissionResponse removePermission(RemovePermissionRequest r, Call call) {
-        LambdaFunction fn = function(FunctionName.parse(r.functionName(), r.qualifier()).name(), call);
-        fn.policy.remove(r.statementId());
-        return RemovePermissionResponse.builder().build();
+        return Permissions.remove(this, r, call);
     }
 
     public GetPolicyResponse getPolicy(GetPolicyRequest r, Call call) {
-        LambdaFunction fn = function(FunctionName.parse(r.functionName(), r.qualifier()).name(), call);
-        if (fn.policy.isEmpty()) {
-            throw LambdaErrors.notFound("The resource you requested does not exist.");
-        }
-        return GetPolicyResponse.builder().policy(fn.policy.document()).revisionId(fn.latest().revisionId()).build();
+        return Permissions.get(this, r, call);
     }
 
     /** Whether a service may invoke the function for that source (S3 notifications check this). */
