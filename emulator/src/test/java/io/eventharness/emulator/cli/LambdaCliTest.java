@@ -30,17 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * CloudWatch Logs, and the deployment package back from {@code get-function}.
  */
 class LambdaCliTest {
-    static final String BOOK = """
-            import json
-
-            def myfunc01_handler(event, context):
-                x = int(event['x'])
-                y = int(event['y'])
-                print("x = " + str(x))
-                print("y = " + str(y))
-                retval = {'result' : x / y}
-                return json.dumps(retval)
-            """;
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final int SERVICE_ERROR = 254;
@@ -55,10 +44,11 @@ class LambdaCliTest {
     static void standalone() throws Exception {
         emulator = StandaloneProcess.start("--port", "0");
         endpoint = emulator.awaitReady(Duration.ofSeconds(60)).toString();
-        zip = dir.resolve("function.zip");
+        zip = dir.resolve("function.zip"); // the book's lambda_function.py, as the book has the reader zip it
+        Path source = io.eventharness.emulator.lambda.runtime.Functions.python("python-book").resolve("lambda_function.py");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("lambda_function.py"));
-            z.write(BOOK.getBytes(StandardCharsets.UTF_8));
+            z.write(Files.readAllBytes(source));
             z.closeEntry();
         }
     }
@@ -157,15 +147,13 @@ class LambdaCliTest {
     @Test
     void boto3CreatesAndInvokes() {
         JsonNode r = Boto3.run(endpoint, """
-                import io, zipfile
                 iam = client("iam")
                 role = iam.create_role(RoleName="boto3-lambda-role", AssumeRolePolicyDocument='%s')["Role"]["Arn"]
-                buf = io.BytesIO()
-                with zipfile.ZipFile(buf, "w") as z:
-                    z.writestr("lambda_function.py", %s)
+                with open("%s", "rb") as f:
+                    code = f.read()
                 lam = client("lambda")
                 lam.create_function(FunctionName="BotoBook", Runtime="python3.12", Role=role,
-                                    Handler="lambda_function.myfunc01_handler", Code={"ZipFile": buf.getvalue()})
+                                    Handler="lambda_function.myfunc01_handler", Code={"ZipFile": code})
                 lam.get_waiter("function_active_v2").wait(FunctionName="BotoBook")
                 ok = lam.invoke(FunctionName="BotoBook", Payload=json.dumps({"x": 10, "y": 2}), LogType="Tail")
                 bad = lam.invoke(FunctionName="BotoBook", Payload=json.dumps({"x": 10, "y": 0}))
@@ -173,7 +161,7 @@ class LambdaCliTest {
                      "tail": base64.b64decode(ok["LogResult"]).decode(),
                      "error": bad.get("FunctionError"), "errorPayload": json.loads(bad["Payload"].read()),
                      "missing": error_of(lambda: lam.invoke(FunctionName="NoSuchFunction"))})
-                """.formatted(TRUST, pythonString(BOOK)));
+                """.formatted(TRUST, zip));
         assertThat(r.path("status").asInt()).isEqualTo(200);
         assertThat(r.path("payload").asText()).isEqualTo("\"{\\\"result\\\": 5.0}\"");
         assertThat(r.path("tail").asText()).contains("x = 10");
@@ -181,10 +169,5 @@ class LambdaCliTest {
         assertThat(r.path("errorPayload").path("errorType").asText()).isEqualTo("ZeroDivisionError");
         assertThat(r.path("missing").path("type").asText()).isEqualTo("ResourceNotFoundException");
         assertThat(r.path("missing").path("status").asInt()).isEqualTo(404);
-    }
-
-    /** A Python string literal holding {@code s}. */
-    private static String pythonString(String s) {
-        return Cli.toJson(s); // a JSON string is a valid Python string literal for this text
     }
 }
