@@ -9,6 +9,8 @@ import io.eventharness.emulator.delivery.EventTrail;
 import io.eventharness.emulator.delivery.TrailEntry;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
+import io.eventharness.emulator.http.MalformedRequestException;
+import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import java.time.Duration;
@@ -19,13 +21,16 @@ import java.time.Duration;
  *   <li>{@code GET /_harness/health} — the services and their state;</li>
  *   <li>{@code GET /_harness/clock} — the emulated time;</li>
  *   <li>{@code POST /_harness/clock/advance} with {@code {"seconds": N}} — moves the clock, firing what falls due;</li>
- *   <li>{@code GET /_harness/trail} — the event trail.</li>
+ *   <li>{@code GET /_harness/trail} — the event trail;</li>
+ *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
+ *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
  * Answers are JSON; a bad body is a 400, an unknown route a 404, a wrong method a 405, each with
  * {@code {"error": "..."}}.
  */
 public final class AdminRoutes {
     public static final String PREFIX = "/_harness/";
+    private static final String LAMBDA_CODE = LambdaService.CODE_PATH.substring(PREFIX.length());
     private static final String ADVANCE_USAGE = "body must be JSON like {\"seconds\": 60}";
     /** A century: far enough for any test, and the emulated epoch millis stay far from overflow. */
     static final long MAX_ADVANCE_SECONDS = 100L * 366 * 24 * 3600;
@@ -43,10 +48,11 @@ public final class AdminRoutes {
     public HttpResponse handle(HttpRequest r) {
         String path = r.rawPath();
         String m = r.method();
-        String allowed = switch (path.substring(PREFIX.length())) {
+        String route = path.substring(PREFIX.length());
+        String allowed = switch (route) {
             case "health", "clock", "trail" -> "GET";
             case "clock/advance" -> "POST";
-            default -> null;
+            default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
         if (allowed == null) {
             return error(404, "no admin route " + path + " (try GET " + PREFIX + "health)");
@@ -55,11 +61,12 @@ public final class AdminRoutes {
             return error(405, path + " answers " + allowed + ", not " + m).header("Allow", allowed);
         }
         try {
-            return switch (path.substring(PREFIX.length())) {
+            return switch (route) {
                 case "health" -> health();
                 case "clock" -> ok(clockJson());
                 case "clock/advance" -> advance(r);
-                default -> trail();
+                case "trail" -> trail();
+                default -> lambdaCode(route.substring(LAMBDA_CODE.length()));
             };
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
@@ -103,6 +110,24 @@ public final class AdminRoutes {
         }
         clock.advance(Duration.ofMillis(Math.round(s * 1000)));
         return ok(clockJson());
+    }
+
+    /** {@code <function>} ({@code $LATEST}) or {@code <function>/<version>}: the zip as uploaded. */
+    private HttpResponse lambdaCode(String rest) {
+        String[] parts;
+        try {
+            parts = HttpRequest.decodePath(rest).split("/", -1);
+        } catch (MalformedRequestException e) {
+            return error(400, e.getMessage());
+        }
+        LambdaService lambda = router.bindings().stream().map(ServiceBinding::impl)
+                .filter(LambdaService.class::isInstance).map(LambdaService.class::cast).findFirst().orElse(null);
+        if (lambda == null || parts.length > 2) {
+            return error(404, "no deployment package at " + PREFIX + LAMBDA_CODE + rest);
+        }
+        return lambda.deploymentPackage(parts[0], parts.length == 2 ? parts[1] : null)
+                .map(zip -> new HttpResponse().status(200).body(zip, "application/zip"))
+                .orElseGet(() -> error(404, "no function version " + String.join(":", parts)));
     }
 
     private HttpResponse trail() {

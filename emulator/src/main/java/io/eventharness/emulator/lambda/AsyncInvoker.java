@@ -2,7 +2,9 @@ package io.eventharness.emulator.lambda;
 
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,14 +20,18 @@ import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
  * that, on the emulator clock; an event older than {@code MaximumEventAgeInSeconds} (default six
  * hours) is dropped; then the {@link Destinations} get the outcome. Throttled attempts are retried
  * with back-off and do not count as retries. No accepted event is lost while the emulator runs.
+ * Each scheduled retry is in the event trail ({@value #RETRY}) with the time it falls due.
  */
 final class AsyncInvoker implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     static final Duration SECOND_RETRY = Duration.ofMinutes(2);
     static final int DEFAULT_RETRIES = 2;
     static final int DEFAULT_MAX_AGE_SECONDS = 21_600;
+    /** The trail's kind for a scheduled retry. */
+    static final String RETRY = "lambda:Retry";
 
     private final EmulatorClock clock;
+    private final Delivery delivery;
     private final Invoker invoker;
     private final Destinations destinations;
     private final Function<String, LambdaFunction> functions;
@@ -35,8 +41,10 @@ final class AsyncInvoker implements AutoCloseable {
         return t;
     });
 
-    AsyncInvoker(EmulatorClock clock, Invoker invoker, Destinations destinations, Function<String, LambdaFunction> functions) {
+    AsyncInvoker(EmulatorClock clock, Delivery delivery, Invoker invoker, Destinations destinations,
+                 Function<String, LambdaFunction> functions) {
         this.clock = clock;
+        this.delivery = delivery;
         this.invoker = invoker;
         this.destinations = destinations;
         this.functions = functions;
@@ -77,17 +85,25 @@ final class AsyncInvoker implements AutoCloseable {
             // throttles and service errors are retried with back-off for up to the event's maximum age
             e.throttles++;
             long backoff = Math.min(300, 1L << Math.min(8, e.throttles));
-            clock.schedule(Duration.ofSeconds(backoff), () -> attempt(e));
+            retry(e, settings, Duration.ofSeconds(backoff), throttled.getMessage());
             return;
         }
         e.attempts++;
         if (!r.isError()) {
             destinations.success(settings, e, r, onSuccess, clock.now());
         } else if (e.attempts <= maxRetries) {
-            clock.schedule(e.attempts == 1 ? FIRST_RETRY : SECOND_RETRY, () -> attempt(e));
+            retry(e, settings, e.attempts == 1 ? FIRST_RETRY : SECOND_RETRY, "retry " + e.attempts + " of " + maxRetries
+                    + " after " + r.errorType());
         } else {
             destinations.failure(settings, e, r, "RetriesExhausted", onFailure, clock.now());
         }
+    }
+
+    /** Schedules the next attempt, then says so in the trail (so that whoever reads it may move the clock). */
+    private void retry(AsyncEvent e, FunctionSettings settings, Duration delay, String why) {
+        EmulatorClock.Task next = clock.schedule(delay, () -> attempt(e));
+        delivery.note(e.source, settings.qualifiedArn(), RETRY, new String(e.payload, StandardCharsets.UTF_8),
+                "next attempt at " + next.due() + " (" + why + ")");
     }
 
     @Override

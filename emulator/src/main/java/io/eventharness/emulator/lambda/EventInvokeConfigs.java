@@ -27,7 +27,7 @@ final class EventInvokeConfigs {
         FunctionName n = FunctionName.parse(r.functionName(), r.qualifier());
         LambdaFunction fn = svc.function(n.name(), call);
         FunctionEventInvokeConfig c = validated(fn, n.qualifier(), r.maximumRetryAttempts(), r.maximumEventAgeInSeconds(),
-                r.destinationConfig());
+                r.destinationConfig(), svc.now());
         fn.invokeConfigs().put(key(n.qualifier()), c);
         return Shapes.convert(c, PutFunctionEventInvokeConfigResponse.class);
     }
@@ -47,7 +47,7 @@ final class EventInvokeConfigs {
                 .build();
         FunctionEventInvokeConfig c = validated(fn, n.qualifier(),
                 r.maximumRetryAttempts() != null ? r.maximumRetryAttempts() : old.maximumRetryAttempts(),
-                r.maximumEventAgeInSeconds() != null ? r.maximumEventAgeInSeconds() : old.maximumEventAgeInSeconds(), dest);
+                r.maximumEventAgeInSeconds() != null ? r.maximumEventAgeInSeconds() : old.maximumEventAgeInSeconds(), dest, svc.now());
         fn.invokeConfigs().put(key(n.qualifier()), c);
         return Shapes.convert(c, UpdateFunctionEventInvokeConfigResponse.class);
     }
@@ -76,7 +76,7 @@ final class EventInvokeConfigs {
     }
 
     private static FunctionEventInvokeConfig validated(LambdaFunction fn, String qualifier, Integer retries, Integer maxAge,
-                                                       DestinationConfig dest) {
+                                                       DestinationConfig dest, Instant now) {
         fn.resolve(qualifier);
         if (retries != null && (retries < 0 || retries > 2)) {
             throw LambdaErrors.validation("maximumRetryAttempts", retries, "Member must have value less than or equal to 2");
@@ -91,7 +91,7 @@ final class EventInvokeConfigs {
         return FunctionEventInvokeConfig.builder()
                 .functionArn(qualifier == null ? fn.arn + ":$LATEST" : fn.arn + ":" + qualifier)
                 .maximumRetryAttempts(retries).maximumEventAgeInSeconds(maxAge).destinationConfig(dest)
-                .lastModified(Instant.now()).build();
+                .lastModified(now).build();
     }
 
     private static void check(String arn) {

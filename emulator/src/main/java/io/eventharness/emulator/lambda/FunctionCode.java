@@ -15,8 +15,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A deployment package, unpacked into its own task root. Lambda's limits: 50 MB zipped for a direct
- * upload, 250 MB unzipped; the SHA-256 is reported base64 as {@code CodeSha256}.
+ * A deployment package, unpacked into its own task root, with the original zip kept beside it for
+ * {@code GetFunction}'s {@code Code.Location}. Lambda's limits: 50 MB zipped for a direct upload,
+ * 250 MB unzipped; the SHA-256 is reported base64 as {@code CodeSha256}.
  */
 public final class FunctionCode {
     static final long MAX_ZIPPED = 50L * 1024 * 1024;
@@ -25,9 +26,11 @@ public final class FunctionCode {
     final Path root;
     final String sha256;
     final long size;
+    private final Path zip;
 
-    private FunctionCode(Path root, String sha256, long size) {
+    private FunctionCode(Path root, Path zip, String sha256, long size) {
         this.root = root;
+        this.zip = zip;
         this.sha256 = sha256;
         this.size = size;
     }
@@ -71,7 +74,23 @@ public final class FunctionCode {
             delete(root);
             throw LambdaErrors.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
         }
-        return new FunctionCode(root, sha, zip.length);
+        Path kept = root.resolveSibling(root.getFileName() + ".zip");
+        try {
+            Files.write(kept, zip);
+        } catch (IOException e) {
+            delete(root);
+            throw new UncheckedIOException(e);
+        }
+        return new FunctionCode(root, kept, sha, zip.length);
+    }
+
+    /** The deployment package exactly as it was uploaded. */
+    byte[] zipBytes() {
+        try {
+            return Files.readAllBytes(zip);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long copy(InputStream in, Path target, long budget) throws IOException {
@@ -109,6 +128,7 @@ public final class FunctionCode {
 
     void delete() {
         delete(root);
+        delete(zip);
     }
 
     /** Deletes a directory tree, quietly. */

@@ -18,7 +18,10 @@ public interface FunctionEngine extends AutoCloseable {
      */
     InvocationResult invoke(FunctionConfig config, Invocation invocation, int maxConcurrency);
 
-    /** Stops the sandboxes of a function (all versions): its code or configuration changed, or it was deleted. */
+    /**
+     * Stops the sandboxes of a function (all versions, for an unqualified ARN) or of one version (a qualified
+     * ARN): its code or configuration changed, or it was deleted.
+     */
     void retire(String functionArn);
 
     @Override

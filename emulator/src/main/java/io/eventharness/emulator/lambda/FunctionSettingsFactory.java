@@ -56,9 +56,10 @@ final class FunctionSettingsFactory {
         int timeout = timeout(r.timeout() == null ? 3 : r.timeout());
         Map<String, String> variables = environment(r.environment());
         String dlq = deadLetter(r.deadLetterConfig());
-        io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName());
+        String description = description(r.description());
+        io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName()); // last: the others throw before unpacking
         return new FunctionSettings(r.functionName(), arn, region, "$LATEST", runtime, handler, role, memory, timeout, variables,
-                r.description(), dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
+                description, dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
     }
 
     FunctionSettings withConfiguration(FunctionSettings s, UpdateFunctionConfigurationRequest r) {
@@ -69,7 +70,7 @@ final class FunctionSettingsFactory {
                 r.memorySize() != null ? memory(r.memorySize()) : s.memoryMb(),
                 r.timeout() != null ? timeout(r.timeout()) : s.timeoutSeconds(),
                 r.environment() != null ? environment(r.environment()) : s.environment(),
-                r.description() != null ? r.description() : s.description(),
+                r.description() != null ? description(r.description()) : s.description(),
                 r.deadLetterConfig() != null ? deadLetter(r.deadLetterConfig()) : s.deadLetterTargetArn(),
                 s.code(), clock.now(), Ids.uuid(), State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
@@ -90,7 +91,9 @@ final class FunctionSettingsFactory {
             throw LambdaErrors.invalidParameter("The runtime parameter of " + value + " is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.");
         }
         if (Runtime.fromValue(value) == Runtime.UNKNOWN_TO_SDK_VERSION) {
-            throw LambdaErrors.validation("runtime", value, "Member must satisfy enum value set: " + Runtime.knownValues());
+            // Lambda checks this itself (a runtime may also be a runtime-version ARN), hence not a ValidationException
+            throw LambdaErrors.invalidParameter("Value " + value + " at 'runtime' failed to satisfy constraint: Member must satisfy "
+                    + "enum value set: " + Runtime.knownValues() + " or be a valid ARN");
         }
         return value;
     }
@@ -106,12 +109,22 @@ final class FunctionSettingsFactory {
     }
 
     private String role(String value) {
-        if (value == null || !ROLE.matcher(value).matches()) {
+        if (value == null) {
+            throw LambdaErrors.required("role");
+        }
+        if (!ROLE.matcher(value).matches()) {
             throw LambdaErrors.validation("role", value, "Member must satisfy regular expression pattern: "
                     + "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
         }
         if (!env.roleExists().test(value)) {
             throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
+        }
+        return value;
+    }
+
+    private static String description(String value) {
+        if (value != null && value.length() > 256) {
+            throw LambdaErrors.validation("description", value, "Member must have length less than or equal to 256");
         }
         return value;
     }
@@ -168,7 +181,7 @@ final class FunctionSettingsFactory {
 
     private io.eventharness.emulator.lambda.FunctionCode code(FunctionCode c, String functionName) {
         if (c == null) {
-            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+            throw LambdaErrors.required("code");
         }
         if (c.imageUri() != null) {
             throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");

@@ -25,8 +25,13 @@ public final class LambdaErrors {
 
     /** Constraint violations ({@code 1 validation error detected: ...}), as Lambda reports them. */
     public static AwsException validation(String member, Object value, String constraint) {
-        return AwsException.of(400, "ValidationException", "1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + constraint);
+        return AwsException.of(400, "ValidationException", "1 validation error detected: Value "
+                + (value == null ? "null" : "'" + value + "'") + " at '" + member + "' failed to satisfy constraint: " + constraint);
+    }
+
+    /** A required member that is missing. */
+    public static AwsException required(String member) {
+        return validation(member, null, "Member must not be null");
     }
 
     public static AwsException tooLarge(long limit, String operation) {

@@ -14,16 +14,18 @@ import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
  * monitor.
  */
 final class LambdaFunction {
+    static final int MAX_TAGS = 50;
+
     final String name;
     final String arn;
     final FunctionPolicy policy = new FunctionPolicy();
-    final Map<String, String> tags = new LinkedHashMap<>();
 
     private FunctionSettings latest;
     private final TreeMap<Integer, FunctionSettings> versions = new TreeMap<>();
     private final Map<String, AliasConfiguration> aliases = new LinkedHashMap<>();
     private final Map<String, FunctionEventInvokeConfig> invokeConfigs = new LinkedHashMap<>();
     private Integer reservedConcurrency;
+    private final Map<String, String> tags = new LinkedHashMap<>();
 
     LambdaFunction(FunctionSettings latest) {
         this.name = latest.name();
@@ -81,6 +83,27 @@ final class LambdaFunction {
                 && a.timeoutSeconds() == b.timeoutSeconds() && a.environment().equals(b.environment());
     }
 
+    /**
+     * Removes a published version with its asynchronous-invocation settings; returns it.
+     *
+     * @throws io.eventharness.emulator.core.AwsException ResourceConflictException while an alias points to it,
+     *                                                    ResourceNotFoundException when there is no such version
+     */
+    synchronized FunctionSettings deleteVersion(String version) {
+        List<String> referencing = aliases.values().stream().filter(a -> a.functionVersion().equals(version))
+                .map(AliasConfiguration::name).toList();
+        if (!referencing.isEmpty()) {
+            throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: ["
+                    + String.join(", ", referencing) + "]");
+        }
+        FunctionSettings gone = versions.remove(Integer.parseInt(version));
+        if (gone == null) {
+            throw LambdaErrors.functionNotFound(arn + ":" + version);
+        }
+        invokeConfigs.remove(version);
+        return gone;
+    }
+
     synchronized List<FunctionSettings> versions() {
         List<FunctionSettings> out = new ArrayList<>();
         out.add(latest);
@@ -111,6 +134,26 @@ final class LambdaFunction {
     synchronized FunctionEventInvokeConfig invokeConfig(String qualifier) {
         FunctionEventInvokeConfig c = invokeConfigs.get(qualifier == null ? "$LATEST" : qualifier);
         return c != null ? c : invokeConfigs.get("$LATEST");
+    }
+
+    /** A copy of the function's tags. */
+    synchronized Map<String, String> tags() {
+        return new LinkedHashMap<>(tags);
+    }
+
+    /** Adds or replaces tags; InvalidParameterValueException when the function would have more than 50. */
+    synchronized void tag(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(tags);
+        all.putAll(more);
+        if (all.size() > MAX_TAGS) {
+            throw LambdaErrors.invalidParameter("Number of tags exceeds resource tag limit. A resource can have at most "
+                    + MAX_TAGS + " tags.");
+        }
+        tags.putAll(more);
+    }
+
+    synchronized void untag(Iterable<String> keys) {
+        keys.forEach(tags::remove);
     }
 
     synchronized Integer reservedConcurrency() {

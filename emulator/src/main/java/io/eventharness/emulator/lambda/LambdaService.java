@@ -11,10 +11,12 @@ import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Shapes;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,6 +33,12 @@ import software.amazon.awssdk.services.lambda.model.*;
 public final class LambdaService implements AutoCloseable {
     public static final ServiceSpec SPEC = ServiceSpec.restJson("lambda", LambdaClient.class);
 
+    /**
+     * Where {@code GetFunction}'s {@code Code.Location} points: {@code <name>} for {@code $LATEST},
+     * {@code <name>/<version>} for a published version. AWS gives a presigned S3 URL valid for ten
+     * minutes; the emulator serves the zip itself, for as long as the version exists.
+     */
+    public static final String CODE_PATH = "/_harness/lambda/code/";
     static final int MAX_SYNC_PAYLOAD = 6 * 1024 * 1024;
     static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
 
@@ -55,7 +63,7 @@ public final class LambdaService implements AutoCloseable {
         this.env = env;
         this.engine = engine;
         this.invoker = new Invoker(engine, delivery, env.endpoint());
-        this.async = new AsyncInvoker(clock, invoker, new Destinations(delivery), functions::get);
+        this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions::get);
         this.settings = new FunctionSettingsFactory(clock, env);
         delivery.register("lambda", this::deliver);
     }
@@ -64,13 +72,17 @@ public final class LambdaService implements AutoCloseable {
 
     public CreateFunctionResponse createFunction(CreateFunctionRequest r, Call call) {
         String name = r.functionName();
-        if (name == null || !FunctionName.NAME.matcher(name).matches()) {
+        if (name == null) {
+            throw LambdaErrors.required("functionName");
+        }
+        if (!FunctionName.NAME.matcher(name).matches()) {
             throw LambdaErrors.validation("functionName", name, "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+");
         }
         String arn = Account.arn("lambda", call.region(), "function:" + name);
+        Map<String, String> tags = FunctionTags.validated(r.tags());
         FunctionSettings s = settings.create(r, arn, call.region());
         LambdaFunction fn = new LambdaFunction(s);
-        fn.tags.putAll(r.tags());
+        fn.tag(tags);
         if (functions.putIfAbsent(name, fn) != null) {
             s.code().delete();
             throw LambdaErrors.conflict("Function already exist: " + name);
@@ -89,9 +101,11 @@ public final class LambdaService implements AutoCloseable {
         LambdaFunction fn = function(n.name(), call);
         FunctionSettings s = fn.resolve(n.qualifier());
         GetFunctionResponse.Builder b = GetFunctionResponse.builder().configuration(s.toConfiguration())
-                .code(c -> c.repositoryType("S3").location(call.endpoint() + "/_harness/lambda/code/" + fn.name));
-        if (!fn.tags.isEmpty()) {
-            b.tags(fn.tags);
+                .code(c -> c.repositoryType("S3").location(call.endpoint() + CODE_PATH + fn.name
+                        + (s.version().equals("$LATEST") ? "" : "/" + s.version())));
+        Map<String, String> tags = fn.tags();
+        if (!tags.isEmpty()) {
+            b.tags(tags);
         }
         if (fn.reservedConcurrency() != null) {
             b.concurrency(c -> c.reservedConcurrentExecutions(fn.reservedConcurrency()));
@@ -133,6 +147,10 @@ public final class LambdaService implements AutoCloseable {
         LambdaFunction fn = function(FunctionName.parse(r.functionName(), null).name(), call);
         checkRevision(fn, r.revisionId());
         FunctionSettings s = settings.withCode(fn.latest(), r);
+        if (Boolean.TRUE.equals(r.dryRun())) {
+            s.code().delete(); // validated, not applied
+            return Shapes.convert(s.toConfiguration(), UpdateFunctionCodeResponse.class);
+        }
         swapLatest(fn, s);
         if (Boolean.TRUE.equals(r.publish())) {
             fn.publish(Ids.uuid());
@@ -149,11 +167,14 @@ public final class LambdaService implements AutoCloseable {
                 UpdateFunctionConfigurationResponse.class);
     }
 
-    /** A new {@code $LATEST}: the running sandboxes retire, as AWS starts new execution environments. */
+    /**
+     * A new {@code $LATEST}: its running sandboxes retire, as AWS starts new execution environments; those of
+     * published versions, which did not change, stay.
+     */
     private void swapLatest(LambdaFunction fn, FunctionSettings s) {
         FunctionSettings old = fn.latest();
         fn.replaceLatest(s);
-        invoker.retire(fn.arn);
+        invoker.retire(old.qualifiedArn());
         if (old.code() != s.code() && fn.versions().stream().noneMatch(v -> v.code() == old.code())) {
             old.code().delete();
         }
@@ -162,8 +183,9 @@ public final class LambdaService implements AutoCloseable {
     public DeleteFunctionResponse deleteFunction(DeleteFunctionRequest r, Call call) {
         FunctionName n = FunctionName.parse(r.functionName(), r.qualifier());
         LambdaFunction fn = function(n.name(), call);
-        if (n.qualifier() != null && !n.qualifier().equals("$LATEST")) {
-            throw LambdaErrors.invalidParameter("Deleting a single version is not supported by the emulator yet; delete the function.");
+        if (n.qualifier() != null) {
+            deleteVersion(fn, n.qualifier());
+            return DeleteFunctionResponse.builder().statusCode(204).build();
         }
         functions.remove(fn.name, fn);
         invoker.retire(fn.arn);
@@ -171,9 +193,40 @@ public final class LambdaService implements AutoCloseable {
         return DeleteFunctionResponse.builder().statusCode(204).build();
     }
 
+    /** {@code DeleteFunction} with a {@code Qualifier}: only a published version, and only one no alias points to. */
+    private void deleteVersion(LambdaFunction fn, String qualifier) {
+        if (qualifier.equals("$LATEST")) {
+            throw LambdaErrors.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        if (!qualifier.matches("\\d{1,9}")) {
+            throw LambdaErrors.invalidParameter("Deletion of aliases is not currently supported.");
+        }
+        FunctionSettings gone = fn.deleteVersion(qualifier);
+        invoker.retire(gone.qualifiedArn());
+        if (fn.versions().stream().noneMatch(v -> v.code() == gone.code())) {
+            gone.code().delete();
+        }
+    }
+
     private void checkRevision(LambdaFunction fn, String revision) {
         if (revision != null && !revision.equals(fn.latest().revisionId())) {
             throw LambdaErrors.preconditionFailed("The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
+        }
+    }
+
+    /**
+     * The deployment package of a function version exactly as it was uploaded (what
+     * {@code Code.Location} serves); empty when there is no such function or version.
+     */
+    public Optional<byte[]> deploymentPackage(String name, String version) {
+        LambdaFunction fn = functions.get(name);
+        if (fn == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fn.resolve(version).code().zipBytes());
+        } catch (AwsException | java.io.UncheckedIOException gone) {
+            return Optional.empty(); // no such version, or deleted meanwhile
         }
     }
 
@@ -188,6 +241,9 @@ public final class LambdaService implements AutoCloseable {
         if (type == InvocationType.UNKNOWN_TO_SDK_VERSION) {
             throw LambdaErrors.validation("invocationType", r.invocationTypeAsString(),
                     "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
+        if (r.logType() == LogType.UNKNOWN_TO_SDK_VERSION) {
+            throw LambdaErrors.validation("logType", r.logTypeAsString(), "Member must satisfy enum value set: [Tail, None]");
         }
         int limit = type == InvocationType.EVENT ? MAX_ASYNC_PAYLOAD : MAX_SYNC_PAYLOAD;
         if (payload.length > limit) {
@@ -253,35 +309,15 @@ public final class LambdaService implements AutoCloseable {
     // ---- permissions ----------------------------------------------------------------------------
 
     public AddPermissionResponse addPermission(AddPermissionRequest r, Call call) {
-        FunctionName n = FunctionName.parse(r.functionName(), r.qualifier());
-        LambdaFunction fn = function(n.name(), call);
-        FunctionSettings s = fn.resolve(n.qualifier());
-        if (r.statementId() == null || !r.statementId().matches("[a-zA-Z0-9-_.]{1,100}")) {
-            throw LambdaErrors.validation("statementId", r.statementId(), "Member must satisfy regular expression pattern: ([a-zA-Z0-9-_.]+)");
-        }
-        if (r.action() == null || !r.action().matches("(lambda:[*]|lambda:[a-zA-Z]+|[*])")) {
-            throw LambdaErrors.validation("action", r.action(), "Member must satisfy regular expression pattern: (lambda:[*]|lambda:[a-zA-Z]+|[*])");
-        }
-        if (r.principal() == null || r.principal().isEmpty()) {
-            throw LambdaErrors.validation("principal", r.principal(), "Member must not be null");
-        }
-        String resource = n.qualifier() == null ? fn.arn : s.qualifiedArn();
-        String statement = fn.policy.add(r.statementId(), r.action(), r.principal(), r.sourceArn(), r.sourceAccount(), resource).toString();
-        return AddPermissionResponse.builder().statement(statement).build();
+        return Permissions.add(this, r, call);
     }
 
     public RemovePermissionResponse removePermission(RemovePermissionRequest r, Call call) {
-        LambdaFunction fn = function(FunctionName.parse(r.functionName(), r.qualifier()).name(), call);
-        fn.policy.remove(r.statementId());
-        return RemovePermissionResponse.builder().build();
+        return Permissions.remove(this, r, call);
     }
 
     public GetPolicyResponse getPolicy(GetPolicyRequest r, Call call) {
-        LambdaFunction fn = function(FunctionName.parse(r.functionName(), r.qualifier()).name(), call);
-        if (fn.policy.isEmpty()) {
-            throw LambdaErrors.notFound("The resource you requested does not exist.");
-        }
-        return GetPolicyResponse.builder().policy(fn.policy.document()).revisionId(fn.latest().revisionId()).build();
+        return Permissions.get(this, r, call);
     }
 
     /** Whether a service may invoke the function for that source (S3 notifications check this). */
@@ -306,6 +342,20 @@ public final class LambdaService implements AutoCloseable {
 
     public DeleteFunctionEventInvokeConfigResponse deleteFunctionEventInvokeConfig(DeleteFunctionEventInvokeConfigRequest r, Call call) {
         return EventInvokeConfigs.delete(this, r, call);
+    }
+
+    // ---- tags -----------------------------------------------------------------------------------
+
+    public TagResourceResponse tagResource(TagResourceRequest r, Call call) {
+        return FunctionTags.tag(this, r, call);
+    }
+
+    public UntagResourceResponse untagResource(UntagResourceRequest r, Call call) {
+        return FunctionTags.untag(this, r, call);
+    }
+
+    public ListTagsResponse listTags(ListTagsRequest r, Call call) {
+        return FunctionTags.list(this, r, call);
     }
 
     // ---- concurrency ----------------------------------------------------------------------------
@@ -386,6 +436,11 @@ public final class LambdaService implements AutoCloseable {
             throw LambdaErrors.functionNotFound(Account.arn("lambda", call.region(), "function:" + name));
         }
         return fn;
+    }
+
+    /** The emulated time. */
+    Instant now() {
+        return clock.now();
     }
 
     /** Names of existing functions, for in-JVM callers (event sources). */

@@ -42,7 +42,7 @@ final class RunnerCache implements FunctionEngine {
     public void retire(String functionArn) {
         for (Iterator<Map.Entry<String, FunctionRunner>> it = runners.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, FunctionRunner> e = it.next();
-            if (e.getKey().startsWith(functionArn + ":")) {
+            if (e.getKey().equals(functionArn) || e.getKey().startsWith(functionArn + ":")) {
                 it.remove();
                 e.getValue().close();
             }

@@ -30,6 +30,11 @@ public final class RestJsonCodec implements ProtocolCodec {
                 return new Resolved(op, params);
             }
         }
+        for (ServiceModel.SdkRoute r : model.unimplementedRoutes()) {
+            if (r.route().match(request.method(), path, request.queryParams(), request.headers()) != null) {
+                throw ProtocolCodec.notImplemented(model, r.name());
+            }
+        }
         throw AwsException.of(404, "UnknownOperationException", "No operation matches " + request.method() + " " + path);
     }
 

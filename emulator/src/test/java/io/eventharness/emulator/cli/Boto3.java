@@ -31,7 +31,12 @@ final class Boto3 {
 
     /** Runs the program after the prelude; asserts it succeeded and returns what it printed, as JSON. */
     static JsonNode run(String program) {
+        return run(Cli.endpoint(), program);
+    }
+
+    /** The same against another emulator (the standalone one). */
+    static JsonNode run(String endpoint, String program) {
         Cli.systemPython();
-        return Cli.python(PRELUDE + program).json();
+        return Cli.python(endpoint, PRELUDE + program).json();
     }
 }

@@ -69,7 +69,8 @@ final class Cli {
 
     /** {@code /usr/bin/python3} that can import boto3, or a failed (or aborted) test. */
     static Path systemPython() {
-        require(Files.isExecutable(SYSTEM_PYTHON) && run(List.of(SYSTEM_PYTHON.toString(), "-c", "import boto3")).exitCode() == 0,
+        require(Files.isExecutable(SYSTEM_PYTHON)
+                        && run(List.of(SYSTEM_PYTHON.toString(), "-c", "import boto3"), null).exitCode() == 0,
                 "boto3 for " + SYSTEM_PYTHON + " (Debian package python3-boto3)");
         return SYSTEM_PYTHON;
     }
@@ -95,14 +96,24 @@ final class Cli {
 
     /** {@code <aws> --endpoint-url <emulator> --output json <args>}. */
     static Result aws(Path aws, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", endpoint(), "--output", "json"));
+        return awsAt(endpoint(), aws, args);
+    }
+
+    /** The same against another emulator (the standalone one). */
+    static Result awsAt(String endpoint, Path aws, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", endpoint, "--output", "json"));
         cmd.addAll(List.of(args));
-        return run(cmd);
+        return run(cmd, endpoint);
     }
 
     /** Runs a Python program with {@code /usr/bin/python3}; {@code ENDPOINT} in its environment is the emulator. */
     static Result python(String program) {
-        return run(List.of(systemPython().toString(), "-c", program));
+        return python(endpoint(), program);
+    }
+
+    /** The same against another emulator (the standalone one). */
+    static Result python(String endpoint, String program) {
+        return run(List.of(systemPython().toString(), "-c", program), endpoint);
     }
 
     static String endpoint() {
@@ -126,6 +137,11 @@ final class Cli {
     }
 
     static Result run(List<String> command) {
+        return run(command, endpoint());
+    }
+
+    /** Runs a command in the clean AWS environment; {@code ENDPOINT} is set when {@code endpoint} is not null. */
+    static Result run(List<String> command, String endpoint) {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BOTO"));
@@ -137,7 +153,9 @@ final class Cli {
         env.put("AWS_PAGER", "");
         env.put("AWS_MAX_ATTEMPTS", "1"); // a 5xx must show, not be retried away
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("ENDPOINT", endpoint());
+        if (endpoint != null) {
+            env.put("ENDPOINT", endpoint);
+        }
         try {
             Process p = pb.start();
             p.getOutputStream().close();

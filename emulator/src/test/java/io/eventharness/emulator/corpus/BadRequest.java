@@ -63,6 +63,18 @@ record BadRequest(String name, String method, String path, Map<String, String> h
         return new BadRequest("query: " + name, "POST", path, h, form.getBytes(StandardCharsets.ISO_8859_1), status, envelope, code);
     }
 
+    /** A signed restJson1 request to Lambda; a body is sent as {@code application/json}, as the SDK does. */
+    static BadRequest lambda(String name, String method, String path, Map<String, String> extra, byte[] body, int status,
+                             String code) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Authorization", sigV4("lambda"));
+        if (body.length > 0) {
+            h.put("Content-Type", "application/json");
+        }
+        h.putAll(extra);
+        return new BadRequest("restJson: " + name, method, path, h, body, status, Envelope.REST_JSON, code);
+    }
+
     /** The body with {@value #QUEUE} replaced, for text bodies that mention it. */
     byte[] bodyFor(String queueUrl) {
         String text = new String(body, StandardCharsets.ISO_8859_1);

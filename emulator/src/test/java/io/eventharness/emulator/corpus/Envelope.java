@@ -55,7 +55,9 @@ enum Envelope {
         @Override
         String code(RawHttp.Answer r) throws IOException {
             String type = r.header("x-amzn-ErrorType").orElseThrow(() -> new IOException("no x-amzn-ErrorType"));
-            JSON.readTree(r.body());
+            if (!JSON.readTree(r.body()).path("message").isTextual()) {
+                throw new IOException("no message in " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             return type.split(":")[0];
         }
     };

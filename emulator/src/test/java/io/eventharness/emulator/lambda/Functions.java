@@ -5,10 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -66,6 +72,54 @@ final class Functions {
         return SdkBytes.fromByteArray(out.toByteArray());
     }
 
+    /** A zip of a directory's files, paths relative to it, as a deployment package is built. */
+    static SdkBytes zip(Path dir) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                z.putNextEntry(new ZipEntry(dir.relativize(f).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return SdkBytes.fromByteArray(out.toByteArray());
+    }
+
+    /** A function of any runtime from a deployment package; returns its name once it is active. */
+    static String create(LambdaClient lambda, Runtime runtime, String handler, SdkBytes zip,
+                         java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
+        String name = TestAws.unique("fn");
+        lambda.createFunction(b -> {
+            b.functionName(name).runtime(runtime).handler(handler).role(role()).code(c -> c.zipFile(zip));
+            more.accept(b);
+        });
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        return name;
+    }
+
+    /** A function whose code is {@code src/test/resources/lambda/functions/python-probe} ({@code probe.py}). */
+    static String probe(LambdaClient lambda, String handler, java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
+        return create(lambda, Runtime.PYTHON3_12, handler, zip(io.eventharness.emulator.lambda.runtime.Functions.python("python-probe")),
+                more);
+    }
+
+    /** Every message of the function's log group so far, in order, through CloudWatch Logs; none before its first run. */
+    static List<String> logMessages(String function) {
+        try {
+            return TestAws.logs().filterLogEventsPaginator(b -> b.logGroupName("/aws/lambda/" + function)).events().stream()
+                    .map(FilteredLogEvent::message).toList();
+        } catch (ResourceNotFoundException notYet) {
+            return List.of(); // Lambda creates the group on the first invocation
+        }
+    }
+
+    /** The payload as UTF-8 JSON. */
+    static SdkBytes json(String json) {
+        return SdkBytes.fromUtf8String(json);
+    }
+
     /** A Python function from one module's source; returns its name. */
     static String python(LambdaClient lambda, String handler, String module, String source) {
         return python(lambda, handler, module, source, b -> { });
@@ -73,13 +127,6 @@ final class Functions {
 
     static String python(LambdaClient lambda, String handler, String module, String source,
                          java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
-        String name = TestAws.unique("fn");
-        lambda.createFunction(b -> {
-            b.functionName(name).runtime(Runtime.PYTHON3_12).handler(handler).role(role())
-                    .code(c -> c.zipFile(zip(Map.of(module + ".py", source))));
-            more.accept(b);
-        });
-        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
-        return name;
+        return create(lambda, Runtime.PYTHON3_12, handler, zip(Map.of(module + ".py", source)), more);
     }
 }

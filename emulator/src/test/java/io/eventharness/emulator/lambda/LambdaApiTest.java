@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventharness.emulator.TestAws;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -61,7 +65,7 @@ class LambdaApiTest {
         SdkBytes zip = Functions.zip(Map.of("a.py", "def b(e, c): return 1"));
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime("python9.9").handler("a.b")
                 .role(Functions.role()).code(c -> c.zipFile(zip))))
-                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("Value python9.9 at 'runtime'");
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
                 .role("arn:aws:iam::000000000000:role/does-not-exist").code(c -> c.zipFile(zip))))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("cannot be assumed by Lambda");
@@ -109,6 +113,100 @@ class LambdaApiTest {
         assertThat(lambda.listVersionsByFunction(b -> b.functionName(fn)).versions()).hasSize(3);
         assertThat(lambda.listAliases(b -> b.functionName(fn)).aliases()).singleElement()
                 .satisfies(a -> assertThat(a.aliasArn()).endsWith(":" + fn + ":live"));
+    }
+
+    @Test
+    void deletingOneVersion() {
+        String fn = book();
+        lambda.publishVersion(b -> b.functionName(fn));
+        lambda.updateFunctionConfiguration(b -> b.functionName(fn).memorySize(1024));
+        lambda.publishVersion(b -> b.functionName(fn));
+        lambda.createAlias(b -> b.functionName(fn).name("live").functionVersion("1"));
+
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("1")))
+                .isInstanceOf(ResourceConflictException.class).hasMessageContaining("following aliases reference it: [live]");
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("$LATEST")))
+                .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("$LATEST version cannot be deleted");
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("live")))
+                .isInstanceOf(InvalidParameterValueException.class);
+        assertThatThrownBy(() -> lambda.deleteFunction(b -> b.functionName(fn).qualifier("7")))
+                .isInstanceOf(ResourceNotFoundException.class);
+
+        lambda.deleteFunction(b -> b.functionName(fn + ":2"));
+        assertThat(lambda.listVersionsByFunction(b -> b.functionName(fn)).versions())
+                .extracting(FunctionConfiguration::version).containsExactly("$LATEST", "1");
+        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName(fn).qualifier("2"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(lambda.invoke(b -> b.functionName(fn).qualifier("live").payload(SdkBytes.fromUtf8String("{\"x\":4,\"y\":2}")))
+                .executedVersion()).isEqualTo("1");
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).memorySize()).isEqualTo(1024);
+    }
+
+    @Test
+    void codeLocationServesTheUploadedZipOfEachVersion() throws Exception {
+        SdkBytes first = Functions.zip(Map.of("lambda_function.py", Functions.BOOK));
+        SdkBytes second = Functions.zip(Map.of("lambda_function.py", Functions.BOOK + "\n# second\n"));
+        String fn = TestAws.unique("code");
+        lambda.createFunction(b -> b.functionName(fn).runtime(Runtime.PYTHON3_12).handler("lambda_function.myfunc01_handler")
+                .role(Functions.role()).code(c -> c.zipFile(first)).publish(true));
+        lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(second));
+
+        var latest = lambda.getFunction(b -> b.functionName(fn)).code();
+        assertThat(latest.repositoryType()).isEqualTo("S3");
+        HttpResponse<byte[]> latestZip = download(latest.location());
+        assertThat(latestZip.statusCode()).isEqualTo(200);
+        assertThat(latestZip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(latestZip.body()).isEqualTo(second.asByteArray());
+        String v1 = lambda.getFunction(b -> b.functionName(fn).qualifier("1")).code().location();
+        assertThat(v1).isNotEqualTo(latest.location());
+        assertThat(download(v1).body()).isEqualTo(first.asByteArray());
+
+        lambda.deleteFunction(b -> b.functionName(fn));
+        assertThat(download(latest.location()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void updateFunctionCodeAsDryRunChangesNothing() {
+        String fn = book();
+        String before = lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256();
+        SdkBytes other = Functions.zip(Map.of("lambda_function.py", Functions.BOOK + "\n# other\n"));
+
+        var dry = lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(other).dryRun(true));
+        assertThat(dry.codeSha256()).isNotEqualTo(before);
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256()).isEqualTo(before);
+        assertThat(lambda.updateFunctionCode(b -> b.functionName(fn).zipFile(other)).codeSha256()).isEqualTo(dry.codeSha256());
+        assertThat(lambda.getFunctionConfiguration(b -> b.functionName(fn)).codeSha256()).isEqualTo(dry.codeSha256());
+    }
+
+    private static HttpResponse<byte[]> download(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void tagsOnCreateAndThroughTheTaggingOperations() {
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.tags(Map.of("team", "book")));
+        String arn = lambda.getFunction(b -> b.functionName(fn)).configuration().functionArn();
+
+        lambda.tagResource(b -> b.resource(arn).tags(Map.of("stage", "test", "team", "chapter-2")));
+        assertThat(lambda.listTags(b -> b.resource(arn)).tags()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("team", "chapter-2", "stage", "test"));
+        lambda.untagResource(b -> b.resource(arn).tagKeys("team"));
+        assertThat(lambda.listTags(b -> b.resource(arn)).tags()).containsExactlyInAnyOrderEntriesOf(Map.of("stage", "test"));
+        assertThat(lambda.getFunction(b -> b.functionName(fn)).tags()).containsExactlyInAnyOrderEntriesOf(Map.of("stage", "test"));
+
+        assertThatThrownBy(() -> lambda.tagResource(b -> b.resource(arn).tags(Map.of("aws:reserved", "x"))))
+                .isInstanceOf(InvalidParameterValueException.class);
+        assertThatThrownBy(() -> lambda.listTags(b -> b.resource(arn + "-absent"))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void anOperationTheEmulatorLacksIsA501ThatNamesIt() {
+        assertThatThrownBy(() -> lambda.listLayers())
+                .isInstanceOfSatisfying(LambdaException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(501);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+                    assertThat(e.getMessage()).contains("ListLayers");
+                });
     }
 
     @Test

@@ -37,6 +37,11 @@ class LambdaAsyncTest {
         return TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:InvokeAsync") && e.target().contains(":" + fn + ":"));
     }
 
+    /** The retries scheduled for the function so far (each says when it falls due). */
+    private static List<TrailEntry> retries(String fn) {
+        return TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:Retry") && e.target().contains(":" + fn + ":"));
+    }
+
     private List<Message> receive(String url) {
         return sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).messageAttributeNames("All")).messages();
     }
@@ -50,7 +55,8 @@ class LambdaAsyncTest {
 
         lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":0}")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> attempts(fn).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> retries(fn).size() == 1);
+        assertThat(attempts(fn)).hasSize(1);
         TestAws.emulator().clock().advance(Duration.ofSeconds(59));
         assertThat(attempts(fn)).hasSize(1);
         TestAws.emulator().clock().advance(Duration.ofSeconds(1));
@@ -95,5 +101,52 @@ class LambdaAsyncTest {
         assertThat(failure.path("requestContext").path("condition").asText()).isEqualTo("RetriesExhausted");
         assertThat(failure.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
         assertThat(failure.path("responsePayload").path("errorType").asText()).isEqualTo("ZeroDivisionError");
+    }
+
+    @Test
+    void anEventOlderThanMaximumEventAgeGoesToOnFailureInsteadOfItsRetry() throws Exception {
+        String[] failArn = new String[1];
+        String failed = queue(failArn);
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumEventAgeInSeconds(60)
+                .destinationConfig(d -> d.onFailure(f -> f.destination(failArn[0]))));
+
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":0}")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> retries(fn).size() == 1);
+        assertThat(receive(failed)).isEmpty();
+
+        // The first retry falls due a minute after the first attempt ended: by then the event is older than 60 s.
+        TestAws.emulator().clock().advance(Duration.ofSeconds(61));
+        assertThat(attempts(fn)).hasSize(1);
+        JsonNode record = JSON.readTree(receive(failed).get(0).body());
+        assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+        assertThat(record.path("requestContext").path("functionArn").asText()).endsWith(":" + fn + ":$LATEST");
+        assertThat(record.path("requestPayload").path("y").asInt()).isZero();
+    }
+
+    @Test
+    void onSuccessCanBeAnotherFunction() throws Exception {
+        String recorder = Functions.python(lambda, "recorder.handler", "recorder", """
+                import json
+
+                def handler(event, context):
+                    print("record " + json.dumps(event))
+                """);
+        String recorderArn = lambda.getFunction(b -> b.functionName(recorder)).configuration().functionArn();
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK);
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).destinationConfig(d -> d.onSuccess(s -> s.destination(recorderArn))));
+
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":9,\"y\":3}")));
+
+        String line = await().atMost(Duration.ofSeconds(30)).until(() -> Functions.logMessages(recorder).stream()
+                .filter(l -> l.startsWith("record ")).findFirst(), java.util.Optional::isPresent).get();
+        JsonNode record = JSON.readTree(line.substring("record ".length()));
+        assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("Success");
+        assertThat(record.path("requestContext").path("functionArn").asText()).endsWith(":" + fn + ":$LATEST");
+        assertThat(record.path("requestPayload").path("x").asInt()).isEqualTo(9);
+        assertThat(record.path("responsePayload").asText()).isEqualTo("{\"result\": 3.0}");
+        assertThat(TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:OnSuccess") && e.target().equals(recorderArn)))
+                .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("delivered"));
     }
 }

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * The standalone emulator as a real child process ({@code java -cp <classpath> io.eventharness.emulator.Main
  * <args>}), its output read line by line as it comes. Uses the test JVM's class path, or the jar
- * given by {@code -Deventharness.emulatorJar=emulator/target/emulator.jar}.
+ * given by {@code -Deventharness.emulatorJar=emulator/target/emulator.jar}. Public for the CLI tests that
+ * drive the standalone emulator.
  */
-final class StandaloneProcess implements AutoCloseable {
+public final class StandaloneProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final Process process;
@@ -41,7 +42,7 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     /** Starts {@code Main} with these arguments. */
-    static StandaloneProcess start(String... args) throws IOException {
+    public static StandaloneProcess start(String... args) throws IOException {
         return new StandaloneProcess(new ProcessBuilder(command(args)).start());
     }
 
@@ -58,7 +59,7 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     /** Waits for {@code Ready.}; returns the endpoint printed before it. */
-    URI awaitReady(Duration within) throws InterruptedException {
+    public URI awaitReady(Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         URI endpoint = null;
         while (true) {
@@ -82,7 +83,7 @@ final class StandaloneProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end (and its output to be read) and returns its exit status. */
-    int awaitExit(Duration within) throws InterruptedException {
+    public int awaitExit(Duration within) throws InterruptedException {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("still running after " + within + "\nstdout: " + stdout + "\nstderr: " + stderr);
         }
@@ -96,7 +97,7 @@ final class StandaloneProcess implements AutoCloseable {
      * SIGTERM, through the process handle: {@code Process.destroy()} sends the same signal but also
      * closes our ends of the pipes, and then the child's last words ({@code Stopped.}) are lost.
      */
-    void terminate() {
+    public void terminate() {
         process.toHandle().destroy();
     }
 
@@ -104,11 +105,11 @@ final class StandaloneProcess implements AutoCloseable {
         return process;
     }
 
-    List<String> stdout() {
+    public List<String> stdout() {
         return stdout;
     }
 
-    List<String> stderr() {
+    public List<String> stderr() {
         return stderr;
     }
 

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Test functions' code directories, and a log sink that records. */
-final class Functions {
+/** Test functions' code directories (also for the Lambda API's tests), and a log sink that records. */
+public final class Functions {
     private Functions() {
     }
 
     /** {@code src/test/resources/lambda/functions/<name>} as built into {@code target/test-classes}. */
-    static Path python(String name) {
+    public static Path python(String name) {
         try {
             return Path.of(Functions.class.getClassLoader().getResource("lambda/functions/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -27,7 +27,7 @@ final class Functions {
      * A task root holding the compiled classes of {@code handlers} (and their nested classes), laid out as
      * a Java deployment package is unpacked: {@code <task root>/<package>/<Class>.class}.
      */
-    static Path javaTaskRoot(Path parent, Class<?>... handlers) {
+    public static Path javaTaskRoot(Path parent, Class<?>... handlers) {
         try {
             Path root = Files.createTempDirectory(parent, "java-task-");
             for (Class<?> c : handlers) {
