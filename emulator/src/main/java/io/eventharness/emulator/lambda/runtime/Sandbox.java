@@ -7,6 +7,7 @@ import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.Reply;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * reset does not clear {@code /tmp}.
  */
 final class Sandbox implements RuntimeApiServer.RuntimeApi {
+    /** {@code /proc/<pid>/status} is about 1.5 KB; VmHWM is in its first half. */
+    private static final int STATUS_BYTES = 4096;
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
@@ -436,16 +439,47 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             return;
         }
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    long kb = Long.parseLong(line.substring(6).replace("kB", "").strip());
-                    maxMemoryMb = (int) Math.max(maxMemoryMb, (kb + 1023) / 1024);
-                    return;
-                }
+            byte[] status;
+            try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                status = in.readNBytes(STATUS_BYTES);
+            }
+            long kb = vmHwmKb(status);
+            if (kb >= 0) {
+                maxMemoryMb = (int) Math.max(maxMemoryMb, (kb + 1023) / 1024);
             }
         } catch (IOException | RuntimeException e) {
             // the process is gone: the last reading stands
         }
+    }
+
+    /**
+     * The {@code VmHWM:} value (kB) of a {@code /proc/<pid>/status} file, or -1 when it has none. Read twice
+     * per invocation, so the bytes are scanned rather than decoded into lines.
+     */
+    static long vmHwmKb(byte[] status) {
+        byte[] key = {'V', 'm', 'H', 'W', 'M', ':'};
+        outer:
+        for (int i = 0; i + key.length <= status.length; i++) {
+            if (i > 0 && status[i - 1] != '\n') {
+                continue;
+            }
+            for (int j = 0; j < key.length; j++) {
+                if (status[i + j] != key[j]) {
+                    continue outer;
+                }
+            }
+            int at = i + key.length;
+            while (at < status.length && (status[at] == ' ' || status[at] == '\t')) {
+                at++;
+            }
+            long kb = 0;
+            int digits = 0;
+            for (; at < status.length && status[at] >= '0' && status[at] <= '9'; at++, digits++) {
+                kb = kb * 10 + (status[at] - '0');
+            }
+            return digits > 0 ? kb : -1;
+        }
+        return -1;
     }
 
     private void kill() {
