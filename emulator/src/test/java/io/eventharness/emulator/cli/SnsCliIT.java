@@ -4,7 +4,6 @@ import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SNS → SQS fan-out through Debian's AWS CLI v2 and boto3: the notification envelope a subscribed
- * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery, errors.
+ * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery,
+ * errors.
  */
-class SnsCliTest {
+class SnsCliIT {
     private static final int SERVICE_ERROR = 254;
     private Path aws;
 
@@ -25,9 +25,9 @@ class SnsCliTest {
 
     @Test
     void publishReachesASubscribedQueueInTheNotificationEnvelope() {
-        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-topic")).json().path("TopicArn").asText();
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-topic")).json().path("TopicArn").asText();
         assertThat(topicArn).startsWith("arn:aws:sns:us-east-1:000000000000:cli-topic-");
-        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-sub")).json().path("QueueUrl").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-sub")).json().path("QueueUrl").asText();
         String queueArn = queueArn(queueUrl);
         String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
                 "--notification-endpoint", queueArn).json().path("SubscriptionArn").asText();
@@ -60,8 +60,8 @@ class SnsCliTest {
 
     @Test
     void rawMessageDeliveryAndErrors() {
-        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-raw")).json().path("TopicArn").asText();
-        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-raw-sub")).json().path("QueueUrl").asText();
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-raw")).json().path("TopicArn").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-raw-sub")).json().path("QueueUrl").asText();
         String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
                 "--notification-endpoint", queueArn(queueUrl), "--attributes", "RawMessageDelivery=true").json()
                 .path("SubscriptionArn").asText();
@@ -87,7 +87,7 @@ class SnsCliTest {
                 envelope = json.loads(got[0]["Body"])
                 out({"mid": mid, "envelope": envelope,
                      "missing": error_of(lambda: sns.publish(TopicArn=topic + "-absent", Message="x"))})
-                """.formatted(TestAws.unique("boto-topic"), TestAws.unique("boto-sub")));
+                """.formatted(Cli.unique("boto-topic"), Cli.unique("boto-sub")));
         assertThat(r.path("envelope").path("MessageId").asText()).isEqualTo(r.path("mid").asText());
         assertThat(r.path("envelope").path("Message").asText()).isEqualTo("from boto3");
         assertThat(r.path("missing").path("type").asText()).isEqualTo("NotFoundException");

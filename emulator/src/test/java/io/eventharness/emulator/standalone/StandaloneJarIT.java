@@ -24,10 +24,13 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The standalone emulator as a user runs it: a real process, its output, its exit status. */
-class StandaloneMainTest {
-    private static final Duration START = Duration.ofSeconds(30); // generous: 2 cores shared with builds
-    private static final Duration STOP = Duration.ofSeconds(5);
+/**
+ * The standalone jar as a user runs it ({@code java -jar emulator.jar}), each test with an emulator of
+ * its own: its output, its flags, its exit status, its stop on SIGTERM.
+ */
+class StandaloneJarIT {
+    private static final Duration START = StandaloneJar.START;
+    private static final Duration STOP = StandaloneJar.STOP;
     private static final int SIGTERM_STATUS = 128 + 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

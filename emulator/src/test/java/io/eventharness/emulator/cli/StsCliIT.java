@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** STS (query protocol) through Debian's AWS CLI v2 and boto3: who the test credentials are. */
-class StsCliTest {
+class StsCliIT {
 
     @Test
     void getCallerIdentity() {
