@@ -1,6 +1,7 @@
 package io.eventharness.emulator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventharness.emulator.standalone.StandaloneJar;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The seed book's chapter 2 as a user types it, with Debian's AWS CLI v2 and boto3 against the
  * standalone emulator jar: an IAM role, the Python function from a zip file, invoke with its log tail,
- * the failing invoke, the function's CloudWatch Logs, and the deployment package back from {@code get-function}.
+ * the failing invoke, asynchronous invokes and their retries (the clock moved through the admin
+ * endpoint), the function's CloudWatch Logs, and the deployment package back from {@code get-function}.
  */
 class LambdaCliIT {
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -72,6 +76,11 @@ class LambdaCliIT {
         aws("lambda", "wait", "function-active-v2", "--function-name", name).json();
     }
 
+    private JsonNode logEvents(String function, String pattern) {
+        return aws("logs", "filter-log-events", "--log-group-name", "/aws/lambda/" + function, "--filter-pattern", pattern)
+                .json().path("events");
+    }
+
     @Test
     void theBooksFunctionFromCreateToLogs() throws Exception {
         String role = role("book-cli-role");
@@ -106,6 +115,41 @@ class LambdaCliIT {
                 .anyMatch(m -> m.startsWith("END RequestId: ")).anyMatch(m -> m.startsWith("REPORT RequestId: "))
                 .anyMatch(m -> m.startsWith("[ERROR] ZeroDivisionError: division by zero"));
         assertThat(events).allSatisfy(e -> assertThat(e.path("logStreamName").asText()).contains("[$LATEST]"));
+    }
+
+    @Test
+    void asyncInvokesRunAfterTheAnswerAndAFailureIsRetriedOnTheEmulatorClock() throws Exception {
+        createBookFunction("AsyncBook");
+        for (String payload : List.of("{\"x\":21,\"y\":3}", "{\"x\":21,\"y\":0}")) {
+            Path out = dir.resolve("async.json");
+            JsonNode accepted = aws("lambda", "invoke", "--function-name", "AsyncBook", "--invocation-type", "Event",
+                    "--cli-binary-format", "raw-in-base64-out", "--payload", payload, out.toString()).json();
+            assertThat(accepted.path("StatusCode").asInt()).isEqualTo(202);
+            assertThat(Files.readString(out)).isEmpty();
+        }
+
+        // Both run on a worker; the failure schedules its first retry a minute later on the emulator clock.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(logEvents("AsyncBook", "\"x = 21\"")).hasSize(2);
+            assertThat(trail("AsyncBook", "lambda:Retry")).hasSize(1);
+        });
+        Cli.jar().advance(Duration.ofSeconds(61)); // the second attempt runs before the admin endpoint answers
+        assertThat(trail("AsyncBook", "lambda:Retry")).as("the second retry, two minutes on").hasSize(2);
+        Cli.jar().advance(Duration.ofSeconds(121));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                logEvents("AsyncBook", "\"y = 0\"")).as("three attempts: the first and two retries").hasSize(3));
+        assertThat(logEvents("AsyncBook", "\"y = 3\"")).hasSize(1);
+        assertThat(trail("AsyncBook", "lambda:InvokeAsync")).extracting(e -> e.path("outcome").asText())
+                .filteredOn(o -> o.startsWith("error ZeroDivisionError")).hasSize(3);
+        assertThat(trail("AsyncBook", "lambda:Retry")).hasSize(2);
+    }
+
+    /** The event trail's entries of this kind into this function, from {@code GET /_harness/trail}. */
+    private static List<JsonNode> trail(String function, String kind) {
+        return StreamSupport.stream(Cli.jar().trail().spliterator(), false)
+                .filter(e -> e.path("kind").asText().equals(kind))
+                .filter(e -> e.path("target").asText().contains(":function:" + function)).toList();
     }
 
     @Test

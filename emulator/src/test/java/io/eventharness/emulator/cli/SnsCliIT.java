@@ -2,17 +2,20 @@ package io.eventharness.emulator.cli;
 
 import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * SNS → SQS fan-out through Debian's AWS CLI v2 and boto3: the notification envelope a subscribed
- * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery,
- * errors.
+ * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery, filter
+ * policies, errors.
  */
 class SnsCliIT {
     private static final int SERVICE_ERROR = 254;
@@ -72,6 +75,30 @@ class SnsCliIT {
 
         aws(aws, "sns", "publish", "--topic-arn", topicArn + "-absent", "--message", "x").failsWith(SERVICE_ERROR, "NotFound");
         aws(aws, "sns", "create-topic", "--name", "bad name!").failsWith(SERVICE_ERROR, "InvalidParameter");
+    }
+
+    @Test
+    void filterPolicyLetsOnlyMatchingMessagesThrough() {
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-filter")).json().path("TopicArn").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-filter-sub")).json().path("QueueUrl").asText();
+        String policy = Cli.toJson(Map.of("kind", List.of("order")));
+        String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint",
+                queueArn(queueUrl), "--attributes", Cli.toJson(Map.of("FilterPolicy", policy, "RawMessageDelivery", "true")))
+                .json().path("SubscriptionArn").asText();
+        assertThat(Cli.parse(aws(aws, "sns", "get-subscription-attributes", "--subscription-arn", subArn).json()
+                .path("Attributes").path("FilterPolicy").asText())).isEqualTo(Cli.parse(policy));
+
+        for (String kind : List.of("refund", "order")) {
+            aws(aws, "sns", "publish", "--topic-arn", topicArn, "--message", "a " + kind, "--message-attributes",
+                    Cli.toJson(Map.of("kind", Map.of("DataType", "String", "StringValue", kind)))).json();
+        }
+        assertThat(receiveOne(queueUrl).path("Body").asText()).isEqualTo("a order");
+        // The refund was decided against, not lost: the event trail (GET /_harness/trail) says so.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Cli.jar().trail())
+                .filteredOn(e -> e.path("source").asText().equals(topicArn))
+                .extracting(e -> e.path("outcome").asText()).containsExactlyInAnyOrder("filtered", "delivered"));
+        assertThat(aws(aws, "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names", "ApproximateNumberOfMessages")
+                .json().path("Attributes").path("ApproximateNumberOfMessages").asText()).isEqualTo("0");
     }
 
     @Test
