@@ -3,7 +3,7 @@ package io.eventharness.emulator.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * boto3 programs run by Debian's {@code /usr/bin/python3}. Each program gets {@link #PRELUDE}:
+ * boto3 programs run by Debian's {@code /usr/bin/python3} against the standalone emulator. Each program gets {@link #PRELUDE}:
  * {@code client(name)} (pointed at the emulator, one attempt), {@code out(value)} (prints JSON) and
  * {@code error_of(fn)} (the botocore error code and the exception class a call raised).
  */
@@ -31,12 +31,6 @@ final class Boto3 {
 
     /** Runs the program after the prelude; asserts it succeeded and returns what it printed, as JSON. */
     static JsonNode run(String program) {
-        return run(Cli.endpoint(), program);
-    }
-
-    /** The same against another emulator (the standalone one). */
-    static JsonNode run(String endpoint, String program) {
-        Cli.systemPython();
-        return Cli.python(endpoint, PRELUDE + program).json();
+        return Cli.python(PRELUDE + program).json();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventharness.emulator.TestAws;
+import io.eventharness.emulator.standalone.StandaloneJar;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the real AWS CLI and boto3 as processes against the shared test emulator, as a user would:
+ * Runs the real AWS CLI and boto3 as processes against the standalone emulator jar (one
+ * {@code java -jar emulator.jar --port 0} for the test JVM, {@link StandaloneJar#shared()}), as a user would:
  * {@code aws --endpoint-url <emulator> ...} with {@code AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
  * AWS_DEFAULT_REGION=us-east-1} and nothing else of the caller's AWS environment.
  *
@@ -96,28 +97,33 @@ final class Cli {
 
     /** {@code <aws> --endpoint-url <emulator> --output json <args>}. */
     static Result aws(Path aws, String... args) {
-        return awsAt(endpoint(), aws, args);
+        return awsWith(Map.of(), aws, args);
     }
 
-    /** The same against another emulator (the standalone one). */
-    static Result awsAt(String endpoint, Path aws, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", endpoint, "--output", "json"));
+    /** The same with these variables added to the environment (other credentials, say). */
+    static Result awsWith(Map<String, String> env, Path aws, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", endpoint(), "--output", "json"));
         cmd.addAll(List.of(args));
-        return run(cmd, endpoint);
+        return run(cmd, env);
     }
 
     /** Runs a Python program with {@code /usr/bin/python3}; {@code ENDPOINT} in its environment is the emulator. */
     static Result python(String program) {
-        return python(endpoint(), program);
+        return run(List.of(systemPython().toString(), "-c", program), Map.of());
     }
 
-    /** The same against another emulator (the standalone one). */
-    static Result python(String endpoint, String program) {
-        return run(List.of(systemPython().toString(), "-c", program), endpoint);
-    }
-
+    /** The standalone emulator's endpoint; starts it at the first call. */
     static String endpoint() {
-        return TestAws.emulator().endpoint().toString();
+        return jar().endpoint().toString();
+    }
+
+    static StandaloneJar jar() {
+        return StandaloneJar.shared();
+    }
+
+    /** A name no other test uses: the emulator lives as long as the test JVM. */
+    static String unique(String prefix) {
+        return prefix + "-" + Long.toHexString(System.nanoTime()) + Integer.toHexString((int) (Math.random() * 0xffff));
     }
 
     static JsonNode parse(String json) {
@@ -136,12 +142,11 @@ final class Cli {
         }
     }
 
-    static Result run(List<String> command) {
-        return run(command, endpoint());
-    }
-
-    /** Runs a command in the clean AWS environment; {@code ENDPOINT} is set when {@code endpoint} is not null. */
-    static Result run(List<String> command, String endpoint) {
+    /**
+     * Runs a command in the clean AWS environment, plus {@code extraEnv}; {@code ENDPOINT} is the emulator's
+     * (and {@code null} means "no emulator needed": checking that a tool is installed starts none).
+     */
+    static Result run(List<String> command, Map<String, String> extraEnv) {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BOTO"));
@@ -153,8 +158,9 @@ final class Cli {
         env.put("AWS_PAGER", "");
         env.put("AWS_MAX_ATTEMPTS", "1"); // a 5xx must show, not be retried away
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        if (endpoint != null) {
-            env.put("ENDPOINT", endpoint);
+        if (extraEnv != null) {
+            env.put("ENDPOINT", endpoint());
+            env.putAll(extraEnv);
         }
         try {
             Process p = pb.start();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The standalone emulator as a real child process ({@code java -cp <classpath> io.eventharness.emulator.Main
- * <args>}), its output read line by line as it comes. Uses the test JVM's class path, or the jar
- * given by {@code -Deventharness.emulatorJar=emulator/target/emulator.jar}. Public for the CLI tests that
- * drive the standalone emulator.
+ * The standalone emulator as a user runs it: {@code java -jar emulator.jar <args>} as a real child
+ * process, its output read line by line as it comes. The jar is the one {@code package} built
+ * ({@code -Deventharness.emulatorJar}, which failsafe sets, else {@code target/emulator.jar}); these
+ * tests are integration tests ({@code *IT}) because the jar exists only after {@code package}.
  */
 public final class StandaloneProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
@@ -46,16 +47,29 @@ public final class StandaloneProcess implements AutoCloseable {
         return new StandaloneProcess(new ProcessBuilder(command(args)).start());
     }
 
-    /** {@code java -cp ... Main args}: the java running the tests, the test class path (or the jar). */
+    /** {@code java -jar emulator.jar args}, with the java running the tests. */
     static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jar = System.getProperty("eventharness.emulatorJar");
-        cmd.add("-cp");
-        cmd.add(jar != null ? jar : System.getProperty("java.class.path"));
-        cmd.add("io.eventharness.emulator.Main");
+        cmd.add("-jar");
+        cmd.add(jar().toString());
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The standalone jar {@code package} built, or a failed test that says how to build it. */
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("eventharness.emulatorJar", "target/emulator.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " does not exist: these integration tests run the standalone jar, which "
+                    + "`mvn -B -pl emulator verify` builds (package) before failsafe runs them");
+        }
+        return jar;
+    }
+
+    /** The process itself, e.g. to find the sandboxes it started ({@code toHandle().descendants()}). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Waits for {@code Ready.}; returns the endpoint printed before it. */
@@ -99,10 +113,6 @@ public final class StandaloneProcess implements AutoCloseable {
      */
     public void terminate() {
         process.toHandle().destroy();
-    }
-
-    Process process() {
-        return process;
     }
 
     public List<String> stdout() {

@@ -3,7 +3,6 @@ package io.eventharness.emulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * SQS through boto3 1.26 (Debian's {@code python3-boto3}), which speaks SQS's query protocol,
  * verifies MD5 digests and maps error codes to its modelled exception classes.
  */
-class SqsBoto3Test {
+class SqsBoto3IT {
 
     @Test
     void sendReceiveDeleteWithAttributes() {
@@ -31,7 +30,7 @@ class SqsBoto3Test {
                      "raw": base64.b64encode(m["MessageAttributes"]["raw"]["BinaryValue"]).decode(),
                      "receiveCount": m["Attributes"]["ApproximateReceiveCount"], "again": len(again),
                      "visible": attrs["ApproximateNumberOfMessages"], "visibility": attrs["VisibilityTimeout"]})
-                """.formatted(TestAws.unique("boto")));
+                """.formatted(Cli.unique("boto")));
         assertThat(r.path("count").asInt()).isEqualTo(1);
         assertThat(r.path("id").asText()).isEqualTo(r.path("sentId").asText());
         assertThat(r.path("body").asText()).isEqualTo("hé from boto3");
@@ -45,8 +44,8 @@ class SqsBoto3Test {
 
     @Test
     void batchesAndDeadLetterRedrive() {
-        String dlq = TestAws.unique("boto-dlq");
-        String src = TestAws.unique("boto-src");
+        String dlq = Cli.unique("boto-dlq");
+        String src = Cli.unique("boto-src");
         JsonNode setup = Boto3.run("""
                 sqs = client("sqs")
                 dlq = sqs.create_queue(QueueName="%s")["QueueUrl"]
@@ -60,7 +59,7 @@ class SqsBoto3Test {
         assertThat(setup.path("ok")).extracting(JsonNode::asText).containsExactlyInAnyOrder("a", "b");
         assertThat(setup.path("got")).extracting(JsonNode::asText).containsExactly("one", "two");
 
-        TestAws.emulator().clock().advance(Duration.ofSeconds(21));
+        Cli.jar().advance(Duration.ofSeconds(21));
 
         JsonNode after = Boto3.run("""
                 sqs = client("sqs")
@@ -83,7 +82,7 @@ class SqsBoto3Test {
                     "attribute": error_of(lambda: sqs.set_queue_attributes(QueueUrl=url, Attributes={"Bogus": "1"})),
                     "name": error_of(lambda: sqs.create_queue(QueueName="bad name!")),
                 })
-                """.formatted(TestAws.unique("boto-err"), System.nanoTime()));
+                """.formatted(Cli.unique("boto-err"), System.nanoTime()));
         assertThat(r.path("missing").path("type").asText()).isEqualTo("QueueDoesNotExist");
         assertThat(r.path("missing").path("code").asText()).isEqualTo("AWS.SimpleQueueService.NonExistentQueue");
         assertThat(r.path("missing").path("status").asInt()).isEqualTo(400);

@@ -4,7 +4,6 @@ import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * S3 through Debian's AWS CLI v2 (high-level {@code aws s3} and {@code aws s3api}) and boto3: path-style
  * addressing, aws-chunked uploads, multipart uploads of large files, typed errors.
  */
-class S3CliTest {
+class S3CliIT {
     private static final int SERVICE_ERROR = 254;
     private Path aws;
     private String bucket;
@@ -28,7 +27,7 @@ class S3CliTest {
     @BeforeEach
     void bucket() {
         aws = Cli.systemAws();
-        bucket = TestAws.unique("cli-bucket").toLowerCase();
+        bucket = Cli.unique("cli-bucket").toLowerCase();
         Cli.Result mb = Cli.aws(aws, "s3", "mb", "s3://" + bucket);
         assertThat(mb.exitCode()).as(mb.stderr()).isZero();
         assertThat(mb.stdout()).contains("make_bucket: " + bucket);

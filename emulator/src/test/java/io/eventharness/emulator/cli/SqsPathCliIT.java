@@ -4,7 +4,6 @@ import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +17,20 @@ import org.junit.jupiter.api.Test;
  * machine that is often a newer CLI (v1 from pip, or a newer v2) that speaks SQS's JSON protocol.
  * Skipped, saying so, when PATH leads to {@code /usr/bin/aws} itself.
  */
-class SqsPathCliTest {
+class SqsPathCliIT {
 
     @Test
     void theAwsOnPathWorksToo() throws IOException {
         Path onPath = Cli.awsOnPath();
         Assumptions.assumeTrue(onPath != null, "no aws on PATH");
         Assumptions.assumeFalse(Files.exists(Cli.SYSTEM_AWS) && Files.isSameFile(onPath.toRealPath(), Cli.SYSTEM_AWS.toRealPath()),
-                "the aws on PATH is " + Cli.SYSTEM_AWS + ", which SqsCliTest covers");
-        Cli.Result v = Cli.run(List.of(onPath.toString(), "--version"));
+                "the aws on PATH is " + Cli.SYSTEM_AWS + ", which SqsCliIT covers");
+        Cli.Result v = Cli.run(List.of(onPath.toString(), "--version"), null);
         String version = v.stdout() + v.stderr(); // v1 printed it on stderr
         // v1 exits 255 on a service error, v2 254.
         int serviceError = version.startsWith("aws-cli/1.") ? 255 : 254;
 
-        String name = TestAws.unique("path-cli");
+        String name = Cli.unique("path-cli");
         String url = aws(onPath, "sqs", "create-queue", "--queue-name", name).json().path("QueueUrl").asText();
         aws(onPath, "sqs", "send-message", "--queue-url", url, "--message-body", "from " + version.trim(),
                 "--message-attributes", Cli.toJson(Map.of("k", Map.of("DataType", "String", "StringValue", "v")))).json();

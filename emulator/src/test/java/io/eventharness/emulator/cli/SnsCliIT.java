@@ -2,19 +2,22 @@ package io.eventharness.emulator.cli;
 
 import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * SNS → SQS fan-out through Debian's AWS CLI v2 and boto3: the notification envelope a subscribed
- * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery, errors.
+ * queue receives (see "Amazon SNS message and JSON formats", notification JSON), raw delivery, filter
+ * policies, errors.
  */
-class SnsCliTest {
+class SnsCliIT {
     private static final int SERVICE_ERROR = 254;
     private Path aws;
 
@@ -25,9 +28,9 @@ class SnsCliTest {
 
     @Test
     void publishReachesASubscribedQueueInTheNotificationEnvelope() {
-        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-topic")).json().path("TopicArn").asText();
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-topic")).json().path("TopicArn").asText();
         assertThat(topicArn).startsWith("arn:aws:sns:us-east-1:000000000000:cli-topic-");
-        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-sub")).json().path("QueueUrl").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-sub")).json().path("QueueUrl").asText();
         String queueArn = queueArn(queueUrl);
         String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
                 "--notification-endpoint", queueArn).json().path("SubscriptionArn").asText();
@@ -60,8 +63,8 @@ class SnsCliTest {
 
     @Test
     void rawMessageDeliveryAndErrors() {
-        String topicArn = aws(aws, "sns", "create-topic", "--name", TestAws.unique("cli-raw")).json().path("TopicArn").asText();
-        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-raw-sub")).json().path("QueueUrl").asText();
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-raw")).json().path("TopicArn").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-raw-sub")).json().path("QueueUrl").asText();
         String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs",
                 "--notification-endpoint", queueArn(queueUrl), "--attributes", "RawMessageDelivery=true").json()
                 .path("SubscriptionArn").asText();
@@ -72,6 +75,30 @@ class SnsCliTest {
 
         aws(aws, "sns", "publish", "--topic-arn", topicArn + "-absent", "--message", "x").failsWith(SERVICE_ERROR, "NotFound");
         aws(aws, "sns", "create-topic", "--name", "bad name!").failsWith(SERVICE_ERROR, "InvalidParameter");
+    }
+
+    @Test
+    void filterPolicyLetsOnlyMatchingMessagesThrough() {
+        String topicArn = aws(aws, "sns", "create-topic", "--name", Cli.unique("cli-filter")).json().path("TopicArn").asText();
+        String queueUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-filter-sub")).json().path("QueueUrl").asText();
+        String policy = Cli.toJson(Map.of("kind", List.of("order")));
+        String subArn = aws(aws, "sns", "subscribe", "--topic-arn", topicArn, "--protocol", "sqs", "--notification-endpoint",
+                queueArn(queueUrl), "--attributes", Cli.toJson(Map.of("FilterPolicy", policy, "RawMessageDelivery", "true")))
+                .json().path("SubscriptionArn").asText();
+        assertThat(Cli.parse(aws(aws, "sns", "get-subscription-attributes", "--subscription-arn", subArn).json()
+                .path("Attributes").path("FilterPolicy").asText())).isEqualTo(Cli.parse(policy));
+
+        for (String kind : List.of("refund", "order")) {
+            aws(aws, "sns", "publish", "--topic-arn", topicArn, "--message", "a " + kind, "--message-attributes",
+                    Cli.toJson(Map.of("kind", Map.of("DataType", "String", "StringValue", kind)))).json();
+        }
+        assertThat(receiveOne(queueUrl).path("Body").asText()).isEqualTo("a order");
+        // The refund was decided against, not lost: the event trail (GET /_harness/trail) says so.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Cli.jar().trail())
+                .filteredOn(e -> e.path("source").asText().equals(topicArn))
+                .extracting(e -> e.path("outcome").asText()).containsExactlyInAnyOrder("filtered", "delivered"));
+        assertThat(aws(aws, "sqs", "get-queue-attributes", "--queue-url", queueUrl, "--attribute-names", "ApproximateNumberOfMessages")
+                .json().path("Attributes").path("ApproximateNumberOfMessages").asText()).isEqualTo("0");
     }
 
     @Test
@@ -87,7 +114,7 @@ class SnsCliTest {
                 envelope = json.loads(got[0]["Body"])
                 out({"mid": mid, "envelope": envelope,
                      "missing": error_of(lambda: sns.publish(TopicArn=topic + "-absent", Message="x"))})
-                """.formatted(TestAws.unique("boto-topic"), TestAws.unique("boto-sub")));
+                """.formatted(Cli.unique("boto-topic"), Cli.unique("boto-sub")));
         assertThat(r.path("envelope").path("MessageId").asText()).isEqualTo(r.path("mid").asText());
         assertThat(r.path("envelope").path("Message").asText()).isEqualTo("from boto3");
         assertThat(r.path("missing").path("type").asText()).isEqualTo("NotFoundException");

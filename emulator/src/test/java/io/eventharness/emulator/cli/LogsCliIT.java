@@ -4,7 +4,6 @@ import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CloudWatch Logs (awsJson 1.1) through Debian's AWS CLI v2 and boto3. */
-class LogsCliTest {
+class LogsCliIT {
     private static final int SERVICE_ERROR = 254;
     private Path aws;
 
@@ -23,13 +22,13 @@ class LogsCliTest {
 
     @Test
     void groupsStreamsPutGetFilter() {
-        String group = "/aws/lambda/" + TestAws.unique("cli-fn");
+        String group = "/aws/lambda/" + Cli.unique("cli-fn");
         aws(aws, "logs", "create-log-group", "--log-group-name", group).json();
         aws(aws, "logs", "create-log-stream", "--log-group-name", group, "--log-stream-name", "2026/11/25/[$LATEST]abc").json();
         assertThat(aws(aws, "logs", "describe-log-groups", "--log-group-name-prefix", group).json().path("logGroups"))
                 .singleElement().satisfies(g -> assertThat(g.path("logGroupName").asText()).isEqualTo(group));
 
-        long now = TestAws.emulator().clock().millis(); // CloudWatch refuses events far from its own time
+        long now = Cli.jar().clockMillis(); // CloudWatch refuses events far from its own time
         aws(aws, "logs", "put-log-events", "--log-group-name", group, "--log-stream-name", "2026/11/25/[$LATEST]abc",
                 "--log-events", Cli.toJson(List.of(
                         Map.of("timestamp", now - 2, "message", "START RequestId: 1"),
@@ -51,7 +50,7 @@ class LogsCliTest {
 
     @Test
     void errors() {
-        String group = TestAws.unique("cli-logs-err");
+        String group = Cli.unique("cli-logs-err");
         aws(aws, "logs", "create-log-group", "--log-group-name", group).json();
         aws(aws, "logs", "create-log-group", "--log-group-name", group).failsWith(SERVICE_ERROR, "ResourceAlreadyExistsException");
         aws(aws, "logs", "get-log-events", "--log-group-name", group, "--log-stream-name", "absent")
@@ -70,7 +69,7 @@ class LogsCliTest {
                 events = logs.get_log_events(logGroupName=group, logStreamName="s", startFromHead=True)["events"]
                 out({"messages": [e["message"] for e in events],
                      "missing": error_of(lambda: logs.create_log_stream(logGroupName=group + "-absent", logStreamName="s"))})
-                """.formatted(TestAws.unique("boto-logs"), TestAws.emulator().clock().millis()));
+                """.formatted(Cli.unique("boto-logs"), Cli.jar().clockMillis()));
         assertThat(r.path("messages")).extracting(JsonNode::asText).containsExactly("hello from boto3");
         assertThat(r.path("missing").path("type").asText()).isEqualTo("ResourceNotFoundException");
     }

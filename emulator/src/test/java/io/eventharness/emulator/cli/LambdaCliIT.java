@@ -1,10 +1,10 @@
 package io.eventharness.emulator.cli;
 
-import static io.eventharness.emulator.cli.Cli.awsAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.standalone.StandaloneProcess;
+import io.eventharness.emulator.standalone.StandaloneJar;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,25 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed book's chapter 2 as a user types it, with Debian's AWS CLI v2 and boto3 against the
- * standalone emulator (a separate process, as {@code java -jar emulator.jar} runs): an IAM role, the
- * Python function from a zip file, invoke with its log tail, the failing invoke, the function's
- * CloudWatch Logs, and the deployment package back from {@code get-function}.
+ * standalone emulator jar: an IAM role, the Python function from a zip file, invoke with its log tail,
+ * the failing invoke, asynchronous invokes and their retries (the clock moved through the admin
+ * endpoint), the function's CloudWatch Logs, and the deployment package back from {@code get-function}.
  */
-class LambdaCliTest {
+class LambdaCliIT {
     private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final int SERVICE_ERROR = 254;
     @TempDir
     static Path dir;
-    private static StandaloneProcess emulator;
-    private static String endpoint;
     private static Path zip;
     private Path aws;
 
     @BeforeAll
-    static void standalone() throws Exception {
-        emulator = StandaloneProcess.start("--port", "0");
-        endpoint = emulator.awaitReady(Duration.ofSeconds(60)).toString();
+    static void zipTheBooksFunction() throws Exception {
         zip = dir.resolve("function.zip"); // the book's lambda_function.py, as the book has the reader zip it
         Path source = io.eventharness.emulator.lambda.runtime.Functions.python("python-book").resolve("lambda_function.py");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
@@ -54,11 +52,8 @@ class LambdaCliTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        emulator.terminate(); // SIGTERM: the emulator stops its sandboxes on the way out
-        emulator.awaitExit(Duration.ofSeconds(20));
-        emulator.close();
-        assertThat(String.join("\n", emulator.stderr())).as("the emulator's log").doesNotContain("emulator bug");
+    static void noEmulatorBug() {
+        StandaloneJar.ifStarted().ifPresent(jar -> assertThat(jar.log()).as("the emulator's log").doesNotContain("emulator bug"));
     }
 
     @BeforeEach
@@ -67,12 +62,23 @@ class LambdaCliTest {
     }
 
     private Cli.Result aws(String... args) {
-        return awsAt(endpoint, aws, args);
+        return Cli.aws(aws, args);
     }
 
     private String role(String name) {
         return aws("iam", "create-role", "--role-name", name, "--assume-role-policy-document", TRUST)
                 .json().path("Role").path("Arn").asText();
+    }
+
+    private void createBookFunction(String name) {
+        aws("lambda", "create-function", "--function-name", name, "--runtime", "python3.12",
+                "--handler", "lambda_function.myfunc01_handler", "--role", role(name + "-role"), "--zip-file", "fileb://" + zip).json();
+        aws("lambda", "wait", "function-active-v2", "--function-name", name).json();
+    }
+
+    private JsonNode logEvents(String function, String pattern) {
+        return aws("logs", "filter-log-events", "--log-group-name", "/aws/lambda/" + function, "--filter-pattern", pattern)
+                .json().path("events");
     }
 
     @Test
@@ -112,10 +118,43 @@ class LambdaCliTest {
     }
 
     @Test
+    void asyncInvokesRunAfterTheAnswerAndAFailureIsRetriedOnTheEmulatorClock() throws Exception {
+        createBookFunction("AsyncBook");
+        for (String payload : List.of("{\"x\":21,\"y\":3}", "{\"x\":21,\"y\":0}")) {
+            Path out = dir.resolve("async.json");
+            JsonNode accepted = aws("lambda", "invoke", "--function-name", "AsyncBook", "--invocation-type", "Event",
+                    "--cli-binary-format", "raw-in-base64-out", "--payload", payload, out.toString()).json();
+            assertThat(accepted.path("StatusCode").asInt()).isEqualTo(202);
+            assertThat(Files.readString(out)).isEmpty();
+        }
+
+        // Both run on a worker; the failure schedules its first retry a minute later on the emulator clock.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(logEvents("AsyncBook", "\"x = 21\"")).hasSize(2);
+            assertThat(trail("AsyncBook", "lambda:Retry")).hasSize(1);
+        });
+        Cli.jar().advance(Duration.ofSeconds(61)); // the second attempt runs before the admin endpoint answers
+        assertThat(trail("AsyncBook", "lambda:Retry")).as("the second retry, two minutes on").hasSize(2);
+        Cli.jar().advance(Duration.ofSeconds(121));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                logEvents("AsyncBook", "\"y = 0\"")).as("three attempts: the first and two retries").hasSize(3));
+        assertThat(logEvents("AsyncBook", "\"y = 3\"")).hasSize(1);
+        assertThat(trail("AsyncBook", "lambda:InvokeAsync")).extracting(e -> e.path("outcome").asText())
+                .filteredOn(o -> o.startsWith("error ZeroDivisionError")).hasSize(3);
+        assertThat(trail("AsyncBook", "lambda:Retry")).hasSize(2);
+    }
+
+    /** The event trail's entries of this kind into this function, from {@code GET /_harness/trail}. */
+    private static List<JsonNode> trail(String function, String kind) {
+        return StreamSupport.stream(Cli.jar().trail().spliterator(), false)
+                .filter(e -> e.path("kind").asText().equals(kind))
+                .filter(e -> e.path("target").asText().contains(":function:" + function)).toList();
+    }
+
+    @Test
     void getFunctionsCodeLocationDownloadsTheUploadedZip() throws Exception {
-        String role = role("code-cli-role");
-        aws("lambda", "create-function", "--function-name", "Downloadable", "--runtime", "python3.12",
-                "--handler", "lambda_function.myfunc01_handler", "--role", role, "--zip-file", "fileb://" + zip).json();
+        createBookFunction("Downloadable");
 
         JsonNode got = aws("lambda", "get-function", "--function-name", "Downloadable").json();
         assertThat(got.path("Code").path("RepositoryType").asText()).isEqualTo("S3");
@@ -146,7 +185,7 @@ class LambdaCliTest {
 
     @Test
     void boto3CreatesAndInvokes() {
-        JsonNode r = Boto3.run(endpoint, """
+        JsonNode r = Boto3.run("""
                 iam = client("iam")
                 role = iam.create_role(RoleName="boto3-lambda-role", AssumeRolePolicyDocument='%s')["Role"]["Arn"]
                 with open("%s", "rb") as f:

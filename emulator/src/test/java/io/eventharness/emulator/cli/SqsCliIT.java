@@ -4,7 +4,6 @@ import static io.eventharness.emulator.cli.Cli.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventharness.emulator.TestAws;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * SQS through Debian's AWS CLI v2 ({@code /usr/bin/aws} 2.9), which speaks SQS's query protocol and
  * checks the MD5 digests of what it sends and receives.
  */
-class SqsCliTest {
+class SqsCliIT {
     /** The CLI v2's exit status for an error the service returned. */
     static final int SERVICE_ERROR = 254;
     private Path aws;
@@ -27,7 +26,7 @@ class SqsCliTest {
 
     @Test
     void createSendWithAttributesReceiveDelete() {
-        String name = TestAws.unique("cli");
+        String name = Cli.unique("cli");
         String url = aws(aws, "sqs", "create-queue", "--queue-name", name,
                 "--attributes", "VisibilityTimeout=45,DelaySeconds=0").json().path("QueueUrl").asText();
         assertThat(url).endsWith("/000000000000/" + name);
@@ -70,7 +69,7 @@ class SqsCliTest {
 
     @Test
     void setAttributesAndBatches() {
-        String url = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-batch")).json().path("QueueUrl").asText();
+        String url = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-batch")).json().path("QueueUrl").asText();
         aws(aws, "sqs", "set-queue-attributes", "--queue-url", url, "--attributes", "MessageRetentionPeriod=3600").json();
         assertThat(aws(aws, "sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "MessageRetentionPeriod")
                 .json().path("Attributes").path("MessageRetentionPeriod").asText()).isEqualTo("3600");
@@ -95,18 +94,18 @@ class SqsCliTest {
 
     @Test
     void redriveToDeadLetterQueueAfterMaxReceives() {
-        String dlqUrl = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-dlq")).json().path("QueueUrl").asText();
+        String dlqUrl = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-dlq")).json().path("QueueUrl").asText();
         String dlqArn = aws(aws, "sqs", "get-queue-attributes", "--queue-url", dlqUrl, "--attribute-names", "QueueArn")
                 .json().path("Attributes").path("QueueArn").asText();
         String redrive = Cli.toJson(Map.of("deadLetterTargetArn", dlqArn, "maxReceiveCount", "1"));
-        String url = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-src"), "--attributes",
+        String url = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-src"), "--attributes",
                 Cli.toJson(Map.of("RedrivePolicy", redrive, "VisibilityTimeout", "30"))).json().path("QueueUrl").asText();
         assertThat(Cli.parse(aws(aws, "sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names", "RedrivePolicy")
                 .json().path("Attributes").path("RedrivePolicy").asText()).path("deadLetterTargetArn").asText()).isEqualTo(dlqArn);
 
         aws(aws, "sqs", "send-message", "--queue-url", url, "--message-body", "poison").json();
         assertThat(aws(aws, "sqs", "receive-message", "--queue-url", url).json().path("Messages")).hasSize(1);
-        TestAws.emulator().clock().advance(Duration.ofSeconds(31)); // the visibility timeout runs out unprocessed
+        Cli.jar().advance(Duration.ofSeconds(31)); // the visibility timeout runs out unprocessed
 
         assertThat(aws(aws, "sqs", "receive-message", "--queue-url", url).json().path("Messages"))
                 .as("received once already: moved to the DLQ instead").isEmpty();
@@ -118,11 +117,11 @@ class SqsCliTest {
 
     @Test
     void errorsCarryTheQueryErrorCodeAndExitStatus() {
-        String missing = Cli.endpoint() + "/000000000000/" + TestAws.unique("absent");
+        String missing = Cli.endpoint() + "/000000000000/" + Cli.unique("absent");
         aws(aws, "sqs", "send-message", "--queue-url", missing, "--message-body", "x")
                 .failsWith(SERVICE_ERROR, "AWS.SimpleQueueService.NonExistentQueue");
         aws(aws, "sqs", "create-queue", "--queue-name", "bad name!").failsWith(SERVICE_ERROR, "InvalidParameterValue");
-        String url = aws(aws, "sqs", "create-queue", "--queue-name", TestAws.unique("cli-err")).json().path("QueueUrl").asText();
+        String url = aws(aws, "sqs", "create-queue", "--queue-name", Cli.unique("cli-err")).json().path("QueueUrl").asText();
         aws(aws, "sqs", "delete-message", "--queue-url", url, "--receipt-handle", "garbage")
                 .failsWith(SERVICE_ERROR, "ReceiptHandleIsInvalid");
         aws(aws, "sqs", "set-queue-attributes", "--queue-url", url, "--attributes", "NoSuchAttribute=1")

@@ -1,9 +1,12 @@
 package io.eventharness.emulator.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.lambda.runtime.Functions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -14,26 +17,42 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The standalone emulator as a user runs it: a real process, its output, its exit status. */
-class StandaloneMainTest {
-    private static final Duration START = Duration.ofSeconds(30); // generous: 2 cores shared with builds
-    private static final Duration STOP = Duration.ofSeconds(5);
+/**
+ * The standalone jar as a user runs it ({@code java -jar emulator.jar}), each test with an emulator of
+ * its own: its output, its flags, the services it serves, its exit status, its stop on SIGTERM.
+ */
+class StandaloneJarIT {
+    private static final Duration START = StandaloneJar.START;
+    private static final Duration STOP = StandaloneJar.STOP;
+    private static final String TRUST = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+            + "\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final int SIGTERM_STATUS = 128 + 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void servesHealthAndSdkCallsThenStopsCleanlyOnSigterm() throws Exception {
+    void servesEveryServiceThenStopsCleanlyOnSigterm() throws Exception {
         try (StandaloneProcess p = StandaloneProcess.start("--port", "0")) {
             URI endpoint = p.awaitReady(START);
 
@@ -43,21 +62,48 @@ class StandaloneMainTest {
             assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
             JsonNode h = JSON.readTree(health.body());
             assertThat(h.path("status").asText()).isEqualTo("running");
-            assertThat(h.path("services").path("sqs").asText()).isEqualTo("running");
+            assertThat(h.path("services").fieldNames()).toIterable()
+                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda");
+            assertThat(h.path("services")).allSatisfy(state -> assertThat(state.asText()).isEqualTo("running"));
 
-            try (SqsClient sqs = sqs(endpoint)) {
+            try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
                 String url = sqs.createQueue(b -> b.queueName("standalone")).queueUrl();
                 sqs.sendMessage(b -> b.queueUrl(url).messageBody("over the wire"));
                 assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages())
                         .singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("over the wire"));
             }
+            List<ProcessHandle> sandboxes = invokeAPythonFunction(endpoint, p);
 
             p.terminate();
-            assertThat(p.awaitExit(STOP)).isEqualTo(SIGTERM_STATUS);
+            assertThat(p.awaitExit(STOP)).as("the JVM's status after SIGTERM").isEqualTo(SIGTERM_STATUS);
             assertThat(String.join("\n", p.stderr())).doesNotContain("Exception").doesNotContain("ERROR");
             assertThat(p.stdout()).as("stdout %s stderr %s", p.stdout(), p.stderr()).containsOnlyOnce("Ready.").last().isEqualTo("Stopped.");
             assertThat(portAcceptsConnections(endpoint)).as("port closed after stop").isFalse();
+            await("the function's sandbox stopped with the emulator").atMost(STOP)
+                    .untilAsserted(() -> assertThat(sandboxes).noneMatch(ProcessHandle::isAlive));
         }
+    }
+
+    /** Creates and invokes the book's function; returns the processes the emulator runs it in (kept warm). */
+    private static List<ProcessHandle> invokeAPythonFunction(URI endpoint, StandaloneProcess p) throws IOException {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("lambda_function.py"));
+            z.write(Files.readAllBytes(Functions.python("python-book").resolve("lambda_function.py")));
+        }
+        try (IamClient iam = client(IamClient.builder(), endpoint);
+             LambdaClient lambda = client(LambdaClient.builder(), endpoint)) {
+            String role = iam.createRole(b -> b.roleName("standalone").assumeRolePolicyDocument(TRUST)).role().arn();
+            lambda.createFunction(b -> b.functionName("standalone").runtime(Runtime.PYTHON3_12).role(role)
+                    .handler("lambda_function.myfunc01_handler").code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))));
+            InvokeResponse r = lambda.invoke(b -> b.functionName("standalone").payload(SdkBytes.fromUtf8String("{\"x\":6,\"y\":3}")));
+            assertThat(r.functionError()).isNull();
+            assertThat(r.payload().asUtf8String()).isEqualTo("\"{\\\"result\\\": 2.0}\"");
+        }
+        List<ProcessHandle> sandboxes = p.handle().descendants().toList();
+        assertThat(sandboxes).as("the warm sandbox").anySatisfy(s -> assertThat(s.info().command()).hasValueSatisfying(
+                c -> assertThat(c).contains("python")));
+        return sandboxes;
     }
 
     @Test
@@ -132,8 +178,8 @@ class StandaloneMainTest {
         return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static SqsClient sqs(URI endpoint) {
-        return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
