@@ -102,7 +102,11 @@ public final class SqsService implements AutoCloseable {
         List<String> names = queues.keySet().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
         int start = 0;
         if (r.nextToken() != null) {
-            start = Math.max(0, names.indexOf(r.nextToken()));
+            // The token is the name the next page starts at; if that queue was deleted meanwhile, the
+            // page starts at the next name after it (never over from the beginning: clients would loop).
+            while (start < names.size() && names.get(start).compareTo(r.nextToken()) < 0) {
+                start++;
+            }
         }
         List<String> page = names.subList(Math.min(start, names.size()), Math.min(names.size(), start + max));
         ListQueuesResponse.Builder b = ListQueuesResponse.builder()
