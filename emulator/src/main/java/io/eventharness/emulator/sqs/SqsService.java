@@ -448,25 +448,37 @@ public final class SqsService implements AutoCloseable {
 
     /** Moves messages whose receive count reached the redrive policy's limit to the dead-letter queue. */
     private final class Redrive implements SqsQueue.DeadLetters {
+        /**
+         * A queue whose dead-letter queue was deleted keeps its messages and goes on delivering them,
+         * however often they were received; they move again once a queue of that ARN exists.
+         */
         @Override
         public int maxReceiveCount(SqsQueue queue) {
             JsonNode p = SqsAttributes.redrivePolicy(queue.attributes);
-            return p == null ? 0 : p.path("maxReceiveCount").asInt(0);
+            if (p == null || deadLetterQueue(p) == null) {
+                return 0;
+            }
+            return p.path("maxReceiveCount").asInt(0);
         }
 
         @Override
         public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
             JsonNode p = SqsAttributes.redrivePolicy(from.attributes);
-            String arn = p == null ? null : p.path("deadLetterTargetArn").asText(null);
-            SqsQueue dlq = arn == null ? null : queues.get(arn.substring(arn.lastIndexOf(':') + 1));
-            if (dlq == null) {
-                delivery.note(from.arn, String.valueOf(arn), "sqs:redrive", message.body, "dropped: dead-letter queue does not exist");
+            SqsQueue dlq = p == null ? null : deadLetterQueue(p);
+            if (dlq == null || !dlq.acceptDeadLetter(message)) {
+                String arn = p == null ? "none" : p.path("deadLetterTargetArn").asText();
+                delivery.note(from.arn, arn, "sqs:redrive", message.body, "kept in the source queue: dead-letter queue does not exist");
                 return false;
             }
-            dlq.acceptDeadLetter(message);
             delivery.note(from.arn, dlq.arn, "sqs:redrive", message.body,
                     "moved after " + message.receiveCount + " receives");
             return true;
+        }
+
+        private SqsQueue deadLetterQueue(JsonNode policy) {
+            String arn = policy.path("deadLetterTargetArn").asText("");
+            SqsQueue dlq = queues.get(arn.substring(arn.lastIndexOf(':') + 1));
+            return dlq != null && dlq.arn.equals(arn) ? dlq : null;
         }
     }
 
