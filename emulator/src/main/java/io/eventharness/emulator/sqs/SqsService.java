@@ -38,11 +38,12 @@ public final class SqsService implements AutoCloseable {
     private final EmulatorClock clock;
     private final Delivery delivery;
     private final Map<String, SqsQueue> queues = new ConcurrentHashMap<>();
-    private final SqsQueue.DeadLetters deadLetters = new Redrive();
+    private final SqsQueue.DeadLetters deadLetters;
 
     public SqsService(EmulatorClock clock, Delivery delivery) {
         this.clock = clock;
         this.delivery = delivery;
+        this.deadLetters = new SqsRedrive(queues, delivery);
         delivery.register("sqs", this::deliver);
         clock.onAdvance(() -> queues.values().forEach(SqsQueue::wakeWaiters));
     }
@@ -443,42 +444,6 @@ public final class SqsService implements AutoCloseable {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Moves messages whose receive count reached the redrive policy's limit to the dead-letter queue. */
-    private final class Redrive implements SqsQueue.DeadLetters {
-        /**
-         * A queue whose dead-letter queue was deleted keeps its messages and goes on delivering them,
-         * however often they were received; they move again once a queue of that ARN exists.
-         */
-        @Override
-        public int maxReceiveCount(SqsQueue queue) {
-            JsonNode p = SqsAttributes.redrivePolicy(queue.attributes);
-            if (p == null || deadLetterQueue(p) == null) {
-                return 0;
-            }
-            return p.path("maxReceiveCount").asInt(0);
-        }
-
-        @Override
-        public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
-            JsonNode p = SqsAttributes.redrivePolicy(from.attributes);
-            SqsQueue dlq = p == null ? null : deadLetterQueue(p);
-            if (dlq == null || !dlq.acceptDeadLetter(message)) {
-                String arn = p == null ? "none" : p.path("deadLetterTargetArn").asText();
-                delivery.note(from.arn, arn, "sqs:redrive", message.body, "kept in the source queue: dead-letter queue does not exist");
-                return false;
-            }
-            delivery.note(from.arn, dlq.arn, "sqs:redrive", message.body,
-                    "moved after " + message.receiveCount + " receives");
-            return true;
-        }
-
-        private SqsQueue deadLetterQueue(JsonNode policy) {
-            String arn = policy.path("deadLetterTargetArn").asText("");
-            SqsQueue dlq = queues.get(arn.substring(arn.lastIndexOf(':') + 1));
-            return dlq != null && dlq.arn.equals(arn) ? dlq : null;
         }
     }
 
