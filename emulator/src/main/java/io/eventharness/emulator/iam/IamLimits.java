@@ -61,6 +61,14 @@ final class IamLimits {
         }
     }
 
+    /** A required list member: one the request did not carry at all (the SDK's auto-constructed list) is null to AWS. */
+    static <T> List<T> required(List<T> value, String member) {
+        if (value == null || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructList) {
+            throw IamErrors.constraint(null, member, "Member must not be null");
+        }
+        return value;
+    }
+
     static int range(Integer value, String member, int min, int max, int dflt) {
         if (value == null) {
             return dflt;

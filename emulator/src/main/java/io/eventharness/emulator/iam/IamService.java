@@ -151,6 +151,7 @@ public final class IamService {
     }
 
     public synchronized TagRoleResponse tagRole(TagRoleRequest r) {
+        IamLimits.required(r.tags(), "tags"); // the model's constraints are checked before the role is looked up
         IamRole role = state.role(r.roleName());
         List<String> keys = r.tags().stream().map(Tag::key).toList();
         long kept = role.tags.stream().filter(t -> !keys.contains(t.key())).count();
@@ -161,6 +162,7 @@ public final class IamService {
     }
 
     public synchronized UntagRoleResponse untagRole(UntagRoleRequest r) {
+        IamLimits.required(r.tagKeys(), "tagKeys");
         state.role(r.roleName()).tags.removeIf(t -> r.tagKeys().contains(t.key()));
         return UntagRoleResponse.builder().build();
     }

@@ -1,8 +1,8 @@
 package io.eventharness.emulator.protocol;
 
+import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.http.Headers;
 import io.eventharness.emulator.http.HttpRequest;
-import io.eventharness.emulator.http.MalformedRequestException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
  * {@code <hex size>[;chunk-signature=…]\r\n<data>\r\n}, a zero-size chunk, then trailer lines such
  * as {@code x-amz-checksum-crc32:…}, which become request headers. The SDK sends this for every S3
  * upload over http, even with {@code WHEN_REQUIRED} checksums.
+ *
+ * <p>A body that ends before its framing does (a chunk cut short, no final chunk, fewer bytes than
+ * {@code x-amz-decoded-content-length}) is S3's {@code IncompleteBody}; framing that cannot be read
+ * (a size that is not hex, chunk data not followed by CRLF) is {@code InvalidRequest}. Real S3 checks
+ * the chunk signatures first, which the emulator does not.
  */
 public final class AwsChunked {
     private AwsChunked() {
@@ -32,7 +37,8 @@ public final class AwsChunked {
         while (true) {
             int eol = indexOfCrlf(in, pos);
             if (eol < 0) {
-                throw new MalformedRequestException("aws-chunked body: missing chunk header");
+                throw incomplete("aws-chunked body: it ends where a chunk header"
+                        + (out.size() > 0 ? " or the final zero-size chunk" : "") + " should be");
             }
             String header = new String(in, pos, eol - pos, StandardCharsets.US_ASCII);
             int semi = header.indexOf(';');
@@ -41,20 +47,27 @@ public final class AwsChunked {
             try {
                 size = Integer.parseInt(hex, 16);
             } catch (NumberFormatException e) {
-                throw new MalformedRequestException("aws-chunked body: bad chunk size '" + hex + "'");
+                throw invalid("aws-chunked body: chunk size '" + hex + "' is not a hexadecimal number below 2^31");
             }
             pos = eol + 2;
             if (size == 0) {
                 break;
             }
-            if (size < 0 || pos + size > in.length) {
-                throw new MalformedRequestException("aws-chunked body: chunk larger than the body");
+            if (size < 0) {
+                throw invalid("aws-chunked body: negative chunk size '" + hex + "'");
+            }
+            if (pos + size > in.length) {
+                throw incomplete("aws-chunked body: the body ends inside a chunk of " + size + " bytes");
             }
             out.write(in, pos, size);
             pos += size;
-            if (pos + 2 <= in.length && in[pos] == '\r' && in[pos + 1] == '\n') {
-                pos += 2;
+            if (pos + 2 > in.length) {
+                throw incomplete("aws-chunked body: the body ends after a chunk's data, before its CRLF");
             }
+            if (in[pos] != '\r' || in[pos + 1] != '\n') {
+                throw invalid("aws-chunked body: a chunk's data does not end where its size (" + size + ") says");
+            }
+            pos += 2;
         }
         // trailers until an empty line or the end
         while (pos < in.length) {
@@ -72,10 +85,18 @@ public final class AwsChunked {
         }
         String declared = r.header("x-amz-decoded-content-length");
         if (declared != null && !declared.trim().equals(String.valueOf(out.size()))) {
-            throw new MalformedRequestException("aws-chunked body: decoded length " + out.size()
+            throw incomplete("aws-chunked body: decoded length " + out.size()
                     + " differs from x-amz-decoded-content-length " + declared);
         }
         r.replaceBody(out.toByteArray());
+    }
+
+    private static AwsException incomplete(String message) {
+        return AwsException.of(400, "IncompleteBody", message);
+    }
+
+    private static AwsException invalid(String message) {
+        return AwsException.of(400, "InvalidRequest", message);
     }
 
     private static int indexOfCrlf(byte[] b, int from) {

@@ -6,6 +6,8 @@ import io.eventharness.emulator.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -16,12 +18,18 @@ import software.amazon.awssdk.core.protocol.MarshallLocation;
  * Errors: {@code <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>}.
  */
 public final class QueryCodec implements ProtocolCodec {
+    private static final Pattern API_VERSION = Pattern.compile("/doc/(\\d{4}-\\d{2}-\\d{2})/");
+
     private final String namespace;
+    /** The API version of the service ({@code 2010-03-31}), read from its namespace; null if it has none. */
+    private final String version;
     private final XmlShapes xml;
     private final QueryShapes query;
 
     public QueryCodec(String namespace, Map<String, ServiceSpec.QueryName> names) {
         this.namespace = namespace;
+        Matcher m = API_VERSION.matcher(namespace);
+        this.version = m.find() ? m.group(1) : null;
         this.xml = new XmlShapes(names);
         this.query = new QueryShapes(xml);
     }
@@ -41,9 +49,16 @@ public final class QueryCodec implements ProtocolCodec {
 
     @Override
     public Resolved resolve(HttpRequest request, ServiceModel model) {
-        String action = params(request).get("Action");
+        Map<String, String> params = params(request);
+        String action = params.get("Action");
         if (action == null || action.isEmpty()) {
             throw AwsException.of(400, "MissingAction", "Missing required parameter Action");
+        }
+        // Operations are looked up by Action and Version together: the same Action at another API
+        // version is not an operation there. A request without Version is served (lenient).
+        String asked = params.get("Version");
+        if (asked != null && version != null && !asked.equals(version)) {
+            throw AwsException.of(400, "InvalidAction", "Could not find operation " + action + " for version " + asked);
         }
         OperationModel op = model.operation(action);
         if (op == null) {

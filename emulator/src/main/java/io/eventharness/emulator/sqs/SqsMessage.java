@@ -18,6 +18,8 @@ final class SqsMessage {
     final String deduplicationId;
     final String sequenceNumber;
 
+    /** Order of arrival in its queue (set by the queue when enqueued). */
+    long position;
     int receiveCount;
     long firstReceiveMillis;
     long visibleAtMillis;

@@ -43,6 +43,8 @@ final class SqsQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private long sequence;
+    /** Counts enqueued messages: each message's {@link SqsMessage#position}. */
+    private long enqueued;
     long lastPurgeMillis = Long.MIN_VALUE / 2;
     volatile boolean deleted;
 
@@ -91,6 +93,7 @@ final class SqsQueue {
                 seq = sequenceString(sequence);
             }
             SqsMessage m = factory.create(seq);
+            m.position = ++enqueued;
             messages.addLast(m);
             if (fifo && deduplicationId != null) {
                 dedup.put(deduplicationId, new long[]{now + DEDUP_WINDOW_MILLIS, sequence});
@@ -113,9 +116,16 @@ final class SqsQueue {
 
     /** Where messages whose receive count reached the redrive limit go. */
     interface DeadLetters {
-        /** Called under no queue lock; returns false when there is no dead-letter queue. */
+        /**
+         * Called under no queue lock. False when the dead-letter queue is gone by now: the message is
+         * not taken, and goes back into the source queue.
+         */
         boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message);
 
+        /**
+         * The receive count past which a message moves; 0 when messages stay in the queue: it has no
+         * redrive policy, or its dead-letter queue does not exist.
+         */
         int maxReceiveCount(SqsQueue queue);
     }
 
@@ -152,7 +162,9 @@ final class SqsQueue {
                 lock.unlock();
             }
             for (SqsMessage m : toDeadLetter) {
-                deadLetters.moveToDeadLetterQueue(this, m);
+                if (!deadLetters.moveToDeadLetterQueue(this, m)) {
+                    restore(m); // the dead-letter queue went away since maxReceiveCount(): never drop the message
+                }
             }
             if (!out.isEmpty() || System.nanoTime() >= deadline) {
                 return out;
@@ -194,10 +206,37 @@ final class SqsQueue {
         return nextVisible;
     }
 
-    /** Enqueues a message moved here from another queue's redrive, keeping its id and body. */
-    void acceptDeadLetter(SqsMessage original) {
+    /** Puts back, in its place, a message taken for a dead-letter queue that turned out to be gone. */
+    private void restore(SqsMessage m) {
         lock.lock();
         try {
+            if (deleted) {
+                return;
+            }
+            java.util.ListIterator<SqsMessage> it = messages.listIterator();
+            while (it.hasNext()) {
+                if (it.next().position > m.position) {
+                    it.previous();
+                    break;
+                }
+            }
+            it.add(m);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Enqueues a message moved here from another queue's redrive, keeping its id and body; false when
+     * this queue was deleted meanwhile (the source keeps the message).
+     */
+    boolean acceptDeadLetter(SqsMessage original) {
+        lock.lock();
+        try {
+            if (deleted) {
+                return false;
+            }
             long now = clock.getAsLong();
             String seq = null;
             if (fifo) {
@@ -209,8 +248,10 @@ final class SqsQueue {
                     original.deduplicationId, seq != null ? seq : original.sequenceNumber);
             copy.receiveCount = original.receiveCount;
             copy.firstReceiveMillis = original.firstReceiveMillis;
+            copy.position = ++enqueued;
             messages.addLast(copy);
             changed.signalAll();
+            return true;
         } finally {
             lock.unlock();
         }

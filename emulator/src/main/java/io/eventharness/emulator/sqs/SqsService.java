@@ -38,11 +38,12 @@ public final class SqsService implements AutoCloseable {
     private final EmulatorClock clock;
     private final Delivery delivery;
     private final Map<String, SqsQueue> queues = new ConcurrentHashMap<>();
-    private final SqsQueue.DeadLetters deadLetters = new Redrive();
+    private final SqsQueue.DeadLetters deadLetters;
 
     public SqsService(EmulatorClock clock, Delivery delivery) {
         this.clock = clock;
         this.delivery = delivery;
+        this.deadLetters = new SqsRedrive(queues, delivery);
         delivery.register("sqs", this::deliver);
         clock.onAdvance(() -> queues.values().forEach(SqsQueue::wakeWaiters));
     }
@@ -102,7 +103,11 @@ public final class SqsService implements AutoCloseable {
         List<String> names = queues.keySet().stream().filter(n -> n.startsWith(prefix)).sorted().toList();
         int start = 0;
         if (r.nextToken() != null) {
-            start = Math.max(0, names.indexOf(r.nextToken()));
+            // The token is the name the next page starts at; if that queue was deleted meanwhile, the
+            // page starts at the next name after it (never over from the beginning: clients would loop).
+            while (start < names.size() && names.get(start).compareTo(r.nextToken()) < 0) {
+                start++;
+            }
         }
         List<String> page = names.subList(Math.min(start, names.size()), Math.min(names.size(), start + max));
         ListQueuesResponse.Builder b = ListQueuesResponse.builder()
@@ -439,30 +444,6 @@ public final class SqsService implements AutoCloseable {
             return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Moves messages whose receive count reached the redrive policy's limit to the dead-letter queue. */
-    private final class Redrive implements SqsQueue.DeadLetters {
-        @Override
-        public int maxReceiveCount(SqsQueue queue) {
-            JsonNode p = SqsAttributes.redrivePolicy(queue.attributes);
-            return p == null ? 0 : p.path("maxReceiveCount").asInt(0);
-        }
-
-        @Override
-        public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
-            JsonNode p = SqsAttributes.redrivePolicy(from.attributes);
-            String arn = p == null ? null : p.path("deadLetterTargetArn").asText(null);
-            SqsQueue dlq = arn == null ? null : queues.get(arn.substring(arn.lastIndexOf(':') + 1));
-            if (dlq == null) {
-                delivery.note(from.arn, String.valueOf(arn), "sqs:redrive", message.body, "dropped: dead-letter queue does not exist");
-                return false;
-            }
-            dlq.acceptDeadLetter(message);
-            delivery.note(from.arn, dlq.arn, "sqs:redrive", message.body,
-                    "moved after " + message.receiveCount + " receives");
-            return true;
         }
     }
 
