@@ -29,8 +29,8 @@ final class SqsAttributes {
     static Map<String, String> defaults(boolean fifo) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("VisibilityTimeout", "30");
-        // AWS raised the limit to 1 MiB in 2025; queues here default to the classic 256 KiB, settable up to 1 MiB.
-        a.put("MaximumMessageSize", "262144");
+        // API_SetQueueAttributes: 1,024 bytes to 1 MiB, default 1 MiB (raised from 256 KiB in August 2025).
+        a.put("MaximumMessageSize", "1048576");
         a.put("MessageRetentionPeriod", "345600");
         a.put("DelaySeconds", "0");
         a.put("ReceiveMessageWaitTimeSeconds", "0");

@@ -34,6 +34,7 @@ public final class SqsService implements AutoCloseable {
 
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final String SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
+    private static final long BATCH_MAX_BYTES = 1_048_576;
 
     private final EmulatorClock clock;
     private final Delivery delivery;
@@ -231,9 +232,9 @@ public final class SqsService implements AutoCloseable {
         for (SendMessageBatchRequestEntry e : entries) {
             total += MessageRules.size(e.messageBody(), e.messageAttributes());
         }
-        long max = Long.parseLong(q.attributes.get("MaximumMessageSize"));
-        if (total > Math.max(max, 262_144)) {
-            throw SqsErrors.batchTooLong(total, Math.max(max, 262_144));
+        // API_SendMessageBatch: the batch's messages together may carry at most 1 MiB, whatever the queue allows each.
+        if (total > BATCH_MAX_BYTES) {
+            throw SqsErrors.batchTooLong(total, BATCH_MAX_BYTES);
         }
         SendMessageBatchResponse.Builder b = SendMessageBatchResponse.builder();
         List<SendMessageBatchResultEntry> ok = new ArrayList<>();

@@ -58,7 +58,7 @@ class ServerRobustnessTest {
     void sqsBodyFarOverTheLimit() throws Exception {
         HttpResponse<String> five = sendMessageOf(5 * 1024 * 1024);
         assertThat(five.statusCode()).isEqualTo(400);
-        assertThat(five.body()).contains("InvalidParameterValue").contains("262144");
+        assertThat(five.body()).contains("InvalidParameterValue").contains("1048576");
         // Past any AWS JSON API's limit the JSON parser itself gives up (a string over 20 M characters): still a 400.
         HttpResponse<String> thirty = sendMessageOf(30 * 1024 * 1024);
         assertThat(thirty.statusCode()).isEqualTo(400);

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.model.TooManyEntriesInBatchRequestExc
 /**
  * SendMessageBatch, DeleteMessageBatch and ChangeMessageVisibilityBatch (sqs-batch-api-actions.html):
  * a bad entry fails alone in {@code Failed}; a bad batch (no entries, more than ten, repeated ids,
- * over 256 KiB in all) fails the whole call with its own typed exception.
+ * over 1 MiB in all) fails the whole call with its own typed exception.
  */
 class SqsBatchTest {
     private final SqsFixture f = new SqsFixture();
@@ -82,8 +82,8 @@ class SqsBatchTest {
                 BatchEntryIdsNotDistinctException.class, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
         assertError(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entry("no spaces", "a"))),
                 InvalidBatchEntryIdException.class, "AWS.SimpleQueueService.InvalidBatchEntryId");
-        // 10 × 30 KiB: each message is fine, the batch (300 KiB) is over the 256 KiB a batch may carry
-        assertError(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries(10, "x".repeat(30 * 1024)))),
+        // 10 × 110 KiB: each message is fine, the batch (1,100 KiB) is over the 1 MiB a batch may carry
+        assertError(() -> sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries(10, "x".repeat(110 * 1024)))),
                 BatchRequestTooLongException.class, "AWS.SimpleQueueService.BatchRequestTooLong");
         assertThat(f.counts(url)).containsExactly(0, 0, 0);
     }

@@ -228,9 +228,9 @@ class SqsMessagesTest {
     }
 
     @Test
-    void bodiesUpTo256KiBAreAcceptedAndLongerOnesRefused() {
+    void bodiesUpTo1MiBAreAcceptedAndLongerOnesRefused() {
         String url = f.queue();
-        String max = "x".repeat(262_144);
+        String max = "x".repeat(1_048_576);
         assertThat(sqs.sendMessage(b -> b.queueUrl(url).messageBody(max)).md5OfMessageBody()).isEqualTo(md5Hex(max));
         // the limit counts the body and the attributes (names, types and values) together
         assertError(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody(max.substring(10))

@@ -34,9 +34,9 @@ class SqsQueuesTest {
         assertThat(url).isEqualTo(TestAws.emulator().endpoint() + "/000000000000/" + name);
         Map<String, String> all = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
                 .attributesAsStrings();
-        // Defaults as API_SetQueueAttributes lists them (MaximumMessageSize: the classic 256 KiB, see SqsAttributes).
+        // Defaults as API_SetQueueAttributes lists them (MaximumMessageSize: 1 MiB since August 2025).
         assertThat(all).containsEntry("VisibilityTimeout", "45").containsEntry("DelaySeconds", "5")
-                .containsEntry("MessageRetentionPeriod", "345600").containsEntry("MaximumMessageSize", "262144")
+                .containsEntry("MessageRetentionPeriod", "345600").containsEntry("MaximumMessageSize", "1048576")
                 .containsEntry("ReceiveMessageWaitTimeSeconds", "0")
                 .containsEntry("QueueArn", "arn:aws:sqs:us-east-1:000000000000:" + name)
                 .containsEntry("ApproximateNumberOfMessages", "0")
