@@ -113,7 +113,7 @@ public final class EmulatorClock implements AutoCloseable {
     /**
      * Registers work that a task started on another thread: {@link #advance} waits for it to end before
      * it runs the next due task and before it returns; the timer thread does not wait. Returns
-     * {@code work}.
+     * {@code work}. Work that itself waits for an {@code advance()} would wait for ever: it must not.
      */
     public <F extends java.util.concurrent.CompletableFuture<?>> F handedOff(F work) {
         handedOff.add(work);
