@@ -69,6 +69,21 @@ final class Concurrency {
         return new Permit(fn, shared);
     }
 
+    /**
+     * {@code PutFunctionConcurrency}: reserves {@code n} for the function.
+     *
+     * @throws AwsException InvalidParameterValueException when fewer than {@value #MIN_UNRESERVED} would stay unreserved,
+     *                      as AWS requires
+     */
+    synchronized void reserve(LambdaFunction fn, int n) {
+        Integer before = fn.reservedConcurrency();
+        if (reservedTotal.getAsInt() - (before == null ? 0 : before) + n > accountLimit - MIN_UNRESERVED) {
+            throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases account's "
+                    + "UnreservedConcurrentExecution below its minimum value of [" + MIN_UNRESERVED + "].");
+        }
+        fn.reservedConcurrency(n);
+    }
+
     /** Invocations of {@code fn} running now. */
     synchronized int running(LambdaFunction fn) {
         return running.getOrDefault(fn, 0);

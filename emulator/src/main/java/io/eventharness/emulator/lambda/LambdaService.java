@@ -387,15 +387,7 @@ public final class LambdaService implements AutoCloseable {
         if (n == null || n < 0) {
             throw LambdaErrors.validation("reservedConcurrentExecutions", n, "Member must have value greater than or equal to 0");
         }
-        synchronized (concurrency) {
-            Integer before = fn.reservedConcurrency();
-            // AWS keeps at least 100 of the account's concurrency for functions without a reservation
-            if (reservedTotal() - (before == null ? 0 : before) + n > concurrency.accountLimit() - Concurrency.MIN_UNRESERVED) {
-                throw LambdaErrors.invalidParameter("Specified ReservedConcurrentExecutions for function decreases account's "
-                        + "UnreservedConcurrentExecution below its minimum value of [" + Concurrency.MIN_UNRESERVED + "].");
-            }
-            fn.reservedConcurrency(n);
-        }
+        concurrency.reserve(fn, n);
         return PutFunctionConcurrencyResponse.builder().reservedConcurrentExecutions(n).build();
     }
 
