@@ -9,7 +9,11 @@ import io.eventharness.emulator.http.FrontDoor;
 import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
+import io.eventharness.emulator.lambda.LambdaService;
+import io.eventharness.emulator.logs.LogsService;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -35,6 +39,8 @@ import software.amazon.awssdk.regions.Region;
  * <p>Differences from AWS: one account ({@code 000000000000}); credentials are accepted, not checked.
  */
 public final class Emulator implements AutoCloseable {
+    /** How long an idle Lambda sandbox stays warm unless configured. */
+    public static final Duration DEFAULT_LAMBDA_KEEP_ALIVE = Duration.ofMinutes(10);
     private final Builder config;
     private final EmulatorClock clock;
     private final EventTrail trail;
@@ -48,7 +54,7 @@ public final class Emulator implements AutoCloseable {
         this.clock = new EmulatorClock();
         this.trail = new EventTrail(clock);
         this.delivery = new Delivery(trail);
-        this.services = new Services(clock, delivery, this::endpointOrNull);
+        this.services = new Services(clock, delivery, this::endpointOrNull, config);
         for (ServiceBinding b : services.bindings()) {
             router.add(b);
         }
@@ -149,10 +155,14 @@ public final class Emulator implements AutoCloseable {
         clock.close();
     }
 
-    /** An immutable-style builder: a fixed or a dynamic port, a host. */
+    /** An immutable-style builder: a fixed or a dynamic port, a host, and the engine's settings. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 4566;
+        private Duration lambdaKeepAlive = DEFAULT_LAMBDA_KEEP_ALIVE;
+        private int lambdaAsyncWorkers = LambdaService.defaultAsyncWorkers();
+        private Path lambdaWorkDirectory;
+        private long maxLogBytesPerGroup = LogsService.DEFAULT_MAX_BYTES_PER_GROUP;
 
         private Builder() {
         }
@@ -173,6 +183,74 @@ public final class Emulator implements AutoCloseable {
         public Builder withHost(String host) {
             this.host = host;
             return this;
+        }
+
+        /**
+         * How long an idle Lambda sandbox stays warm, in emulator time: {@code clock().advance(keepAlive)}
+         * retires it, and the next invocation is a cold start. AWS does not document its keep-alive (minutes
+         * to hours); 10 minutes by default; zero makes every invocation cold.
+         */
+        public Builder withLambdaKeepAlive(Duration keepAlive) {
+            if (keepAlive == null || keepAlive.isNegative()) {
+                throw new IllegalArgumentException("the keep-alive must be zero or more: " + keepAlive);
+            }
+            this.lambdaKeepAlive = keepAlive;
+            return this;
+        }
+
+        /**
+         * How many asynchronous invocations (Event invokes, SNS and S3 notifications, retries) run at once,
+         * across all functions; more wait in the queue, none is dropped. AWS drains each function's queue at the
+         * function's concurrency; here one machine runs them all. {@code max(4, 2 × cores)} by default.
+         */
+        public Builder withLambdaAsyncWorkers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("async workers must be at least 1: " + workers);
+            }
+            this.lambdaAsyncWorkers = workers;
+            return this;
+        }
+
+        /** Where Lambda sandboxes keep their temp directories and pipes; under {@code java.io.tmpdir} by default. */
+        public Builder withLambdaWorkDirectory(Path directory) {
+            this.lambdaWorkDirectory = java.util.Objects.requireNonNull(directory);
+            return this;
+        }
+
+        /**
+         * What one CloudWatch Logs group keeps at most (messages plus 26 bytes per event), 64 MiB by default:
+         * beyond it the oldest events go, so that a function printing without end cannot exhaust memory.
+         */
+        public Builder withMaxLogBytesPerGroup(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("a log group must be allowed at least 1024 bytes: " + bytes);
+            }
+            this.maxLogBytesPerGroup = bytes;
+            return this;
+        }
+
+        String host() {
+            return host;
+        }
+
+        int port() {
+            return port;
+        }
+
+        Duration lambdaKeepAlive() {
+            return lambdaKeepAlive;
+        }
+
+        int lambdaAsyncWorkers() {
+            return lambdaAsyncWorkers;
+        }
+
+        Path lambdaWorkDirectory() {
+            return lambdaWorkDirectory;
+        }
+
+        long maxLogBytesPerGroup() {
+            return maxLogBytesPerGroup;
         }
 
         public Emulator build() {

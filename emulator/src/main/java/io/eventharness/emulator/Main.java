@@ -1,11 +1,14 @@
 package io.eventharness.emulator;
 
 import java.net.BindException;
+import io.eventharness.emulator.lambda.LambdaService;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone emulator: {@code java -jar emulator.jar [--port N] [--host H]}.
+ * The standalone emulator: {@code java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D]
+ * [--lambda-async-workers N]}.
  *
  * <p>Prints {@code Event Harness emulator listening on http://H:P} and then {@code Ready.} once the
  * port answers requests; stops cleanly on SIGTERM or Ctrl-C (exit status 143/130, as the JVM
@@ -13,29 +16,31 @@ import java.util.concurrent.CountDownLatch;
  * emulator could not start (port in use, unknown host); both with a one-line message on stderr.
  */
 public final class Main {
-    static final String USAGE = "usage: java -jar emulator.jar [--port N] [--host H]\n"
-            + "  --port N  the port to listen on (default 4566; 0 picks any free port)\n"
-            + "  --host H  the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)";
+    static final String USAGE = "usage: java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D] [--lambda-async-workers N]\n"
+            + "  --port N                  the port to listen on (default 4566; 0 picks any free port)\n"
+            + "  --host H                  the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)\n"
+            + "  --lambda-keep-alive D     how long an idle Lambda sandbox stays warm, in emulator time\n"
+            + "                            (default 10m; e.g. 0, 90s, 10m, 2h, or ISO-8601 like PT10M)\n"
+            + "  --lambda-async-workers N  asynchronous invocations that run at once; more wait in the queue\n"
+            + "                            (default " + LambdaService.defaultAsyncWorkers() + " here: max(4, 2 x cores))";
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Emulator.Builder b = Emulator.builder();
-        String host = "127.0.0.1";
-        String port = "4566";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = value(args, ++i, "--port");
-                case "--host" -> host = value(args, ++i, "--host");
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return;
-                }
-                default -> usageError("unknown argument: " + args[i]);
-            }
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
         }
-        b.withPort(parsePort(port)).withHost(host);
+        Emulator.Builder b;
+        try {
+            b = parse(args);
+        } catch (IllegalArgumentException e) {
+            usageError(e.getMessage());
+            return;
+        }
+        String host = b.host();
+        String port = String.valueOf(b.port());
         Emulator emulator;
         try {
             emulator = b.build().start();
@@ -75,6 +80,26 @@ public final class Main {
         return "cannot start the emulator on " + host + ":" + port + ": " + root;
     }
 
+    /**
+     * The builder the arguments describe.
+     *
+     * @throws IllegalArgumentException with a one-line message for a bad argument
+     */
+    static Emulator.Builder parse(String... args) {
+        Emulator.Builder b = Emulator.builder();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--port" -> b.withPort(parsePort(value(args, ++i, flag)));
+                case "--host" -> b.withHost(value(args, ++i, flag));
+                case "--lambda-keep-alive" -> b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
+                case "--lambda-async-workers" -> b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
+                default -> throw new IllegalArgumentException("unknown argument: " + flag);
+            }
+        }
+        return b;
+    }
+
     private static int parsePort(String s) {
         try {
             int p = Integer.parseInt(s);
@@ -84,13 +109,52 @@ public final class Main {
         } catch (NumberFormatException e) {
             // reported below
         }
-        usageError("--port needs a number from 0 to 65535, got '" + s + "'");
-        return -1;
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, got '" + s + "'");
+    }
+
+    private static int parseCount(String s, String flag) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " needs a whole number of at least 1, got '" + s + "'");
+    }
+
+    /** {@code 0}, {@code 500ms}, {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT10M}). */
+    static Duration parseDuration(String s, String flag) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?").matcher(s);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2);
+                if (unit == null && n != 0) {
+                    throw new IllegalArgumentException(flag + " needs a unit (ms, s, m, h, d), got '" + s + "'");
+                }
+                return switch (unit == null ? "s" : unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+            Duration d = Duration.parse(s);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " needs a duration such as 90s, 10m or 2h, got '" + s + "'");
     }
 
     private static String value(String[] args, int i, String flag) {
         if (i >= args.length || args[i].startsWith("--")) {
-            usageError(flag + " needs a value");
+            throw new IllegalArgumentException(flag + " needs a value");
         }
         return args[i];
     }

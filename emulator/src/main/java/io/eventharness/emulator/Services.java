@@ -34,8 +34,11 @@ public final class Services implements AutoCloseable {
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
-    /** @param endpoint the emulator's endpoint once it serves (functions call back to it) */
-    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint) {
+    /**
+     * @param endpoint the emulator's endpoint once it serves (functions call back to it)
+     * @param config   the builder's engine settings
+     */
+    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Builder config) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
         s3 = new S3Service(clock, delivery, arn -> switch (Delivery.serviceOf(arn)) {
@@ -43,7 +46,7 @@ public final class Services implements AutoCloseable {
             case "sns" -> sns.topicExists(arn);
             default -> true; // Lambda functions: checked when notifications are delivered
         });
-        logs = new LogsService(clock);
+        logs = new LogsService(clock, config.maxLogBytesPerGroup());
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
         try {
@@ -51,11 +54,14 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for Lambda code", e);
         }
-        LambdaEngine engine = LambdaEngine.builder(clock)
+        LambdaEngine.Builder engine = LambdaEngine.builder(clock)
                 .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
-                .build();
-        lambda = new LambdaService(clock, delivery, engine, new LambdaEnvironment(iam::roleExists,
-                (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode));
+                .keepAlive(config.lambdaKeepAlive());
+        if (config.lambdaWorkDirectory() != null) {
+            engine.workDirectory(config.lambdaWorkDirectory());
+        }
+        lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(iam::roleExists,
+                (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
         bindings.add(new ServiceBinding(SqsService.SPEC, sqs));
         bindings.add(new ServiceBinding(SnsService.SPEC, sns));
         bindings.add(new ServiceBinding(S3Service.SPEC, s3));

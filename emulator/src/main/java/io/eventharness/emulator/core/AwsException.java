@@ -17,6 +17,7 @@ public class AwsException extends RuntimeException {
     private final String code;
     private final boolean senderFault;
     private String queryCode;
+    private final java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
 
     public AwsException(int status, String code, String message, boolean senderFault) {
         super(message);
@@ -48,6 +49,20 @@ public class AwsException extends RuntimeException {
     public AwsException withQueryCode(String legacyCode) {
         this.queryCode = legacyCode;
         return this;
+    }
+
+    /**
+     * A member of the error shape besides the message, e.g. Lambda's {@code TooManyRequestsException}
+     * {@code Reason}; the restJson1 codec writes it into the error body.
+     */
+    public AwsException withMember(String name, String value) {
+        members.put(name, value);
+        return this;
+    }
+
+    /** The error shape's extra members, in the order they were added. */
+    public java.util.Map<String, String> members() {
+        return java.util.Collections.unmodifiableMap(members);
     }
 
     public int status() {

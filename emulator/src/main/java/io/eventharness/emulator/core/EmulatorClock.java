@@ -20,6 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * EmulatorClock clock = emulator.clock();
  * clock.advance(Duration.ofMinutes(3)); // a two-minute retry has fired when this returns
  * }</pre>
+ *
+ * <p>Tasks must be short: they run one after another on one thread. A task with long work (a Lambda
+ * retry runs a function) hands it to another thread and registers it with {@link #handedOff}; the timer
+ * thread then goes on at once, while {@link #advance} waits for that work before it runs the next task,
+ * so that its promise (everything due ran, in time order) holds.
  */
 public final class EmulatorClock implements AutoCloseable {
 
@@ -59,6 +64,9 @@ public final class EmulatorClock implements AutoCloseable {
     /** Serialises task execution between the timer thread and advance(). */
     private final ReentrantLock running = new ReentrantLock();
     private final java.util.List<Runnable> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Work that tasks handed to other threads and that has not ended yet. */
+    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> handedOff =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread timer;
 
@@ -102,6 +110,17 @@ public final class EmulatorClock implements AutoCloseable {
         advanceListeners.add(listener);
     }
 
+    /**
+     * Registers work that a task started on another thread: {@link #advance} waits for it to end before
+     * it runs the next due task and before it returns; the timer thread does not wait. Returns
+     * {@code work}. Work that itself waits for an {@code advance()} would wait for ever: it must not.
+     */
+    public <F extends java.util.concurrent.CompletableFuture<?>> F handedOff(F work) {
+        handedOff.add(work);
+        work.whenComplete((r, e) -> handedOff.remove(work));
+        return work;
+    }
+
     /** Runs {@code action} after {@code delay} of emulated time. */
     public Task schedule(Duration delay, Runnable action) {
         return schedule(now().plus(delay), action);
@@ -130,15 +149,16 @@ public final class EmulatorClock implements AutoCloseable {
                     offsetMillis.addAndGet(next.dueMillis - now);
                 }
                 run(next);
+                settle();
             }
             long now = millis();
             if (target > now) {
                 offsetMillis.addAndGet(target - now);
             }
+            runDueAndSettle();
         } finally {
             running.unlock();
         }
-        runDue();
         for (Runnable l : advanceListeners) {
             l.run();
         }
@@ -163,6 +183,37 @@ public final class EmulatorClock implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Waits, {@link #running} released so that the timer thread may run what falls due meanwhile, until
+     * the work handed off by tasks has ended. Called with {@link #running} held.
+     */
+    private void settle() {
+        while (!handedOff.isEmpty()) {
+            java.util.concurrent.CompletableFuture<?>[] pending = handedOff.toArray(new java.util.concurrent.CompletableFuture<?>[0]);
+            running.unlock();
+            try {
+                java.util.concurrent.CompletableFuture.allOf(pending).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the work failed; its owner reports it
+            } finally {
+                running.lock();
+            }
+        }
+    }
+
+    /** After an advance: what fell due meanwhile (the timer thread may have been waiting), and its hand-offs. */
+    private void runDueAndSettle() {
+        Task next;
+        while ((next = pollDue(millis())) != null) {
+            run(next);
+            settle();
+        }
+        settle();
     }
 
     private void runDue() {

@@ -3,27 +3,49 @@ package io.eventharness.emulator.lambda;
 import io.eventharness.emulator.lambda.runtime.FunctionConfig;
 import io.eventharness.emulator.lambda.runtime.Invocation;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
+import java.util.function.Predicate;
 
 /**
  * What the Lambda API needs of the engine that runs functions ({@code lambda.runtime}: sandbox
- * processes speaking the Runtime API).
+ * processes speaking the Runtime API). Concurrency limits are not the engine's business: the API layer
+ * applies them per function ({@link Concurrency}).
+ *
+ * <pre>{@code
+ * try (FunctionEngine.Lease lease = engine.lease(settings.engineConfig(endpoint))) {
+ *     InvocationResult r = lease.invoke(invocation);
+ * }
+ * }</pre>
  */
 public interface FunctionEngine extends AutoCloseable {
 
     /**
-     * Runs one invocation in a warm or new sandbox of that function version, blocking until it ends.
-     *
-     * @param maxConcurrency the most sandboxes of this version that may be busy at once
-     * @throws io.eventharness.emulator.lambda.runtime.ConcurrencyLimitExceededException when all are busy
+     * Holds on to the sandboxes of that function version until the lease is closed: a {@link #retire} meanwhile
+     * lets the lease's invocations finish first, as AWS lets in-flight invocations finish on the old code.
      */
-    InvocationResult invoke(FunctionConfig config, Invocation invocation, int maxConcurrency);
+    Lease lease(FunctionConfig config);
 
     /**
-     * Stops the sandboxes of a function (all versions, for an unqualified ARN) or of one version (a qualified
-     * ARN): its code or configuration changed, or it was deleted.
+     * Stops the sandboxes of the function versions {@code which} selects: their code or configuration changed,
+     * or the function was deleted. Idle sandboxes stop now, leased ones once their leases end; then
+     * {@code afterwards} runs (on some thread), e.g. to delete the code they ran.
      */
-    void retire(String functionArn);
+    void retire(Predicate<FunctionConfig> which, Runnable afterwards);
 
     @Override
     void close();
+
+    /** The right to run invocations of one function version. */
+    interface Lease extends AutoCloseable {
+        /** The version it runs. */
+        FunctionConfig config();
+
+        /** Runs one invocation in a warm or new sandbox, blocking until it ends. */
+        InvocationResult invoke(Invocation invocation);
+
+        /** The lease was taken for a configuration that is no longer current: drop it without keeping its runner. */
+        void discard();
+
+        @Override
+        void close();
+    }
 }

@@ -1,57 +1,79 @@
 package io.eventharness.emulator.lambda;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.lambda.runtime.ConcurrencyLimitExceededException;
+import io.eventharness.emulator.lambda.runtime.FunctionConfig;
 import io.eventharness.emulator.lambda.runtime.Invocation;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import io.eventharness.emulator.lambda.runtime.UnknownRuntimeException;
-import io.eventharness.emulator.core.AwsException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs one invocation of a function version through the engine, within the function's reserved
- * concurrency, and records it in the event trail. Every way of invoking (the Invoke API, the async
- * queue, event sources) comes through here.
+ * Runs one invocation of a function version through the engine, within the function's concurrency
+ * ({@link Concurrency}), and records it in the event trail. Every way of invoking (the Invoke API, the
+ * async queue, event sources) comes through here.
+ *
+ * <p>An invocation that races {@code UpdateFunctionCode} or {@code DeleteFunction} runs either the old code
+ * (it got its sandboxes first: they finish it before they stop) or the new one; after a delete it is a
+ * {@code ResourceNotFoundException}. A sandbox that cannot be started at all (the emulator's own trouble:
+ * no temp directory, no pipe) is a function error, {@code Runtime.ExitError}, as a sandbox that dies during
+ * INIT is in AWS, so that the async queue retries it and a synchronous caller sees why.
  */
 final class Invoker {
-    /** The account's concurrency limit, which unreserved functions share. */
-    static final int ACCOUNT_CONCURRENCY = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FunctionEngine engine;
     private final Delivery delivery;
     private final Supplier<URI> endpoint;
+    private final Concurrency concurrency;
+    private final Function<String, LambdaFunction> functions;
 
-    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint) {
+    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency,
+            Function<String, LambdaFunction> functions) {
         this.engine = engine;
         this.delivery = delivery;
         this.endpoint = endpoint;
+        this.concurrency = concurrency;
+        this.functions = functions;
     }
 
     /**
-     * @throws AwsException {@code TooManyRequestsException} when the reserved concurrency is used up
+     * @throws AwsException {@code TooManyRequestsException} when the function's concurrency is used up,
+     *                      {@code ResourceNotFoundException} when the function or qualifier is gone
      */
     InvocationResult run(LambdaFunction fn, String qualifier, String requestId, byte[] payload, String clientContext,
                          String source, String kind) {
-        FunctionSettings s = fn.resolve(qualifier);
-        Integer reserved = fn.reservedConcurrency();
-        String target = s.qualifiedArn();
-        if (reserved != null && reserved == 0) {
-            delivery.note(source, target, kind, utf8(payload), "throttled: reserved concurrency is 0");
-            throw LambdaErrors.throttled();
+        String target = fn.resolve(qualifier).qualifiedArn();
+        Concurrency.Permit permit;
+        try {
+            permit = concurrency.acquire(fn);
+        } catch (AwsException throttled) {
+            delivery.note(source, target, kind, utf8(payload), "throttled: " + throttled.members().get("Reason"));
+            throw throttled;
         }
         Invocation inv = new Invocation(requestId, payload, qualifier == null ? fn.arn : fn.arn + ":" + qualifier,
                 clientContext, null, null);
         InvocationResult r;
-        try {
-            r = engine.invoke(s.engineConfig(endpoint.get()), inv, reserved != null ? reserved : ACCOUNT_CONCURRENCY);
+        try (permit) {
+            r = runCurrent(fn, qualifier, inv);
         } catch (ConcurrencyLimitExceededException e) {
+            // the engine's own per-version cap (the account limit): only reached if Concurrency allowed more
             delivery.note(source, target, kind, utf8(payload), "throttled: " + e.getMessage());
-            throw LambdaErrors.throttled();
+            throw Concurrency.throttled("ConcurrentInvocationLimitExceeded");
         } catch (UnknownRuntimeException e) {
             delivery.note(source, target, kind, utf8(payload), "failed: " + e.getMessage());
             throw AwsException.of(502, "InvalidRuntimeException", e.getMessage());
+        } catch (AwsException gone) {
+            delivery.note(source, target, kind, utf8(payload), "failed: " + gone.getMessage());
+            throw gone;
         }
         delivery.note(source, target, kind, utf8(payload), r.isError()
                 ? "error " + r.errorType() + " (" + (r.coldStart() ? "cold" : "warm") + ", request " + requestId + "): " + abbreviate(r.payloadUtf8())
@@ -59,8 +81,60 @@ final class Invoker {
         return r;
     }
 
-    void retire(String functionArn) {
-        engine.retire(functionArn);
+    /**
+     * Leases the sandboxes of the version the qualifier names now, and runs there; when the version changed
+     * between looking it up and leasing (an update in between), looks again.
+     */
+    private InvocationResult runCurrent(LambdaFunction fn, String qualifier, Invocation inv) {
+        while (true) {
+            FunctionSettings s = fn.resolve(qualifier);
+            FunctionConfig config = s.engineConfig(endpoint.get());
+            try (FunctionEngine.Lease lease = engine.lease(config)) {
+                FunctionConfig now;
+                try {
+                    if (functions.apply(fn.name) != fn) {
+                        throw LambdaErrors.functionNotFound(fn.arn);
+                    }
+                    now = fn.resolve(qualifier).engineConfig(endpoint.get());
+                } catch (AwsException gone) {
+                    lease.discard();
+                    throw gone;
+                }
+                if (!now.equals(config)) {
+                    lease.discard();
+                    continue;
+                }
+                try {
+                    return lease.invoke(inv);
+                } catch (UncheckedIOException cannotStart) {
+                    return sandboxFailure(s, inv.requestId(), cannotStart.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A function error for a sandbox that could not be started. */
+    static InvocationResult sandboxFailure(FunctionSettings s, String requestId, String why) {
+        String message = "RequestId: " + requestId + " Error: Runtime failed to start: " + why;
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("errorType", "Runtime.ExitError");
+        doc.put("errorMessage", message);
+        return new InvocationResult(requestId, doc.toString().getBytes(StandardCharsets.UTF_8), "Unhandled", "Runtime.ExitError",
+                true, 0, 0, null, s.memoryMb(), 0, null, List.of(message, "Runtime.ExitError"), s.version());
+    }
+
+    /** Retires the sandboxes of every version of the function (it was deleted); see {@link FunctionEngine#retire}. */
+    void retireFunction(String functionArn, Runnable afterwards) {
+        engine.retire(c -> c.functionArn().equals(functionArn), afterwards);
+    }
+
+    /**
+     * Retires the sandboxes of one version (a qualified ARN) except those that run {@code current}, its
+     * settings now: an invocation that already leased the new settings keeps its sandboxes.
+     */
+    void retireVersion(String qualifiedArn, FunctionSettings current, Runnable afterwards) {
+        FunctionConfig keep = current == null ? null : current.engineConfig(endpoint.get());
+        engine.retire(c -> c.qualifiedArn().equals(qualifiedArn) && !c.equals(keep), afterwards);
     }
 
     private static String utf8(byte[] b) {

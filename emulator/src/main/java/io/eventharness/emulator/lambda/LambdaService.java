@@ -47,25 +47,43 @@ public final class LambdaService implements AutoCloseable {
     private final LambdaEnvironment env;
     private final Map<String, LambdaFunction> functions = new ConcurrentHashMap<>();
     private final FunctionEngine engine;
+    private final Concurrency concurrency;
     private final Invoker invoker;
     private final AsyncInvoker async;
     private final FunctionSettingsFactory settings;
 
-    /** Over the sandbox engine of {@code lambda.runtime}. */
+    /** Over the sandbox engine of {@code lambda.runtime}, with the default number of async workers. */
     public LambdaService(EmulatorClock clock, Delivery delivery, io.eventharness.emulator.lambda.runtime.LambdaEngine engine,
                          LambdaEnvironment env) {
-        this(clock, delivery, new RunnerCache(engine), env);
+        this(clock, delivery, new RunnerCache(engine), env, defaultAsyncWorkers());
     }
 
-    public LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env) {
+    /**
+     * Over the sandbox engine of {@code lambda.runtime}.
+     *
+     * @param asyncWorkers how many asynchronous invocations run at once, across all functions; more wait in the
+     *                     queue ({@link #defaultAsyncWorkers()} by default)
+     */
+    public LambdaService(EmulatorClock clock, Delivery delivery, io.eventharness.emulator.lambda.runtime.LambdaEngine engine,
+                         LambdaEnvironment env, int asyncWorkers) {
+        this(clock, delivery, new RunnerCache(engine), env, asyncWorkers);
+    }
+
+    public LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env, int asyncWorkers) {
         this.clock = clock;
         this.delivery = delivery;
         this.env = env;
         this.engine = engine;
-        this.invoker = new Invoker(engine, delivery, env.endpoint());
-        this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions::get);
+        this.concurrency = new Concurrency(Concurrency.DEFAULT_ACCOUNT_LIMIT, this::reservedTotal);
+        this.invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions::get);
+        this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions::get, asyncWorkers);
         this.settings = new FunctionSettingsFactory(clock, env);
         delivery.register("lambda", this::deliver);
+    }
+
+    /** Asynchronous invocations that run at once unless configured: {@code max(4, 2 × cores)}. */
+    public static int defaultAsyncWorkers() {
+        return AsyncInvoker.DEFAULT_WORKERS;
     }
 
     // ---- functions ----------------------------------------------------------------------------
@@ -174,10 +192,12 @@ public final class LambdaService implements AutoCloseable {
     private void swapLatest(LambdaFunction fn, FunctionSettings s) {
         FunctionSettings old = fn.latest();
         fn.replaceLatest(s);
-        invoker.retire(old.qualifiedArn());
-        if (old.code() != s.code() && fn.versions().stream().noneMatch(v -> v.code() == old.code())) {
-            old.code().delete();
-        }
+        // the old code goes once the invocations still running it end
+        invoker.retireVersion(old.qualifiedArn(), s, () -> {
+            if (old.code() != s.code() && fn.versions().stream().noneMatch(v -> v.code() == old.code())) {
+                old.code().delete();
+            }
+        });
     }
 
     public DeleteFunctionResponse deleteFunction(DeleteFunctionRequest r, Call call) {
@@ -188,8 +208,8 @@ public final class LambdaService implements AutoCloseable {
             return DeleteFunctionResponse.builder().statusCode(204).build();
         }
         functions.remove(fn.name, fn);
-        invoker.retire(fn.arn);
-        fn.versions().forEach(v -> v.code().delete());
+        // AWS lets invocations in flight finish; queued asynchronous events and retries are discarded (AsyncInvoker)
+        invoker.retireFunction(fn.arn, () -> fn.versions().forEach(v -> v.code().delete()));
         return DeleteFunctionResponse.builder().statusCode(204).build();
     }
 
@@ -202,10 +222,11 @@ public final class LambdaService implements AutoCloseable {
             throw LambdaErrors.invalidParameter("Deletion of aliases is not currently supported.");
         }
         FunctionSettings gone = fn.deleteVersion(qualifier);
-        invoker.retire(gone.qualifiedArn());
-        if (fn.versions().stream().noneMatch(v -> v.code() == gone.code())) {
-            gone.code().delete();
-        }
+        invoker.retireVersion(gone.qualifiedArn(), null, () -> {
+            if (fn.versions().stream().noneMatch(v -> v.code() == gone.code())) {
+                gone.code().delete();
+            }
+        });
     }
 
     private void checkRevision(LambdaFunction fn, String revision) {
@@ -254,7 +275,7 @@ public final class LambdaService implements AutoCloseable {
             case DRY_RUN:
                 return InvokeResponse.builder().statusCode(204).build();
             case EVENT:
-                async.submit(new AsyncEvent(fn.name, n.qualifier(), call.requestId(), payload, "Invoke API", clock.millis()));
+                async.submit(new AsyncEvent(fn, n.qualifier(), call.requestId(), payload, "Invoke API", clock.millis()));
                 return InvokeResponse.builder().statusCode(202).build();
             default:
                 InvocationResult res = invoker.run(fn, n.qualifier(), call.requestId(), payload,
@@ -296,7 +317,7 @@ public final class LambdaService implements AutoCloseable {
             throw AwsException.of(403, "AccessDeniedException", "The resource policy of " + fn.arn + " does not allow "
                     + principal + " to invoke it for " + sourceArn + " (add it with AddPermission)");
         }
-        async.submit(new AsyncEvent(fn.name, n.qualifier(), Ids.uuid(), m.body().getBytes(StandardCharsets.UTF_8),
+        async.submit(new AsyncEvent(fn, n.qualifier(), Ids.uuid(), m.body().getBytes(StandardCharsets.UTF_8),
                 sourceArn, clock.millis()));
     }
 
@@ -363,11 +384,10 @@ public final class LambdaService implements AutoCloseable {
     public PutFunctionConcurrencyResponse putFunctionConcurrency(PutFunctionConcurrencyRequest r, Call call) {
         LambdaFunction fn = function(FunctionName.parse(r.functionName(), null).name(), call);
         Integer n = r.reservedConcurrentExecutions();
-        if (n == null || n < 0 || n > Invoker.ACCOUNT_CONCURRENCY) {
-            throw LambdaErrors.validation("reservedConcurrentExecutions", n, "Member must have value between 0 and "
-                    + Invoker.ACCOUNT_CONCURRENCY);
+        if (n == null || n < 0) {
+            throw LambdaErrors.validation("reservedConcurrentExecutions", n, "Member must have value greater than or equal to 0");
         }
-        fn.reservedConcurrency(n);
+        concurrency.reserve(fn, n);
         return PutFunctionConcurrencyResponse.builder().reservedConcurrentExecutions(n).build();
     }
 
@@ -421,11 +441,15 @@ public final class LambdaService implements AutoCloseable {
 
     public GetAccountSettingsResponse getAccountSettings(GetAccountSettingsRequest r) {
         return GetAccountSettingsResponse.builder()
-                .accountLimit(l -> l.concurrentExecutions(Invoker.ACCOUNT_CONCURRENCY).unreservedConcurrentExecutions(
-                        Invoker.ACCOUNT_CONCURRENCY - functions.values().stream().map(LambdaFunction::reservedConcurrency)
-                                .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).sum())
+                .accountLimit(l -> l.concurrentExecutions(concurrency.accountLimit()).unreservedConcurrentExecutions(concurrency.unreserved())
                         .codeSizeZipped(FunctionCode.MAX_ZIPPED).codeSizeUnzipped(FunctionCode.MAX_UNZIPPED).totalCodeSize(80_530_636_800L))
                 .accountUsage(u -> u.functionCount((long) functions.size())).build();
+    }
+
+    /** The sum of the functions' reserved concurrency. */
+    private int reservedTotal() {
+        return functions.values().stream().map(LambdaFunction::reservedConcurrency).filter(java.util.Objects::nonNull)
+                .mapToInt(Integer::intValue).sum();
     }
 
     // ---- shared ---------------------------------------------------------------------------------

@@ -58,6 +58,54 @@ final class LogGroup {
         return b;
     }
 
+    /** What each event weighs besides its message: AWS counts 26 bytes per event in a PutLogEvents batch. */
+    static final int EVENT_OVERHEAD = 26;
+
+    /** Messages plus {@link #EVENT_OVERHEAD} per event, over all streams. */
+    long weight() {
+        long w = 0;
+        for (LogStream s : streams.values()) {
+            w += s.weight();
+        }
+        return w;
+    }
+
+    /**
+     * Drops the oldest events (by timestamp, across the streams) until the group weighs at most
+     * {@code target}; returns how many went. The emulator keeps logs in memory, so this bounds what a
+     * function that prints without end can take; AWS keeps everything.
+     */
+    long trimTo(long target) {
+        long excess = weight() - target;
+        if (excess <= 0) {
+            return 0;
+        }
+        java.util.Map<LogStream, Integer> dropped = new java.util.HashMap<>();
+        long count = 0;
+        while (excess > 0) {
+            LogStream oldest = null;
+            StoredEvent first = null;
+            for (LogStream s : streams.values()) {
+                int i = dropped.getOrDefault(s, 0);
+                if (i < s.size()) {
+                    StoredEvent e = s.events().get(i);
+                    if (first == null || StoredEvent.ORDER.compare(e, first) < 0) {
+                        first = e;
+                        oldest = s;
+                    }
+                }
+            }
+            if (oldest == null) {
+                break;
+            }
+            dropped.merge(oldest, 1, Integer::sum);
+            excess -= first.bytes() + EVENT_OVERHEAD;
+            count++;
+        }
+        dropped.forEach(LogStream::dropFirst);
+        return count;
+    }
+
     String streamArn(String stream) {
         return arn + ":log-stream:" + stream;
     }

@@ -14,6 +14,8 @@ final class LogStream {
     private final ArrayList<StoredEvent> events = new ArrayList<>();
     private long lastIngestionTime;
     private long uploads;
+    /** Sum of the stored messages' UTF-8 sizes. */
+    private long messageBytes;
 
     LogStream(String name, String arn, long creationTime) {
         this.name = name;
@@ -31,6 +33,7 @@ final class LogStream {
             events.add(i < 0 ? -i - 1 : i, e);
         }
         lastIngestionTime = Math.max(lastIngestionTime, e.ingestionTime());
+        messageBytes += e.bytes();
     }
 
     /** Counts one PutLogEvents call, for the (ignored) sequence token AWS still hands out. */
@@ -54,7 +57,21 @@ final class LogStream {
         if (i > 0) {
             events.subList(0, i).clear();
         }
+        messageBytes -= bytes;
         return bytes;
+    }
+
+    /** Drops the {@code n} oldest events. */
+    void dropFirst(int n) {
+        List<StoredEvent> gone = events.subList(0, n);
+        for (StoredEvent e : gone) {
+            messageBytes -= e.bytes();
+        }
+        gone.clear();
+    }
+
+    int size() {
+        return events.size();
     }
 
     /** The events in order; valid while the group's lock is held. */
@@ -76,10 +93,11 @@ final class LogStream {
 
     /** Sum of the stored messages' UTF-8 sizes. */
     long storedBytes() {
-        long b = 0;
-        for (StoredEvent e : events) {
-            b += e.bytes();
-        }
-        return b;
+        return messageBytes;
+    }
+
+    /** What the events weigh against {@link LogGroup#trimTo}: their UTF-8 sizes plus {@link LogGroup#EVENT_OVERHEAD} each. */
+    long weight() {
+        return messageBytes + (long) events.size() * LogGroup.EVENT_OVERHEAD;
     }
 }

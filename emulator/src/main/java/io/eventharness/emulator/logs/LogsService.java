@@ -27,17 +27,40 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.*;
  * <p>Differs from AWS: retention deletes events exactly when they fall out of it (AWS takes up to
  * 72 hours); sequence tokens are accepted and ignored, as AWS does now, so InvalidSequenceToken and
  * DataAlreadyAccepted never occur; log groups are one namespace for all regions; stream
- * {@code storedBytes} is 0, as AWS has reported since 2019 (the group's is the real sum).
+ * {@code storedBytes} is 0, as AWS has reported since 2019 (the group's is the real sum). Events live in
+ * memory, so each group keeps at most {@link #DEFAULT_MAX_BYTES_PER_GROUP} (64 MiB, counting each event's
+ * UTF-8 size plus the 26 bytes AWS counts per event in a batch; configurable): beyond it the oldest
+ * events of the group are dropped, an eighth of the bound at a time. AWS keeps everything.
  */
 public final class LogsService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("logs", Protocol.AWS_JSON_1_1, CloudWatchLogsClient.class, "Logs_20140328");
 
+    /** What a log group keeps at most by default: 64 MiB. */
+    public static final long DEFAULT_MAX_BYTES_PER_GROUP = 64L << 20;
+
     private final EmulatorClock clock;
     private final LogGroups groups = new LogGroups();
     private final AtomicLong seq = new AtomicLong();
+    private final long maxBytesPerGroup;
 
     public LogsService(EmulatorClock clock) {
+        this(clock, DEFAULT_MAX_BYTES_PER_GROUP);
+    }
+
+    /** @param maxBytesPerGroup what a group keeps at most (messages plus 26 bytes per event); the oldest events go first */
+    public LogsService(EmulatorClock clock, long maxBytesPerGroup) {
+        if (maxBytesPerGroup < 1024) {
+            throw new IllegalArgumentException("a log group must be allowed at least 1024 bytes: " + maxBytesPerGroup);
+        }
         this.clock = clock;
+        this.maxBytesPerGroup = maxBytesPerGroup;
+    }
+
+    /** Past the bound, drop the oldest events down to seven eighths of it (so that trimming is rare). */
+    private void bound(LogGroup g) {
+        if (g.weight() > maxBytesPerGroup) {
+            g.trimTo(maxBytesPerGroup - maxBytesPerGroup / 8);
+        }
     }
 
     // ---- in-JVM API -----------------------------------------------------------------------------
@@ -63,6 +86,7 @@ public final class LogsService {
                     s.add(StoredEvent.of(stream, e.timestamp(), seq.incrementAndGet(), now, e.message()));
                 }
             }
+            bound(g);
         }
     }
 
@@ -282,6 +306,7 @@ public final class LogsService {
             for (InputLogEvent e : input.subList(batch.from(), batch.to())) {
                 s.add(StoredEvent.of(streamName, e.timestamp(), seq.incrementAndGet(), now, e.message()));
             }
+            bound(g);
             return PutLogEventsResponse.builder().nextSequenceToken(s.nextSequenceToken())
                     .rejectedLogEventsInfo(batch.rejected()).build();
         }

@@ -122,6 +122,7 @@ public final class RestJsonCodec implements ProtocolCodec {
         ObjectNode node = AwsJsonCodec.JSON.createObjectNode();
         node.put("Type", error.senderFault() ? "User" : "Service");
         node.put("message", error.getMessage());
+        error.members().forEach(node::put);
         return new HttpResponse().status(error.status())
                 .header("x-amzn-RequestId", call.requestId())
                 .header("x-amzn-ErrorType", error.code())

@@ -90,9 +90,15 @@ final class Functions {
     /** A function of any runtime from a deployment package; returns its name once it is active. */
     static String create(LambdaClient lambda, Runtime runtime, String handler, SdkBytes zip,
                          java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
+        return create(lambda, role(), runtime, handler, zip, more);
+    }
+
+    /** The same with a given execution role (one of another emulator than the shared one). */
+    static String create(LambdaClient lambda, String role, Runtime runtime, String handler, SdkBytes zip,
+                         java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
         String name = TestAws.unique("fn");
         lambda.createFunction(b -> {
-            b.functionName(name).runtime(runtime).handler(handler).role(role()).code(c -> c.zipFile(zip));
+            b.functionName(name).runtime(runtime).handler(handler).role(role).code(c -> c.zipFile(zip));
             more.accept(b);
         });
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));

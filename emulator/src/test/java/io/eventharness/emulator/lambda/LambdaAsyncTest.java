@@ -7,9 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventharness.emulator.TestAws;
 import io.eventharness.emulator.delivery.TrailEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -148,5 +154,68 @@ class LambdaAsyncTest {
         assertThat(record.path("responsePayload").asText()).isEqualTo("{\"result\": 3.0}");
         assertThat(TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:OnSuccess") && e.target().equals(recorderArn)))
                 .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo("delivered"));
+    }
+
+    @Test
+    void aDeadLetterTopicPassesThePayloadOnWithTheErrorAsMessageAttributes() throws Exception {
+        String[] queueArn = new String[1];
+        String queue = queue(queueArn);
+        String topic = TestAws.sns().createTopic(b -> b.name(TestAws.unique("dlq"))).topicArn();
+        TestAws.sns().subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn[0]));
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.deadLetterConfig(d -> d.targetArn(topic)));
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).maximumRetryAttempts(0));
+
+        String requestId = lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":0}"))).responseMetadata().requestId();
+
+        Message m = await().atMost(Duration.ofSeconds(20)).until(() -> receive(queue), l -> !l.isEmpty()).get(0);
+        JsonNode envelope = JSON.readTree(m.body());
+        assertThat(envelope.path("Type").asText()).isEqualTo("Notification");
+        assertThat(envelope.path("TopicArn").asText()).isEqualTo(topic);
+        assertThat(envelope.path("Message").asText()).isEqualTo("{\"x\":1,\"y\":0}");
+        JsonNode attrs = envelope.path("MessageAttributes");
+        assertThat(attrs.path("RequestID").path("Type").asText()).isEqualTo("String");
+        assertThat(attrs.path("RequestID").path("Value").asText()).isEqualTo(requestId);
+        assertThat(attrs.path("ErrorCode").path("Type").asText()).isEqualTo("Number");
+        assertThat(attrs.path("ErrorCode").path("Value").asText()).isEqualTo("200");
+        assertThat(attrs.path("ErrorMessage").path("Type").asText()).isEqualTo("String");
+        assertThat(attrs.path("ErrorMessage").path("Value").asText()).isEqualTo("division by zero");
+    }
+
+    @Test
+    void aLongRetryDoesNotHoldUpTheClockButAdvanceWaitsForIt(@TempDir Path dir) throws Exception {
+        // Fails once; on its retry, stays inside the function until the test releases it.
+        String fn = Functions.python(lambda, "slow_retry.handler", "slow_retry", """
+                import os, time
+
+                def handler(event, context):
+                    if not os.path.exists(event["failed"]):
+                        open(event["failed"], "w").close()
+                        raise RuntimeError("first attempt fails")
+                    open(event["retrying"], "w").close()
+                    while not os.path.exists(event["release"]):
+                        time.sleep(0.01)
+                    return "done"
+                """, b -> b.timeout(60));
+        String event = "{\"failed\":\"" + dir.resolve("failed") + "\",\"retrying\":\"" + dir.resolve("retrying")
+                + "\",\"release\":\"" + dir.resolve("release") + "\"}";
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(event)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> retries(fn).size() == 1);
+
+        CompletableFuture<java.time.Instant> advancing = CompletableFuture.supplyAsync(
+                () -> TestAws.emulator().clock().advance(AsyncInvoker.FIRST_RETRY));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("retrying")));
+
+        // While the retry runs, the clock still runs what falls due...
+        CountDownLatch fired = new CountDownLatch(1);
+        TestAws.emulator().clock().schedule(Duration.ZERO, fired::countDown);
+        assertThat(fired.await(10, TimeUnit.SECONDS)).as("a task due now ran while a retry was running").isTrue();
+        // ...and advance() has not returned: it waits for the retry that fell due.
+        assertThat(advancing).isNotDone();
+
+        Files.writeString(dir.resolve("release"), "go");
+        advancing.get(30, TimeUnit.SECONDS);
+        assertThat(attempts(fn)).hasSize(2).last().satisfies(e -> assertThat(e.outcome()).startsWith("ok"));
     }
 }

@@ -2,10 +2,12 @@ package io.eventharness.emulator.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -99,5 +101,28 @@ class LambdaInvokeTest {
         lambda.deleteFunctionConcurrency(b -> b.functionName(fn));
         assertThat(lambda.invoke(b -> b.functionName(fn).payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":1}"))).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aTimeoutAnswersAwsTimeoutErrorLogsItAndTheNextInvocationStartsAFreshSandbox() throws Exception {
+        String fn = Functions.probe(lambda, "probe.sleep", b -> b.timeout(1));
+
+        InvokeResponse r = lambda.invoke(b -> b.functionName(fn).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{\"seconds\":30}")));
+
+        String id = r.responseMetadata().requestId();
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.functionError()).isEqualTo("Unhandled");
+        JsonNode err = JSON.readTree(r.payload().asUtf8String());
+        assertThat(err.path("errorMessage").asText()).isEqualTo("RequestId: " + id + " Error: Task timed out after 1.00 seconds");
+        assertThat(err.path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Functions.logMessages(fn))
+                .anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z " + id + " Task timed out after 1\\.00 seconds"))
+                .anyMatch(l -> l.startsWith("REPORT RequestId: " + id)));
+
+        InvokeResponse next = lambda.invoke(b -> b.functionName(fn).logType(LogType.TAIL).payload(SdkBytes.fromUtf8String("{\"seconds\":0}")));
+        assertThat(next.functionError()).as(next.payload().asUtf8String()).isNull();
+        assertThat(next.payload().asUtf8String()).isEqualTo("\"woke up\"");
+        assertThat(new String(Base64.getDecoder().decode(next.logResult()), StandardCharsets.UTF_8)).as("a cold start")
+                .contains("\tInit Duration: ");
     }
 }

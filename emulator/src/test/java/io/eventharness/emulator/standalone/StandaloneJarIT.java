@@ -154,7 +154,8 @@ class StandaloneJarIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--port abc", "--port 70000", "--port -1", "--port", "--host", "--bogus", "--port --host"})
+    @ValueSource(strings = {"--port abc", "--port 70000", "--port -1", "--port", "--host", "--bogus", "--port --host",
+            "--lambda-keep-alive soon", "--lambda-async-workers 0"})
     void badArgumentsExitWithStatus2AndAMessage(String args) throws Exception {
         try (StandaloneProcess p = StandaloneProcess.start(args.split(" "))) {
             assertThat(p.awaitExit(START)).isEqualTo(2);

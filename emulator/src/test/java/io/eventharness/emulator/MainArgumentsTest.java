@@ -1,0 +1,49 @@
+package io.eventharness.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventharness.emulator.lambda.LambdaService;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The standalone emulator's flags, as {@link Main} turns them into an {@link Emulator.Builder}. */
+class MainArgumentsTest {
+
+    @Test
+    void defaults() {
+        Emulator.Builder b = Main.parse();
+        assertThat(b.port()).isEqualTo(4566);
+        assertThat(b.host()).isEqualTo("127.0.0.1");
+        assertThat(b.lambdaKeepAlive()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(b.lambdaAsyncWorkers()).isEqualTo(LambdaService.defaultAsyncWorkers()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void lambdaFlags() {
+        Emulator.Builder b = Main.parse("--port", "0", "--lambda-keep-alive", "90s", "--lambda-async-workers", "3");
+        assertThat(b.port()).isZero();
+        assertThat(b.lambdaKeepAlive()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(b.lambdaAsyncWorkers()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, PT0S", "500ms, PT0.5S", "90s, PT1M30S", "10m, PT10M", "2h, PT2H", "1d, PT24H", "PT10M, PT10M"})
+    void keepAliveDurations(String flag, String expected) {
+        assertThat(Main.parse("--lambda-keep-alive", flag).lambdaKeepAlive()).isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--lambda-keep-alive soon|--lambda-keep-alive needs a duration such as 90s, 10m or 2h, got 'soon'",
+            "--lambda-keep-alive 10|--lambda-keep-alive needs a unit (ms, s, m, h, d), got '10'",
+            "--lambda-keep-alive -PT1M|--lambda-keep-alive needs a duration such as 90s, 10m or 2h, got '-PT1M'",
+            "--lambda-async-workers 0|--lambda-async-workers needs a whole number of at least 1, got '0'",
+            "--lambda-async-workers many|--lambda-async-workers needs a whole number of at least 1, got 'many'",
+            "--lambda-async-workers|--lambda-async-workers needs a value"})
+    void badValuesSayWhatIsWrong(String args, String message) {
+        assertThatThrownBy(() -> Main.parse(args.split(" "))).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+}
