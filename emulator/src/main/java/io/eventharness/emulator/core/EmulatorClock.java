@@ -2,7 +2,13 @@ package io.eventharness.emulator.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,7 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Tasks must be short: they run one after another on one thread. A task with long work (a Lambda
  * retry runs a function) hands it to another thread and registers it with {@link #handedOff}; the timer
  * thread then goes on at once, while {@link #advance} waits for that work before it runs the next task,
- * so that its promise (everything due ran, in time order) holds.
+ * so that its promise (everything due ran, in time order) holds. Work started outside the clock (an
+ * accepted asynchronous invocation) registers too: {@code advance} lets it end before it moves the time.
  */
 public final class EmulatorClock implements AutoCloseable {
 
@@ -63,10 +70,9 @@ public final class EmulatorClock implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     /** Serialises task execution between the timer thread and advance(). */
     private final ReentrantLock running = new ReentrantLock();
-    private final java.util.List<Runnable> advanceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
     /** Work that tasks handed to other threads and that has not ended yet. */
-    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> handedOff =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> handedOff = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread timer;
 
@@ -115,7 +121,7 @@ public final class EmulatorClock implements AutoCloseable {
      * it runs the next due task and before it returns; the timer thread does not wait. Returns
      * {@code work}. Work that itself waits for an {@code advance()} would wait for ever: it must not.
      */
-    public <F extends java.util.concurrent.CompletableFuture<?>> F handedOff(F work) {
+    public <F extends CompletableFuture<?>> F handedOff(F work) {
         handedOff.add(work);
         work.whenComplete((r, e) -> handedOff.remove(work));
         return work;
@@ -138,6 +144,9 @@ public final class EmulatorClock implements AutoCloseable {
         }
         running.lock();
         try {
+            // Work already under way (an accepted asynchronous invocation) ends before time moves: within the
+            // advance it would have ended, and what it schedules (its retry) must fall into the advance too.
+            settle();
             long target = millis() + by.toMillis();
             while (true) {
                 Task next = pollDue(target);
@@ -191,14 +200,14 @@ public final class EmulatorClock implements AutoCloseable {
      */
     private void settle() {
         while (!handedOff.isEmpty()) {
-            java.util.concurrent.CompletableFuture<?>[] pending = handedOff.toArray(new java.util.concurrent.CompletableFuture<?>[0]);
+            CompletableFuture<?>[] pending = handedOff.toArray(new CompletableFuture<?>[0]);
             running.unlock();
             try {
-                java.util.concurrent.CompletableFuture.allOf(pending).get();
+                CompletableFuture.allOf(pending).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 // the work failed; its owner reports it
             } finally {
                 running.lock();

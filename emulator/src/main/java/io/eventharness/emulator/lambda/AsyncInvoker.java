@@ -32,12 +32,12 @@ import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
  * ({@value #DROPPED}). Each scheduled retry is in the trail ({@value #RETRY}) with the time it falls due.
  *
  * <p>A retry that falls due only hands the event to the workers: the clock's thread never runs a function.
- * {@link EmulatorClock#advance} still waits for those handed-off attempts (they are registered with
- * {@link EmulatorClock#handedOff}), so that "moving the clock fires everything that falls due, in time
- * order, before the call returns" holds: after {@code advance(1 min)} the first retry has run, and a retry
- * it schedules within the advance runs too. First attempts are not waited for: they are not clock work, and
- * a test that advances while a function is deliberately blocked must not hang; wait for their outcome (the
- * trail's {@value #RETRY} entry, a destination) before moving the clock.
+ * Every attempt, first ones included, is registered with {@link EmulatorClock#handedOff}, and
+ * {@link EmulatorClock#advance} waits for them: "moving the clock fires everything that falls due, in time
+ * order, before the call returns" then holds for a test that invokes with {@code Event} and at once moves
+ * the clock three minutes: the first attempt ends (as it would have, within its timeout, in those three
+ * minutes), its retry one minute later runs, and the second retry two minutes after that. A function that
+ * blocks holds {@code advance()} up to its timeout, as it would hold the event in AWS.
  */
 final class AsyncInvoker implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofMinutes(1);
@@ -87,11 +87,7 @@ final class AsyncInvoker implements AutoCloseable {
 
     /** Accepts an event; its first attempt runs as soon as a worker is free. */
     void submit(AsyncEvent e) {
-        try {
-            workers.execute(new Attempt(e));
-        } catch (RejectedExecutionException closing) {
-            // the emulator is stopping
-        }
+        queue(new Attempt(e));
     }
 
     /** Events accepted or due for a retry that wait for a worker. */
@@ -175,9 +171,13 @@ final class AsyncInvoker implements AutoCloseable {
         delivery.note(e.source, settings.qualifiedArn(), RETRY, utf8(e.payload), "next attempt at " + next.due() + " (" + why + ")");
     }
 
-    /** On the clock's thread: queue the attempt and let {@code advance()} know to wait for it. */
+    /** On the clock's thread, when a retry falls due. */
     private void handOff(AsyncEvent e) {
-        Attempt a = new Attempt(e);
+        queue(new Attempt(e));
+    }
+
+    /** Queues an attempt, and lets {@code advance()} know to wait for it. */
+    private void queue(Attempt a) {
         clock.handedOff(a.done);
         try {
             workers.execute(a);

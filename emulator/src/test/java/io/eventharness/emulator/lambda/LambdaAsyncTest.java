@@ -82,6 +82,22 @@ class LambdaAsyncTest {
     }
 
     @Test
+    void movingTheClockRightAfterAnEventInvokeLetsTheFirstAttemptEndFirst() throws Exception {
+        String[] dlqArn = new String[1];
+        String dlq = queue(dlqArn);
+        String fn = Functions.python(lambda, "lambda_function.myfunc01_handler", "lambda_function", Functions.BOOK,
+                b -> b.deadLetterConfig(d -> d.targetArn(dlqArn[0])));
+
+        lambda.invoke(b -> b.functionName(fn).invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String("{\"x\":1,\"y\":0}")));
+        // No wait for the first attempt: four minutes hold it, its retry about a minute after it failed, and the
+        // second about two minutes after the first retry failed (each counted from the end of an attempt).
+        TestAws.emulator().clock().advance(Duration.ofMinutes(4));
+
+        assertThat(attempts(fn)).hasSize(3);
+        assertThat(receive(dlq)).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("{\"x\":1,\"y\":0}"));
+    }
+
+    @Test
     void destinationsGetInvocationRecords() throws Exception {
         String[] okArn = new String[1];
         String[] failArn = new String[1];
