@@ -37,5 +37,6 @@ class AwsBackendTest {
         assertThat(b.region()).isEqualTo(Region.EU_WEST_1);
         assertThat(b.pathStyleS3()).isFalse();
         assertThat(b.hasMovableClock()).isFalse();
+        assertThat(b.hasTrail()).isFalse();
     }
 }
