@@ -1,16 +1,14 @@
 """Handlers that look at the Lambda container the book describes in 3-2: context, environment, /tmp."""
-import json
 import os
 import tempfile
 import time
 
-# The book's 3-2-1 list of variables, as Lambda names them today.
-BOOK_VARIABLES = [
-    "LAMBDA_TASK_ROOT", "AWS_EXECUTION_ENV", "LAMBDA_RUNTIME_DIR", "AWS_REGION", "AWS_DEFAULT_REGION",
-    "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_LAMBDA_FUNCTION_NAME",
-    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "PATH", "LANG", "LD_LIBRARY_PATH",
-]
+# The container's temporary directory, where the book's 3-2-2 says an earlier invocation's files may
+# still be. On AWS this is "/tmp", private to each execution environment. The embedded emulator runs
+# each sandbox as a local process whose private temporary directory is named by TMPDIR (the literal
+# /tmp there is the host's, shared by every sandbox), and gettempdir() follows TMPDIR: so this one
+# expression names the sandbox's own /tmp on both.
+TMP = tempfile.gettempdir()
 
 
 def context_handler(event, context):
@@ -27,16 +25,16 @@ def context_handler(event, context):
 
 
 def environment_handler(event, context):
-    return {name: os.environ.get(name) for name in BOOK_VARIABLES + event.get("extra", [])}
+    """The value of each variable the event names (None when it is not set)."""
+    return {name: os.environ.get(name) for name in event["names"]}
 
 
 def tmp_handler(event, context):
     """Reports what the container's temporary directory holds, then leaves a file there (3-2-2)."""
-    tmp = tempfile.gettempdir()
-    before = sorted(os.listdir(tmp))
-    with open(os.path.join(tmp, "left-by-" + context.aws_request_id), "w") as f:
+    before = sorted(name for name in os.listdir(TMP) if name.startswith("left-by-"))
+    with open(os.path.join(TMP, "left-by-" + context.aws_request_id), "w") as f:
         f.write("hello")
-    return {"tmp": tmp, "before": before}
+    return {"tmp": TMP, "before": before, "stream": context.log_stream_name, "request_id": context.aws_request_id}
 
 
 def sleep_handler(event, context):

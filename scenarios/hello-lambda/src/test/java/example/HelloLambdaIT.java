@@ -10,10 +10,13 @@ import io.eventharness.harness.FunctionSpec;
 import io.eventharness.harness.InvokeResult;
 import io.eventharness.harness.JavaFunction;
 import io.eventharness.harness.PythonFunction;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 /**
  * The seed book's chapter 2: the function {@code HelloLambda} (128 MB, 3 s) logs x and y and returns
@@ -43,9 +46,31 @@ class HelloLambdaIT {
         assertThat(r.payload()).isEqualTo("\"{\\\"result\\\": 5.0}\"");
     }
 
+    /** Each twin with the error type its runtime reports for a division by zero. */
+    static Stream<Arguments> twinsAndTheirDivisionError() {
+        List<Named<FunctionSpec<?>>> twins = twins().toList();
+        return Stream.of(Arguments.of(twins.get(0), "ZeroDivisionError"),
+                Arguments.of(twins.get(1), "java.lang.ArithmeticException"));
+    }
+
     @ParameterizedTest
     @MethodSource("twins")
-    void dividingByZeroFailsWithTheErrorJson(FunctionSpec<?> spec) {
+    void isConfiguredAsTheBookSays128MbAnd3Seconds(FunctionSpec<?> spec) {
+        DeployedFunction fn = cloud.deploy(spec);
+
+        GetFunctionConfigurationResponse config = cloud.lambda().getFunctionConfiguration(b -> b.functionName(fn.name()));
+        InvokeResult r = fn.invoke("{\"x\":10,\"y\":2}");
+
+        assertThat(config.memorySize()).isEqualTo(128);
+        assertThat(config.timeout()).isEqualTo(3);
+        assertThat(config.runtimeAsString()).isEqualTo(spec.runtimeId());
+        assertThat(config.handler()).isEqualTo(spec.handlerName());
+        assertThat(r.logTail()).contains("Memory Size: 128 MB");
+    }
+
+    @ParameterizedTest
+    @MethodSource("twinsAndTheirDivisionError")
+    void dividingByZeroFailsWithTheErrorJson(FunctionSpec<?> spec, String errorType) {
         DeployedFunction fn = cloud.deploy(spec);
 
         InvokeResult r = fn.invoke("{\"x\":10,\"y\":0}");
@@ -54,7 +79,7 @@ class HelloLambdaIT {
         assertThat(r.functionError()).isEqualTo("Unhandled");
         JsonNode error = r.json();
         assertThat(error.path("errorMessage").asText()).isEqualTo("division by zero");
-        assertThat(error.path("errorType").asText()).isIn("ZeroDivisionError", "java.lang.ArithmeticException");
+        assertThat(error.path("errorType").asText()).isEqualTo(errorType);
         assertThat(error.path("stackTrace").isArray()).isTrue();
         assertThat(error.path("stackTrace")).isNotEmpty();
     }

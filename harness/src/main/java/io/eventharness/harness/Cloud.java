@@ -3,21 +3,26 @@ package io.eventharness.harness;
 import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.observe.Await;
 import io.eventharness.harness.observe.BucketView;
-import io.eventharness.harness.observe.Invocation;
-import io.eventharness.harness.observe.LogLine;
+import io.eventharness.harness.observe.Inbox;
 import io.eventharness.harness.observe.LogView;
 import io.eventharness.harness.observe.QueueView;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -40,13 +45,18 @@ import software.amazon.awssdk.services.sts.StsClient;
  * }</pre>
  */
 public final class Cloud implements AutoCloseable {
+    /** How long a new execution role may take to reach Lambda on a real account. */
+    static final Duration ROLE_PROPAGATION = Duration.ofSeconds(30);
+
     private final Harness harness;
     private final String testName;
     private final String testId;
     private final Resources resources = new Resources();
     private final Clients clients;
     private final long trailMark;
-    private final List<DeployedFunction> functions = new CopyOnWriteArrayList<>();
+    private final Set<String> functions = ConcurrentHashMap.newKeySet(); // deployed, or observed with logsOf
+    private final Set<String> deployedNames = new HashSet<>();
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Await await;
 
     Cloud(Harness harness, String testName, String testId) {
@@ -55,11 +65,15 @@ public final class Cloud implements AutoCloseable {
         this.testId = testId;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
         this.trailMark = harness.backend().trailMark();
-        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT);
+        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, Await.Polling.forBackend(harness.backend().name()));
     }
 
     public Backend backend() {
         return harness.backend();
+    }
+
+    public Harness harness() {
+        return harness;
     }
 
     public Clients clients() {
@@ -100,58 +114,81 @@ public final class Cloud implements AutoCloseable {
      */
     public String name(String base) {
         String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-        String name = harness.runPrefix() + "-" + testId + "-" + clean;
+        String name = namePrefix() + clean;
         return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** What every name of this test starts with: {@code <run prefix>-<test>-}. */
+    public String namePrefix() {
+        return harness.runPrefix() + "-" + testId + "-";
     }
 
     // ---- deploy ---------------------------------------------------------------------------------
 
-    /** Creates the function (and the execution role when missing) and returns once it is Active. */
+    /**
+     * Creates the function (and the execution role when missing) and returns once it is Active. Deploying
+     * the same base name twice in one test gives the second function a {@code -2} suffix, and so on. Errors
+     * are thrown at once, except the one AWS gives while a fresh role has not reached Lambda yet.
+     */
     public DeployedFunction deploy(FunctionSpec<?> spec) {
         if (spec.handler == null) {
             throw new IllegalArgumentException("the function needs a handler");
         }
-        String fnName = name(spec.baseName());
+        String fnName = uniqueFunctionName(spec.baseName());
         String role = harness.executionRoleArn();
         SdkBytes zip = SdkBytes.fromByteArray(spec.zip());
-        CreateFunctionResponse created = await.withTimeout(Duration.ofSeconds(30)).until("function " + fnName + " to be created",
-                () -> {
-                    try {
-                        return lambda().createFunction(b -> b.functionName(fnName).runtime(spec.runtime).handler(spec.handler)
-                                .role(role).memorySize(spec.memoryMb).timeout((int) spec.timeout.toSeconds())
-                                .environment(e -> e.variables(spec.environment))
-                                .deadLetterConfig(spec.deadLetterTargetArn == null ? null
-                                        : software.amazon.awssdk.services.lambda.model.DeadLetterConfig.builder()
-                                        .targetArn(spec.deadLetterTargetArn).build())
-                                .code(c -> c.zipFile(zip)));
-                    } catch (InvalidParameterValueException e) {
-                        if (e.getMessage() != null && e.getMessage().contains("role")) {
-                            return null; // a new IAM role takes a few seconds to reach Lambda (real AWS)
-                        }
-                        throw e;
-                    }
-                }, r -> true, r -> r.stateAsString());
+        CreateFunctionResponse created = await.withTimeout(ROLE_PROPAGATION).retrying(
+                "function " + fnName + " to be created (its new execution role to reach Lambda)",
+                () -> lambda().createFunction(b -> b.functionName(fnName).runtime(spec.runtime).handler(spec.handler)
+                        .role(role).memorySize(spec.memoryMb).timeout((int) spec.timeout.toSeconds())
+                        .environment(e -> e.variables(spec.environment))
+                        .deadLetterConfig(spec.deadLetterTargetArn == null ? null
+                                : DeadLetterConfig.builder().targetArn(spec.deadLetterTargetArn).build())
+                        .code(c -> c.zipFile(zip))),
+                Cloud::roleNotAssumableYet);
+        functions.add(fnName);
         lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(fnName));
-        DeployedFunction fn = new DeployedFunction(lambda(), fnName, created.functionArn());
-        functions.add(fn);
-        return fn;
+        return new DeployedFunction(lambda(), fnName, created.functionArn());
+    }
+
+    /** AWS's answer to CreateFunction while a fresh role has not reached Lambda (IAM is eventually consistent). */
+    static boolean roleNotAssumableYet(RuntimeException e) {
+        return e instanceof InvalidParameterValueException && e.getMessage() != null
+                && e.getMessage().contains("cannot be assumed by Lambda");
+    }
+
+    private synchronized String uniqueFunctionName(String base) {
+        String name = name(base);
+        for (int n = 2; !deployedNames.add(name); n++) {
+            String suffix = "-" + n;
+            String plain = name(base);
+            name = (plain.length() + suffix.length() > 63 ? plain.substring(0, 63 - suffix.length()) : plain) + suffix;
+        }
+        return name;
     }
 
     // ---- wire -----------------------------------------------------------------------------------
 
     /** Trigger helpers shaped like the AWS APIs they call. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn);
+        return new Wiring(clients, harness::executionRoleArn, await);
     }
 
     // ---- observe --------------------------------------------------------------------------------
 
     public LogView logsOf(DeployedFunction fn) {
-        return new LogView(clients.logs(), fn.logGroup(), await);
+        return logsOf(fn.name());
     }
 
+    /** The log of any function by name (one created with plain SDK calls, say); its story is told on failure. */
+    public LogView logsOf(String functionName) {
+        functions.add(functionName);
+        return new LogView(clients.logs(), "/aws/lambda/" + functionName, await);
+    }
+
+    /** An output queue. Messages received but not yet taken by a wait stay with this test, per queue, in order. */
     public QueueView queue(String queueUrl) {
-        return new QueueView(clients.sqs(), queueUrl, await);
+        return new QueueView(inboxes.computeIfAbsent(queueUrl, u -> new Inbox(clients.sqs(), u)), await);
     }
 
     public BucketView bucket(String bucket) {
@@ -167,48 +204,43 @@ public final class Cloud implements AutoCloseable {
 
     /**
      * Moves the backend's clock: a two-minute retry or a daily schedule fires before this returns.
-     * On backends without a movable clock the test is skipped (aborted) with the reason.
+     * On backends without a movable clock the test is skipped (aborted) with the reason; annotate the test
+     * {@code @NeedsClock} to skip it before it creates anything.
      */
     public void advance(Duration by) {
         if (!backend().hasMovableClock()) {
             throw new TestAbortedException("this test moves the clock, which only the embedded backend can do (backend: "
-                    + backend().name() + ")");
+                    + backend().name() + "); annotate it @NeedsClock to skip it up front");
         }
         backend().advance(by);
     }
 
     // ---- the story a failure tells --------------------------------------------------------------
 
-    /** What happened so far in this test: the event trail, each function's invocations and last log lines. */
+    /**
+     * What happened so far in this test: the hops between its own resources, and each function's
+     * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed).
+     */
     public String story() {
-        StringBuilder b = new StringBuilder();
-        List<String> trail = backend().trailSince(trailMark);
-        if (backend().hasMovableClock()) {
-            b.append("Event trail of ").append(testName).append(trail.isEmpty() ? ": nothing was delivered between services.\n" : ":\n");
-            trail.stream().skip(Math.max(0, trail.size() - 30)).forEach(l -> b.append("    ").append(l).append('\n'));
-        }
-        for (DeployedFunction fn : functions) {
-            List<LogLine> lines;
-            try {
-                lines = logsOf(fn).lines();
-            } catch (RuntimeException e) {
-                b.append("Logs of ").append(fn.name()).append(" unreadable: ").append(e).append('\n');
-                continue;
-            }
-            List<Invocation> inv = Invocation.parse(lines);
-            b.append("Invocations of ").append(fn.name()).append(inv.isEmpty() ? ": none.\n" : ":\n");
-            inv.forEach(i -> b.append("    ").append(i).append('\n'));
-            b.append("Last log lines of ").append(fn.name()).append(lines.isEmpty() ? ": none.\n" : ":\n");
-            lines.stream().skip(Math.max(0, lines.size() - 20)).forEach(l -> b.append("    ").append(l.message()).append('\n'));
-        }
-        return b.toString();
+        List<Resources.Created> created = resources.newestFirst();
+        Set<String> createdNames = created.stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
+        Set<String> fns = new LinkedHashSet<>(functions);
+        created.stream().filter(c -> c.kind() == Resources.Kind.FUNCTION).map(Resources.Created::id).forEach(fns::add);
+        return Story.tell(backend(), testName, trailMark, namePrefix(), createdNames, fns,
+                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await));
     }
 
-    /** Deletes everything this test created (unless {@code -Dharness.keep=true}). */
+    /**
+     * Deletes everything this test created (unless {@code -Dharness.keep=true}); what cannot be deleted is
+     * logged at WARN now and listed again when the run ends.
+     */
     @Override
     public void close() {
-        if (!Boolean.getBoolean("harness.keep")) {
-            Teardown.run(harness.adminClients(), resources.newestFirst());
+        List<Resources.Created> created = resources.newestFirst();
+        if (Boolean.getBoolean("harness.keep")) {
+            harness.leftBehind(testName, created.stream().map(c -> c.kind() + " " + c.id() + " (kept: harness.keep=true)").toList());
+        } else {
+            harness.leftBehind(testName, Teardown.run(harness.adminClients(), created).stream().map(Object::toString).toList());
         }
         resources.clear();
     }

@@ -3,21 +3,40 @@ package io.eventharness.harness;
 import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.BackendConfig;
 import io.eventharness.harness.deploy.ExecutionRole;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The per-JVM part of the harness: the backend (started once, shared by every test class), one HTTP
  * connection pool, the run prefix of resource names, the functions' execution role, and clients for
- * housekeeping that do not record what they create. Tests get a {@link Cloud} each.
+ * housekeeping that do not record what they create. Tests get a {@link Cloud} each; a test may also
+ * ask for the {@code Harness} itself (parameter or field).
+ *
+ * <pre>{@code
+ * Harness h = Harness.shared();                 // the backend -Dharness.backend selects
+ * Harness e = Harness.shared("embedded");       // pinned, whatever is selected (the harness's own tests)
+ * try (Cloud cloud = h.newCloud("by hand")) { cloud.sqs().createQueue(b -> b.queueName(cloud.name("q"))); }
+ * }</pre>
+ *
+ * <p>When the run ends, resources that could not be deleted (or were kept with {@code -Dharness.keep=true})
+ * are listed at WARN.
  */
 public final class Harness implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Harness.class);
+
     private final BackendConfig config;
     private final Backend backend;
     private final SdkHttpClient http;
     private final Clients admin;
     private final AtomicInteger tests = new AtomicInteger();
+    private final List<String> leftBehind = new ArrayList<>();
     private volatile String roleArn;
 
     private Harness(BackendConfig config, Backend backend) {
@@ -27,31 +46,44 @@ public final class Harness implements AutoCloseable {
         this.admin = new Clients(backend, http, null);
     }
 
-    private static Harness shared;
-    private static RuntimeException sharedFailure;
+    private static final Map<String, Harness> SHARED = new HashMap<>();
+    private static final Map<String, RuntimeException> FAILED = new HashMap<>();
 
     /**
-     * The harness of this JVM, started on first use and stopped when the JVM exits; if the backend
-     * could not start, every call reports why (without trying again).
+     * The harness of this JVM on the selected backend ({@code -Dharness.backend}, {@code HARNESS_BACKEND},
+     * default embedded), started on first use and stopped when the JVM exits; if the backend could not
+     * start, every call reports why (without trying again).
      */
-    public static synchronized Harness shared() {
-        if (sharedFailure != null) {
-            throw sharedFailure;
-        }
-        if (shared == null) {
-            try {
-                shared = start();
-            } catch (RuntimeException e) {
-                sharedFailure = e;
-                throw e;
-            }
-            Harness h = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(h::close, "event-harness-shutdown"));
-        }
-        return shared;
+    public static Harness shared() {
+        return shared(null);
     }
 
-    /** Starts the configured backend ({@code -Dharness.backend}, default embedded). */
+    /** The harness of this JVM on the named backend ({@code null}: the selected one), started once. */
+    public static synchronized Harness shared(String backend) {
+        BackendConfig config = BackendConfig.fromEnvironment();
+        if (backend != null && !backend.isBlank()) {
+            config = config.withBackend(backend);
+        }
+        String key = config.backend();
+        RuntimeException failure = FAILED.get(key);
+        if (failure != null) {
+            throw failure;
+        }
+        Harness h = SHARED.get(key);
+        if (h == null) {
+            try {
+                h = new Harness(config, config.create());
+            } catch (RuntimeException e) {
+                FAILED.put(key, e);
+                throw e;
+            }
+            SHARED.put(key, h);
+            Runtime.getRuntime().addShutdownHook(new Thread(h::close, "event-harness-shutdown-" + key));
+        }
+        return h;
+    }
+
+    /** Starts the configured backend ({@code -Dharness.backend}, default embedded); the caller closes it. */
     public static Harness start() {
         BackendConfig config = BackendConfig.fromEnvironment();
         return new Harness(config, config.create());
@@ -86,7 +118,7 @@ public final class Harness implements AutoCloseable {
     /** The execution role of test functions, created on first use. */
     synchronized String executionRoleArn() {
         if (roleArn == null) {
-            roleArn = ExecutionRole.ensure(admin.iam(), roleName());
+            roleArn = ExecutionRole.ensure(admin.iam(), roleName(), config.runPrefix());
         }
         return roleArn;
     }
@@ -95,10 +127,33 @@ public final class Harness implements AutoCloseable {
         return config.runPrefix() + "-lambda-exec";
     }
 
+    /** Remembers resources a test left behind, for the list at the end of the run. */
+    void leftBehind(String testName, List<String> what) {
+        synchronized (leftBehind) {
+            what.forEach(w -> leftBehind.add(w + "  [" + testName + "]"));
+        }
+    }
+
+    /** What tests left behind so far (not deleted, or kept on purpose). */
+    public List<String> leftBehind() {
+        synchronized (leftBehind) {
+            return List.copyOf(leftBehind);
+        }
+    }
+
     @Override
     public void close() {
-        if (roleArn != null && !"embedded".equals(backend.name())) {
-            ExecutionRole.delete(admin.iam(), roleName());
+        if (roleArn != null && !"embedded".equals(backend.name()) && !Boolean.getBoolean("harness.keep")) {
+            try {
+                ExecutionRole.delete(admin.iam(), roleName());
+            } catch (RuntimeException e) {
+                leftBehind("the run", List.of("ROLE " + roleName() + " (" + e.getMessage() + ")"));
+            }
+        }
+        List<String> left = leftBehind();
+        if (!left.isEmpty() && !"embedded".equals(backend.name())) {
+            LOG.warn("Event Harness left {} resource(s) behind on the {} backend (run prefix {}); delete them by hand:\n    {}",
+                    left.size(), backend.name(), config.runPrefix(), String.join("\n    ", left));
         }
         http.close();
         backend.close();

@@ -1,27 +1,58 @@
 package io.eventharness.harness;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
-/** Deletes what a test created, newest first; a resource that is already gone is not an error. */
+/**
+ * Deletes what a test created, newest first. A resource that is already gone is not an error; one that
+ * could not be deleted is logged at WARN at once (on a real account a leaked resource costs money) and
+ * returned, so the harness can list every leak again when the run ends.
+ */
 final class Teardown {
     private static final Logger LOG = LoggerFactory.getLogger(Teardown.class);
+
+    /** A resource that is still there: what it is and why it could not be deleted. */
+    record Leak(Resources.Created resource, String error) {
+        @Override
+        public String toString() {
+            return resource.kind() + " " + resource.id() + " (" + error + ")";
+        }
+    }
 
     private Teardown() {
     }
 
-    static void run(Clients c, List<Resources.Created> created) {
+    static List<Leak> run(Clients c, List<Resources.Created> created) {
+        List<Leak> leaks = new ArrayList<>();
         for (Resources.Created r : created) {
             try {
                 delete(c, r);
             } catch (RuntimeException e) {
-                LOG.debug("teardown of {} {}: {}", r.kind(), r.id(), e.toString());
+                if (isGone(e)) {
+                    continue;
+                }
+                Leak leak = new Leak(r, e.getClass().getSimpleName() + ": " + e.getMessage());
+                LOG.warn("Event Harness could not delete {} {}: it is left behind ({})", r.kind(), r.id(), leak.error());
+                leaks.add(leak);
             }
         }
+        return leaks;
+    }
+
+    /** The 404s of each service: the resource was deleted already (by the test itself, say). */
+    static boolean isGone(RuntimeException e) {
+        if (e instanceof AwsServiceException a) {
+            String code = a.awsErrorDetails() == null ? "" : String.valueOf(a.awsErrorDetails().errorCode());
+            return a.statusCode() == 404 || code.equals("NoSuchBucket") || code.equals("NoSuchEntity") || code.equals("NotFound")
+                    || code.equals("ResourceNotFoundException") || code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist");
+        }
+        return false;
     }
 
     private static void delete(Clients c, Resources.Created r) {
@@ -69,7 +100,7 @@ final class Teardown {
         try {
             r.run();
         } catch (RuntimeException ignored) {
-            // already gone
+            // the log group of a function that never logged does not exist
         }
     }
 }

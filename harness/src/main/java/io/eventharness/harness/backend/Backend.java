@@ -2,13 +2,22 @@ package io.eventharness.harness.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * Where scenario tests run: the embedded emulator, LocalStack in a container, or a real AWS account.
  * Scenario code only sees SDK clients configured from these values, so it runs unchanged on each.
+ *
+ * <pre>{@code
+ * @Test void onEveryBackend(Cloud cloud) {
+ *   Backend b = cloud.backend();          // b.name() is embedded, localstack or aws
+ *   if (b.hasMovableClock()) { b.advance(Duration.ofMinutes(2)); }
+ * }
+ * }</pre>
  */
 public interface Backend extends AutoCloseable {
 
@@ -37,12 +46,20 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
     }
 
-    /** What happened between services since {@code afterSeq} (embedded only), one line per hop. */
-    default java.util.List<String> trailSince(long afterSeq) {
-        return java.util.List.of();
+    /** Whether {@link #trailSince} reports anything: only the embedded emulator records hops between services. */
+    default boolean hasTrail() {
+        return false;
     }
 
-    /** A marker for {@link #trailSince(long)}. */
+    /**
+     * What happened between services since {@code afterSeq} (embedded only), one line per hop, keeping
+     * only hops whose source or target {@code concerns} accepts (an ARN, queue URL or name).
+     */
+    default List<String> trailSince(long afterSeq, Predicate<String> concerns) {
+        return List.of();
+    }
+
+    /** A marker for {@link #trailSince}. */
     default long trailMark() {
         return 0;
     }

@@ -14,16 +14,27 @@ import java.util.function.Function;
  *   <li>{@code LOCALSTACK_AUTH_TOKEN}, passed to the container when set;</li>
  *   <li>{@code -Dharness.run.prefix} or {@code HARNESS_RUN_PREFIX}: prefix of every resource name (default random).</li>
  * </ul>
+ * The JUnit extension also reads {@code harness.backend} as a JUnit configuration parameter (which JUnit takes
+ * from system properties and {@code junit-platform.properties}), so a test kit run can pin its backend.
+ *
+ * <pre>{@code
+ * BackendConfig c = BackendConfig.fromEnvironment();          // -Dharness.backend=localstack ...
+ * Backend b = c.withBackend("embedded").create();
+ * }</pre>
  */
 public record BackendConfig(String backend, String localStackImage, String localStackAuthToken, String runPrefix) {
     public static final String DEFAULT_LOCALSTACK_IMAGE = "localstack/localstack:4.14.0";
+    /** The system property (and JUnit configuration parameter) that selects the backend. */
+    public static final String BACKEND_PROPERTY = "harness.backend";
+    /** The environment variable that selects the backend when the property is not set. */
+    public static final String BACKEND_VARIABLE = "HARNESS_BACKEND";
 
     public static BackendConfig fromEnvironment() {
         return from(System::getProperty, System.getenv());
     }
 
     static BackendConfig from(Function<String, String> properties, Map<String, String> env) {
-        String backend = pick(properties, env, "harness.backend", "HARNESS_BACKEND", "embedded").toLowerCase(Locale.ROOT);
+        String backend = pick(properties, env, BACKEND_PROPERTY, BACKEND_VARIABLE, "embedded").toLowerCase(Locale.ROOT);
         String image = pick(properties, env, "harness.localstack.image", "HARNESS_LOCALSTACK_IMAGE", DEFAULT_LOCALSTACK_IMAGE);
         String token = env.get("LOCALSTACK_AUTH_TOKEN");
         String prefix = pick(properties, env, "harness.run.prefix", "HARNESS_RUN_PREFIX",
@@ -33,10 +44,23 @@ public record BackendConfig(String backend, String localStackImage, String local
 
     private static String pick(Function<String, String> props, Map<String, String> env, String prop, String var, String dflt) {
         String v = props.apply(prop);
-        if (v == null || v.isBlank()) {
+        if (v == null || v.isBlank() || v.startsWith("${")) { // "${harness.backend}": a build file passed an unset property
             v = env.get(var);
         }
         return v == null || v.isBlank() ? dflt : v.trim();
+    }
+
+    /** The same configuration on another backend ({@code embedded}, {@code localstack} or {@code aws}). */
+    public BackendConfig withBackend(String name) {
+        return new BackendConfig(name.trim().toLowerCase(Locale.ROOT), localStackImage, localStackAuthToken, runPrefix);
+    }
+
+    /**
+     * Whether the named backend can move its clock ({@code cloud.advance}): only the embedded emulator can.
+     * Known from the name alone, without starting anything.
+     */
+    public static boolean hasMovableClock(String backend) {
+        return "embedded".equals(backend);
     }
 
     /** Creates the configured backend (not yet started for LocalStack: {@link Backend}s start in their factory). */
@@ -45,7 +69,7 @@ public record BackendConfig(String backend, String localStackImage, String local
             case "embedded" -> new EmbeddedBackend();
             case "localstack" -> LocalStackBackend.start(this);
             case "aws" -> new AwsBackend();
-            default -> throw new IllegalArgumentException("unknown harness.backend '" + backend
+            default -> throw new BackendUnavailableException("unknown harness.backend '" + backend
                     + "': use embedded, localstack or aws");
         };
     }

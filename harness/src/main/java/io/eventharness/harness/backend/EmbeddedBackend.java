@@ -8,10 +8,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** The in-JVM emulator: no Docker, ready in well under a second, with a movable clock and an event trail. */
+/**
+ * The in-JVM emulator: no Docker, ready in well under a second, with a movable clock and an event trail.
+ *
+ * <pre>{@code
+ * try (EmbeddedBackend b = new EmbeddedBackend()) {
+ *   SqsClient sqs = SqsClient.builder().endpointOverride(b.endpoint().orElseThrow()).region(b.region())
+ *       .credentialsProvider(b.credentials()).build();
+ * }
+ * }</pre>
+ */
 public final class EmbeddedBackend implements Backend {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -62,8 +72,14 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
-    public List<String> trailSince(long afterSeq) {
-        return emulator.trail().since(afterSeq).stream().map(EmbeddedBackend::format).toList();
+    public boolean hasTrail() {
+        return true;
+    }
+
+    @Override
+    public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
+        return emulator.trail().since(afterSeq).stream().filter(e -> concerns.test(e.source()) || concerns.test(e.target()))
+                .map(EmbeddedBackend::format).toList();
     }
 
     private static String format(TrailEntry e) {

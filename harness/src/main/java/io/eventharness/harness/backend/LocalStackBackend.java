@@ -1,54 +1,64 @@
 package io.eventharness.harness.backend;
 
 import java.net.URI;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.localstack.LocalStackContainer;
-import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * LocalStack in a container (Testcontainers), for users with Docker; configured by
- * {@link LocalStackSettings}. Without Docker, or when the container exits (e.g. for lack of an account
- * token), it fails at once with a message that says so.
+ * LocalStack in a container (Testcontainers), for users with Docker; every setting comes from
+ * {@link LocalStackSettings}. It fails with one {@link BackendUnavailableException} (no stack trace)
+ * at once without Docker, and within a poll of the container exiting during start-up (for lack of an
+ * account token, say), quoting the container's last lines.
+ *
+ * <pre>{@code
+ * mvn -B verify -Dharness.backend=localstack                     # the default image, 4.14.0
+ * LOCALSTACK_AUTH_TOKEN=... mvn -B verify -Dharness.backend=localstack -Dharness.localstack.image=localstack/localstack-pro:latest
+ * }</pre>
  */
 public final class LocalStackBackend implements Backend {
 
     private final LocalStackContainer container;
-    private final LocalStackSettings settings;
-    private final URI endpoint;
+    private final LocalStackSettings.Connection connection;
 
-    private LocalStackBackend(LocalStackContainer container, LocalStackSettings settings) {
+    private LocalStackBackend(LocalStackContainer container, LocalStackSettings.Connection connection) {
         this.container = container;
-        this.settings = settings;
-        this.endpoint = LocalStackSettings.endpoint(container.getHost(), container.getMappedPort(LocalStackSettings.EDGE_PORT));
+        this.connection = connection;
     }
 
-    /** The container as this backend configures it, not started (needs Docker to be created). */
-    static LocalStackContainer container(LocalStackSettings settings) {
-        LocalStackContainer c = new LocalStackContainer(DockerImageName.parse(settings.image())
-                .asCompatibleSubstituteFor("localstack/localstack"));
+    /** The container as the settings describe it, not started (creating it needs Docker). */
+    static LocalStackContainer container(LocalStackSettings settings, StartupWatch watch) {
+        LocalStackContainer c = new LocalStackContainer(settings.imageName());
+        c.withServices(settings.services().toArray(String[]::new));
+        c.withExposedPorts(settings.exposedPort());
         settings.environment().forEach(c::withEnv);
-        c.withStartupTimeout(Duration.ofMinutes(2));
+        c.waitingFor(watch);
         return c;
     }
 
     static LocalStackBackend start(BackendConfig config) {
         requireDocker(DockerProbe.DEFAULT);
         LocalStackSettings settings = LocalStackSettings.from(config);
-        LocalStackContainer c = container(settings);
+        StartupWatch watch = settings.startupWatch();
+        LocalStackContainer c = container(settings, watch);
         try {
             c.start();
         } catch (RuntimeException e) {
             String logs = safeLogs(c);
-            c.stop();
-            throw new BackendUnavailableException(explainFailure(config, logs, e));
+            quietlyStop(c);
+            throw new BackendUnavailableException(explainFailure(settings, logs, e));
         }
-        return new LocalStackBackend(c, settings);
+        StartupWatch.Outcome outcome = watch.outcome();
+        if (!outcome.ready()) {
+            quietlyStop(c);
+            throw new BackendUnavailableException(explain(settings, outcome));
+        }
+        return new LocalStackBackend(c, settings.connection(c.getHost(), c.getMappedPort(settings.exposedPort())));
     }
 
     /** Whether Docker answers; a seam for tests. */
@@ -77,7 +87,7 @@ public final class LocalStackBackend implements Backend {
         String runtimeDir = System.getenv("XDG_RUNTIME_DIR");
         for (String p : new String[]{"/var/run/docker.sock", home + "/.docker/run/docker.sock", home + "/.testcontainers.properties",
                 runtimeDir == null ? null : runtimeDir + "/docker.sock"}) {
-            if (p != null && java.nio.file.Files.exists(java.nio.file.Path.of(p))) {
+            if (p != null && Files.exists(Path.of(p))) {
                 return true;
             }
         }
@@ -92,16 +102,45 @@ public final class LocalStackBackend implements Backend {
         }
     }
 
-    static String explainFailure(BackendConfig config, String logs, RuntimeException e) {
-        String lower = logs.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("auth_token") || lower.contains("auth token") || lower.contains("license")) {
-            return "The LocalStack container (" + config.localStackImage() + ") exited because it needs an account token. "
-                    + "Set LOCALSTACK_AUTH_TOKEN, or use an image that starts without one (default "
-                    + BackendConfig.DEFAULT_LOCALSTACK_IMAGE + "), or the embedded backend. Last container output:\n"
-                    + tail(logs, 15);
+    /** What a start-up that did not reach {@code Ready.} means, and what to do. */
+    static String explain(LocalStackSettings s, StartupWatch.Outcome o) {
+        String last = o.logs().isBlank() ? "" : "\nLast container output:\n" + tail(o.logs(), 15);
+        if (o.state() == StartupWatch.State.TIMED_OUT) {
+            return "LocalStack (" + s.image() + ") did not print 'Ready.' within " + s.startupTimeout().toSeconds()
+                    + " s and is still running." + last;
         }
-        return "The LocalStack container (" + config.localStackImage() + ") did not start: " + e.getMessage()
-                + (logs.isEmpty() ? "" : "\nLast container output:\n" + tail(logs, 15));
+        String exit = o.exitCode() == null ? "" : " (exit code " + o.exitCode() + ")";
+        String lower = o.logs().toLowerCase(Locale.ROOT);
+        boolean aboutToken = lower.contains("auth_token") || lower.contains("auth token") || lower.contains("license")
+                || lower.contains("api key");
+        if (aboutToken && s.hasAuthToken()) {
+            return "LocalStack exited" + exit + ": it did not accept LOCALSTACK_AUTH_TOKEN for image " + s.image()
+                    + ". Check the token, or use image " + BackendConfig.DEFAULT_LOCALSTACK_IMAGE
+                    + " (-Dharness.localstack.image), which starts without one, or the embedded backend." + last;
+        }
+        if (aboutToken || !s.hasAuthToken() && !BackendConfig.DEFAULT_LOCALSTACK_IMAGE.equals(s.image())) {
+            return "LocalStack exited" + exit + ": it needs LOCALSTACK_AUTH_TOKEN for image " + s.image()
+                    + "; set it, or use image " + BackendConfig.DEFAULT_LOCALSTACK_IMAGE
+                    + " (the default; -Dharness.localstack.image), the last community release that starts without one, "
+                    + "or the embedded backend." + last;
+        }
+        return "LocalStack (" + s.image() + ") exited during start-up" + exit + "." + last;
+    }
+
+    /** A start-up that failed inside Testcontainers (pull, create, start). */
+    static String explainFailure(LocalStackSettings s, String logs, RuntimeException e) {
+        if (!logs.isBlank()) {
+            String lower = logs.toLowerCase(Locale.ROOT);
+            if (lower.contains("auth_token") || lower.contains("auth token") || lower.contains("license")) {
+                return explain(s, new StartupWatch.Outcome(StartupWatch.State.EXITED, logs, null));
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "The LocalStack container (" + s.image() + ") did not start: " + e.getMessage()
+                + (root != e ? " (" + root + ")" : "") + (logs.isBlank() ? "" : "\nLast container output:\n" + tail(logs, 15));
     }
 
     private static String safeLogs(LocalStackContainer c) {
@@ -112,7 +151,15 @@ public final class LocalStackBackend implements Backend {
         }
     }
 
-    private static String tail(String s, int lines) {
+    private static void quietlyStop(LocalStackContainer c) {
+        try {
+            c.stop();
+        } catch (RuntimeException ignored) {
+            // the start failed already; that is the error to report
+        }
+    }
+
+    static String tail(String s, int lines) {
         String[] all = s.split("\n");
         StringBuilder b = new StringBuilder();
         for (int i = Math.max(0, all.length - lines); i < all.length; i++) {
@@ -128,17 +175,17 @@ public final class LocalStackBackend implements Backend {
 
     @Override
     public Optional<URI> endpoint() {
-        return Optional.of(endpoint);
+        return Optional.of(connection.endpoint());
     }
 
     @Override
     public Region region() {
-        return Region.of(settings.region());
+        return connection.region();
     }
 
     @Override
     public AwsCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
+        return connection.credentials();
     }
 
     @Override

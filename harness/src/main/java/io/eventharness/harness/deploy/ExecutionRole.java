@@ -1,43 +1,76 @@
 package io.eventharness.harness.deploy;
 
+import java.util.List;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
- * The execution role functions run with: created when missing (trusting {@code lambda.amazonaws.com},
- * with {@code AWSLambdaBasicExecutionRole} attached so logs reach CloudWatch), one per test run.
+ * The execution role test functions run with, one per test run: trusts {@code lambda.amazonaws.com},
+ * and holds what the harness's deploy and wiring helpers need on a real account:
+ * <ul>
+ *   <li>{@code AWSLambdaBasicExecutionRole}: logs reach CloudWatch;</li>
+ *   <li>{@code AWSLambdaSQSQueueExecutionRole}, {@code AWSLambdaKinesisExecutionRole},
+ *       {@code AWSLambdaDynamoDBExecutionRole}: event source mappings may poll queues and streams
+ *       (AWS checks these when the mapping is created);</li>
+ *   <li>an inline policy {@value #INLINE_POLICY}: {@code sqs:SendMessage}, {@code sns:Publish} and
+ *       {@code lambda:InvokeFunction} on this run's resources (names starting with the run prefix), for
+ *       dead-letter queues and asynchronous-invocation destinations.</li>
+ * </ul>
+ * {@link #ensure} is idempotent: a role left by an earlier run with the same prefix gets what it lacks.
+ *
+ * <pre>{@code
+ * String arn = ExecutionRole.ensure(iam, "eh1x2-lambda-exec", "eh1x2");
+ * ExecutionRole.delete(iam, "eh1x2-lambda-exec");
+ * }</pre>
  */
 public final class ExecutionRole {
     static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
-    static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    public static final String BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    public static final String SQS_QUEUE = "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole";
+    public static final String KINESIS = "arn:aws:iam::aws:policy/service-role/AWSLambdaKinesisExecutionRole";
+    public static final String DYNAMODB = "arn:aws:iam::aws:policy/service-role/AWSLambdaDynamoDBExecutionRole";
+    /** The managed policies every harness execution role has attached. */
+    public static final List<String> MANAGED = List.of(BASIC, SQS_QUEUE, KINESIS, DYNAMODB);
+    public static final String INLINE_POLICY = "event-harness-destinations";
 
     private ExecutionRole() {
     }
 
-    /** The role's ARN, creating it if it does not exist. */
-    public static String ensure(IamClient iam, String roleName) {
+    /** The role's ARN, creating it if it does not exist; attaches and puts what it lacks either way. */
+    public static String ensure(IamClient iam, String roleName, String resourcePrefix) {
+        String arn;
         try {
-            return iam.getRole(b -> b.roleName(roleName)).role().arn();
+            arn = iam.getRole(b -> b.roleName(roleName)).role().arn();
         } catch (NoSuchEntityException e) {
-            String arn = iam.createRole(b -> b.roleName(roleName).assumeRolePolicyDocument(TRUST)
+            arn = iam.createRole(b -> b.roleName(roleName).assumeRolePolicyDocument(TRUST)
                     .description("Event Harness: execution role of test functions")).role().arn();
-            iam.attachRolePolicy(b -> b.roleName(roleName).policyArn(BASIC));
-            return arn;
         }
+        for (String policy : MANAGED) {
+            iam.attachRolePolicy(b -> b.roleName(roleName).policyArn(policy)); // attaching twice is not an error
+        }
+        iam.putRolePolicy(b -> b.roleName(roleName).policyName(INLINE_POLICY).policyDocument(destinations(resourcePrefix)));
+        return arn;
     }
 
-    /** Deletes the role (detaching its policy first); quiet when it is gone. */
+    /** The inline policy: send to this run's queues and topics, invoke this run's functions (DLQs, destinations). */
+    static String destinations(String prefix) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DeadLettersAndDestinations\",\"Effect\":\"Allow\","
+                + "\"Action\":[\"sqs:SendMessage\",\"sns:Publish\",\"lambda:InvokeFunction\"],"
+                + "\"Resource\":[\"arn:aws:sqs:*:*:" + prefix + "-*\",\"arn:aws:sns:*:*:" + prefix + "-*\","
+                + "\"arn:aws:lambda:*:*:function:" + prefix + "-*\"]}]}";
+    }
+
+    /** Deletes the role (detaching and deleting its policies first); quiet when it is gone. */
     public static void delete(IamClient iam, String roleName) {
         try {
-            iam.detachRolePolicy(b -> b.roleName(roleName).policyArn(BASIC));
-        } catch (RuntimeException ignored) {
-            // not attached, or gone
-        }
-        try {
+            iam.listAttachedRolePolicies(b -> b.roleName(roleName)).attachedPolicies()
+                    .forEach(p -> iam.detachRolePolicy(b -> b.roleName(roleName).policyArn(p.policyArn())));
+            iam.listRolePolicies(b -> b.roleName(roleName)).policyNames()
+                    .forEach(p -> iam.deleteRolePolicy(b -> b.roleName(roleName).policyName(p)));
             iam.deleteRole(b -> b.roleName(roleName));
-        } catch (RuntimeException ignored) {
-            // gone
+        } catch (NoSuchEntityException gone) {
+            // deleted already
         }
     }
 }

@@ -1,40 +1,36 @@
 package io.eventharness.harness.observe;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * An output queue: waits receive (and delete) messages until enough arrived.
+ * An output queue: waits receive messages until enough arrived and hand them over in arrival order,
+ * deleting exactly the ones handed over; the rest wait in the queue's {@link Inbox} for the next wait.
  *
  * <pre>{@code
- * List<Message> got = cloud.queue(dlqUrl).await().messages(1);
+ * List<Message> got = cloud.queue(dlqUrl).await().messages(2);
+ * Message third = cloud.queue(dlqUrl).await().message();
  * }</pre>
  */
 public final class QueueView {
-    private final SqsClient sqs;
-    private final String url;
+    private final Inbox inbox;
     private final Await await;
-    private final List<Message> received = new ArrayList<>();
 
-    public QueueView(SqsClient sqs, String url, Await await) {
-        this.sqs = sqs;
-        this.url = url;
+    public QueueView(Inbox inbox, Await await) {
+        this.inbox = inbox;
         this.await = await;
     }
 
-    /** Receives what is there now (short poll), deletes it, and adds it to what this view has seen. */
-    public synchronized List<Message> drain() {
-        List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-        for (Message m : got) {
-            sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+    public String url() {
+        return inbox.url();
+    }
+
+    /** Everything there now (received earlier or by one receive now), taken: deleted from the queue. */
+    public List<Message> drain() {
+        synchronized (inbox) {
+            return inbox.take(inbox.receive().size());
         }
-        received.addAll(got);
-        return new ArrayList<>(received);
     }
 
     public Waits await() {
@@ -53,10 +49,13 @@ public final class QueueView {
             return new Waits(await.withTimeout(d));
         }
 
-        /** At least {@code n} messages (received and deleted), in arrival order. */
+        /** The next {@code n} messages, in arrival order, deleted from the queue; later ones stay for the next wait. */
         public List<Message> messages(int n) {
-            return await.until(n + " message(s) in " + url, QueueView.this::drain, m -> m.size() >= n,
+            // no lock held while waiting: Awaitility probes from its own thread
+            await.until(n + " message(s) in " + inbox.url(), () -> inbox.pending().size() >= n ? inbox.pending() : inbox.receive(),
+                    m -> m.size() >= n,
                     m -> m.size() + " message(s)" + (m.isEmpty() ? "" : ": " + m.stream().map(Message::body).toList()));
+            return inbox.take(n);
         }
 
         public Message message() {

@@ -2,10 +2,13 @@ package io.eventharness.harness.wire;
 
 import io.eventharness.harness.Clients;
 import io.eventharness.harness.DeployedFunction;
+import io.eventharness.harness.observe.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
@@ -16,7 +19,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Thin helpers, shaped like the AWS APIs they call, that wire triggers the way AWS requires —
  * including the permissions real AWS checks (a function's resource policy for S3 and SNS, a queue
- * policy for SNS), so the same wiring works on every backend.
+ * policy for SNS and S3, merged with what the queue allowed before), so the same wiring works on every
+ * backend. What the functions themselves need (polling a queue, sending to a dead-letter queue) is on
+ * the harness's execution role.
  *
  * <pre>{@code
  * cloud.wire().s3ToLambda(bucket, fn, "s3:ObjectCreated:*");
@@ -24,12 +29,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * }</pre>
  */
 public final class Wiring {
+    /** How long AWS may take to see a fresh role's policies when a mapping is created. */
+    static final Duration ROLE_PROPAGATION = Duration.ofSeconds(60);
+
     private final Clients c;
     private final Supplier<String> executionRole;
+    private final Await await;
 
-    public Wiring(Clients clients, Supplier<String> executionRole) {
+    public Wiring(Clients clients, Supplier<String> executionRole, Await await) {
         this.c = clients;
         this.executionRole = executionRole;
+        this.await = await;
     }
 
     /** S3 → Lambda: AddPermission for {@code s3.amazonaws.com}, then the bucket's notification configuration. */
@@ -72,11 +82,23 @@ public final class Wiring {
                 .subscriptionArn();
     }
 
-    /** SQS → Lambda: an event source mapping (Lambda polls the queue); returns its UUID. */
+    /**
+     * SQS → Lambda: an event source mapping (Lambda polls the queue); returns its UUID. AWS checks the
+     * function's role may receive from the queue; a fresh role's policies take a few seconds to be seen,
+     * so that one error is retried for up to a minute.
+     */
     public String sqsToLambda(String queueUrl, DeployedFunction fn, int batchSize) {
         String queueArn = queueArn(queueUrl);
-        return c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name()).batchSize(batchSize)
-                .enabled(true)).uuid();
+        return await.withTimeout(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
+                () -> c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name())
+                        .batchSize(batchSize).enabled(true)).uuid(),
+                Wiring::rolePermissionsNotSeenYet);
+    }
+
+    /** AWS's answer while a new execution role's policies have not reached Lambda. */
+    static boolean rolePermissionsNotSeenYet(RuntimeException e) {
+        return e instanceof InvalidParameterValueException && e.getMessage() != null
+                && e.getMessage().contains("execution role does not have permissions");
     }
 
     /** The role functions run with. */
@@ -94,11 +116,14 @@ public final class Wiring {
         }
     }
 
+    /** Adds a statement to the queue's policy (SetQueueAttributes replaces the whole document, so read and merge). */
     private void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + principal
-                + "\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\",\"Condition\":{\"ArnEquals\":"
-                + "{\"aws:SourceArn\":\"" + sourceArn + "\"}}}]}";
-        c.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+        synchronized (Wiring.class) { // two tests' wirings do not share queues, but one test's threads might
+            String current = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.POLICY))
+                    .attributes().get(QueueAttributeName.POLICY);
+            String policy = QueuePolicy.allowSend(current, queueArn, principal, sourceArn);
+            c.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
+        }
     }
 
     private String queueArn(String queueUrl) {

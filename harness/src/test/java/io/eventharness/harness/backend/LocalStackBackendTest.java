@@ -1,5 +1,6 @@
 package io.eventharness.harness.backend;
 
+import static io.eventharness.harness.backend.LocalStackSettingsTest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,46 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The LocalStack backend's configuration and failure messages, checked without Docker. */
+/** The LocalStack backend's failure messages, checked without Docker. */
 class LocalStackBackendTest {
+    private static final String NO_TOKEN_LOG = "LocalStack version: 2026.3.0\n"
+            + "ERROR: LOCALSTACK_AUTH_TOKEN is required to start LocalStack\nLocalStack exited\n";
 
-    private static BackendConfig config(Map<String, String> props, Map<String, String> env) {
-        return BackendConfig.from(props::get, env);
-    }
-
-    @Test
-    void defaultImageIsThePinnedCommunityRelease() {
-        LocalStackSettings s = LocalStackSettings.from(config(Map.of("harness.backend", "localstack"), Map.of()));
-        assertThat(s.image()).isEqualTo("localstack/localstack:4.14.0");
-        assertThat(s.environment()).doesNotContainKey("LOCALSTACK_AUTH_TOKEN");
-    }
-
-    @Test
-    void imageIsConfigurableAndTheTokenIsPassedThrough() {
-        BackendConfig cfg = config(Map.of("harness.localstack.image", "localstack/localstack-pro:2026.3"),
-                Map.of("LOCALSTACK_AUTH_TOKEN", "ls-secret"));
-        LocalStackSettings s = LocalStackSettings.from(cfg);
-        assertThat(s.image()).isEqualTo("localstack/localstack-pro:2026.3");
-        assertThat(s.environment()).containsEntry("LOCALSTACK_AUTH_TOKEN", "ls-secret");
-    }
-
-    @Test
-    void imageAndBackendAlsoComeFromTheEnvironment() {
-        BackendConfig cfg = config(Map.of(), Map.of("HARNESS_BACKEND", "localstack", "HARNESS_LOCALSTACK_IMAGE", "mirror/ls:4.14.0"));
-        assertThat(cfg.backend()).isEqualTo("localstack");
-        assertThat(LocalStackSettings.from(cfg).image()).isEqualTo("mirror/ls:4.14.0");
-    }
-
-    @Test
-    void clientsUseTheContainersCredentialsRegionAndMappedPort() {
-        LocalStackSettings s = LocalStackSettings.from(config(Map.of(), Map.of()));
-        // the container's LocalStack reads these variables; the clients use the same values
-        assertThat(s.environment()).containsEntry("AWS_ACCESS_KEY_ID", s.accessKey())
-                .containsEntry("AWS_SECRET_ACCESS_KEY", s.secretKey()).containsEntry("DEFAULT_REGION", s.region());
-        assertThat(s.accessKey()).isEqualTo("test");
-        assertThat(s.region()).isEqualTo("us-east-1");
-        assertThat(LocalStackSettings.endpoint("localhost", 32768)).hasToString("http://localhost:32768");
-        assertThat(LocalStackSettings.EDGE_PORT).isEqualTo(4566);
+    private static LocalStackSettings settings(Map<String, String> props, Map<String, String> env) {
+        return LocalStackSettings.from(config(props, env));
     }
 
     @Test
@@ -59,10 +27,52 @@ class LocalStackBackendTest {
     }
 
     @Test
-    void aContainerThatExitsForLackOfATokenIsExplained() {
-        String logs = "LocalStack version: 4.15\nERROR: LOCALSTACK_AUTH_TOKEN is required to start LocalStack\n";
-        String msg = LocalStackBackend.explainFailure(config(Map.of(), Map.of()), logs, new RuntimeException("exited"));
-        assertThat(msg).contains("needs an account token").contains("LOCALSTACK_AUTH_TOKEN").contains("4.14.0");
+    void aContainerThatExitsForLackOfATokenSaysWhatToDoAndQuotesItsLastLines() {
+        LocalStackSettings s = settings(Map.of("harness.localstack.image", "localstack/localstack:latest"), Map.of());
+        String msg = LocalStackBackend.explain(s, new StartupWatch.Outcome(StartupWatch.State.EXITED, NO_TOKEN_LOG, 55L));
+        assertThat(msg).startsWith("LocalStack exited (exit code 55): it needs LOCALSTACK_AUTH_TOKEN for image "
+                        + "localstack/localstack:latest; set it, or use image localstack/localstack:4.14.0")
+                .contains("Last container output:\n  LocalStack version: 2026.3.0\n  ERROR: LOCALSTACK_AUTH_TOKEN is required");
+    }
+
+    @Test
+    void aNewerImageThatExitsWithoutATokenIsAssumedToNeedOne() {
+        LocalStackSettings s = settings(Map.of("harness.localstack.image", "localstack/localstack:2026.4"), Map.of());
+        String msg = LocalStackBackend.explain(s, new StartupWatch.Outcome(StartupWatch.State.EXITED, "bye\n", 1L));
+        assertThat(msg).contains("it needs LOCALSTACK_AUTH_TOKEN for image localstack/localstack:2026.4");
+    }
+
+    @Test
+    void aRefusedTokenIsNotReportedAsAMissingOne() {
+        LocalStackSettings s = settings(Map.of("harness.localstack.image", "localstack/localstack-pro:2026.3"),
+                Map.of("LOCALSTACK_AUTH_TOKEN", "ls-wrong"));
+        String msg = LocalStackBackend.explain(s, new StartupWatch.Outcome(StartupWatch.State.EXITED,
+                "ERROR: license activation failed for auth token\n", 55L));
+        assertThat(msg).contains("did not accept LOCALSTACK_AUTH_TOKEN").doesNotContain("ls-wrong");
+    }
+
+    @Test
+    void theDefaultImageExitingForAnotherReasonIsNotBlamedOnTheToken() {
+        LocalStackSettings s = settings(Map.of(), Map.of());
+        String msg = LocalStackBackend.explain(s, new StartupWatch.Outcome(StartupWatch.State.EXITED, "OSError: no space left\n", 1L));
+        assertThat(msg).startsWith("LocalStack (localstack/localstack:4.14.0) exited during start-up (exit code 1).")
+                .contains("no space left").doesNotContain("AUTH_TOKEN");
+    }
+
+    @Test
+    void aStartThatNeverGetsReadySaysHowLongItWaited() {
+        String msg = LocalStackBackend.explain(settings(Map.of(), Map.of()),
+                new StartupWatch.Outcome(StartupWatch.State.TIMED_OUT, "Starting...\n", null));
+        assertThat(msg).contains("did not print 'Ready.' within 120 s").contains("Starting...");
+    }
+
+    @Test
+    void aFailureInsideTestcontainersNamesItsRootCause() {
+        RuntimeException e = new RuntimeException("Container startup failed", new IllegalStateException("pull access denied"));
+        String msg = LocalStackBackend.explainFailure(settings(Map.of(), Map.of()), "", e);
+        assertThat(msg).contains("did not start: Container startup failed").contains("pull access denied");
+        assertThat(LocalStackBackend.explainFailure(settings(Map.of(), Map.of()), NO_TOKEN_LOG, e))
+                .contains("needs LOCALSTACK_AUTH_TOKEN");
     }
 
     @Test
@@ -83,14 +93,7 @@ class LocalStackBackendTest {
     @Test
     void unknownBackendIsRejectedWithTheChoices() {
         assertThatThrownBy(() -> config(Map.of("harness.backend", "gcp"), Map.of()).create())
+                .isInstanceOf(BackendUnavailableException.class)
                 .hasMessageContaining("embedded, localstack or aws");
-    }
-
-    @Test
-    void systemPropertiesWinOverEnvironment() {
-        BackendConfig c = config(Map.of("harness.backend", "AWS"), Map.of("HARNESS_BACKEND", "localstack"));
-        assertThat(c.backend()).isEqualTo("aws");
-        assertThat(config(Map.of(), Map.of("HARNESS_BACKEND", "localstack")).backend()).isEqualTo("localstack");
-        assertThat(config(Map.of(), Map.of()).backend()).isEqualTo("embedded");
     }
 }

@@ -1,28 +1,27 @@
 package io.eventharness.harness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.EventHarness;
+import io.eventharness.harness.NeedsClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
-/** The extension, run through the JUnit Platform test kit on small example classes. */
+/** The extension, run through the JUnit Platform test kit on small example classes (on the embedded backend). */
 class EventHarnessExtensionTest {
     static final List<String> createdQueues = new ArrayList<>();
 
     private static EngineExecutionResults run(Class<?> c) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(c)).execute();
+        return TestKit.run(c);
     }
 
     @EventHarness
@@ -81,8 +80,7 @@ class EventHarnessExtensionTest {
     void aFailedAwaitTellsTheEventTrail() {
         List<Event> failures = run(BrokenScenario.class).testEvents().failed().list();
         assertThat(failures).hasSize(1);
-        Throwable t = failures.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable).orElseThrow();
+        Throwable t = TestKit.failureOf(failures.get(0));
         assertThat(t).isInstanceOf(AssertionError.class);
         assertThat(t.getMessage())
                 .contains("Timed out after 300 ms waiting for 1 message(s) in")
@@ -96,6 +94,7 @@ class EventHarnessExtensionTest {
     @EventHarness
     static class MovesTheClock {
         @Test
+        @NeedsClock("a 15-minute delay")
         void delayedMessageAppearsAfterAdvancing(Cloud cloud) {
             SqsClient sqs = cloud.sqs();
             String q = sqs.createQueue(b -> b.queueName(cloud.name("delayed"))).queueUrl();

@@ -1,23 +1,32 @@
 package io.eventharness.harness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.DeployedFunction;
 import io.eventharness.harness.EventHarness;
+import io.eventharness.harness.Harness;
 import io.eventharness.harness.PythonFunction;
+import io.eventharness.harness.deploy.Zips;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A deliberately broken scenario, kept as a test of what a failing await tells: the function fails,
- * the awaited output never comes, and the failure shows the event trail, the invocations with their
- * errors and the function's last log lines.
+ * Deliberately broken scenarios, kept as tests of what a failing await tells: the function fails, the
+ * awaited output never comes, and the failure shows this test's event trail (and no other test's), the
+ * invocations with their errors and the functions' last log lines.
  */
 class FailureStoryTest {
+    static volatile String neighbourPrefix;
+    static volatile String plainFunction;
 
     @EventHarness
     static class BrokenThumbnailer {
@@ -34,9 +43,7 @@ class FailureStoryTest {
 
     @Test
     void theFailureTellsTheTrailTheInvocationsAndTheLog() {
-        Throwable t = EngineTestKit.engine("junit-jupiter").selectors(selectClass(BrokenThumbnailer.class)).execute()
-                .testEvents().failed().list().get(0).getPayload(TestExecutionResult.class)
-                .flatMap(TestExecutionResult::getThrowable).orElseThrow();
+        Throwable t = onlyFailure(BrokenThumbnailer.class);
         assertThat(t).isInstanceOf(AssertionError.class);
         assertThat(t.getMessage())
                 .contains("Timed out after 500 ms waiting for 1 message(s) in")
@@ -49,5 +56,80 @@ class FailureStoryTest {
                 .contains("Last log lines of")
                 .contains("making a thumbnail of cat.png")
                 .contains("no thumbnail for cat.png");
+    }
+
+    /** Another test (as a parallel class would) makes hops on the shared emulator while this one runs. */
+    @EventHarness
+    static class NoisyNeighbour {
+        @Test
+        void resultNeverArrives(Cloud cloud) {
+            redrive(cloud, "{\"mine\":1}");
+            try (Cloud neighbour = Harness.shared("embedded").newCloud("neighbour")) {
+                neighbourPrefix = neighbour.namePrefix();
+                redrive(neighbour, "{\"theirs\":2}");
+            }
+            String results = cloud.sqs().createQueue(b -> b.queueName(cloud.name("results"))).queueUrl();
+            cloud.queue(results).await().atMost(Duration.ofMillis(300)).message();
+        }
+
+        /** A message that moves to a dead-letter queue: one hop on the trail. */
+        private static void redrive(Cloud cloud, String body) {
+            SqsClient sqs = cloud.sqs();
+            String dlq = sqs.createQueue(b -> b.queueName(cloud.name("dlq"))).queueUrl();
+            String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String work = sqs.createQueue(b -> b.queueName(cloud.name("work")).attributes(Map.of(
+                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"1\"}",
+                    QueueAttributeName.VISIBILITY_TIMEOUT, "0"))).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(work).messageBody(body));
+            sqs.receiveMessage(b -> b.queueUrl(work));
+            sqs.receiveMessage(b -> b.queueUrl(work));
+        }
+    }
+
+    @Test
+    void theTrailShowsOnlyThisTestsHops() {
+        Throwable t = onlyFailure(NoisyNeighbour.class);
+        assertThat(t.getMessage())
+                .contains("Event trail of resultNeverArrives(Cloud):")
+                .contains("sqs:redrive")
+                .contains("{\"mine\":1}")
+                .doesNotContain("{\"theirs\":2}")
+                .doesNotContain(neighbourPrefix);
+    }
+
+    /** A function created with plain SDK calls, under a name without the test's prefix. */
+    @EventHarness
+    static class PlainSdkFunction {
+        @Test
+        void resultNeverArrives(Cloud cloud) {
+            String name = "plain-" + Long.toString(System.nanoTime(), 36);
+            plainFunction = name;
+            cloud.lambda().createFunction(b -> b.functionName(name).runtime("python3.12").handler("handler.handle")
+                    .role(cloud.wire().executionRoleArn())
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(Zips.ofFolder(Path.of("src/test/resources/functions/thumbnailer"))))));
+            cloud.lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+            cloud.lambda().invoke(b -> b.functionName(name).invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"key\": \"dog.png\"}")));
+            cloud.logsOf(name).await().invocations(1);
+            String results = cloud.sqs().createQueue(b -> b.queueName(cloud.name("results"))).queueUrl();
+            cloud.queue(results).await().atMost(Duration.ofMillis(300)).message();
+        }
+    }
+
+    @Test
+    void functionsCreatedWithPlainSdkCallsAreInTheStory() {
+        Throwable t = onlyFailure(PlainSdkFunction.class);
+        assertThat(t.getMessage())
+                .contains("Invocations of " + plainFunction + ":")
+                .contains("Last log lines of " + plainFunction + ":")
+                .contains("making a thumbnail of dog.png")
+                .contains("function:" + plainFunction); // its hop is on the trail: it is one of the test's resources
+    }
+
+    private static Throwable onlyFailure(Class<?> c) {
+        List<Event> failed = TestKit.run(c).testEvents().failed().list();
+        assertThat(failed).hasSize(1);
+        return TestKit.failureOf(failed.get(0));
     }
 }

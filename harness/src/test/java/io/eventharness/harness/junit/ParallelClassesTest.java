@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Test classes running in parallel share the backend but never each other's names or resources. */
 class ParallelClassesTest {
@@ -41,7 +40,7 @@ class ParallelClassesTest {
 
     @Test
     void twoClassesAtOnce() {
-        EngineTestKit.engine("junit-jupiter")
+        TestKit.embedded()
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "same_thread")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")

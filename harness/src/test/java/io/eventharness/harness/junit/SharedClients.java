@@ -4,7 +4,11 @@ import io.eventharness.harness.Cloud;
 import io.eventharness.harness.Harness;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Clients of the harness the extension shares, for assertions made outside @EventHarness classes. */
+/**
+ * Clients of the embedded harness the self-tests share, for assertions made outside @EventHarness
+ * classes. Created on first use (never in a static initializer: a backend that cannot start must not
+ * become an ExceptionInInitializerError).
+ */
 final class SharedClients {
     private SharedClients() {
     }
@@ -13,9 +17,7 @@ final class SharedClients {
         return cloud().sqs();
     }
 
-    private static Cloud cloud() {
-        return HOLDER.newCloud("assertions");
+    static Cloud cloud() {
+        return Harness.shared("embedded").newCloud("assertions");
     }
-
-    private static final Harness HOLDER = Harness.shared();
 }

@@ -104,6 +104,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", c.logGroup());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
         // the emulator accepts any credentials; these are the conventional dummy ones
+        env.put("AWS_ACCESS_KEY", "test"); // AWS still sets this old name too ("Defined runtime environment variables")
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_SESSION_TOKEN", "test");

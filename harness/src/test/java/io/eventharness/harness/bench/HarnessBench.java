@@ -1,0 +1,168 @@
+package io.eventharness.harness.bench;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * How long a scenario suite waits for its first test, and what the harness costs per test. A main in
+ * the test sources, not a timed test (timing assertions on a shared CI machine would only flake). From
+ * the repository root:
+ *
+ * <pre>{@code
+ * mvn -B -q -pl harness -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+ *   && java -cp "$(cat harness/target/cp.txt):harness/target/test-classes:harness/target/classes" \
+ *        io.eventharness.harness.bench.HarnessBench all      # or: first-test [runs] | overhead [n]
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code first-test}: spawns fresh JVMs (this class path) that run one test through the JUnit
+ *       Platform launcher and print, at the test's first statement, the time, the JVM's uptime and its
+ *       CPU time: once an {@code @EventHarness} test (the embedded backend starts first), once a plain
+ *       JUnit test. Medians; the spawn→test wall time includes JVM boot before uptime starts.</li>
+ *   <li>{@code overhead}: in this JVM, a trivial test N times plain, under {@code @EventHarness}, and
+ *       under it creating one queue (deleted by the teardown, then once more kept with {@code harness.keep});
+ *       after a warm-up round, the wall and CPU time per test of each, and the differences.</li>
+ * </ul>
+ */
+public final class HarnessBench {
+    private static final Pattern MARK = Pattern.compile(Probes.MARK + " (\\w+) epochMs=(\\d+) uptimeMs=(\\d+) cpuMs=(\\d+)");
+
+    private HarnessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "all";
+        if (what.equals("child")) {
+            runChild(args[1]);
+            return;
+        }
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : -1;
+        System.out.printf(Locale.ROOT, "%d cores, load average %.2f, %s %s%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"));
+        if (what.equals("all") || what.equals("first-test")) {
+            firstTest(count > 0 ? count : 5);
+        }
+        if (what.equals("all") || what.equals("overhead")) {
+            overhead(count > 0 ? count : 300);
+        }
+        System.out.printf(Locale.ROOT, "load average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.exit(0); // the shared harness's shutdown hook stops the emulator
+    }
+
+    // ---- first test ---------------------------------------------------------------------------------
+
+    private static void firstTest(int runs) throws IOException, InterruptedException {
+        for (String kind : List.of("harness", "plain")) {
+            List<Long> wall = new ArrayList<>();
+            List<Long> uptime = new ArrayList<>();
+            List<Long> cpu = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long[] m = spawn(kind);
+                wall.add(m[0]);
+                uptime.add(m[1]);
+                cpu.add(m[2]);
+            }
+            System.out.printf(Locale.ROOT, "first-test %-7s (median of %d JVMs): spawn -> first test %5d ms, JVM uptime %5d ms, "
+                    + "process CPU %5d ms   (all spawn->test: %s)%n", kind, runs, median(wall), median(uptime), median(cpu), wall);
+        }
+    }
+
+    /** Spawns a JVM running one probe; returns spawn→test wall ms, the child's uptime and CPU ms at the test. */
+    private static long[] spawn(String kind) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long spawned = System.currentTimeMillis();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HarnessBench.class.getName(), "child", kind)
+                .redirectErrorStream(true).start();
+        long[] result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                Matcher m = MARK.matcher(line);
+                if (m.find()) {
+                    result = new long[]{Long.parseLong(m.group(2)) - spawned, Long.parseLong(m.group(3)), Long.parseLong(m.group(4))};
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the " + kind + " probe JVM failed (exit " + p.exitValue() + ")");
+        }
+        return result;
+    }
+
+    private static void runChild(String kind) {
+        Class<?> probe = kind.equals("harness") ? Probes.FirstScenarioTest.class : Probes.FirstPlainTest.class;
+        TestExecutionSummary s = run(probe);
+        System.exit(s.getTestsSucceededCount() == 1 ? 0 : 1);
+    }
+
+    // ---- per-test overhead --------------------------------------------------------------------------
+
+    private static void overhead(int n) {
+        System.setProperty("bench.n", "50");
+        run(Probes.PlainRepeated.class);
+        run(Probes.HarnessRepeated.class);
+        run(Probes.HarnessWithAQueue.class); // warm-up: JIT, the emulator, the SDK clients
+        System.setProperty("bench.n", Integer.toString(n));
+        double[] plain = timed(Probes.PlainRepeated.class, n);
+        double[] harness = timed(Probes.HarnessRepeated.class, n);
+        double[] queue = timed(Probes.HarnessWithAQueue.class, n);
+        System.setProperty("harness.keep", "true"); // the same, without the teardown's DeleteQueue
+        double[] kept = timed(Probes.HarnessWithAQueue.class, n);
+        System.clearProperty("harness.keep");
+        System.out.printf(Locale.ROOT, "overhead (%d tests each)     wall ms/test   CPU ms/test%n", n);
+        System.out.printf(Locale.ROOT, "  plain JUnit test             %8.3f      %8.3f%n", plain[0], plain[1]);
+        System.out.printf(Locale.ROOT, "  @EventHarness, Cloud, name   %8.3f      %8.3f%n", harness[0], harness[1]);
+        System.out.printf(Locale.ROOT, "  ... and one queue created    %8.3f      %8.3f%n", queue[0], queue[1]);
+        System.out.printf(Locale.ROOT, "  ... the same, kept (no teardown) %4.3f      %8.3f%n", kept[0], kept[1]);
+        System.out.printf(Locale.ROOT, "  harness overhead per test    %8.3f      %8.3f   (with a queue and its teardown: %.3f / %.3f)%n",
+                harness[0] - plain[0], harness[1] - plain[1], queue[0] - plain[0], queue[1] - plain[1]);
+    }
+
+    /** Wall and process CPU milliseconds per test of one run of {@code c}. */
+    private static double[] timed(Class<?> c, int n) {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        TestExecutionSummary s = run(c);
+        long wall = System.nanoTime() - t0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        if (s.getTestsSucceededCount() != n) {
+            throw new IllegalStateException(c.getSimpleName() + ": " + s.getTestsSucceededCount() + " of " + n + " succeeded");
+        }
+        return new double[]{wall / 1e6 / n, cpu / 1e6 / n};
+    }
+
+    private static TestExecutionSummary run(Class<?> c) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c))
+                .configurationParameter("harness.backend", "embedded").build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        launcher.execute(request, summary);
+        return summary.getSummary();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,43 @@
+package io.eventharness.harness.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.harness.Cloud;
+import io.eventharness.harness.Harness;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/** The execution role holds what the wiring helpers need on a real account. */
+class ExecutionRoleTest {
+
+    @Test
+    void theRoleCanLogPollQueuesAndStreamsAndSendToThisRunsDeadLetterTargets() throws Exception {
+        try (Cloud cloud = Harness.shared("embedded").newCloud("role")) {
+            IamClient iam = cloud.iam();
+            String role = cloud.name("exec");
+
+            String arn = ExecutionRole.ensure(iam, role, "run42");
+            assertThat(ExecutionRole.ensure(iam, role, "run42")).as("idempotent").isEqualTo(arn);
+
+            assertThat(iam.listAttachedRolePolicies(b -> b.roleName(role)).attachedPolicies())
+                    .extracting(AttachedPolicy::policyArn)
+                    .containsExactlyInAnyOrderElementsOf(ExecutionRole.MANAGED)
+                    .contains("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
+            String doc = iam.getRolePolicy(b -> b.roleName(role).policyName(ExecutionRole.INLINE_POLICY)).policyDocument();
+            JsonNode statement = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(0);
+            assertThat(statement.get("Action").toString()).contains("sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction");
+            assertThat(statement.get("Resource").toString()).contains("arn:aws:sqs:*:*:run42-*", "arn:aws:sns:*:*:run42-*");
+
+            ExecutionRole.delete(iam, role);
+            assertThatThrownBy(() -> iam.getRole(b -> b.roleName(role))).isInstanceOf(NoSuchEntityException.class);
+            ExecutionRole.delete(iam, role); // gone already: quiet
+        }
+    }
+}
