@@ -44,6 +44,10 @@ def tmp_files(event, context):
     return {"tmp": tmp, "before": before}
 
 
+def python_version(event, context):
+    return {"major": sys.version_info[0], "minor": sys.version_info[1], "executable": sys.executable}
+
+
 def sleep(event, context):
     time.sleep(event.get("seconds", 60))
     return "woke up"
