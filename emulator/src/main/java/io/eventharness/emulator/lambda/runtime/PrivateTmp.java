@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What the covered {@code /tmp} hides: everything the engine keeps there. So the engine keeps its own
  * directories elsewhere (see {@code LambdaEngine.Builder#workDirectory}); a task root under {@code /tmp}
- * (unpacked code often is) is bind-mounted first on the engine's {@code task-root} mount point and the
- * sandbox sees it there ({@code LAMBDA_TASK_ROOT}, the working directory). The sandbox's output pipe is opened
- * by the engine before the process starts, so its path does not matter.
+ * (unpacked code often is) is bind-mounted first on a mount point of the same path under the engine's
+ * {@code task-root} directory ({@code /tmp/code/fn} on {@code <work>/task-root/code/fn}: one path per task
+ * root, so Python's bytecode cache, keyed by path, never mixes two functions up), and the sandbox sees it
+ * there ({@code LAMBDA_TASK_ROOT}, the working directory). The sandbox's output pipe is opened by the engine
+ * before the process starts, so its path does not matter.
  *
  * <p>Where this cannot work (not Linux, no {@code unshare}, namespaces not allowed, the engine's directories
  * under {@code /tmp}) a probe, run once per engine, says so: sandboxes then get their private directory
@@ -85,7 +87,7 @@ final class PrivateTmp {
     private CompletableFuture<Probe> probe;
 
     /**
-     * @param workDir        the engine's directory: the probe's and the task-root mount point live there
+     * @param workDir        the engine's directory: the probe's and the task roots' mount points live there
      * @param ownDirectories directories every sandbox needs (work, runtime files): they must not be under /tmp
      * @param enabled        false: always {@link Mode#SHARED}
      */
@@ -116,7 +118,7 @@ final class PrivateTmp {
     }
 
     /** How to start a sandbox whose private directory is {@code privateDir} and whose code is in {@code codeDirectory}. */
-    Launch launch(Path privateDir, Path codeDirectory) {
+    Launch launch(Path privateDir, Path codeDirectory) throws IOException {
         Probe p = probe().join();
         if (p.mode() == Mode.SHARED) {
             return new Launch(List.of(), codeDirectory, false);
@@ -127,7 +129,8 @@ final class PrivateTmp {
         }
         prefix.addAll(List.of("/bin/sh", "-c"));
         if (underTmp(codeDirectory)) {
-            Path mountPoint = workDir.resolve("task-root");
+            Path relative = TMP.toRealPath().relativize(codeDirectory.toRealPath());
+            Path mountPoint = Files.createDirectories(workDir.resolve("task-root").resolve(relative));
             prefix.addAll(List.of(coverWithTaskRoot(p.mount()), NAME, privateDir.toString(), codeDirectory.toString(), mountPoint.toString()));
             return new Launch(List.copyOf(prefix), mountPoint, true);
         }
@@ -170,7 +173,6 @@ final class PrivateTmp {
         }
         String failure;
         try {
-            Files.createDirectories(workDir.resolve("task-root"));
             Path dir = Files.createDirectories(workDir.resolve("probe"));
             Files.writeString(dir.resolve("private"), "");
             if (isRoot() && works(unshare, mount, false, dir)) {
