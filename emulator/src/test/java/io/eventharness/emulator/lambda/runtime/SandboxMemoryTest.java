@@ -66,6 +66,18 @@ class SandboxMemoryTest {
     }
 
     @Test
+    void runningOutOfMemoryDuringInitFailsTheFirstInvocationTheSameWay() {
+        FunctionRunner fn = engine.runner(FunctionConfig.builder("hungry-init").runtime("python3.12").handler("hungry_init.handler")
+                .codeDirectory(Functions.python("python-probe")).timeoutSeconds(20).build());
+
+        InvocationResult r = fn.invoke(Invocation.of("{}"));
+        assertThat(r.errorType()).isEqualTo("Runtime.OutOfMemory");
+        assertThat(r.payloadUtf8()).contains("RequestId: " + r.requestId() + " Error: Runtime exited with error: signal: killed");
+        assertThat(report(r)).contains("\tMax Memory Used: 128 MB");
+        assertThat(fn.sandboxes()).isZero();
+    }
+
+    @Test
     void anAllocationNoSandboxOfThatSizeCouldGrantIsAMemoryError() {
         FunctionRunner fn = probe("greedy", "allocate_at_once", 128);
 
