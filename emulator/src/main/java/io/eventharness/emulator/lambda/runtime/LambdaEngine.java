@@ -64,7 +64,7 @@ public final class LambdaEngine implements AutoCloseable {
         this.runtimes = b.runtimes;
         RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
-        this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp);
+        this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
         this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
                 executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null, privateTmp, memory);
     }
@@ -140,6 +140,11 @@ public final class LambdaEngine implements AutoCloseable {
         return privateTmp.mode() != PrivateTmp.Mode.SHARED;
     }
 
+    /** How sandboxes get their /tmp (waits for the probe). */
+    PrivateTmp.Mode privateTmpMode() {
+        return privateTmp.mode();
+    }
+
     private synchronized RuntimeApiServer api() {
         if (api == null) {
             api = new RuntimeApiServer();
@@ -187,6 +192,7 @@ public final class LambdaEngine implements AutoCloseable {
         private Duration initTimeout = Duration.ofSeconds(10);
         private boolean classDataSharing = true;
         private boolean privateTmp = true;
+        private boolean userNamespace;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -278,6 +284,12 @@ public final class LambdaEngine implements AutoCloseable {
          */
         public Builder privateTmp(boolean enabled) {
             this.privateTmp = enabled;
+            return this;
+        }
+
+        /** Tests: sandboxes in a user namespace even when the engine runs as root, as for any other user. */
+        Builder userNamespace(boolean always) {
+            this.userNamespace = always;
             return this;
         }
 

@@ -84,18 +84,21 @@ final class PrivateTmp {
     private final List<Path> ownDirectories;
     private final Executor executor;
     private final boolean enabled;
+    private final boolean userNamespaceAlways;
     private CompletableFuture<Probe> probe;
 
     /**
      * @param workDir        the engine's directory: the probe's and the task roots' mount points live there
      * @param ownDirectories directories every sandbox needs (work, runtime files): they must not be under /tmp
      * @param enabled        false: always {@link Mode#SHARED}
+     * @param userNamespaceAlways a user namespace even as root (as it runs for everybody else)
      */
-    PrivateTmp(Path workDir, List<Path> ownDirectories, Executor executor, boolean enabled) {
+    PrivateTmp(Path workDir, List<Path> ownDirectories, Executor executor, boolean enabled, boolean userNamespaceAlways) {
         this.workDir = workDir;
         this.ownDirectories = List.copyOf(ownDirectories);
         this.executor = executor;
         this.enabled = enabled;
+        this.userNamespaceAlways = userNamespaceAlways;
     }
 
     /** Starts the probe in the background if it has not run yet (a runner is made: a sandbox will follow). */
@@ -175,7 +178,7 @@ final class PrivateTmp {
         try {
             Path dir = Files.createDirectories(workDir.resolve("probe"));
             Files.writeString(dir.resolve("private"), "");
-            if (isRoot() && works(unshare, mount, false, dir)) {
+            if (isRoot() && !userNamespaceAlways && works(unshare, mount, false, dir)) {
                 return new Probe(Mode.MOUNT_NAMESPACE, unshare, mount, null);
             }
             if (works(unshare, mount, true, dir)) {

@@ -152,6 +152,20 @@ class SandboxTmpTest {
     }
 
     @Test
+    void aUserWhoIsNotRootGetsItsOwnTmpThroughAUserNamespace() throws Exception {
+        try (LambdaEngine userNs = LambdaEngine.builder(clock).userNamespace(true).build()) {
+            assumeThat(userNs.privateTmp()).as("user namespaces are allowed").isTrue();
+            assertThat(userNs.privateTmpMode()).isEqualTo(PrivateTmp.Mode.USER_NAMESPACE);
+            FunctionRunner fn = userNs.runner(FunctionConfig.builder("tmp-userns").runtime("python3.12").handler("probe.literal_tmp")
+                    .codeDirectory(Functions.python("python-probe")).build());
+
+            assertThat(before(fn.invoke(Invocation.of("{\"write\":\"mine\"}")))).isEmpty();
+            assertThat(before(fn.invoke(Invocation.of("{}")))).containsExactly("mine");
+            assertThat(Path.of("/tmp/mine")).doesNotExist();
+        }
+    }
+
+    @Test
     void withoutNamespacesTmpIsSharedAndTheLogSaysSo() throws Exception {
         try (LambdaEngine shared = LambdaEngine.builder(clock).privateTmp(false).build()) {
             FunctionRunner fn = shared.runner(FunctionConfig.builder("tmp-shared").runtime("python3.12").handler("probe.literal_tmp")
