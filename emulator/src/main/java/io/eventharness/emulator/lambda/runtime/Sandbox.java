@@ -72,8 +72,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private SandboxOutput output;
     private RuntimeApiServer.Endpoint endpoint;
     private Process process;
-    private ProcessTree tree;
-    private boolean ownNamespace;
+    private volatile ProcessTree tree;
+    private volatile boolean ownNamespace;
     private Phase phase = Phase.INIT;
     private NextExchange parked;
     private Call current;
