@@ -134,7 +134,8 @@ final class PrivateTmp {
         if (underTmp(codeDirectory)) {
             Path relative = TMP.toRealPath().relativize(codeDirectory.toRealPath());
             Path mountPoint = Files.createDirectories(workDir.resolve("task-root").resolve(relative));
-            prefix.addAll(List.of(coverWithTaskRoot(p.mount()), NAME, privateDir.toString(), codeDirectory.toString(), mountPoint.toString()));
+            prefix.addAll(List.of(coverWithTaskRoot(p.mount()), NAME, privateDir.toString(), codeDirectory.toString(),
+                    mountPoint.toString()));
             return new Launch(List.copyOf(prefix), mountPoint, true);
         }
         prefix.addAll(List.of(cover(p.mount()), NAME, privateDir.toString()));

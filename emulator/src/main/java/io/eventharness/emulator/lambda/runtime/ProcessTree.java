@@ -192,7 +192,8 @@ final class ProcessTree {
     /** The processes whose mount namespace is {@code ns}. */
     private static List<Long> inNamespace(String ns) {
         List<Long> out = new ArrayList<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> Character.isDigit(p.getFileName().toString().charAt(0)))) {
+        DirectoryStream.Filter<Path> pids = p -> Character.isDigit(p.getFileName().toString().charAt(0));
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), pids)) {
             for (Path p : procs) {
                 long other = Long.parseLong(p.getFileName().toString());
                 if (ns.equals(namespaceOf(other))) {
