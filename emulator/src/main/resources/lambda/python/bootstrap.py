@@ -327,10 +327,13 @@ class _LoggingHook(object):
 
 
 def _limit_memory():
-    """The function's memory as the data-segment limit: a function that allocates beyond it gets MemoryError."""
+    """A backstop under the engine's memory watch: the data segment is limited to twice the memory size plus
+    256 MB. The engine kills a sandbox that goes beyond its memory size (Runtime.OutOfMemory, as in AWS); this
+    limit only keeps a runaway allocation from taking the machine's memory before the engine sees it, and makes
+    an allocation no machine of that size could grant fail at once with MemoryError, as AWS's kernel refuses it."""
     try:
         import resource
-        limit = int(os.environ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"]) * 1024 * 1024
+        limit = (int(os.environ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"]) * 2 + 256) * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     except (ImportError, ValueError, OSError, KeyError):
         pass

@@ -44,6 +44,52 @@ def tmp_files(event, context):
     return {"tmp": tmp, "before": before}
 
 
+def python_version(event, context):
+    return {"major": sys.version_info[0], "minor": sys.version_info[1], "executable": sys.executable}
+
+
+def literal_tmp(event, context):
+    """The book's Python examples write to the literal /tmp: what is there, and what the platforms call temp."""
+    before = sorted(os.listdir("/tmp"))
+    if event.get("write"):
+        with open("/tmp/" + event["write"], "w") as f:
+            f.write(context.aws_request_id)
+    if event.get("pids"):
+        leave_children_and_crash(event)
+    if event.get("started"):
+        hold(event, context)
+    return {"before": before, "tempdir": tempfile.gettempdir(), "TMPDIR": os.environ.get("TMPDIR"),
+            "task_root": os.environ["LAMBDA_TASK_ROOT"], "cwd": os.getcwd(), "pid": os.getpid()}
+
+
+def hold(event, context):
+    """Writes its pid to event["started"], then waits until event["release"] exists."""
+    with open(event["started"], "w") as f:
+        f.write(str(os.getpid()))
+    while not os.path.exists(event["release"]):
+        time.sleep(0.01)
+
+
+def leave_children_and_crash(event):
+    """Starts a child and a daemon (a grandchild that left the tree), records their pids in event["pids"] and
+    event["pids"] + ".daemon", and then the process dies."""
+    import subprocess
+    child = subprocess.Popen(["sleep", "600"])
+    daemon_pid = event["pids"] + ".daemon"
+    subprocess.run(["/bin/sh", "-c", "sleep 600 >/dev/null 2>&1 & echo $! > " + daemon_pid], start_new_session=True, check=True)
+    with open(event["pids"], "w") as f:
+        f.write(str(child.pid))
+    os._exit(1)
+
+
+def child_allocates(event, context):
+    """A child process holds event["mb"] MB for event["seconds"]: the sandbox's memory is its processes' together."""
+    import subprocess
+    code = "import time\nb = [bytearray(1 << 20) for _ in range(%d)]\ntime.sleep(%f)\n" % (event["mb"], event["seconds"])
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return "done"
+
+
 def sleep(event, context):
     time.sleep(event.get("seconds", 60))
     return "woke up"
@@ -83,6 +129,10 @@ def stream_name(event, context):
 def allocate(event, context):
     blocks = [bytearray(1024 * 1024) for _ in range(event["mb"])]
     return len(blocks)
+
+
+def allocate_at_once(event, context):
+    return len(bytearray(event["mb"] * 1024 * 1024))
 
 
 def logs(event, context):

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  */
 class LambdaSandboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
+    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class) // sandboxes have their own /tmp
     Path dir;
     private final LambdaClient lambda = Functions.lambda();
 
@@ -102,7 +102,6 @@ class LambdaSandboxTest {
         lambda.waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(fn));
         JsonNode after = payload(lambda.invoke(b -> b.functionName(fn).payload(json("{}"))));
         assertThat(after.path("before")).isEmpty();
-        assertThat(after.path("tmp").asText()).isNotEqualTo(first.path("tmp").asText());
     }
 
     @Test

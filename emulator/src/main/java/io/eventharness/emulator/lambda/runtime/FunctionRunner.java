@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,8 +43,11 @@ public final class FunctionRunner implements AutoCloseable {
     private final Set<Sandbox> all = new HashSet<>();
     private final Map<Sandbox, Long> idleSince = new HashMap<>();
     private final Map<Sandbox, EmulatorClock.Task> retireTasks = new HashMap<>();
-    /** Temp directories of reset sandboxes, for their successors. */
-    private final Deque<Path> spareTmp = new ArrayDeque<>();
+    /**
+     * Temp directories of reset sandboxes, for their successors; each is handed over once every process of
+     * the old sandbox is dead, so that nothing of it writes there any more.
+     */
+    private final Deque<CompletableFuture<Path>> spareTmp = new ArrayDeque<>();
     private int inFlight;
     private int maxConcurrency;
     private boolean closed;
@@ -105,12 +110,20 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     private Sandbox startSandbox() {
-        Path tmp;
+        CompletableFuture<Path> spare;
         lock.lock();
         try {
-            tmp = spareTmp.pollFirst();
+            spare = spareTmp.pollFirst();
         } finally {
             lock.unlock();
+        }
+        Path tmp = null;
+        if (spare != null) {
+            try {
+                tmp = spare.join(); // the old sandbox's processes are being killed: milliseconds
+            } catch (CompletionException e) {
+                tmp = null; // its processes outlived the kill: a new directory
+            }
         }
         String name = config.functionName() + "-" + Ids.hex(6);
         if (tmp == null) {
@@ -201,9 +214,13 @@ public final class FunctionRunner implements AutoCloseable {
         }
     }
 
-    /** Off the caller's thread (it may be the clock's): kill, clean up; a reset sandbox leaves its /tmp behind. */
-    private void retire(Sandbox sandbox) {
+    /**
+     * Off the caller's thread (it may be the clock's): kill, clean up; a reset sandbox leaves its /tmp behind,
+     * for its successor once its processes are dead. Completes when the sandbox is gone.
+     */
+    private CompletableFuture<Void> retire(Sandbox sandbox) {
         boolean keepTmp;
+        CompletableFuture<Path> spare = new CompletableFuture<>();
         lock.lock();
         try {
             EmulatorClock.Task t = retireTasks.remove(sandbox);
@@ -213,12 +230,23 @@ public final class FunctionRunner implements AutoCloseable {
             idleSince.remove(sandbox);
             keepTmp = !closed && sandbox.wasReset();
             if (keepTmp) {
-                spareTmp.addLast(sandbox.tmp());
+                spareTmp.addLast(spare);
             }
         } finally {
             lock.unlock();
         }
-        ctx.executor().execute(() -> sandbox.destroy(keepTmp));
+        return CompletableFuture.runAsync(() -> {
+            try {
+                if (sandbox.destroy(keepTmp)) {
+                    spare.complete(sandbox.tmp());
+                } else {
+                    spare.completeExceptionally(new IllegalStateException("processes of the sandbox outlived SIGKILL"));
+                }
+            } catch (RuntimeException e) {
+                spare.completeExceptionally(e);
+                throw e;
+            }
+        }, ctx.executor());
     }
 
     /** The most invocations in flight at once (reserved concurrency, or the account's limit). */
@@ -274,8 +302,11 @@ public final class FunctionRunner implements AutoCloseable {
         }
     }
 
-    /** Retires the idle sandboxes now (a new configuration or code); busy ones retire when done. */
-    public void retireIdle() {
+    /**
+     * Retires the idle sandboxes now (a new configuration or code); busy ones retire when done. The future
+     * completes once the idle ones are gone: their processes dead, their directories removed.
+     */
+    public CompletableFuture<Void> retireIdle() {
         Deque<Sandbox> gone;
         lock.lock();
         try {
@@ -285,7 +316,7 @@ public final class FunctionRunner implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        gone.forEach(this::retire);
+        return CompletableFuture.allOf(gone.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
 
     /** No more invocations: idle sandboxes retire now, busy ones when their invocation ends. */
@@ -300,7 +331,7 @@ public final class FunctionRunner implements AutoCloseable {
         retireIdle();
         lock.lock();
         try {
-            spareTmp.forEach(RuntimeFiles::deleteTree);
+            spareTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
             spareTmp.clear();
         } finally {
             lock.unlock();

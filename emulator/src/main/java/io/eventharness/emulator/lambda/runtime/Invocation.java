@@ -2,6 +2,8 @@ package io.eventharness.emulator.lambda.runtime;
 
 import io.eventharness.emulator.core.Ids;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,5 +59,28 @@ public record Invocation(String requestId, byte[] payload, String invokedFunctio
 
     public Invocation withTraceId(String header) {
         return new Invocation(requestId, payload, invokedFunctionArn, clientContext, cognitoIdentity, header);
+    }
+
+    /**
+     * The headers of the {@code /next} answer that hands this event over ("Using the Lambda runtime API for
+     * custom runtimes", Next invocation), for {@code config}'s function; {@code nowMillis} is the emulator's
+     * clock, for a generated trace id.
+     */
+    Map<String, String> runtimeHeaders(FunctionConfig config, long nowMillis) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Lambda-Runtime-Aws-Request-Id", requestId);
+        // the function compares the deadline with its own OS clock, so it is real time, not emulator time
+        headers.put("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + config.timeoutSeconds() * 1000L));
+        headers.put("Lambda-Runtime-Invoked-Function-Arn", invokedFunctionArn != null ? invokedFunctionArn : config.functionArn());
+        // an X-Ray trace header: Root=1-<epoch seconds hex>-<96 bits hex>;Parent=<64 bits>;Sampled=0
+        headers.put("Lambda-Runtime-Trace-Id", traceId != null ? traceId
+                : "Root=1-" + Long.toHexString(nowMillis / 1000) + "-" + Ids.hex(12) + ";Parent=" + Ids.hex(8) + ";Sampled=0");
+        if (clientContext != null) {
+            headers.put("Lambda-Runtime-Client-Context", clientContext);
+        }
+        if (cognitoIdentity != null) {
+            headers.put("Lambda-Runtime-Cognito-Identity", cognitoIdentity);
+        }
+        return headers;
     }
 }

@@ -27,11 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Differences from AWS: sandboxes are processes, not micro-VMs. They share the machine's file system
- * and user; each gets a private temp directory ({@code TMPDIR}, and {@code java.io.tmpdir} for Java), but a
- * function that writes to the literal path {@code /tmp} shares it with the machine. Memory is bounded for
- * Java (the heap, {@code -Xmx} at 85% of the memory size, as AWS sets it) and for Python (the data segment,
- * {@code RLIMIT_DATA}: an allocation beyond it raises {@code MemoryError} where AWS would end the sandbox),
- * not for {@code provided.*}. No CPU share follows the memory size.
+ * and user, except {@code /tmp}: on Linux each sandbox has its own (a mount namespace, see
+ * {@link PrivateTmp}); where that is not possible it gets a private directory through {@code TMPDIR} and
+ * {@code java.io.tmpdir} and says so in its log. The memory size bounds each sandbox's processes together:
+ * beyond it the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, as in AWS
+ * (read every 10 ms while it works, and as peaks when INIT and each invocation end); Java's heap is
+ * {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
  */
 public final class LambdaEngine implements AutoCloseable {
     private final SandboxContext ctx;
@@ -40,6 +41,8 @@ public final class LambdaEngine implements AutoCloseable {
     private final ExecutorService executor;
     private final JavaClassDataSharing cds;
     private final List<FunctionRunner> runners = new ArrayList<>();
+    private final PrivateTmp privateTmp;
+    private final MemoryWatch memory = new MemoryWatch();
     private RuntimeApiServer api;
     private boolean closed;
 
@@ -61,8 +64,9 @@ public final class LambdaEngine implements AutoCloseable {
         this.runtimes = b.runtimes;
         RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
+        this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
         this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
-                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null);
+                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null, privateTmp, memory);
     }
 
     /** A builder; {@code clock} is the emulator's clock. */
@@ -95,6 +99,7 @@ public final class LambdaEngine implements AutoCloseable {
             throw new IllegalStateException("the Lambda engine is closed");
         }
         RuntimeResolver.Resolved runtime = runtimes.resolve(config.runtime());
+        privateTmp.probe(); // in the background, while the Lambda API answers: the first sandbox needs it
         FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency);
         runners.add(r);
         return r;
@@ -127,6 +132,19 @@ public final class LambdaEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether sandboxes get a {@code /tmp} of their own (a mount namespace each); false when it is turned off or
+     * not possible here, in which case each sandbox's log says why. Waits for the probe, run once per engine.
+     */
+    public boolean privateTmp() {
+        return privateTmp.mode() != PrivateTmp.Mode.SHARED;
+    }
+
+    /** How sandboxes get their /tmp (waits for the probe). */
+    PrivateTmp.Mode privateTmpMode() {
+        return privateTmp.mode();
+    }
+
     private synchronized RuntimeApiServer api() {
         if (api == null) {
             api = new RuntimeApiServer();
@@ -146,6 +164,7 @@ public final class LambdaEngine implements AutoCloseable {
             all = new ArrayList<>(runners);
         }
         all.forEach(FunctionRunner::close);
+        memory.close();
         executor.shutdown();
         try {
             executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -166,15 +185,31 @@ public final class LambdaEngine implements AutoCloseable {
         private LogSink sink = LogSink.DISCARD;
         private Duration keepAlive = Duration.ofMinutes(10);
         private RuntimeResolver runtimes = RuntimeResolver.detect();
-        private Path workRoot = Path.of(System.getProperty("java.io.tmpdir"), "event-harness-lambda");
-        private Path cacheRoot = RuntimeFiles.defaultRoot();
+        private Path workRoot = defaultParent().resolve("event-harness-lambda");
+        private Path cacheRoot = RuntimeFiles.defaultRoot(defaultParent());
         private long sinkBudget = 8L << 20;
         private long keptBytes = 1L << 20;
         private Duration initTimeout = Duration.ofSeconds(10);
         private boolean classDataSharing = true;
+        private boolean privateTmp = true;
+        private boolean userNamespace;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /**
+         * Where the engine keeps its directories by default: {@code java.io.tmpdir}, unless that is {@code /tmp}
+         * (or under it), which every sandbox covers with its own: then {@code /var/tmp}, the other temporary
+         * directory Linux systems have.
+         */
+        static Path defaultParent() {
+            Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
+            Path varTmp = Path.of("/var/tmp");
+            if (PrivateTmp.underTmp(tmpdir) && Files.isDirectory(varTmp) && Files.isWritable(varTmp)) {
+                return varTmp;
+            }
+            return tmpdir;
         }
 
         /** Where log lines go (CloudWatch Logs); by default nowhere. */
@@ -195,13 +230,19 @@ public final class LambdaEngine implements AutoCloseable {
             return this;
         }
 
-        /** Where sandboxes keep their temp directories; under {@code java.io.tmpdir} by default. */
+        /**
+         * Where sandboxes keep their temp directories; under {@link #defaultParent()} by default. Sandboxes have
+         * a {@code /tmp} of their own only when this is not under {@code /tmp}.
+         */
         public Builder workDirectory(Path root) {
             this.workRoot = Objects.requireNonNull(root);
             return this;
         }
 
-        /** Where the runtimes' files are unpacked, shared by emulators; under {@code java.io.tmpdir} by default. */
+        /**
+         * Where the runtimes' files are unpacked, shared by emulators; under {@link #defaultParent()} by default.
+         * Sandboxes have a {@code /tmp} of their own only when this is not under {@code /tmp}.
+         */
         public Builder cacheDirectory(Path root) {
             this.cacheRoot = Objects.requireNonNull(root);
             return this;
@@ -234,6 +275,21 @@ public final class LambdaEngine implements AutoCloseable {
          */
         public Builder classDataSharing(boolean enabled) {
             this.classDataSharing = enabled;
+            return this;
+        }
+
+        /**
+         * Whether each sandbox gets a {@code /tmp} of its own where the machine allows it (on by default); off,
+         * sandboxes share the machine's {@code /tmp} and get a private directory through {@code TMPDIR}.
+         */
+        public Builder privateTmp(boolean enabled) {
+            this.privateTmp = enabled;
+            return this;
+        }
+
+        /** Tests: sandboxes in a user namespace even when the engine runs as root, as for any other user. */
+        Builder userNamespace(boolean always) {
+            this.userNamespace = always;
             return this;
         }
 

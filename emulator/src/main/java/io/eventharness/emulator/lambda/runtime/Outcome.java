@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param endNanos  when it ended
  */
 record Outcome(Kind kind, byte[] payload, String errorType, List<String> logLines, long endNanos) {
-    enum Kind { SUCCESS, FUNCTION_ERROR, TIMEOUT, EXIT, INIT_ERROR }
+    enum Kind { SUCCESS, FUNCTION_ERROR, TIMEOUT, EXIT, OUT_OF_MEMORY, INIT_ERROR }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,6 +59,16 @@ record Outcome(Kind kind, byte[] payload, String errorType, List<String> logLine
     static Outcome exit(String requestId, int exitCode) {
         String message = "RequestId: " + requestId + " Error: " + exitReason(exitCode);
         return document(Kind.EXIT, "Runtime.ExitError", message, true, List.of(message, "Runtime.ExitError"));
+    }
+
+    /**
+     * {@code Runtime.OutOfMemory}: the sandbox used more than its memory size and was killed. AWS reports the
+     * error type {@code Runtime.OutOfMemory} (the Telemetry API's {@code platform.report} and the REPORT line's
+     * {@code Status: error}) with the message of the runtime's death by SIGKILL.
+     */
+    static Outcome outOfMemory(String requestId) {
+        String message = "RequestId: " + requestId + " Error: " + exitReason(128 + 9);
+        return document(Kind.OUT_OF_MEMORY, "Runtime.OutOfMemory", message, true, List.of(message, "Runtime.OutOfMemory"));
     }
 
     /** {@code Runtime.InvalidEntrypoint}: the process could not be started. */

@@ -21,7 +21,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The runtimes' own files, taken from the emulator's resources and written once to a cache directory
- * shared by every emulator on the machine ({@code <java.io.tmpdir>/event-harness-runtimes}): the Java
+ * shared by every emulator on the machine ({@code /var/tmp/event-harness-runtimes-<user>} by default): the Java
  * runtime interface client and its dependencies (plus its native library, unpacked so that sandboxes
  * need not each copy it to {@code /tmp}), and the Python bootstrap.
  *
@@ -45,9 +45,9 @@ final class RuntimeFiles {
         this.root = root;
     }
 
-    /** The default cache root, per user. */
-    static Path defaultRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "event-harness-runtimes-" + System.getProperty("user.name"));
+    /** The default cache root under {@code parent}, per user. */
+    static Path defaultRoot(Path parent) {
+        return parent.resolve("event-harness-runtimes-" + System.getProperty("user.name"));
     }
 
     synchronized JavaRuntime java() {

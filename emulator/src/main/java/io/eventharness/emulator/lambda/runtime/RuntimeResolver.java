@@ -1,10 +1,8 @@
 package io.eventharness.emulator.lambda.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,24 +12,28 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
- * Maps a Lambda runtime id to what runs it on this machine.
+ * Maps a Lambda runtime id to what runs it on this machine: the exact version when it is installed, else the
+ * nearest one that can run the function, with a line for the function's log saying so
+ * ({@link Resolved#warning()}).
  *
  * <ul>
- *   <li>{@code javaNN} ({@code java8.al2}, {@code java11}, {@code java17}, {@code java21}, {@code java25}): the
- *       installed JDK of exactly that feature version, else the nearest newer one (searched in the emulator's
- *       own {@code java.home} and {@code /usr/lib/jvm/*});</li>
- *   <li>{@code python3.x} ({@code python3.9} to {@code python3.14}): the native {@code python3.x} on the
- *       {@code PATH} (or in {@code /usr/local/bin}, {@code /usr/bin}), else {@code python3}. Launcher scripts
- *       such as pyenv's shims are skipped: only a native executable (after symbolic links) counts;</li>
+ *   <li>{@code javaNN} ({@code java8.al2}, {@code java11}, {@code java17}, {@code java21}, {@code java25}): a JDK of
+ *       exactly that feature version, else the oldest installed JDK newer than it (a JVM runs the class files of
+ *       older releases; an older JVM cannot run newer ones, so there is no fallback below);</li>
+ *   <li>{@code python3.x} ({@code python3.9} to {@code python3.14}): a {@code python3.x} interpreter, else the
+ *       oldest installed {@code python3.y} with {@code y > x} (Python keeps running older code, with deprecation
+ *       warnings at most), else the newest {@code python3.y} with {@code 8 <= y < x} (the Python bootstrap needs
+ *       3.8; code that uses newer features fails there);</li>
  *   <li>{@code provided.al2023}, {@code provided.al2}: the task root's {@code bootstrap} executable.</li>
  * </ul>
- * When the match is not exact, the sandbox writes {@link Resolved#warning()} into the function's log.
+ * Where interpreters are looked for, and in which order, is {@link InstalledRuntimes}'s business; the machine
+ * is looked at once per resolver, on first use, and each runtime id is resolved once.
  *
  * <p>Overrides: a system property {@code eventharness.runtime.<id>} (e.g.
- * {@code -Deventharness.runtime.java21=/opt/jdk-21/bin/java}; a JDK home directory works too), or
+ * {@code -Deventharness.runtime.java21=/opt/jdk-21/bin/java}; a JDK or Python home directory works too), or
  * {@link #withOverride(String, Path)}.
  */
 public final class RuntimeResolver {
@@ -53,12 +55,16 @@ public final class RuntimeResolver {
     private static final Pattern PYTHON = Pattern.compile("python3\\.(9|1[0-4])");
     /** Runtimes AWS offers that this engine does not run. */
     private static final Pattern AWS_ONLY = Pattern.compile("nodejs\\d+\\.x|ruby3\\.\\d+|dotnet\\d+|provided");
+    /** The oldest Python the bootstrap runs on ({@code -X pycache_prefix} is 3.8's). */
+    static final int MIN_PYTHON_MINOR = 8;
 
     private final Map<String, Path> overrides;
+    private final Supplier<InstalledRuntimes> installed;
     private final Map<String, Resolved> cache = new ConcurrentHashMap<>();
 
-    private RuntimeResolver(Map<String, Path> overrides) {
+    private RuntimeResolver(Map<String, Path> overrides, Supplier<InstalledRuntimes> installed) {
         this.overrides = Map.copyOf(overrides);
+        this.installed = installed;
     }
 
     /** The machine's interpreters, with the {@code eventharness.runtime.*} system properties applied. */
@@ -70,14 +76,19 @@ public final class RuntimeResolver {
                 o.put(name.substring("eventharness.runtime.".length()), Path.of(p.getProperty(name)));
             }
         }
-        return new RuntimeResolver(o);
+        return new RuntimeResolver(o, memoize(() -> InstalledRuntimes.scan(InstalledRuntimes.SearchPath.ofThisMachine())));
     }
 
-    /** A copy that runs {@code runtime} with {@code executable} (a binary, or a JDK home). */
+    /** The interpreters found in {@code where} only, without overrides. */
+    static RuntimeResolver searching(InstalledRuntimes.SearchPath where) {
+        return new RuntimeResolver(Map.of(), memoize(() -> InstalledRuntimes.scan(where)));
+    }
+
+    /** A copy that runs {@code runtime} with {@code executable} (a binary, or a JDK or Python home). */
     public RuntimeResolver withOverride(String runtime, Path executable) {
         Map<String, Path> o = new LinkedHashMap<>(overrides);
         o.put(runtime, executable);
-        return new RuntimeResolver(o);
+        return new RuntimeResolver(o, installed);
     }
 
     /**
@@ -99,8 +110,10 @@ public final class RuntimeResolver {
             int feature = Integer.parseInt(java.group(1) != null ? java.group(1) : java.group(2));
             return overridden(runtime, Family.JAVA).orElseGet(() -> findJava(runtime, feature));
         }
-        if (PYTHON.matcher(runtime).matches()) {
-            return overridden(runtime, Family.PYTHON).orElseGet(() -> findPython(runtime));
+        Matcher python = PYTHON.matcher(runtime);
+        if (python.matches()) {
+            int minor = Integer.parseInt(python.group(1));
+            return overridden(runtime, Family.PYTHON).orElseGet(() -> findPython(runtime, minor));
         }
         if (runtime.equals("provided.al2023") || runtime.equals("provided.al2")) {
             return new Resolved(runtime, Family.PROVIDED, null, null);
@@ -129,110 +142,64 @@ public final class RuntimeResolver {
         return Optional.of(new Resolved(runtime, family, p, null));
     }
 
-    private record Jdk(Path home, int feature) {
-    }
-
-    private static Resolved findJava(String runtime, int feature) {
-        List<Jdk> jdks = installedJdks();
-        Optional<Jdk> exact = jdks.stream().filter(j -> j.feature == feature).findFirst();
+    private Resolved findJava(String runtime, int feature) {
+        List<InstalledRuntimes.Jdk> jdks = installed.get().jdks();
+        Optional<InstalledRuntimes.Jdk> exact = jdks.stream().filter(j -> j.feature() == feature).findFirst();
         if (exact.isPresent()) {
-            return new Resolved(runtime, Family.JAVA, exact.get().home.resolve("bin/java"), null);
+            return new Resolved(runtime, Family.JAVA, exact.get().java(), null);
         }
-        Jdk newer = jdks.stream().filter(j -> j.feature > feature).min(Comparator.comparingInt(Jdk::feature))
+        InstalledRuntimes.Jdk newer = jdks.stream().filter(j -> j.feature() > feature)
+                .min(Comparator.comparingInt(InstalledRuntimes.Jdk::feature))
                 .orElseThrow(() -> new UnknownRuntimeException(runtime, "The runtime " + runtime
                         + " needs a JDK " + feature + " or newer; none is installed (set -Deventharness.runtime."
                         + runtime + "=/path/to/java)."));
-        return new Resolved(runtime, Family.JAVA, newer.home.resolve("bin/java"), "Event Harness: runtime " + runtime
-                + " runs on Java " + newer.feature + " (" + newer.home + "): no Java " + feature + " is installed");
+        return new Resolved(runtime, Family.JAVA, newer.java(), "Event Harness: runtime " + runtime + " runs on Java "
+                + newer.feature() + " (" + newer.home() + "): no Java " + feature + " is installed");
     }
 
-    /** The emulator's own JDK first, then {@code /usr/lib/jvm/*}, each real directory once. */
-    private static List<Jdk> installedJdks() {
-        List<Path> homes = new ArrayList<>();
-        homes.add(Path.of(System.getProperty("java.home")));
-        try (Stream<Path> s = Files.list(Path.of("/usr/lib/jvm"))) {
-            s.sorted().forEach(homes::add);
-        } catch (IOException e) {
-            // no system JDKs
+    private Resolved findPython(String runtime, int minor) {
+        List<InstalledRuntimes.Python> pythons = installed.get().pythons();
+        Optional<InstalledRuntimes.Python> exact = pythons.stream().filter(p -> p.minor() == minor).findFirst();
+        if (exact.isPresent()) {
+            return new Resolved(runtime, Family.PYTHON, exact.get().executable(), null);
         }
-        Map<Path, Jdk> found = new LinkedHashMap<>();
-        for (Path home : homes) {
-            try {
-                Path real = home.toRealPath();
-                int feature = featureVersion(real);
-                if (feature > 0 && Files.isExecutable(real.resolve("bin/java"))) {
-                    found.putIfAbsent(real, new Jdk(real, feature));
-                }
-            } catch (IOException e) {
-                // not a JDK
-            }
+        Optional<InstalledRuntimes.Python> newer = pythons.stream().filter(p -> p.minor() > minor)
+                .min(Comparator.comparingInt(InstalledRuntimes.Python::minor));
+        if (newer.isPresent()) {
+            InstalledRuntimes.Python p = newer.get();
+            return new Resolved(runtime, Family.PYTHON, p.executable(), "Event Harness: runtime " + runtime
+                    + " runs on Python 3." + p.minor() + " (" + p.executable() + "): no Python 3." + minor + " is installed");
         }
-        return new ArrayList<>(found.values());
+        InstalledRuntimes.Python older = pythons.stream().filter(p -> p.minor() < minor && p.minor() >= MIN_PYTHON_MINOR)
+                .max(Comparator.comparingInt(InstalledRuntimes.Python::minor))
+                .orElseThrow(() -> new UnknownRuntimeException(runtime, "The runtime " + runtime + " needs Python 3."
+                        + MIN_PYTHON_MINOR + " or newer; none is installed (set -Deventharness.runtime." + runtime
+                        + "=/path/to/python3)."));
+        return new Resolved(runtime, Family.PYTHON, older.executable(), "Event Harness: runtime " + runtime
+                + " runs on Python 3." + older.minor() + " (" + older.executable() + "): no Python 3." + minor
+                + " or newer is installed; code that needs 3." + minor + " fails here");
     }
 
     /** The feature version of the JDK a {@code bin/java} belongs to, or -1. */
     static int javaFeature(Path javaExecutable) {
         try {
-            return featureVersion(javaExecutable.toRealPath().getParent().getParent());
+            return InstalledRuntimes.featureVersion(javaExecutable.toRealPath().getParent().getParent());
         } catch (IOException e) {
             return -1;
         }
     }
 
-    /** The feature version from the JDK's {@code release} file ({@code JAVA_VERSION="17.0.15"}, {@code "1.8.0_412"}). */
-    private static int featureVersion(Path home) throws IOException {
-        Path release = home.resolve("release");
-        if (!Files.isRegularFile(release)) {
-            return -1;
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(release)) {
-            p.load(in);
-        }
-        String v = p.getProperty("JAVA_VERSION", "").replace("\"", "");
-        Matcher m = Pattern.compile("(?:1\\.)?(\\d+).*").matcher(v);
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    }
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
 
-    private static Resolved findPython(String runtime) {
-        Optional<Path> exact = nativeOnPath(runtime);
-        if (exact.isPresent()) {
-            return new Resolved(runtime, Family.PYTHON, exact.get(), null);
-        }
-        Path fallback = nativeOnPath("python3").orElseThrow(() -> new UnknownRuntimeException(runtime,
-                "The runtime " + runtime + " needs a python3 interpreter; none is installed (set -Deventharness.runtime."
-                        + runtime + "=/path/to/python)."));
-        return new Resolved(runtime, Family.PYTHON, fallback, "Event Harness: runtime " + runtime + " runs on "
-                + fallback + ": no " + runtime + " is installed");
-    }
-
-    /** The first native executable named {@code name} on the PATH, then in the usual system directories. */
-    private static Optional<Path> nativeOnPath(String name) {
-        List<String> dirs = new ArrayList<>();
-        String path = System.getenv("PATH");
-        if (path != null) {
-            dirs.addAll(List.of(path.split(":")));
-        }
-        dirs.addAll(List.of("/usr/local/bin", "/usr/bin", "/bin"));
-        for (String dir : dirs) {
-            if (dir.isEmpty()) {
-                continue;
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
             }
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate) && isNative(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** An ELF binary after symbolic links: not a launcher script that might pick another version. */
-    private static boolean isNative(Path file) {
-        try (InputStream in = Files.newInputStream(file.toRealPath())) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
-        } catch (IOException e) {
-            return false;
-        }
+        };
     }
 }

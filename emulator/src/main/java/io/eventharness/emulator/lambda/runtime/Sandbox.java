@@ -5,36 +5,39 @@ import io.eventharness.emulator.lambda.runtime.Outcome.Kind;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.NextExchange;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.Reply;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One execution environment: a process running the function's runtime, its Runtime API port, its
- * private temp directory and its log stream. It runs one invocation at a time.
+ * One execution environment: a process running the function's runtime (in a mount namespace whose
+ * {@code /tmp} is the sandbox's private directory, see {@link PrivateTmp}), its Runtime API port, its log
+ * stream. It runs one invocation at a time.
  *
  * <p>Lifecycle as in AWS ("Lambda execution environment lifecycle"): INIT ends when the runtime first
  * asks for {@code /next} (or reports {@code /init/error}); each INVOKE hands one event over and ends with
- * {@code /response} or {@code /error}. A timeout or the process's death ends the sandbox ("reset"): the
- * runner starts a new one for the next event, and that one inherits the temp directory, because AWS's
- * reset does not clear {@code /tmp}.
+ * {@code /response} or {@code /error}. A timeout, the process's death or running out of memory ends the
+ * sandbox ("reset"): the runner starts a new one for the next event, and that one inherits the temp
+ * directory, because AWS's reset does not clear {@code /tmp}.
+ *
+ * <p>Memory: the memory size bounds the whole process tree. While the sandbox works (INIT, an invocation)
+ * the {@link MemoryWatch} reads its resident memory; when an invocation or INIT ends, the peak of each
+ * process ({@code VmHWM}) is read too, so a peak between two readings is not missed. Beyond the memory size
+ * the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, REPORT showing the memory
+ * size as Max Memory Used, as AWS reports an execution environment that ran out of memory.
  */
-final class Sandbox implements RuntimeApiServer.RuntimeApi {
-    /** {@code /proc/<pid>/status} is about 1.5 KB; VmHWM is in its first half. */
-    private static final int STATUS_BYTES = 4096;
+final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
@@ -69,13 +72,16 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     private SandboxOutput output;
     private RuntimeApiServer.Endpoint endpoint;
     private Process process;
+    private volatile ProcessTree tree;
+    private volatile boolean ownNamespace;
     private Phase phase = Phase.INIT;
     private NextExchange parked;
     private Call current;
     private boolean reset;
     private long startNanos;
     private long initEndNanos;
-    private volatile int maxMemoryMb;
+    private final AtomicInteger maxMemoryMb = new AtomicInteger();
+    private volatile boolean outOfMemory;
     /** Why the process could not be started, if it could not. */
     private volatile String entrypointFailure;
 
@@ -122,20 +128,26 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         Files.createDirectories(tmp);
         output = SandboxOutput.open(ctx.fifos().take());
         output.start("lambda-log-" + config.functionName(), this::onLine);
+        PrivateTmp.Launch isolation = ctx.privateTmp().launch(tmp, config.codeDirectory());
+        List<String> warnings = new ArrayList<>();
         if (runtime.warning() != null) {
-            output.barrier(() -> log.platform(runtime.warning()));
+            warnings.add(runtime.warning());
+        }
+        if (!isolation.isolated()) {
+            warnings.add(ctx.privateTmp().warning());
+        }
+        if (!warnings.isEmpty()) {
+            output.barrier(() -> warnings.forEach(log::platform));
         }
         endpoint = ctx.api().open(this);
         List<String> extra = jvmOptions != null ? jvmOptions
                 : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
-        SandboxLaunch launch = SandboxLaunch.of(config, runtime, ctx.files(), tmp, ctx.cacheRoot(), extra);
-        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(config.codeDirectory().toFile())
-                .redirectErrorStream(true).redirectOutput(output.path().toFile()).redirectInput(Redirect.from(new File("/dev/null")));
-        pb.environment().clear();
-        pb.environment().putAll(launch.environment(config, runtime, log.stream(), endpoint.address(), tmp));
+        ProcessBuilder pb = SandboxLaunch.processBuilder(ctx, config, runtime, isolation, tmp, extra, log.stream(),
+                endpoint.address(), output.path());
+        ownNamespace = isolation.isolated();
         startNanos = System.nanoTime();
         try {
-            process = pb.start();
+            process = SandboxLaunch.start(pb, runtime, config);
         } catch (IOException e) {
             entrypointFailure = e.getMessage();
             lock.lock();
@@ -149,6 +161,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             output.finish(() -> { });
             return;
         }
+        tree = new ProcessTree(process);
+        ctx.memory().watch(this);
         process.onExit().thenRunAsync(this::onExit, ctx.executor());
     }
 
@@ -171,7 +185,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
-                call.outcome = Outcome.exit(invocation.requestId(), exitCode());
+                call.outcome = outOfMemory ? Outcome.outOfMemory(invocation.requestId()) : Outcome.exit(invocation.requestId(), exitCode());
             } else {
                 current = call;
                 if (parked != null) {
@@ -234,7 +248,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
                 initEndNanos = System.nanoTime();
             }
             if (failed.kind() == Kind.EXIT) {
-                return Outcome.exit(requestId, exitCode());
+                return outOfMemory ? Outcome.outOfMemory(requestId) : Outcome.exit(requestId, exitCode());
             }
             return failed;
         } finally {
@@ -272,31 +286,21 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     }
 
     private void deliver(NextExchange exchange, Call call) {
-        Invocation inv = call.invocation;
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Lambda-Runtime-Aws-Request-Id", inv.requestId());
-        // the function compares the deadline with its own OS clock, so it is real time, not emulator time
-        headers.put("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + config.timeoutSeconds() * 1000L));
-        headers.put("Lambda-Runtime-Invoked-Function-Arn", inv.invokedFunctionArn() != null ? inv.invokedFunctionArn() : config.functionArn());
-        headers.put("Lambda-Runtime-Trace-Id", inv.traceId() != null ? inv.traceId() : traceHeader());
-        if (inv.clientContext() != null) {
-            headers.put("Lambda-Runtime-Client-Context", inv.clientContext());
-        }
-        if (inv.cognitoIdentity() != null) {
-            headers.put("Lambda-Runtime-Cognito-Identity", inv.cognitoIdentity());
-        }
+        Map<String, String> headers = call.invocation.runtimeHeaders(config, ctx.clock().millis());
         call.deliveredNanos = System.nanoTime();
         call.delivered = true;
-        exchange.send(headers, inv.payload());
-    }
-
-    /** An X-Ray trace header: {@code Root=1-<epoch seconds hex>-<96 bits hex>;Parent=<64 bits>;Sampled=0}. */
-    private String traceHeader() {
-        return "Root=1-" + Long.toHexString(ctx.clock().millis() / 1000) + "-" + Ids.hex(12) + ";Parent=" + Ids.hex(8) + ";Sampled=0";
+        ctx.memory().watch(this);
+        exchange.send(headers, call.invocation.payload());
     }
 
     @Override
     public void next(NextExchange exchange) {
+        ctx.memory().unwatch(this);
+        if (measureMemory()) {
+            outOfMemory(); // INIT or the end of the last invocation went beyond the memory size
+            return;
+        }
+        boolean initDone = false;
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
@@ -305,7 +309,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             if (phase == Phase.INIT) {
                 phase = Phase.READY;
                 initEndNanos = System.nanoTime();
-                init.complete(null);
+                initDone = true;
             }
             if (current != null && !current.delivered) {
                 deliver(exchange, current);
@@ -315,7 +319,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         } finally {
             lock.unlock();
         }
-        readMemory();
+        if (initDone) {
+            if (ownNamespace) {
+                tree.recordNamespace(); // unshare has made it by now
+            }
+            init.complete(null);
+        }
     }
 
     @Override
@@ -345,13 +354,17 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         } finally {
             lock.unlock();
         }
-        readMemory();
+        measureMemory();
         init.complete(Outcome.posted(Kind.INIT_ERROR, body, errorType));
         return Reply.ACCEPTED;
     }
 
-    /** Ends the current invocation with {@code outcome} if {@code requestId} is the one in flight. */
+    /**
+     * Ends the current invocation with {@code outcome} if {@code requestId} is the one in flight; with
+     * {@code Runtime.OutOfMemory} instead if the sandbox went beyond its memory size on the way.
+     */
     private Call complete(String requestId, Outcome outcome) {
+        boolean over = measureMemory();
         Call call;
         lock.lock();
         try {
@@ -359,14 +372,67 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             if (call == null || !call.delivered || call.outcome != null || !call.invocation.requestId().equals(requestId)) {
                 return null;
             }
+            if (over && !outOfMemory) {
+                outOfMemory = true;
+                reset = true;
+                outcome = Outcome.outOfMemory(requestId);
+            }
             call.outcome = outcome;
             current = null;
         } finally {
             lock.unlock();
         }
-        readMemory();
+        if (over) {
+            maxMemoryMb.set(config.memoryMb());
+            kill();
+        }
         output.barrier(() -> publish(call));
         return call;
+    }
+
+    /** The memory watch's reading: beyond the memory size, the sandbox ends as AWS's would. */
+    @Override
+    public void checkMemory() {
+        ProcessTree t = tree;
+        if (t == null) {
+            return;
+        }
+        long bytes = t.residentBytes();
+        if (bytes > config.memoryMb() * (1L << 20)) {
+            outOfMemory();
+        } else if (bytes > 0) {
+            maxMemoryMb.accumulateAndGet((int) ((bytes + (1 << 20) - 1) >> 20), Math::max);
+        }
+    }
+
+    /**
+     * Kills the sandbox for using more than its memory size; the invocation in flight, if any, fails with
+     * {@code Runtime.OutOfMemory}, and so does INIT (see {@link #awaitInit}).
+     */
+    private void outOfMemory() {
+        Call killed = null;
+        lock.lock();
+        try {
+            if (outOfMemory || phase == Phase.DEAD) {
+                return;
+            }
+            outOfMemory = true;
+            reset = true;
+            if (current != null && current.outcome == null) {
+                killed = current;
+                killed.outcome = Outcome.outOfMemory(killed.invocation.requestId());
+                current = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        ctx.memory().unwatch(this);
+        maxMemoryMb.set(config.memoryMb());
+        kill();
+        if (killed != null) {
+            Call c = killed;
+            output.barrier(() -> publish(c));
+        }
     }
 
     /** The exit code, or 0 while the process is still running. */
@@ -376,6 +442,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
     }
 
     private void onExit() {
+        ctx.memory().unwatch(this);
         int code = process.exitValue();
         Call crashed = null;
         lock.lock();
@@ -386,7 +453,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             phase = Phase.DEAD;
             if (current != null && current.outcome == null) {
                 crashed = current;
-                crashed.outcome = Outcome.exit(crashed.invocation.requestId(), code);
+                crashed.outcome = outOfMemory ? Outcome.outOfMemory(crashed.invocation.requestId())
+                        : Outcome.exit(crashed.invocation.requestId(), code);
                 current = null;
             }
             parked = null;
@@ -421,9 +489,10 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
             }
             long billed = o.kind() == Kind.TIMEOUT ? config.timeoutSeconds() * 1000L : Math.max(1, (long) Math.ceil(duration));
             Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - startNanos) / 1e6 : null;
-            log.platform(SandboxLog.report(id, duration, billed, config.memoryMb(), maxMemoryMb, initMs));
+            int maxUsed = maxMemoryMb.get();
+            log.platform(SandboxLog.report(id, duration, billed, config.memoryMb(), maxUsed, initMs));
             call.result.complete(new InvocationResult(id, o.payload(), o.kind() == Kind.SUCCESS ? null : "Unhandled",
-                    o.errorType(), call.cold, duration, billed, initMs, config.memoryMb(), maxMemoryMb, log.stream(),
+                    o.errorType(), call.cold, duration, billed, initMs, config.memoryMb(), maxUsed, log.stream(),
                     log.take(), config.version()));
         }
     }
@@ -432,61 +501,29 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         log.output(line);
     }
 
-    /** The process's peak resident memory ({@code VmHWM}), as REPORT's {@code Max Memory Used}. */
-    private void readMemory() {
-        Process p = process;
-        if (p == null) {
-            return;
-        }
-        try {
-            byte[] status;
-            try (InputStream in = Files.newInputStream(Path.of("/proc", Long.toString(p.pid()), "status"))) {
-                status = in.readNBytes(STATUS_BYTES);
-            }
-            long kb = vmHwmKb(status);
-            if (kb >= 0) {
-                maxMemoryMb = (int) Math.max(maxMemoryMb, (kb + 1023) / 1024);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process is gone: the last reading stands
-        }
-    }
-
     /**
-     * The {@code VmHWM:} value (kB) of a {@code /proc/<pid>/status} file, or -1 when it has none. Read twice
-     * per invocation, so the bytes are scanned rather than decoded into lines.
+     * Reads the tree's peak memory into Max Memory Used (the memory size at most: beyond it the sandbox is
+     * ended); whether it went beyond the memory size.
      */
-    static long vmHwmKb(byte[] status) {
-        byte[] key = {'V', 'm', 'H', 'W', 'M', ':'};
-        outer:
-        for (int i = 0; i + key.length <= status.length; i++) {
-            if (i > 0 && status[i - 1] != '\n') {
-                continue;
-            }
-            for (int j = 0; j < key.length; j++) {
-                if (status[i + j] != key[j]) {
-                    continue outer;
-                }
-            }
-            int at = i + key.length;
-            while (at < status.length && (status[at] == ' ' || status[at] == '\t')) {
-                at++;
-            }
-            long kb = 0;
-            int digits = 0;
-            for (; at < status.length && status[at] >= '0' && status[at] <= '9'; at++, digits++) {
-                kb = kb * 10 + (status[at] - '0');
-            }
-            return digits > 0 ? kb : -1;
+    private boolean measureMemory() {
+        ProcessTree t = tree;
+        if (t == null) {
+            return false;
         }
-        return -1;
+        long kb = t.peakKb();
+        if (kb <= 0) {
+            return false; // gone: the last reading stands
+        }
+        int mb = (int) Math.min(config.memoryMb(), (kb + 1023) / 1024);
+        maxMemoryMb.accumulateAndGet(mb, Math::max);
+        return kb > config.memoryMb() * 1024L;
     }
 
+    /** SIGKILL to the process and its children; {@link #destroy} waits for them. */
     private void kill() {
-        Process p = process;
-        if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+        ProcessTree t = tree;
+        if (t != null) {
+            t.kill();
         }
     }
 
@@ -511,8 +548,14 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         }
     }
 
-    /** Ends the sandbox: the process and its children are killed, the port closed, the directory removed. */
-    void destroy(boolean keepTmp) {
+    /**
+     * Ends the sandbox: every process of it is killed and waited for (so nothing writes to its directory any
+     * more), the port closed, the directory removed unless {@code keepTmp}.
+     *
+     * @return whether all its processes are dead
+     */
+    boolean destroy(boolean keepTmp) {
+        boolean dead = true;
         lock.lock();
         try {
             phase = Phase.DEAD;
@@ -520,14 +563,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         } finally {
             lock.unlock();
         }
-        kill();
-        if (process != null) {
-            try {
-                process.onExit().get(5, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // left to the OS
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        ctx.memory().unwatch(this);
+        if (tree != null) {
+            dead = tree.killAndAwait(5_000);
+            if (!dead) {
+                org.slf4j.LoggerFactory.getLogger(Sandbox.class).warn("processes of a sandbox of {} outlived 5 s after SIGKILL",
+                        config.functionName());
             }
         } else if (output != null) {
             output.close();
@@ -538,5 +579,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi {
         if (!keepTmp) {
             RuntimeFiles.deleteTree(tmp);
         }
+        return dead;
     }
 }

@@ -2,6 +2,9 @@ package io.eventharness.emulator.lambda.runtime;
 
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +24,11 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
     /** Where the RIC loads its native library from instead of copying it to {@code /tmp}. */
     static final String JAVA_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path cacheRoot,
+    /**
+     * @param tmp      the temp directory as the sandbox sees it: {@code /tmp} in its own mount namespace
+     * @param taskRoot the task root as the sandbox sees it
+     */
+    static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path taskRoot, Path cacheRoot,
             List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         switch (runtime.family()) {
@@ -50,10 +57,48 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 return new SandboxLaunch(List.copyOf(cmd), dir);
             }
             default -> {
-                cmd.add(c.codeDirectory().resolve("bootstrap").toString());
-                return new SandboxLaunch(List.copyOf(cmd), c.codeDirectory());
+                cmd.add(taskRoot.resolve("bootstrap").toString());
+                return new SandboxLaunch(List.copyOf(cmd), taskRoot);
             }
         }
+    }
+
+    /**
+     * The process of a sandbox, not started: its runtime's command behind the {@link PrivateTmp} prefix, in the
+     * task root, with nothing of the emulator's environment, writing into the named pipe {@code output}.
+     *
+     * @param tmp the sandbox's private directory (its /tmp)
+     */
+    static ProcessBuilder processBuilder(SandboxContext ctx, FunctionConfig c, Resolved runtime, PrivateTmp.Launch isolation,
+            Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output) {
+        Path tmpInside = isolation.tmpInside(tmp);
+        SandboxLaunch launch = of(c, runtime, ctx.files(), tmpInside, isolation.taskRoot(), ctx.cacheRoot(), jvmOptions);
+        List<String> command = new ArrayList<>(isolation.prefix());
+        command.addAll(launch.command());
+        // the working directory is entered before unshare runs: the real path, which the shell then leaves for
+        // the task root's mount point if /tmp covers it
+        ProcessBuilder pb = new ProcessBuilder(command).directory(c.codeDirectory().toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(Redirect.from(new File("/dev/null")));
+        pb.environment().clear();
+        pb.environment().putAll(launch.environment(c, runtime, logStream, runtimeApi, tmpInside, isolation.taskRoot()));
+        return pb;
+    }
+
+    /**
+     * Starts it. A custom runtime's {@code bootstrap} is checked first: inside a namespace the shell starts it,
+     * and a missing one would look like a crash, not like the invalid entry point it is.
+     */
+    static Process start(ProcessBuilder pb, Resolved runtime, FunctionConfig c) throws IOException {
+        if (runtime.family() == RuntimeResolver.Family.PROVIDED) {
+            Path bootstrap = c.codeDirectory().resolve("bootstrap");
+            if (!Files.isRegularFile(bootstrap)) {
+                throw new IOException("Cannot run program \"" + bootstrap + "\": error=2, No such file or directory");
+            }
+            if (!Files.isExecutable(bootstrap)) {
+                throw new IOException("Cannot run program \"" + bootstrap + "\": error=13, Permission denied");
+            }
+        }
+        return pb.start();
     }
 
     /**
@@ -74,16 +119,16 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
      * The process environment: nothing of the emulator's own. Defaults a function may override (PATH,
      * LANG, TZ, ...), then the function's variables, then the ones AWS reserves.
      */
-    Map<String, String> environment(FunctionConfig c, Resolved runtime, String logStream, String runtimeApi, Path tmp) {
+    Map<String, String> environment(FunctionConfig c, Resolved runtime, String logStream, String runtimeApi, Path tmp,
+            Path taskRoot) {
         Map<String, String> env = new LinkedHashMap<>();
         String interpreterDir = runtime.executable() == null ? null : runtime.executable().getParent().toString();
         env.put("PATH", (interpreterDir == null ? "" : interpreterDir + ":") + "/usr/local/bin:/usr/bin:/bin");
-        env.put("LD_LIBRARY_PATH", runtimeDir + ":" + runtimeDir.resolve("lib") + ":" + c.codeDirectory() + ":"
-                + c.codeDirectory().resolve("lib"));
+        env.put("LD_LIBRARY_PATH", runtimeDir + ":" + runtimeDir.resolve("lib") + ":" + taskRoot + ":" + taskRoot.resolve("lib"));
+        env.put("PWD", taskRoot.toString()); // the shell that starts an isolated sandbox sets it: every sandbox has it
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
-        // The sandbox's private /tmp: AWS gives each execution environment its own /tmp; without containers the
-        // literal path cannot be private, so the platforms' temp-directory settings point here instead.
+        // /tmp, the sandbox's own (PrivateTmp); where it cannot be, the sandbox's private directory instead.
         env.put("TMPDIR", tmp.toString());
         env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         if (runtime.family() == RuntimeResolver.Family.PYTHON) {
@@ -109,7 +154,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_SESSION_TOKEN", "test");
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", c.codeDirectory().toString());
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         return env;
     }

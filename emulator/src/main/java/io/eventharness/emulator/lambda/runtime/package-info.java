@@ -14,9 +14,16 @@
  * {@code SandboxOutput} reads the process's output with barriers so that START, the function's lines, END and
  * REPORT are logged in order.
  *
- * <p>What differs from AWS: processes, not micro-VMs (same file system and user as the emulator; a private
- * temp directory through {@code TMPDIR} and {@code java.io.tmpdir}, but the literal path {@code /tmp} is the
- * machine's); memory bounded for Java (heap) and Python (data segment) only; no CPU share; the keep-alive
- * runs on the emulator clock.
+ * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
+ * sandbox's private directory ({@code PrivateTmp}); its processes are tracked as a tree and, within the
+ * namespace, swept when it ends ({@code ProcessTree}); the {@code MemoryWatch} kills a sandbox whose processes
+ * together go beyond the memory size ({@code Runtime.OutOfMemory}).
+ *
+ * <p>What differs from AWS: processes, not micro-VMs: the same file system (but {@code /tmp}) and user as the
+ * emulator, or uid 0 of a user namespace mapped to that user when the emulator is not root; where namespaces
+ * are not available the literal {@code /tmp} is the machine's (each sandbox's log says so) and only
+ * {@code TMPDIR} and {@code java.io.tmpdir} are private; the memory size is enforced by reading {@code /proc}
+ * every 10 ms and at the end of each phase, not by the kernel; no CPU share; the task root is writable; the
+ * keep-alive runs on the emulator clock.
  */
 package io.eventharness.emulator.lambda.runtime;

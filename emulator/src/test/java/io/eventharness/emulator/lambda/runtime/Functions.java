@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.extension.AnnotatedElementContext;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDirFactory;
 
 /** Test functions' code directories (also for the Lambda API's tests), and a log sink that records. */
 public final class Functions {
@@ -48,6 +51,19 @@ public final class Functions {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * For {@code @TempDir(factory = Functions.SharedWithSandboxes.class)}: a directory a test and its sandboxes
+     * both see (to hand files to a function or wait for one), in the module's {@code target/}, since every
+     * sandbox has a {@code /tmp} of its own.
+     */
+    public static final class SharedWithSandboxes implements TempDirFactory {
+        @Override
+        public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
+            Path parent = Files.createDirectories(Path.of("target", "shared-with-sandboxes").toAbsolutePath());
+            return Files.createTempDirectory(parent, "junit-");
         }
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Java functions through the official runtime interface client: the book's divider, context, init errors. */
 class JavaFunctionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
+    @TempDir(factory = Functions.SharedWithSandboxes.class)
     static Path dir;
     private static EmulatorClock clock;
     private static LambdaEngine engine;
@@ -77,7 +77,8 @@ class JavaFunctionTest {
         assertThat(m.path("logGroupName").asText()).isEqualTo("/aws/lambda/JavaProbe");
         assertThat(m.path("logStreamName").asText()).isEqualTo(r.logStreamName()).matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST][0-9a-f]{32}");
         assertThat(m.path("remainingTimeInMillis").asLong()).isBetween(1L, 30_000L);
-        assertThat(m.path("tmpdir").asText()).isNotEqualTo("/tmp").contains("event-harness-lambda");
+        assertThat(m.path("tmpdir").asText()).isEqualTo(engine.privateTmp() ? "/tmp" : m.path("env").path("TMPDIR").asText());
+        assertThat(m.path("tmpFiles").asInt()).as("a new sandbox's temp directory").isZero();
         assertThat(m.path("javaVersion").asInt()).isGreaterThanOrEqualTo(17);
         assertThat(m.path("maxHeapMb").asLong()).isLessThanOrEqualTo(256 * 85 / 100);
         assertThat(m.path("env").path("AWS_EXECUTION_ENV").asText()).isEqualTo("AWS_Lambda_java17");

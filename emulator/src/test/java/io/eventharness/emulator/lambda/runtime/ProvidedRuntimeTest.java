@@ -65,6 +65,16 @@ class ProvidedRuntimeTest {
     }
 
     @Test
+    void theMemorySizeBoundsACustomRuntimeToo() {
+        FunctionRunner fn = custom();
+        InvocationResult r = fn.invoke(Invocation.of("\"hog\""));
+
+        assertThat(r.errorType()).isEqualTo("Runtime.OutOfMemory");
+        assertThat(r.logLines().get(r.logLines().size() - 1)).contains("\tMemory Size: 128 MB\tMax Memory Used: 128 MB");
+        assertThat(fn.invoke(Invocation.of("{}")).coldStart()).isTrue();
+    }
+
+    @Test
     void aResponseOverSixMegabytesIsRefused() {
         FunctionRunner fn = custom();
         InvocationResult r = fn.invoke(Invocation.of("\"big\""));

@@ -10,6 +10,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The seed book's chapter 2: {@code lambda_function.myfunc01_handler} run as AWS runs it. */
 class PythonBookFunctionTest {
@@ -66,5 +68,30 @@ class PythonBookFunctionTest {
         assertThat(doc.path("stackTrace").get(0).asText()).contains("lambda_function.py\", line 9, in myfunc01_handler")
                 .contains("retval = {'result' : x / y}");
         assertThat(r.logLines()).anyMatch(l -> l.startsWith("[ERROR] ZeroDivisionError: division by zero\rTraceback"));
+    }
+
+    /** Every Python runtime id runs here: on its own version when installed, else on the nearest, saying so. */
+    @ParameterizedTest
+    @ValueSource(strings = {"python3.9", "python3.10", "python3.11", "python3.12", "python3.13", "python3.14"})
+    void everyPythonRuntimeRunsTheBookOnTheVersionItResolvesTo(String runtime) throws Exception {
+        RuntimeResolver.Resolved resolved = engine.runtimes().resolve(runtime);
+        FunctionConfig.Builder b = FunctionConfig.builder("Book-" + runtime.replace('.', '-')).runtime(runtime);
+        FunctionRunner fn = engine.runner(b.handler("lambda_function.myfunc01_handler").codeDirectory(Functions.python("python-book")).build());
+        FunctionRunner probe = engine.runner(FunctionConfig.builder("Version-" + runtime.replace('.', '-')).runtime(runtime)
+                .handler("probe.python_version").codeDirectory(Functions.python("python-probe")).build());
+
+        InvocationResult r = fn.invoke(Invocation.of("{\"x\":10,\"y\":2}"));
+        assertThat(r.payloadUtf8()).isEqualTo("\"{\\\"result\\\": 5.0}\"");
+        JsonNode version = JSON.readTree(probe.invoke(Invocation.of("{}")).payload());
+        int wanted = Integer.parseInt(runtime.substring("python3.".length()));
+        if (resolved.warning() == null) {
+            assertThat(version.path("minor").asInt()).isEqualTo(wanted);
+            assertThat(r.logLines()).noneMatch(l -> l.startsWith("Event Harness: runtime"));
+        } else {
+            assertThat(version.path("minor").asInt()).isNotEqualTo(wanted);
+            assertThat(r.logLines()).contains(resolved.warning());
+        }
+        fn.close();
+        probe.close();
     }
 }

@@ -3,15 +3,179 @@ package io.eventharness.emulator.lambda.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Runtime ids to the interpreters of this machine; the assertions hold whatever is installed. */
+/**
+ * Runtime ids to interpreters: the rules on fake interpreter trees (files that start like ELF binaries, JDK
+ * homes with a {@code release} file), and what this machine resolves to, whatever is installed.
+ */
 class RuntimeResolverTest {
-    private final RuntimeResolver resolver = RuntimeResolver.detect();
+    @TempDir
+    Path root;
+
+    /** A file that passes for a native interpreter. */
+    private Path binary(String path) throws IOException {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.write(p, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p;
+    }
+
+    private Path script(String path) throws IOException {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "#!/usr/bin/env bash\nexec pyenv exec \"$0\" \"$@\"\n");
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return p;
+    }
+
+    private Path jdk(String path, String version) throws IOException {
+        Path home = root.resolve(path);
+        binary(path + "/bin/java");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        return home;
+    }
+
+    private InstalledRuntimes.SearchPath pythonsIn(String... binDirs) {
+        return new InstalledRuntimes.SearchPath(List.of(binDirs).stream().map(root::resolve).toList(), List.of(), List.of(), List.of());
+    }
+
+    private InstalledRuntimes.SearchPath jdksIn(String parent) {
+        return new InstalledRuntimes.SearchPath(List.of(), List.of(), List.of(), List.of(root.resolve(parent)));
+    }
 
     @Test
-    void javaIsTheExactJdkOrTheNearestNewerWithAWarning() {
+    void pythonIsTheExactVersionFromPyenvAndItsShimsAreSkipped() throws Exception {
+        script("pyenv/shims/python3.12");
+        Path system = binary("usr/bin/python3.11");
+        Path pyenv = binary("pyenv/versions/3.12.1/bin/python3.12");
+        Map<String, String> env = Map.of("PATH", root.resolve("pyenv/shims") + ":" + root.resolve("usr/bin"),
+                "PYENV_ROOT", root.resolve("pyenv").toString());
+        RuntimeResolver resolver = RuntimeResolver.searching(InstalledRuntimes.SearchPath.of(env, root.resolve("home"), root.resolve("none")));
+
+        assertThat(resolver.resolve("python3.12")).isEqualTo(new RuntimeResolver.Resolved("python3.12", RuntimeResolver.Family.PYTHON, pyenv, null));
+        assertThat(resolver.resolve("python3.11").executable()).isEqualTo(system);
+        assertThat(resolver.resolve("python3.11").warning()).isNull();
+    }
+
+    @Test
+    void withoutPyenvRootTheUsersPyenvAndUvInstallationsAreFound() throws Exception {
+        Path pyenv = binary("home/.pyenv/versions/3.10.13/bin/python3.10");
+        Path uv = binary("home/.local/share/uv/python/cpython-3.13.1-linux-x86_64-gnu/bin/python3.13");
+        RuntimeResolver resolver = RuntimeResolver.searching(InstalledRuntimes.SearchPath.of(Map.of(), root.resolve("home"), root.resolve("none")));
+
+        assertThat(resolver.resolve("python3.10").executable()).isEqualTo(pyenv);
+        assertThat(resolver.resolve("python3.13").executable()).isEqualTo(uv);
+    }
+
+    @Test
+    void theNewestPatchReleaseOfAMinorVersionWinsAndThePathComesFirst() throws Exception {
+        binary("versions/3.12.9/bin/python3.12");
+        Path newest = binary("versions/3.12.10/bin/python3.12");
+        InstalledRuntimes.SearchPath managed = new InstalledRuntimes.SearchPath(List.of(), List.of(root.resolve("versions")), List.of(), List.of());
+        assertThat(RuntimeResolver.searching(managed).resolve("python3.12").executable()).isEqualTo(newest);
+
+        Path onPath = binary("bin/python3.12");
+        InstalledRuntimes.SearchPath both = new InstalledRuntimes.SearchPath(List.of(root.resolve("bin")), List.of(root.resolve("versions")), List.of(), List.of());
+        assertThat(RuntimeResolver.searching(both).resolve("python3.12").executable()).isEqualTo(onPath);
+    }
+
+    @Test
+    void aMissingPythonRunsOnTheLowestNewerOneWithAWarning() throws Exception {
+        binary("bin/python3.11");
+        Path py313 = binary("bin/python3.13");
+        binary("bin/python3.14");
+        RuntimeResolver resolver = RuntimeResolver.searching(pythonsIn("bin"));
+
+        RuntimeResolver.Resolved r = resolver.resolve("python3.12");
+        assertThat(r.executable()).isEqualTo(py313);
+        assertThat(r.warning()).isEqualTo("Event Harness: runtime python3.12 runs on Python 3.13 (" + py313
+                + "): no Python 3.12 is installed");
+    }
+
+    @Test
+    void onlyWhenNothingNewerIsThereDoesAnOlderPythonRunItAndNeverOneBelow38() throws Exception {
+        binary("bin/python3.7");
+        Path py311 = binary("bin/python3.11");
+        binary("bin/python3.10");
+
+        RuntimeResolver.Resolved r = RuntimeResolver.searching(pythonsIn("bin")).resolve("python3.14");
+        assertThat(r.executable()).isEqualTo(py311);
+        assertThat(r.warning()).contains("runs on Python 3.11").contains("no Python 3.14 or newer is installed");
+
+        Files.delete(py311);
+        Files.delete(root.resolve("bin/python3.10"));
+        assertThatThrownBy(() -> RuntimeResolver.searching(pythonsIn("bin")).resolve("python3.9"))
+                .isInstanceOf(UnknownRuntimeException.class).hasMessageContaining("needs Python 3.8 or newer");
+    }
+
+    @Test
+    void javaIsTheExactJdkElseTheOldestNewerOneAndNeverAnOlderOne() throws Exception {
+        jdk("jvm/java-17-openjdk-amd64", "17.0.15");
+        Path jdk22 = jdk("jvm/jdk-22", "22.0.2");
+        jdk("jvm/temurin-25-jdk-amd64", "25.0.3");
+        root.resolve("jvm/openjdk-17").toFile().mkdirs(); // a directory without a release file: not a JDK
+        RuntimeResolver resolver = RuntimeResolver.searching(jdksIn("jvm"));
+
+        assertThat(resolver.resolve("java17").executable()).isEqualTo(root.resolve("jvm/java-17-openjdk-amd64/bin/java").toRealPath());
+        assertThat(resolver.resolve("java17").warning()).isNull();
+        assertThat(resolver.resolve("java25").warning()).isNull();
+        RuntimeResolver.Resolved java21 = resolver.resolve("java21");
+        assertThat(java21.executable()).isEqualTo(jdk22.toRealPath().resolve("bin/java"));
+        assertThat(java21.warning()).isEqualTo("Event Harness: runtime java21 runs on Java 22 (" + jdk22.toRealPath()
+                + "): no Java 21 is installed");
+        assertThat(resolver.resolve("java8.al2").warning()).contains("runs on Java 17");
+
+        RuntimeResolver old = RuntimeResolver.searching(new InstalledRuntimes.SearchPath(List.of(), List.of(),
+                List.of(root.resolve("jvm/java-17-openjdk-amd64")), List.of()));
+        assertThatThrownBy(() -> old.resolve("java21")).isInstanceOf(UnknownRuntimeException.class)
+                .hasMessageContaining("needs a JDK 21 or newer");
+    }
+
+    @Test
+    void javaHomeAndTheEmulatorsJdkComeFirst() throws Exception {
+        Path javaHome = jdk("opt/jdk-21", "21.0.5");
+        InstalledRuntimes.SearchPath where = InstalledRuntimes.SearchPath.of(Map.of("JAVA_HOME", javaHome.toString()),
+                root.resolve("home"), root.resolve("emulator-jdk"));
+        assertThat(where.jdkHomes()).containsExactly(root.resolve("emulator-jdk"), javaHome);
+
+        RuntimeResolver r = RuntimeResolver.searching(new InstalledRuntimes.SearchPath(List.of(), List.of(), where.jdkHomes(), List.of()));
+        assertThat(r.resolve("java21").executable()).isEqualTo(javaHome.toRealPath().resolve("bin/java"));
+    }
+
+    @Test
+    void theMachineIsLookedAtOnceAndEachRuntimeResolvedOnce() throws Exception {
+        binary("bin/python3.13");
+        RuntimeResolver resolver = RuntimeResolver.searching(pythonsIn("bin"));
+        RuntimeResolver.Resolved first = resolver.resolve("python3.12");
+
+        Path installedLater = binary("bin/python3.12");
+        binary("bin/python3.10");
+        assertThat(resolver.resolve("python3.12")).isSameAs(first);
+        assertThat(resolver.resolve("python3.10").warning()).as("not rescanned").contains("runs on Python 3.13");
+        assertThat(RuntimeResolver.searching(pythonsIn("bin")).resolve("python3.12").executable()).isEqualTo(installedLater);
+    }
+
+    @Test
+    void anOverrideWinsAndAHomeDirectoryWorks() throws Exception {
+        Path python = binary("custom/bin/python3");
+        RuntimeResolver resolver = RuntimeResolver.searching(pythonsIn("nothing-here")).withOverride("python3.12", root.resolve("custom"));
+        assertThat(resolver.resolve("python3.12")).isEqualTo(new RuntimeResolver.Resolved("python3.12", RuntimeResolver.Family.PYTHON, python, null));
+        assertThatThrownBy(() -> resolver.withOverride("java17", root.resolve("missing/java")).resolve("java17"))
+                .isInstanceOf(UnknownRuntimeException.class).hasMessageContaining("is not an executable");
+    }
+
+    @Test
+    void thisMachinesRuntimesAreExactOrCarryAWarning() {
+        RuntimeResolver resolver = RuntimeResolver.detect();
         for (String id : new String[] {"java17", "java21", "java25"}) {
             int wanted = Integer.parseInt(id.substring(4));
             RuntimeResolver.Resolved r;
@@ -22,39 +186,21 @@ class RuntimeResolverTest {
                 continue;
             }
             int feature = RuntimeResolver.javaFeature(r.executable());
-            assertThat(r.family()).isEqualTo(RuntimeResolver.Family.JAVA);
             assertThat(feature).isGreaterThanOrEqualTo(wanted);
-            if (feature == wanted) {
-                assertThat(r.warning()).isNull();
-            } else {
-                assertThat(r.warning()).contains("runs on Java " + feature);
-            }
+            assertThat(r.warning() == null).isEqualTo(feature == wanted);
         }
         if (Runtime.version().feature() == 17) {
             assertThat(resolver.resolve("java17").warning()).isNull();
         }
-    }
-
-    @Test
-    void pythonIsTheExactInterpreterElsePython3WithAWarning() {
-        RuntimeResolver.Resolved r = resolver.resolve("python3.12");
-        assertThat(r.family()).isEqualTo(RuntimeResolver.Family.PYTHON);
-        if (r.executable().getFileName().toString().equals("python3.12")) {
-            assertThat(r.warning()).isNull();
-        } else {
-            assertThat(r.warning()).contains("no python3.12 is installed");
+        for (String id : new String[] {"python3.11", "python3.12", "python3.13"}) {
+            RuntimeResolver.Resolved r = resolver.resolve(id);
+            assertThat(r.warning() == null).as(id + " on " + r.executable()).isEqualTo(r.executable().getFileName().toString().equals(id));
         }
     }
 
     @Test
-    void anOverrideWins() {
-        RuntimeResolver.Resolved r = resolver.withOverride("python3.12", Path.of("/usr/bin/python3")).resolve("python3.12");
-        assertThat(r.executable()).isEqualTo(Path.of("/usr/bin/python3"));
-        assertThat(r.warning()).isNull();
-    }
-
-    @Test
     void providedRunsTheBootstrapAndOtherRuntimesAreRefused() {
+        RuntimeResolver resolver = RuntimeResolver.detect();
         assertThat(resolver.resolve("provided.al2023").family()).isEqualTo(RuntimeResolver.Family.PROVIDED);
         assertThatThrownBy(() -> resolver.resolve("nodejs20.x")).isInstanceOf(UnknownRuntimeException.class)
                 .hasMessageContaining("not supported by Event Harness");

@@ -1,0 +1,213 @@
+package io.eventharness.emulator.lambda.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The Python interpreters and JDKs installed on this machine, found by looking in the usual places once
+ * (a directory listing each, nothing is started), in order of preference:
+ *
+ * <ul>
+ *   <li>Python: the {@code PATH}, {@code /usr/local/bin}, {@code /usr/bin}, {@code /bin}; then the
+ *       installations of pyenv ({@code $PYENV_ROOT/versions/*}, {@code ~/.pyenv}), uv
+ *       ({@code $UV_PYTHON_INSTALL_DIR}, {@code ~/.local/share/uv/python/*}), asdf, mise and
+ *       {@code /opt/python/*}, newest patch release first. Only executables named {@code python3.N} count, and
+ *       only native ones (ELF after symbolic links): launcher scripts such as pyenv's shims choose their
+ *       version from the caller's directory and settings, not from their name.</li>
+ *   <li>JDKs: the emulator's own {@code java.home}, {@code $JAVA_HOME}, then the JDK homes under
+ *       {@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, SDKMAN, {@code ~/.jdks}, asdf and mise;
+ *       the feature version comes from each home's {@code release} file.</li>
+ * </ul>
+ */
+final class InstalledRuntimes {
+    /** A Python interpreter: {@code python3.<minor>}. */
+    record Python(Path executable, int minor) {
+    }
+
+    /** A JDK home and its feature version (17 for 17.0.15). */
+    record Jdk(Path home, int feature) {
+        Path java() {
+            return home.resolve("bin").resolve("java");
+        }
+    }
+
+    /**
+     * Where to look.
+     *
+     * @param binDirectories      directories holding {@code python3.N} executables
+     * @param pythonInstallations directories whose children are Python installations with a {@code bin/}
+     * @param jdkHomes            JDK homes
+     * @param jdkParents          directories whose children are JDK homes
+     */
+    record SearchPath(List<Path> binDirectories, List<Path> pythonInstallations, List<Path> jdkHomes, List<Path> jdkParents) {
+        /** This machine's: its environment, the user's home directory, the emulator's JDK. */
+        static SearchPath ofThisMachine() {
+            return of(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(System.getProperty("java.home")));
+        }
+
+        static SearchPath of(Map<String, String> env, Path home, Path javaHome) {
+            List<Path> bins = new ArrayList<>();
+            String path = env.get("PATH");
+            if (path != null) {
+                for (String dir : path.split(":")) {
+                    if (!dir.isEmpty()) {
+                        bins.add(Path.of(dir));
+                    }
+                }
+            }
+            bins.addAll(List.of(Path.of("/usr/local/bin"), Path.of("/usr/bin"), Path.of("/bin")));
+            Path data = env.containsKey("XDG_DATA_HOME") ? Path.of(env.get("XDG_DATA_HOME")) : home.resolve(".local/share");
+            List<Path> pythons = new ArrayList<>();
+            pythons.add(env.containsKey("PYENV_ROOT") ? Path.of(env.get("PYENV_ROOT"), "versions") : home.resolve(".pyenv/versions"));
+            pythons.add(env.containsKey("UV_PYTHON_INSTALL_DIR") ? Path.of(env.get("UV_PYTHON_INSTALL_DIR")) : data.resolve("uv/python"));
+            pythons.add(home.resolve(".asdf/installs/python"));
+            pythons.add(data.resolve("mise/installs/python"));
+            pythons.add(Path.of("/opt/python"));
+            List<Path> jdks = new ArrayList<>(List.of(javaHome));
+            if (env.containsKey("JAVA_HOME")) {
+                jdks.add(Path.of(env.get("JAVA_HOME")));
+            }
+            List<Path> jdkParents = List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
+                    home.resolve(".sdkman/candidates/java"), home.resolve(".jdks"), home.resolve(".asdf/installs/java"),
+                    data.resolve("mise/installs/java"));
+            return new SearchPath(List.copyOf(bins), List.copyOf(pythons), List.copyOf(jdks), jdkParents);
+        }
+    }
+
+    private static final Pattern PYTHON_NAME = Pattern.compile("python3\\.(\\d+)");
+    private static final Pattern VERSION_PART = Pattern.compile("\\d+");
+
+    private final List<Python> pythons;
+    private final List<Jdk> jdks;
+
+    private InstalledRuntimes(List<Python> pythons, List<Jdk> jdks) {
+        this.pythons = List.copyOf(pythons);
+        this.jdks = List.copyOf(jdks);
+    }
+
+    /** Every interpreter of {@code where}, each real file once, in order of preference. */
+    static InstalledRuntimes scan(SearchPath where) {
+        Map<Path, Python> pythons = new LinkedHashMap<>();
+        where.binDirectories().forEach(dir -> addPythons(dir, pythons));
+        for (Path parent : where.pythonInstallations()) {
+            // newest installation first: 3.12.8 before 3.12.1 when both are there
+            children(parent).stream().sorted(InstalledRuntimes::newerFirst).forEach(i -> addPythons(i.resolve("bin"), pythons));
+        }
+        Map<Path, Jdk> jdks = new LinkedHashMap<>();
+        where.jdkHomes().forEach(home -> addJdk(home, jdks));
+        for (Path parent : where.jdkParents()) {
+            children(parent).stream().sorted().forEach(home -> addJdk(home, jdks));
+        }
+        return new InstalledRuntimes(new ArrayList<>(pythons.values()), new ArrayList<>(jdks.values()));
+    }
+
+    List<Python> pythons() {
+        return pythons;
+    }
+
+    List<Jdk> jdks() {
+        return jdks;
+    }
+
+    private static void addPythons(Path dir, Map<Path, Python> found) {
+        for (Path candidate : children(dir)) {
+            Matcher m = PYTHON_NAME.matcher(candidate.getFileName().toString());
+            if (!m.matches() || !Files.isExecutable(candidate)) {
+                continue;
+            }
+            try {
+                Path real = candidate.toRealPath();
+                if (isElf(real)) {
+                    found.putIfAbsent(real, new Python(candidate, Integer.parseInt(m.group(1))));
+                }
+            } catch (IOException e) {
+                // a dangling link
+            }
+        }
+    }
+
+    private static void addJdk(Path home, Map<Path, Jdk> found) {
+        try {
+            Path real = home.toRealPath();
+            int feature = featureVersion(real);
+            if (feature > 0 && Files.isExecutable(real.resolve("bin/java"))) {
+                found.putIfAbsent(real, new Jdk(real, feature));
+            }
+        } catch (IOException e) {
+            // not a JDK
+        }
+    }
+
+    /** The feature version from a JDK's {@code release} file ({@code JAVA_VERSION="17.0.15"}, {@code "1.8.0_412"}), or -1. */
+    static int featureVersion(Path home) throws IOException {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release)) {
+            return -1;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(release)) {
+            p.load(in);
+        }
+        String v = p.getProperty("JAVA_VERSION", "").replace("\"", "");
+        Matcher m = Pattern.compile("(?:1\\.)?(\\d+).*").matcher(v);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** An ELF binary: not a script that might start another version. */
+    private static boolean isElf(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Directory names by the numbers in them, descending ({@code 3.12.10} before {@code 3.12.9}). */
+    private static int newerFirst(Path a, Path b) {
+        List<Integer> x = numbers(a.getFileName().toString());
+        List<Integer> y = numbers(b.getFileName().toString());
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+            int c = Integer.compare(y.get(i), x.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Comparator.<String>naturalOrder().compare(a.toString(), b.toString());
+    }
+
+    private static List<Integer> numbers(String name) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = VERSION_PART.matcher(name);
+        while (m.find() && out.size() < 4) {
+            try {
+                out.add(Integer.parseInt(m.group()));
+            } catch (NumberFormatException e) {
+                break;
+            }
+        }
+        return out;
+    }
+}
