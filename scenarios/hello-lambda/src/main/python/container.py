@@ -1,14 +1,11 @@
 """Handlers that look at the Lambda container the book describes in 3-2: context, environment, /tmp."""
 import os
-import tempfile
 import time
 
 # The container's temporary directory, where the book's 3-2-2 says an earlier invocation's files may
-# still be. On AWS this is "/tmp", private to each execution environment. The embedded emulator runs
-# each sandbox as a local process whose private temporary directory is named by TMPDIR (the literal
-# /tmp there is the host's, shared by every sandbox), and gettempdir() follows TMPDIR: so this one
-# expression names the sandbox's own /tmp on both.
-TMP = tempfile.gettempdir()
+# still be: the literal /tmp, private to each execution environment, on AWS and on the embedded emulator
+# alike (each sandbox runs in a mount namespace of its own with a fresh directory on /tmp).
+TMP = "/tmp"
 
 
 def context_handler(event, context):

@@ -200,7 +200,7 @@ class LambdaAsyncTest {
     }
 
     @Test
-    void aLongRetryDoesNotHoldUpTheClockButAdvanceWaitsForIt(@TempDir Path dir) throws Exception {
+    void aLongRetryDoesNotHoldUpTheClockButAdvanceWaitsForIt(@TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class) Path dir) throws Exception {
         // Fails once; on its retry, stays inside the function until the test releases it.
         String fn = Functions.python(lambda, "slow_retry.handler", "slow_retry", """
                 import os, time

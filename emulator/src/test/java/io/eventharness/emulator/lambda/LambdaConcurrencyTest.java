@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
  * aliases share it (AWS developer guide, "Configuring reserved concurrency").
  */
 class LambdaConcurrencyTest {
-    @TempDir
+    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class) // sandboxes have their own /tmp
     Path dir;
     private final LambdaClient lambda = Functions.lambda();
 

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** The engine's settings on {@code Emulator.Builder}: keep-alive, async workers, work directory, log bound. */
 class LambdaEngineSettingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
+    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class) // sandboxes have their own /tmp
     Path dir;
 
     /** Whether the invocation started a sandbox: only a cold start's REPORT line has an Init Duration. */

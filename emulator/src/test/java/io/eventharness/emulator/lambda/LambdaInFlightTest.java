@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class LambdaInFlightTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir
+    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class) // sandboxes have their own /tmp
     Path dir;
     private final LambdaClient lambda = Functions.lambda();
     private final SqsClient sqs = TestAws.sqs();
