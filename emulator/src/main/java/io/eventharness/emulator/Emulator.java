@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -45,7 +47,8 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorClock clock;
     private final EventTrail trail;
     private final Delivery delivery;
-    private final Services services;
+    /** Built on a thread of its own while the port opens (see {@link #start()}). */
+    private final CompletableFuture<Services> services;
     private final ServiceRouter router = new ServiceRouter();
     private JettyServer server;
 
@@ -54,10 +57,28 @@ public final class Emulator implements AutoCloseable {
         this.clock = new EmulatorClock();
         this.trail = new EventTrail(clock);
         this.delivery = new Delivery(trail);
-        this.services = new Services(clock, delivery, this::endpointOrNull, config);
-        for (ServiceBinding b : services.bindings()) {
-            router.add(b);
+        this.services = new CompletableFuture<>();
+        // The services (their state, Jackson, the IAM policy catalogue, the Lambda engine) are built, then
+        // their SDK models and codecs loaded, on another core while the caller's thread starts Jetty: the two
+        // largest start-up costs overlap. Requests that arrive before a service is ready wait for it.
+        Thread builder = new Thread(this::buildServices, "emulator-services");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    private void buildServices() {
+        Services built;
+        try {
+            built = new Services(clock, delivery, this::endpointOrNull, config);
+        } catch (RuntimeException | Error e) {
+            IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
+            router.fail(failure);
+            services.completeExceptionally(failure);
+            return;
         }
+        router.serve(built.bindings());
+        services.complete(built);
+        built.bindings().forEach(Emulator::warmUp);
     }
 
     public static Builder builder() {
@@ -69,10 +90,6 @@ public final class Emulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        // Models and codecs load on another core while the server starts (see ServiceBinding).
-        Thread warmUp = new Thread(() -> router.bindings().forEach(Emulator::warmUp), "emulator-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
         JettyServer s = new JettyServer(config.host, config.port, new FrontDoor(router, new AdminRoutes(router, clock, trail)));
         try {
             s.start();
@@ -80,6 +97,12 @@ public final class Emulator implements AutoCloseable {
             throw new IllegalStateException("cannot start the emulator on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         server = s;
+        try {
+            services.join();
+        } catch (CompletionException e) {
+            close();
+            throw (RuntimeException) e.getCause();
+        }
         return this;
     }
 
@@ -132,7 +155,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The services, for embedders that need more than the wire (the harness). */
     public Services services() {
-        return services;
+        return services.join();
     }
 
     private void requireStarted() {
@@ -151,7 +174,7 @@ public final class Emulator implements AutoCloseable {
             }
             server = null;
         }
-        services.close();
+        services.thenAccept(Services::close).exceptionally(e -> null).join();
         clock.close();
     }
 

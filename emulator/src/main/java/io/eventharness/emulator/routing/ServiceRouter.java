@@ -4,8 +4,8 @@ import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.QueryCodec;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Which service a request is for, and in which region: the SigV4 credential scope
@@ -19,18 +19,42 @@ public final class ServiceRouter {
     public record Route(ServiceBinding binding, String region) {
     }
 
-    private final List<ServiceBinding> bindings = new ArrayList<>();
+    private volatile List<ServiceBinding> bindings;
+    private volatile RuntimeException failed;
+    private final CountDownLatch ready = new CountDownLatch(1);
 
-    public void add(ServiceBinding b) {
-        bindings.add(b);
+    /** The services to route to, once they exist; requests that come earlier wait for them. */
+    public void serve(List<ServiceBinding> services) {
+        bindings = List.copyOf(services);
+        ready.countDown();
     }
 
+    /** The services could not be built: every request that needs them fails with this. */
+    public void fail(RuntimeException cause) {
+        failed = cause;
+        ready.countDown();
+    }
+
+    /** The services; waits while they are still being built (the emulator builds them while its port opens). */
     public List<ServiceBinding> bindings() {
+        List<ServiceBinding> b = bindings;
+        if (b != null) {
+            return b;
+        }
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the services were being built", e);
+        }
+        if (bindings == null) {
+            throw new IllegalStateException("the emulator's services could not be built", failed);
+        }
         return bindings;
     }
 
     public ServiceBinding byName(String signingName) {
-        for (ServiceBinding b : bindings) {
+        for (ServiceBinding b : bindings()) {
             if (b.name().equals(signingName)) {
                 return b;
             }
@@ -50,7 +74,7 @@ public final class ServiceRouter {
             }
         }
         if (target != null) {
-            for (ServiceBinding b : bindings) {
+            for (ServiceBinding b : bindings()) {
                 String prefix = b.spec().targetPrefix();
                 if (prefix != null && target.startsWith(prefix + ".")) {
                     return new Route(b, region);
@@ -59,7 +83,7 @@ public final class ServiceRouter {
         }
         String action = action(r);
         if (action != null) {
-            for (ServiceBinding b : bindings) {
+            for (ServiceBinding b : bindings()) {
                 if (b.servesAction(action)) {
                     return new Route(b, region);
                 }
@@ -72,7 +96,7 @@ public final class ServiceRouter {
     private ServiceBinding bySigningName(String service, String target) {
         ServiceBinding only = null;
         int count = 0;
-        for (ServiceBinding b : bindings) {
+        for (ServiceBinding b : bindings()) {
             if (b.name().equals(service)) {
                 only = b;
                 count++;
