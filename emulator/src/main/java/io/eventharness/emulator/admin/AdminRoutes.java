@@ -1,10 +1,10 @@
 package io.eventharness.emulator.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.EventTrail;
 import io.eventharness.emulator.delivery.TrailEntry;
 import io.eventharness.emulator.http.HttpRequest;
@@ -153,10 +153,5 @@ public final class AdminRoutes {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("error", message);
         return HttpResponse.json(status, n.toString());
-    }
-
-    /** Made on the first admin request, not while the emulator starts. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -2,6 +2,7 @@ package io.eventharness.emulator.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.core.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ final class AwsManagedPolicies {
     static Map<String, IamPolicy> load() {
         Map<String, IamPolicy> out = new TreeMap<>();
         try (InputStream in = AwsManagedPolicies.class.getResourceAsStream("aws-managed-policies.json")) {
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = Json.MAPPER;
             for (JsonNode p : json.readTree(in)) {
                 String name = p.get("name").textValue();
                 String path = p.get("path").textValue();

@@ -1,8 +1,8 @@
 package io.eventharness.emulator.iam;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.eventharness.emulator.core.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ public final class PolicyDocuments {
         TRUST
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader JSON = Json.STRICT;
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
 
     private PolicyDocuments() {

@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
@@ -21,7 +22,7 @@ import java.util.Map;
  * A destination that cannot be reached is recorded in the trail and otherwise ignored, as in AWS.
  */
 final class Destinations {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 

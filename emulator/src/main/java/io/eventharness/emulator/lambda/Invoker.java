@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.lambda.runtime.ConcurrencyLimitExceededException;
 import io.eventharness.emulator.lambda.runtime.FunctionConfig;
@@ -28,7 +29,7 @@ import java.util.function.Supplier;
  * INIT is in AWS, so that the async queue retries it and a synchronous caller sees why.
  */
 final class Invoker {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final FunctionEngine engine;
     private final Delivery delivery;

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import java.io.IOException;
@@ -20,9 +22,11 @@ import java.util.Map;
  * legacy code also goes in {@code x-amzn-query-error}.
  */
 public final class AwsJsonCodec implements ProtocolCodec {
+    static final ObjectMapper JSON = Json.MAPPER;
     // A document followed by more tokens ("{} }}") is malformed, not a document.
-    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    static final ObjectMapper CBOR = new CBORMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader STRICT_JSON = Json.STRICT;
+    static final ObjectMapper CBOR = new CBORMapper();
+    private static final ObjectReader STRICT_CBOR = CBOR.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
 
     private final Protocol protocol;
@@ -63,7 +67,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
             node = JSON.createObjectNode();
         } else {
             try {
-                node = (cbor ? CBOR : JSON).readTree(body);
+                node = (cbor ? STRICT_CBOR : STRICT_JSON).readTree(body);
             } catch (IOException e) {
                 throw malformed("Could not parse the request body as " + (cbor ? "CBOR" : "JSON"));
             }

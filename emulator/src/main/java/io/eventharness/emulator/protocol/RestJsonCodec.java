@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     private JsonNode parse(byte[] body) {
         try {
-            return AwsJsonCodec.JSON.readTree(body);
+            return Json.STRICT.readTree(body);
         } catch (IOException e) {
             throw malformed("Could not parse request body into json: " + e.getMessage());
         }

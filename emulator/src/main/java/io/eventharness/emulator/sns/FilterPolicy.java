@@ -1,11 +1,11 @@
 package io.eventharness.emulator.sns;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.sns.FilterCondition.Exists;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class FilterPolicy {
     static final String BODY = "MessageBody";
 
     /** Numbers are parsed exactly, so that 0.1 in a policy equals 0.1 in a message. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectReader JSON = Json.EXACT_NUMBERS;
 
     /** {@code path} must satisfy one of {@code conditions}. */
     record Clause(String path, List<FilterCondition> conditions) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.sns.SnsSubscription.Route;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.sns.model.PublishResponse;
  */
 final class SnsPublisher {
     static final long MAX_SIZE = 262_144;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final Pattern FIFO_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final Pattern E164 = Pattern.compile("\\+?[1-9]\\d{1,14}");

@@ -3,6 +3,7 @@ package io.eventharness.emulator.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import java.util.Map;
  * them (API reference: SetSubscriptionAttributes). Guarded by the service's lock.
  */
 final class SnsSubscription {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     static final List<String> NAMES = List.of("DeliveryPolicy", "FilterPolicy", "FilterPolicyScope", "RawMessageDelivery",
             "RedrivePolicy", "SubscriptionRoleArn");
     private static final List<String> RAW_PROTOCOLS = List.of("sqs", "http", "https", "firehose");

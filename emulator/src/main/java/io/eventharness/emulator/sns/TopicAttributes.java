@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  * (API reference: SetTopicAttributes, GetTopicAttributes; "Amazon SNS message delivery status").
  */
 final class TopicAttributes {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Set<String> FEEDBACK = Set.of("Application", "HTTP", "Firehose", "Lambda", "SQS");
     private static final Set<String> FIFO_ONLY = Set.of("ContentBasedDeduplication", "FifoThroughputScope", "ArchivePolicy");
     private static final Set<String> PLAIN = Set.of("DeliveryPolicy", "DisplayName", "Policy", "TracingConfig",

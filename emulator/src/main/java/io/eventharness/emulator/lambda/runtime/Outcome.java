@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.Locale;
 record Outcome(Kind kind, byte[] payload, String errorType, List<String> logLines, long endNanos) {
     enum Kind { SUCCESS, FUNCTION_ERROR, TIMEOUT, EXIT, OUT_OF_MEMORY, INIT_ERROR }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     static Outcome success(byte[] body) {
         return new Outcome(Kind.SUCCESS, body, null, List.of(), System.nanoTime());

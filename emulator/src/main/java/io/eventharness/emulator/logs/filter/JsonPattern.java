@@ -2,6 +2,7 @@ package io.eventharness.emulator.logs.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.logs.filter.PatternLexer.Kind;
 import io.eventharness.emulator.logs.filter.PatternLexer.Token;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.List;
  * JSON object or array can match.
  */
 final class JsonPattern implements FilterPattern {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private interface Condition {
         boolean test(JsonNode root);
