@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,28 @@ public final class Harness implements AutoCloseable {
     private final List<String> leftBehind = new ArrayList<>();
     private volatile String roleArn;
 
-    private Harness(BackendConfig config, Backend backend) {
+    private Harness(BackendConfig config, Backend backend, SdkHttpClient http) {
         this.config = config;
         this.backend = backend;
-        this.http = ApacheHttpClient.builder().maxConnections(64).build();
+        this.http = http;
         this.admin = new Clients(backend, http, null);
+    }
+
+    /**
+     * Starts the backend and, meanwhile on another thread, the HTTP client every SDK client shares (loading
+     * Apache's client is a tenth of a second or more of a test JVM's first test).
+     */
+    private static Harness startWith(BackendConfig config) {
+        CompletableFuture<SdkHttpClient> http = CompletableFuture.supplyAsync(
+                () -> ApacheHttpClient.builder().maxConnections(64).build());
+        Backend backend;
+        try {
+            backend = config.create();
+        } catch (RuntimeException e) {
+            http.thenAccept(SdkHttpClient::close);
+            throw e;
+        }
+        return new Harness(config, backend, http.join());
     }
 
     private static final Map<String, Harness> SHARED = new HashMap<>();
@@ -72,7 +90,7 @@ public final class Harness implements AutoCloseable {
         Harness h = SHARED.get(key);
         if (h == null) {
             try {
-                h = new Harness(config, config.create());
+                h = startWith(config);
             } catch (RuntimeException e) {
                 FAILED.put(key, e);
                 throw e;
@@ -85,13 +103,13 @@ public final class Harness implements AutoCloseable {
 
     /** Starts the configured backend ({@code -Dharness.backend}, default embedded); the caller closes it. */
     public static Harness start() {
-        BackendConfig config = BackendConfig.fromEnvironment();
-        return new Harness(config, config.create());
+        return startWith(BackendConfig.fromEnvironment());
     }
 
     /** A harness over a given backend (for tests of the harness itself). */
     public static Harness over(Backend backend, String runPrefix) {
-        return new Harness(new BackendConfig(backend.name(), null, null, runPrefix), backend);
+        return new Harness(new BackendConfig(backend.name(), null, null, runPrefix), backend,
+                ApacheHttpClient.builder().maxConnections(64).build());
     }
 
     public Backend backend() {
