@@ -33,6 +33,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * process ({@code VmHWM}) is read too, so a peak between two readings is not missed. Beyond the memory size
  * the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, REPORT showing the memory
  * size as Max Memory Used, as AWS reports an execution environment that ran out of memory.
+ *
+ * <p>A spare ({@link #startSpare}, see {@link SpareSandbox}) is started ahead of need and stops before its runtime
+ * looks at the function. Until {@link #activate} it is no running sandbox: its memory is not watched, its log
+ * lines are held back, and INIT, which its Init Duration measures, begins at activation.
  */
 final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
@@ -109,7 +113,19 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     /** Starts the process; INIT goes on until {@link #invoke} finds it done. */
     void start() throws IOException {
-        boolean started = proc.start(this);
+        start(false);
+    }
+
+    /**
+     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java and Python only: a
+     * custom runtime's {@code bootstrap} cannot be told to wait.
+     */
+    void startSpare() throws IOException {
+        start(true);
+    }
+
+    private void start(boolean spare) throws IOException {
+        boolean started = proc.start(this, spare);
         output = proc.output();
         if (!started) {
             lock.lock();
@@ -122,8 +138,50 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             init.complete(null);
             return;
         }
-        ctx.memory().watch(this);
+        if (!spare) {
+            ctx.memory().watch(this);
+        }
         proc.exited().thenRunAsync(this::onExit, ctx.executor());
+    }
+
+    /** The process's id; -1 before it started. */
+    long pid() {
+        return proc.pid();
+    }
+
+    /** A spare's: completes once its runtime has booted and waits. */
+    CompletableFuture<Void> spareReady() {
+        return proc.spareReady();
+    }
+
+    /** Completes when the process has exited (a spare that died while it waited, too). */
+    CompletableFuture<?> exited() {
+        return proc.exited();
+    }
+
+    /** Completes when INIT ends, however it ends. */
+    CompletableFuture<?> initEnded() {
+        return init;
+    }
+
+    /**
+     * Lets a spare go on, as a sandbox in INIT from now. False when it is of no use: its process is gone.
+     */
+    boolean activate() {
+        lock.lock();
+        try {
+            if (phase != Phase.INIT) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
+        ctx.memory().watch(this);
+        if (!proc.activate()) {
+            ctx.memory().unwatch(this);
+            return false;
+        }
+        return true;
     }
 
     /** Runs one invocation to its end: a response, an error, a timeout or the process's death. */

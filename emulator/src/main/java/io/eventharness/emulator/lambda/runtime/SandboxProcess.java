@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda.runtime;
 import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -18,9 +19,14 @@ import java.util.concurrent.TimeoutException;
  * The operating system's side of one {@link Sandbox}: the runtime's process (in a mount namespace whose
  * {@code /tmp} is the sandbox's private directory, see {@link PrivateTmp}), its output and log stream, its Runtime
  * API port.
+ *
+ * <p>A spare ({@link #start} with {@code spare}) boots its runtime and waits, before the runtime looks at the
+ * function, for {@link #activate}: what AWS keeps ready in its pool of execution environments. Until then its
+ * log lines are held back, so that no log stream exists in CloudWatch before the sandbox is used.
  */
 final class SandboxProcess {
-    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    /** The day part of a log stream's name ({@code YYYY/MM/DD/[$LATEST]<32 hex>}). */
+    static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final SandboxContext ctx;
     private final FunctionConfig config;
@@ -29,12 +35,14 @@ final class SandboxProcess {
     /** JVM options beyond the usual; null: the engine's class-data archive, if any. */
     private final List<String> jvmOptions;
     private final SandboxLog log;
+    private final CompletableFuture<Void> spareReady = new CompletableFuture<>();
     private SandboxOutput output;
     private RuntimeApiServer.Endpoint endpoint;
     private volatile Process process;
     private volatile ProcessTree tree;
     private volatile boolean ownNamespace;
-    /** When INIT began: the process's start. */
+    private volatile boolean spare;
+    /** When INIT began: the process's start, or a spare's activation. */
     private volatile long initStartNanos;
     /** Why the process could not be started, if it could not. */
     private volatile String entrypointFailure;
@@ -69,18 +77,28 @@ final class SandboxProcess {
         return initStartNanos;
     }
 
+    /** The process's id; -1 before it started. */
+    long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
     String entrypointFailure() {
         return entrypointFailure;
     }
 
     /**
-     * Starts the process, its Runtime API answered by {@code api}. False when it could not be started
-     * ({@link #entrypointFailure()} says why); the output is finished then.
+     * Starts the process, its Runtime API answered by {@code api}; a spare waits for {@link #activate}. False when
+     * it could not be started ({@link #entrypointFailure()} says why); the output is finished then.
      */
-    boolean start(RuntimeApiServer.RuntimeApi api) throws IOException {
+    boolean start(RuntimeApiServer.RuntimeApi api, boolean asSpare) throws IOException {
+        spare = asSpare;
         Files.createDirectories(tmp);
         output = SandboxOutput.open(ctx.fifos().take());
-        output.start("lambda-log-" + config.functionName(), log::output);
+        if (asSpare) {
+            log.hold();
+        }
+        output.start("lambda-log-" + config.functionName(), this::onLine);
         PrivateTmp.Launch isolation = ctx.privateTmp().launch(tmp, config.codeDirectory());
         List<String> warnings = new ArrayList<>();
         if (runtime.warning() != null) {
@@ -96,7 +114,7 @@ final class SandboxProcess {
         List<String> extra = jvmOptions != null ? jvmOptions
                 : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
         ProcessBuilder pb = SandboxLaunch.processBuilder(ctx, config, runtime, isolation, tmp, extra, log.stream(),
-                endpoint.address(), output.path());
+                endpoint.address(), output.path(), asSpare);
         ownNamespace = isolation.isolated();
         initStartNanos = System.nanoTime();
         try {
@@ -114,6 +132,30 @@ final class SandboxProcess {
     CompletableFuture<Process> exited() {
         Process p = process;
         return p == null ? new CompletableFuture<>() : p.onExit();
+    }
+
+    /** A spare's: completes once its runtime has booted and waits (for tests and the benchmark). */
+    CompletableFuture<Void> spareReady() {
+        return spareReady;
+    }
+
+    /**
+     * Lets a spare go on: its runtime now loads the function, and INIT is timed from now. The lines it wrote while
+     * it waited reach the log now, ahead of INIT's. False when the process is gone.
+     */
+    boolean activate() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return false;
+        }
+        initStartNanos = System.nanoTime();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write('\n'); // then closed: the runtime reads end-of-file, as from /dev/null without a spare
+        } catch (IOException e) {
+            return false;
+        }
+        output.barrier(log::release);
+        return true;
     }
 
     /** After INIT: the namespace the shell made (unshare has made it by then), for the sweep at the end. */
@@ -174,5 +216,13 @@ final class SandboxProcess {
             RuntimeFiles.deleteTree(tmp);
         }
         return dead;
+    }
+
+    private void onLine(String line) {
+        if (spare && !spareReady.isDone() && line.equals(SpareLauncher.READY)) {
+            spareReady.complete(null); // the launcher's, written before the runtime runs: never logged
+            return;
+        }
+        log.output(line);
     }
 }
