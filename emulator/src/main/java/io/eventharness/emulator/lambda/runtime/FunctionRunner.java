@@ -95,7 +95,7 @@ public final class FunctionRunner implements AutoCloseable {
             }
             inFlight++;
             sandbox = takeIdle();
-            othersBusy = !all.isEmpty();
+            othersBusy = inFlight > 1; // none idle: the other invocations in flight hold (or are starting) sandboxes
         } finally {
             lock.unlock();
         }
