@@ -104,7 +104,7 @@ public final class FunctionRunner implements AutoCloseable {
             if (cold) {
                 sandbox = startSandbox();
                 if (othersBusy) {
-                    // more sandboxes than it has: one more spare, once this one's INIT no longer needs the CPU
+                    // it needs more sandboxes than it has: one more spare, once this INIT no longer needs the CPU
                     sandbox.initEnded().whenComplete((r, e) -> spare.prepare());
                 }
             }
