@@ -53,9 +53,12 @@ final class RunnerCache implements FunctionEngine {
         return e.new Held();
     }
 
-    /** Makes the version's runner now, which prepares a spare sandbox for its first invocation. */
+    /** Makes the version's runner now, which prepares a spare sandbox for its first invocation (if spares are on). */
     @Override
     public void prepare(FunctionConfig config) {
+        if (!engine.spareSandboxes()) {
+            return; // nothing to prepare: the runner is made at the first invocation
+        }
         try {
             current.computeIfAbsent(config.qualifiedArn(), k -> {
                 Entry fresh = new Entry(engine.runner(config));

@@ -152,6 +152,11 @@ public final class LambdaEngine implements AutoCloseable {
         return privateTmp.mode() != PrivateTmp.Mode.SHARED;
     }
 
+    /** Whether functions get spare sandboxes ({@link Builder#spareSandboxes}). */
+    public boolean spareSandboxes() {
+        return spares;
+    }
+
     /** How sandboxes get their /tmp (waits for the probe). */
     PrivateTmp.Mode privateTmpMode() {
         return privateTmp.mode();
