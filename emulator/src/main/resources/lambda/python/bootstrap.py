@@ -8,6 +8,10 @@
 #
 # Imports are kept few (the raw _socket module, json) so that a cold start costs little more than the
 # interpreter's own start; logging is configured only once the function imports it.
+#
+# Started with --spare, it is a spare sandbox: it prepares what does not depend on the function, writes
+# _SPARE_READY (the engine keeps that line out of the log) and waits for a line on stdin; only then does it
+# import the handler, as a sandbox started without a spare does at once.
 import os
 import sys
 import time
@@ -17,6 +21,7 @@ _API_PREFIX = "/2018-06-01/runtime"
 _ERROR_LINE_TERMINATOR = "\r"   # one CloudWatch event for a multi-line error, as AWS writes it
 _ERROR_INDENT = "\u00a0"
 _request_id = None
+_SPARE_READY = "\0event-harness: spare ready"
 
 
 class FaultException(Exception):
@@ -389,7 +394,20 @@ def handle(client, handler, headers, body):
         client.post_response(request_id, result, content_type)
 
 
-def main():
+def _await_activation():
+    """A spare: the runtime's own modules loaded, then a line on stdin. Afterwards stdin is /dev/null again, as
+    for a sandbox started without a spare."""
+    _json()   # the runtime's: every invocation needs it
+    sys.stdout.write(_SPARE_READY + "\n")
+    sys.stdout.flush()
+    if not os.read(0, 1):
+        sys.exit(0)   # the engine went away without activating this spare
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
+
+
+def main(spare=False):
     sys.stdout = Unbuffered(sys.stdout)
     sys.stderr = Unbuffered(sys.stderr)
     task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
@@ -400,6 +418,8 @@ def main():
     else:
         sys.meta_path.insert(0, _LoggingHook())
     client = RuntimeClient(os.environ["AWS_LAMBDA_RUNTIME_API"])
+    if spare:
+        _await_activation()
     try:
         handler = load_handler(os.environ["_HANDLER"])
     except FaultException as e:
@@ -418,4 +438,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--spare"]:
+        del sys.argv[1]
+        main(spare=True)
+    else:
+        main()

@@ -185,6 +185,7 @@ public final class Emulator implements AutoCloseable {
         private Duration lambdaKeepAlive = DEFAULT_LAMBDA_KEEP_ALIVE;
         private int lambdaAsyncWorkers = LambdaService.defaultAsyncWorkers();
         private Path lambdaWorkDirectory;
+        private boolean lambdaSpareSandboxes = true;
         private long maxLogBytesPerGroup = LogsService.DEFAULT_MAX_BYTES_PER_GROUP;
 
         private Builder() {
@@ -234,6 +235,18 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether Lambda functions get spare sandboxes (on by default): a sandbox process prepared ahead of a cold
+         * start (when a function is created or changed, and when it needed more sandboxes than it had), its runtime
+         * booted but the function's code not loaded, so that the cold start costs the function's INIT and little
+         * more. It is still a cold start in every way (new log stream, Init Duration, INIT's output). Each spare is
+         * an idle process (a JVM, a Python interpreter) for up to the keep-alive.
+         */
+        public Builder withLambdaSpareSandboxes(boolean enabled) {
+            this.lambdaSpareSandboxes = enabled;
+            return this;
+        }
+
         /** Where Lambda sandboxes keep their temp directories and pipes; under {@code java.io.tmpdir} by default. */
         public Builder withLambdaWorkDirectory(Path directory) {
             this.lambdaWorkDirectory = java.util.Objects.requireNonNull(directory);
@@ -270,6 +283,10 @@ public final class Emulator implements AutoCloseable {
 
         Path lambdaWorkDirectory() {
             return lambdaWorkDirectory;
+        }
+
+        boolean lambdaSpareSandboxes() {
+            return lambdaSpareSandboxes;
         }
 
         long maxLogBytesPerGroup() {

@@ -56,7 +56,7 @@ public final class Services implements AutoCloseable {
         }
         LambdaEngine.Builder engine = LambdaEngine.builder(clock)
                 .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
-                .keepAlive(config.lambdaKeepAlive());
+                .keepAlive(config.lambdaKeepAlive()).spareSandboxes(config.lambdaSpareSandboxes());
         if (config.lambdaWorkDirectory() != null) {
             engine.workDirectory(config.lambdaWorkDirectory());
         }

@@ -31,6 +31,13 @@ public interface FunctionEngine extends AutoCloseable {
      */
     void retire(Predicate<FunctionConfig> which, Runnable afterwards);
 
+    /**
+     * A function version was created or changed and will be invoked: the engine may get ready for its first cold
+     * start (a spare sandbox) without running any of its code. Never fails; by default does nothing.
+     */
+    default void prepare(FunctionConfig config) {
+    }
+
     @Override
     void close();
 

@@ -124,6 +124,11 @@ final class Invoker {
                 true, 0, 0, null, s.memoryMb(), 0, null, List.of(message, "Runtime.ExitError"), s.version());
     }
 
+    /** The version was created or changed: the engine gets ready for its first invocation (see {@link FunctionEngine#prepare}). */
+    void prepare(FunctionSettings s) {
+        engine.prepare(s.engineConfig(endpoint.get()));
+    }
+
     /** Retires the sandboxes of every version of the function (it was deleted); see {@link FunctionEngine#retire}. */
     void retireFunction(String functionArn, Runnable afterwards) {
         engine.retire(c -> c.functionArn().equals(functionArn), afterwards);

@@ -111,6 +111,7 @@ public final class LambdaService implements AutoCloseable {
         if (Boolean.TRUE.equals(r.publish())) {
             fn.publish(Ids.uuid());
         }
+        invoker.prepare(fn.latest()); // AWS provisions execution environments ahead of the first invocation
         return out;
     }
 
@@ -173,6 +174,7 @@ public final class LambdaService implements AutoCloseable {
         if (Boolean.TRUE.equals(r.publish())) {
             fn.publish(Ids.uuid());
         }
+        invoker.prepare(s);
         return Shapes.convert(s.with(State.ACTIVE, LastUpdateStatus.IN_PROGRESS).toConfiguration(), UpdateFunctionCodeResponse.class);
     }
 
@@ -181,6 +183,7 @@ public final class LambdaService implements AutoCloseable {
         checkRevision(fn, r.revisionId());
         FunctionSettings s = settings.withConfiguration(fn.latest(), r);
         swapLatest(fn, s);
+        invoker.prepare(s);
         return Shapes.convert(s.with(State.ACTIVE, LastUpdateStatus.IN_PROGRESS).toConfiguration(),
                 UpdateFunctionConfigurationResponse.class);
     }

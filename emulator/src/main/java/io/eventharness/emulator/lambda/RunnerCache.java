@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * The {@link FunctionEngine} over {@link LambdaEngine}: one {@link FunctionRunner} (pool of sandboxes) per
  * function version, replaced when the version's configuration changes.
  *
- * <p>A runner is handed out under a lease, taken atomically with the lookup. A runner that retires (new code,
+ * <p>A runner is made at the first lease or, ahead of it, when the API {@linkplain #prepare prepares} a version.
+ * A runner is handed out under a lease, taken atomically with the lookup. A runner that retires (new code,
  * deleted function) while leased closes when its last lease ends, so an invocation that got its runner just
  * before {@code UpdateFunctionCode} still runs, on the code it was given, instead of finding the runner
  * closed. Concurrency is limited by the API layer, not by the runners: each gets the account's limit.
@@ -50,6 +51,23 @@ final class RunnerCache implements FunctionEngine {
         });
         replaced.forEach(Entry::retire);
         return e.new Held();
+    }
+
+    /** Makes the version's runner now, which prepares a spare sandbox for its first invocation (if spares are on). */
+    @Override
+    public void prepare(FunctionConfig config) {
+        if (!engine.spareSandboxes()) {
+            return; // nothing to prepare: the runner is made at the first invocation
+        }
+        try {
+            current.computeIfAbsent(config.qualifiedArn(), k -> {
+                Entry fresh = new Entry(engine.runner(config));
+                live.add(fresh);
+                return fresh;
+            });
+        } catch (RuntimeException e) {
+            // a runtime that cannot run here, a closed engine: the invocation says so
+        }
     }
 
     @Override

@@ -121,6 +121,24 @@ final class Functions {
         }
     }
 
+    /**
+     * The processes of the function's spare sandboxes (started as spares, whether activated since or not): this
+     * JVM's descendants whose command line has the spare's mark and whose environment names the function.
+     */
+    static List<Long> spareProcesses(String function) {
+        return ProcessHandle.current().descendants().filter(p -> spareOf(p.pid(), function)).map(ProcessHandle::pid).toList();
+    }
+
+    private static boolean spareOf(long pid, String function) {
+        try {
+            String cmd = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1);
+            String env = "\0" + Files.readString(Path.of("/proc", Long.toString(pid), "environ"), StandardCharsets.ISO_8859_1);
+            return (cmd.contains("\0--spare") || cmd.contains("SpareLauncher")) && env.contains("\0AWS_LAMBDA_FUNCTION_NAME=" + function + "\0");
+        } catch (IOException e) {
+            return false; // gone meanwhile
+        }
+    }
+
     /** The payload as UTF-8 JSON. */
     static SdkBytes json(String json) {
         return SdkBytes.fromUtf8String(json);

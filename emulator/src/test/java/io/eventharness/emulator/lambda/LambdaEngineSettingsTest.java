@@ -89,7 +89,8 @@ class LambdaEngineSettingsTest {
     @Test
     void aSandboxThatCannotStartIsAFunctionErrorAndItsEventReachesTheDeadLetterQueue() throws Exception {
         Path work = Files.createDirectories(dir.resolve("work"));
-        try (OwnEmulator aws = new OwnEmulator(b -> b.withLambdaWorkDirectory(work))) {
+        // no spare sandbox: one would have been started, and would take the invocation, before the directory breaks
+        try (OwnEmulator aws = new OwnEmulator(b -> b.withLambdaWorkDirectory(work).withLambdaSpareSandboxes(false))) {
             LambdaClient lambda = aws.lambda();
             SqsClient sqs = aws.sqs();
             String[] dlqArn = new String[1];

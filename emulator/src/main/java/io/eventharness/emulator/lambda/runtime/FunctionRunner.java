@@ -32,6 +32,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * once, so a test can see the cold start that follows a long pause without waiting for it, and a pause of
  * that length in emulated time behaves as it would in AWS. AWS does not document its keep-alive (minutes
  * to hours); the engine's default is 10 minutes.
+ *
+ * <p>Spare sandboxes ({@link SpareSandbox}), unless the engine has them turned off: one is prepared when the
+ * runner is made, so that the first cold start finds one; after that, one more only when the function showed it
+ * needs more sandboxes than it has: a cold start while another sandbox was busy. A function invoked now and then
+ * keeps no idle process beyond its one sandbox. The successor of a reset sandbox takes no spare: it inherits the
+ * old {@code /tmp}, which a spare, whose {@code /tmp} is mounted already, cannot.
  */
 public final class FunctionRunner implements AutoCloseable {
     private final SandboxContext ctx;
@@ -47,18 +53,23 @@ public final class FunctionRunner implements AutoCloseable {
      * Temp directories of reset sandboxes, for their successors; each is handed over once every process of
      * the old sandbox is dead, so that nothing of it writes there any more.
      */
-    private final Deque<CompletableFuture<Path>> spareTmp = new ArrayDeque<>();
+    private final Deque<CompletableFuture<Path>> inheritedTmp = new ArrayDeque<>();
+    private final SpareSandbox spare;
     private int inFlight;
+    private int sparesTaken;
     private int maxConcurrency;
     private boolean closed;
 
+    /** @param spares whether it keeps spare sandboxes (not for a custom runtime, nor without a keep-alive) */
     FunctionRunner(SandboxContext ctx, FunctionConfig config, RuntimeResolver.Resolved runtime, Duration keepAlive,
-            int maxConcurrency) {
+            int maxConcurrency, boolean spares) {
         this.ctx = ctx;
         this.config = config;
         this.runtime = runtime;
         this.keepAlive = keepAlive;
         this.maxConcurrency = maxConcurrency;
+        this.spare = new SpareSandbox(ctx, config, runtime, keepAlive,
+                spares && runtime.family() != RuntimeResolver.Family.PROVIDED && keepAlive.toMillis() > 0);
     }
 
     public FunctionConfig config() {
@@ -73,6 +84,7 @@ public final class FunctionRunner implements AutoCloseable {
      */
     public InvocationResult invoke(Invocation invocation) {
         Sandbox sandbox;
+        boolean othersBusy;
         lock.lock();
         try {
             if (closed) {
@@ -83,6 +95,7 @@ public final class FunctionRunner implements AutoCloseable {
             }
             inFlight++;
             sandbox = takeIdle();
+            othersBusy = inFlight > 1; // none idle: the other invocations in flight hold (or are starting) sandboxes
         } finally {
             lock.unlock();
         }
@@ -90,6 +103,10 @@ public final class FunctionRunner implements AutoCloseable {
         try {
             if (cold) {
                 sandbox = startSandbox();
+                if (othersBusy) {
+                    // it needs more sandboxes than it has: one more spare, once this INIT no longer needs the CPU
+                    sandbox.initEnded().whenComplete((r, e) -> spare.prepare());
+                }
             }
             return sandbox.invoke(invocation, cold);
         } finally {
@@ -110,17 +127,23 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     private Sandbox startSandbox() {
-        CompletableFuture<Path> spare;
+        CompletableFuture<Path> inherited;
         lock.lock();
         try {
-            spare = spareTmp.pollFirst();
+            inherited = inheritedTmp.pollFirst();
         } finally {
             lock.unlock();
         }
+        if (inherited == null) {
+            Sandbox s = activateSpare();
+            if (s != null) {
+                return s;
+            }
+        }
         Path tmp = null;
-        if (spare != null) {
+        if (inherited != null) {
             try {
-                tmp = spare.join(); // the old sandbox's processes are being killed: milliseconds
+                tmp = inherited.join(); // the old sandbox's processes are being killed: milliseconds
             } catch (CompletionException e) {
                 tmp = null; // its processes outlived the kill: a new directory
             }
@@ -150,6 +173,46 @@ public final class FunctionRunner implements AutoCloseable {
                     + config.functionName() + ": " + io.getMessage(), io) : (RuntimeException) e;
         }
         return s;
+    }
+
+    /** The spare, activated and counted as a sandbox; null when there is none alive. */
+    private Sandbox activateSpare() {
+        Sandbox s = spare.take();
+        if (s == null) {
+            return null;
+        }
+        if (!s.activate()) {
+            ctx.executor().execute(() -> s.destroy(false)); // it died while it waited: a sandbox is started instead
+            return null;
+        }
+        lock.lock();
+        try {
+            all.add(s);
+            sparesTaken++;
+        } finally {
+            lock.unlock();
+        }
+        return s;
+    }
+
+    /** Prepares a spare sandbox in the background, unless there is one or spares are off. */
+    void prepareSpare() {
+        spare.prepare();
+    }
+
+    /** How many cold starts took a spare sandbox. */
+    int sparesTaken() {
+        lock.lock();
+        try {
+            return sparesTaken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The spare's process id once it waits, booted; completes with null when there is no spare. */
+    CompletableFuture<Long> spareReady() {
+        return spare.ready();
     }
 
     private void release(Sandbox sandbox) {
@@ -220,7 +283,7 @@ public final class FunctionRunner implements AutoCloseable {
      */
     private CompletableFuture<Void> retire(Sandbox sandbox) {
         boolean keepTmp;
-        CompletableFuture<Path> spare = new CompletableFuture<>();
+        CompletableFuture<Path> tmp = new CompletableFuture<>();
         lock.lock();
         try {
             EmulatorClock.Task t = retireTasks.remove(sandbox);
@@ -230,7 +293,7 @@ public final class FunctionRunner implements AutoCloseable {
             idleSince.remove(sandbox);
             keepTmp = !closed && sandbox.wasReset();
             if (keepTmp) {
-                spareTmp.addLast(spare);
+                inheritedTmp.addLast(tmp);
             }
         } finally {
             lock.unlock();
@@ -238,12 +301,12 @@ public final class FunctionRunner implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             try {
                 if (sandbox.destroy(keepTmp)) {
-                    spare.complete(sandbox.tmp());
+                    tmp.complete(sandbox.tmp());
                 } else {
-                    spare.completeExceptionally(new IllegalStateException("processes of the sandbox outlived SIGKILL"));
+                    tmp.completeExceptionally(new IllegalStateException("processes of the sandbox outlived SIGKILL"));
                 }
             } catch (RuntimeException e) {
-                spare.completeExceptionally(e);
+                tmp.completeExceptionally(e);
                 throw e;
             }
         }, ctx.executor());
@@ -319,7 +382,7 @@ public final class FunctionRunner implements AutoCloseable {
         return CompletableFuture.allOf(gone.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
 
-    /** No more invocations: idle sandboxes retire now, busy ones when their invocation ends. */
+    /** No more invocations: the spare and idle sandboxes retire now, busy ones when their invocation ends. */
     @Override
     public void close() {
         lock.lock();
@@ -328,11 +391,12 @@ public final class FunctionRunner implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        spare.close();
         retireIdle();
         lock.lock();
         try {
-            spareTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
-            spareTmp.clear();
+            inheritedTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
+            inheritedTmp.clear();
         } finally {
             lock.unlock();
         }

@@ -33,6 +33,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * beyond it the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, as in AWS
  * (read every 10 ms while it works, and as peaks when INIT and each invocation end); Java's heap is
  * {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
+ *
+ * <p>Cold starts: a runner prepares a spare sandbox ({@link SpareSandbox}: the process started and the runtime
+ * booted, the function's code not loaded) that its first cold start takes, as AWS provisions execution
+ * environments ahead of need; the function's INIT still runs in that invocation. On a 2-core machine this makes
+ * the cold start of an empty handler about as fast as a bare start of its interpreter; see
+ * {@link Builder#spareSandboxes}.
  */
 public final class LambdaEngine implements AutoCloseable {
     private final SandboxContext ctx;
@@ -43,6 +49,7 @@ public final class LambdaEngine implements AutoCloseable {
     private final List<FunctionRunner> runners = new ArrayList<>();
     private final PrivateTmp privateTmp;
     private final MemoryWatch memory = new MemoryWatch();
+    private final boolean spares;
     private RuntimeApiServer api;
     private boolean closed;
 
@@ -62,6 +69,7 @@ public final class LambdaEngine implements AutoCloseable {
         }
         this.keepAlive = b.keepAlive;
         this.runtimes = b.runtimes;
+        this.spares = b.spareSandboxes;
         RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
@@ -90,7 +98,8 @@ public final class LambdaEngine implements AutoCloseable {
     }
 
     /**
-     * A runner for one function version with at most {@code maxConcurrency} invocations in flight.
+     * A runner for one function version with at most {@code maxConcurrency} invocations in flight. Unless turned
+     * off, it starts preparing a spare sandbox at once, for its first cold start.
      *
      * @throws UnknownRuntimeException when the runtime cannot be run here
      */
@@ -100,14 +109,16 @@ public final class LambdaEngine implements AutoCloseable {
         }
         RuntimeResolver.Resolved runtime = runtimes.resolve(config.runtime());
         privateTmp.probe(); // in the background, while the Lambda API answers: the first sandbox needs it
-        FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency);
+        FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency, spares);
         runners.add(r);
+        r.prepareSpare();
         return r;
     }
 
     /**
      * Runs {@link CdsWarmUp} in a sandbox whose JVM writes its loaded classes to {@code archive} when
-     * stopped. Its log goes nowhere.
+     * stopped. Its log goes nowhere. It starts as a spare, activated at once, so that the archive holds what a
+     * spare loads as well.
      */
     private void trainClassDataSharing(RuntimeResolver.Resolved runtime, Path archive) {
         Path root;
@@ -121,7 +132,8 @@ public final class LambdaEngine implements AutoCloseable {
         Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.workDir().resolve("tmp-cds-" +
                 Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
         try {
-            s.start();
+            s.startSpare();
+            s.activate();
             s.invoke(Invocation.of("{\"warm\":\"up\"}"), true);
             s.invoke(Invocation.of("{\"warm\":\"again\"}"), false);
             s.terminate();
@@ -138,6 +150,11 @@ public final class LambdaEngine implements AutoCloseable {
      */
     public boolean privateTmp() {
         return privateTmp.mode() != PrivateTmp.Mode.SHARED;
+    }
+
+    /** Whether functions get spare sandboxes ({@link Builder#spareSandboxes}). */
+    public boolean spareSandboxes() {
+        return spares;
     }
 
     /** How sandboxes get their /tmp (waits for the probe). */
@@ -193,6 +210,7 @@ public final class LambdaEngine implements AutoCloseable {
         private boolean classDataSharing = true;
         private boolean privateTmp = true;
         private boolean userNamespace;
+        private boolean spareSandboxes = true;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -284,6 +302,17 @@ public final class LambdaEngine implements AutoCloseable {
          */
         public Builder privateTmp(boolean enabled) {
             this.privateTmp = enabled;
+            return this;
+        }
+
+        /**
+         * Whether functions get spare sandboxes (on by default): a sandbox process prepared ahead of a cold start,
+         * its runtime booted but the function's code not loaded, which the cold start then takes; see
+         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM or a Python
+         * interpreter) for up to the keep-alive.
+         */
+        public Builder spareSandboxes(boolean enabled) {
+            this.spareSandboxes = enabled;
             return this;
         }
 

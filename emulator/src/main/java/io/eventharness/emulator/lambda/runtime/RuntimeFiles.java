@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -23,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * The runtimes' own files, taken from the emulator's resources and written once to a cache directory
  * shared by every emulator on the machine ({@code /var/tmp/event-harness-runtimes-<user>} by default): the Java
  * runtime interface client and its dependencies (plus its native library, unpacked so that sandboxes
- * need not each copy it to {@code /tmp}), and the Python bootstrap.
+ * need not each copy it to {@code /tmp}, and {@link SpareLauncher} in a jar of its own), and the Python bootstrap.
  *
  * <p>Each set lives in a directory named after a digest of its content and is installed by an atomic
  * rename, so concurrent emulators (parallel test JVMs) never see a half-written set. The same code works
@@ -32,6 +34,12 @@ import java.util.zip.ZipInputStream;
 final class RuntimeFiles {
     private static final String JAVA_INDEX = "lambda/java-runtime/index.txt";
     private static final String PYTHON_BOOTSTRAP = "lambda/python/bootstrap.py";
+    private static final String LAUNCHER_CLASS = SpareLauncher.class.getName().replace('.', '/') + ".class";
+    /**
+     * {@link SpareLauncher}, on the class path of every Java sandbox, spare or not: a class-data archive only serves
+     * a JVM whose class path starts with the one it was made with.
+     */
+    private static final String LAUNCHER_JAR = "event-harness-spare-launcher.jar";
 
     /** The Java runtime: the class path of the runtime interface client and its native library. */
     record JavaRuntime(Path directory, List<Path> classPath, Path nativeLibrary) {
@@ -54,10 +62,13 @@ final class RuntimeFiles {
         if (java == null) {
             String index = new String(resource(JAVA_INDEX), StandardCharsets.UTF_8);
             List<String> jars = index.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-            Path dir = install("java-" + digest(index.getBytes(StandardCharsets.UTF_8)), tmp -> {
+            byte[] launcher = resource(LAUNCHER_CLASS);
+            byte[] key = (index + digest(launcher)).getBytes(StandardCharsets.UTF_8);
+            Path dir = install("java-" + digest(key), tmp -> {
                 for (String jar : jars) {
                     Files.write(tmp.resolve(jar), resource("lambda/java-runtime/" + jar));
                 }
+                writeLauncherJar(launcher, tmp.resolve(LAUNCHER_JAR));
                 String ric = jars.stream().filter(j -> j.startsWith("aws-lambda-java-runtime-interface-client"))
                         .findFirst().orElseThrow(() -> new IOException("no runtime interface client in " + JAVA_INDEX));
                 unpackNativeLibrary(tmp.resolve(ric), tmp.resolve("libaws-lambda-jni.so"));
@@ -66,6 +77,7 @@ final class RuntimeFiles {
             for (String jar : jars) {
                 cp.add(dir.resolve(jar));
             }
+            cp.add(dir.resolve(LAUNCHER_JAR)); // last: the RIC's classes are found first, as without it
             java = new JavaRuntime(dir, List.copyOf(cp), dir.resolve("libaws-lambda-jni.so"));
         }
         return java;
@@ -104,6 +116,17 @@ final class RuntimeFiles {
             }
         }
         throw new IOException(name + " is not in " + ricJar);
+    }
+
+    /** A jar holding only {@link SpareLauncher}; fixed times, so that equal content makes an equal file. */
+    private static void writeLauncherJar(byte[] launcherClass, Path target) throws IOException {
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target))) {
+            JarEntry e = new JarEntry(LAUNCHER_CLASS);
+            e.setTime(0);
+            jar.putNextEntry(e);
+            jar.write(launcherClass);
+            jar.closeEntry();
+        }
     }
 
     private interface Writer {

@@ -1,16 +1,13 @@
 package io.eventharness.emulator.lambda.runtime;
 
-import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.lambda.runtime.Outcome.Kind;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.NextExchange;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.Reply;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One execution environment: a process running the function's runtime (in a mount namespace whose
- * {@code /tmp} is the sandbox's private directory, see {@link PrivateTmp}), its Runtime API port, its log
- * stream. It runs one invocation at a time.
+ * {@code /tmp} is the sandbox's private directory; see {@link SandboxProcess} for that side of it), its Runtime
+ * API port, its log stream. It runs one invocation at a time.
  *
  * <p>Lifecycle as in AWS ("Lambda execution environment lifecycle"): INIT ends when the runtime first
  * asks for {@code /next} (or reports {@code /init/error}); each INVOKE hands one event over and ends with
@@ -36,11 +33,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * process ({@code VmHWM}) is read too, so a peak between two readings is not missed. Beyond the memory size
  * the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, REPORT showing the memory
  * size as Max Memory Used, as AWS reports an execution environment that ran out of memory.
+ *
+ * <p>A spare ({@link #startSpare}, see {@link SpareSandbox}) is started ahead of need and stops before its runtime
+ * looks at the function. Until {@link #activate} it is no running sandbox: its memory is not watched, its log
+ * lines are held back, and INIT, which its Init Duration measures, begins at activation.
  */
 final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private enum Phase { INIT, READY, DEAD }
 
@@ -62,37 +62,25 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     private final SandboxContext ctx;
     private final FunctionConfig config;
-    private final Resolved runtime;
-    private final Path tmp;
-    /** JVM options beyond the usual; null: the engine's class-data archive, if any. */
-    private final List<String> jvmOptions;
+    private final SandboxProcess proc;
     private final SandboxLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final CompletableFuture<Outcome> init = new CompletableFuture<>();
     private SandboxOutput output;
-    private RuntimeApiServer.Endpoint endpoint;
-    private Process process;
-    private volatile ProcessTree tree;
-    private volatile boolean ownNamespace;
     private Phase phase = Phase.INIT;
     private NextExchange parked;
     private Call current;
     private boolean reset;
-    private long startNanos;
     private long initEndNanos;
     private final AtomicInteger maxMemoryMb = new AtomicInteger();
     private volatile boolean outOfMemory;
-    /** Why the process could not be started, if it could not. */
-    private volatile String entrypointFailure;
 
+    /** @param jvmOptions JVM options beyond the usual; null: the engine's class-data archive, if any */
     Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
         this.ctx = ctx;
         this.config = config;
-        this.runtime = runtime;
-        this.tmp = tmp;
-        this.jvmOptions = jvmOptions;
-        String stream = STREAM_DATE.format(ctx.clock().now()) + "/[" + config.version() + "]" + Ids.hex(16);
-        this.log = new SandboxLog(ctx.sink(), config.logGroup(), stream, ctx.clock(), ctx.sinkBudget(), ctx.keptBytes());
+        this.proc = new SandboxProcess(ctx, config, runtime, tmp, jvmOptions);
+        this.log = proc.log();
     }
 
     String logStream() {
@@ -100,7 +88,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     Path tmp() {
-        return tmp;
+        return proc.tmp();
     }
 
     /** Whether the sandbox can take another invocation. */
@@ -125,31 +113,21 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     /** Starts the process; INIT goes on until {@link #invoke} finds it done. */
     void start() throws IOException {
-        Files.createDirectories(tmp);
-        output = SandboxOutput.open(ctx.fifos().take());
-        output.start("lambda-log-" + config.functionName(), this::onLine);
-        PrivateTmp.Launch isolation = ctx.privateTmp().launch(tmp, config.codeDirectory());
-        List<String> warnings = new ArrayList<>();
-        if (runtime.warning() != null) {
-            warnings.add(runtime.warning());
-        }
-        if (!isolation.isolated()) {
-            warnings.add(ctx.privateTmp().warning());
-        }
-        if (!warnings.isEmpty()) {
-            output.barrier(() -> warnings.forEach(log::platform));
-        }
-        endpoint = ctx.api().open(this);
-        List<String> extra = jvmOptions != null ? jvmOptions
-                : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
-        ProcessBuilder pb = SandboxLaunch.processBuilder(ctx, config, runtime, isolation, tmp, extra, log.stream(),
-                endpoint.address(), output.path());
-        ownNamespace = isolation.isolated();
-        startNanos = System.nanoTime();
-        try {
-            process = SandboxLaunch.start(pb, runtime, config);
-        } catch (IOException e) {
-            entrypointFailure = e.getMessage();
+        start(false);
+    }
+
+    /**
+     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java and Python only: a
+     * custom runtime's {@code bootstrap} cannot be told to wait.
+     */
+    void startSpare() throws IOException {
+        start(true);
+    }
+
+    private void start(boolean spare) throws IOException {
+        boolean started = proc.start(this, spare);
+        output = proc.output();
+        if (!started) {
             lock.lock();
             try {
                 phase = Phase.DEAD;
@@ -158,12 +136,52 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
                 lock.unlock();
             }
             init.complete(null);
-            output.finish(() -> { });
             return;
         }
-        tree = new ProcessTree(process);
+        if (!spare) {
+            ctx.memory().watch(this);
+        }
+        proc.exited().thenRunAsync(this::onExit, ctx.executor());
+    }
+
+    /** The process's id; -1 before it started. */
+    long pid() {
+        return proc.pid();
+    }
+
+    /** A spare's: completes once its runtime has booted and waits. */
+    CompletableFuture<Void> spareReady() {
+        return proc.spareReady();
+    }
+
+    /** Completes when the process has exited (a spare that died while it waited, too). */
+    CompletableFuture<?> exited() {
+        return proc.exited();
+    }
+
+    /** Completes when INIT ends, however it ends. */
+    CompletableFuture<?> initEnded() {
+        return init;
+    }
+
+    /**
+     * Lets a spare go on, as a sandbox in INIT from now. False when it is of no use: its process is gone.
+     */
+    boolean activate() {
+        lock.lock();
+        try {
+            if (phase != Phase.INIT) {
+                return false;
+            }
+        } finally {
+            lock.unlock();
+        }
         ctx.memory().watch(this);
-        process.onExit().thenRunAsync(this::onExit, ctx.executor());
+        if (!proc.activate()) {
+            ctx.memory().unwatch(this);
+            return false;
+        }
+        return true;
     }
 
     /** Runs one invocation to its end: a response, an error, a timeout or the process's death. */
@@ -185,7 +203,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         lock.lock();
         try {
             if (phase == Phase.DEAD) {
-                call.outcome = outOfMemory ? Outcome.outOfMemory(invocation.requestId()) : Outcome.exit(invocation.requestId(), exitCode());
+                call.outcome = outOfMemory ? Outcome.outOfMemory(invocation.requestId())
+                        : Outcome.exit(invocation.requestId(), proc.exitCode());
             } else {
                 current = call;
                 if (parked != null) {
@@ -234,6 +253,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+        String entrypointFailure = proc.entrypointFailure();
         if (entrypointFailure != null) {
             return Outcome.invalidEntrypoint(requestId, "Couldn't find valid bootstrap(s): [" + config.codeDirectory()
                     .resolve("bootstrap") + "]: " + entrypointFailure);
@@ -248,7 +268,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
                 initEndNanos = System.nanoTime();
             }
             if (failed.kind() == Kind.EXIT) {
-                return outOfMemory ? Outcome.outOfMemory(requestId) : Outcome.exit(requestId, exitCode());
+                return outOfMemory ? Outcome.outOfMemory(requestId) : Outcome.exit(requestId, proc.exitCode());
             }
             return failed;
         } finally {
@@ -320,9 +340,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             lock.unlock();
         }
         if (initDone) {
-            if (ownNamespace) {
-                tree.recordNamespace(); // unshare has made it by now
-            }
+            proc.recordNamespace();
             init.complete(null);
         }
     }
@@ -393,7 +411,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     /** The memory watch's reading: beyond the memory size, the sandbox ends as AWS's would. */
     @Override
     public void checkMemory() {
-        ProcessTree t = tree;
+        ProcessTree t = proc.tree();
         if (t == null) {
             return;
         }
@@ -435,15 +453,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         }
     }
 
-    /** The exit code, or 0 while the process is still running. */
-    private int exitCode() {
-        Process p = process;
-        return p == null || p.isAlive() ? 0 : p.exitValue();
-    }
-
     private void onExit() {
         ctx.memory().unwatch(this);
-        int code = process.exitValue();
+        int code = proc.exitCode();
         Call crashed = null;
         lock.lock();
         try {
@@ -488,7 +500,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
                 duration = Math.max(duration, config.timeoutSeconds() * 1000.0); // the clock started at hand-over
             }
             long billed = o.kind() == Kind.TIMEOUT ? config.timeoutSeconds() * 1000L : Math.max(1, (long) Math.ceil(duration));
-            Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - startNanos) / 1e6 : null;
+            Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - proc.initStartNanos()) / 1e6 : null;
             int maxUsed = maxMemoryMb.get();
             log.platform(SandboxLog.report(id, duration, billed, config.memoryMb(), maxUsed, initMs));
             call.result.complete(new InvocationResult(id, o.payload(), o.kind() == Kind.SUCCESS ? null : "Unhandled",
@@ -497,16 +509,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         }
     }
 
-    private void onLine(String line) {
-        log.output(line);
-    }
-
     /**
      * Reads the tree's peak memory into Max Memory Used (the memory size at most: beyond it the sandbox is
      * ended); whether it went beyond the memory size.
      */
     private boolean measureMemory() {
-        ProcessTree t = tree;
+        ProcessTree t = proc.tree();
         if (t == null) {
             return false;
         }
@@ -521,10 +529,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     /** SIGKILL to the process and its children; {@link #destroy} waits for them. */
     private void kill() {
-        ProcessTree t = tree;
-        if (t != null) {
-            t.kill();
-        }
+        proc.kill();
     }
 
     /** Stops the process as {@code docker stop} would (SIGTERM), waiting for it to exit; a JVM writes its archive. */
@@ -535,17 +540,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } finally {
             lock.unlock();
         }
-        Process p = process;
-        if (p != null) {
-            p.destroy();
-            try {
-                p.onExit().get(60, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                // killed by destroy()
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        proc.terminate();
     }
 
     /**
@@ -555,7 +550,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * @return whether all its processes are dead
      */
     boolean destroy(boolean keepTmp) {
-        boolean dead = true;
         lock.lock();
         try {
             phase = Phase.DEAD;
@@ -564,21 +558,6 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             lock.unlock();
         }
         ctx.memory().unwatch(this);
-        if (tree != null) {
-            dead = tree.killAndAwait(5_000);
-            if (!dead) {
-                org.slf4j.LoggerFactory.getLogger(Sandbox.class).warn("processes of a sandbox of {} outlived 5 s after SIGKILL",
-                        config.functionName());
-            }
-        } else if (output != null) {
-            output.close();
-        }
-        if (endpoint != null) {
-            endpoint.close();
-        }
-        if (!keepTmp) {
-            RuntimeFiles.deleteTree(tmp);
-        }
-        return dead;
+        return proc.destroy(keepTmp);
     }
 }

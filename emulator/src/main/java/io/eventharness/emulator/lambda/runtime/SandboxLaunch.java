@@ -24,12 +24,16 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
     /** Where the RIC loads its native library from instead of copying it to {@code /tmp}. */
     static final String JAVA_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
+    /** The Python bootstrap's argument that makes it a spare. */
+    static final String PYTHON_SPARE = "--spare";
+
     /**
      * @param tmp      the temp directory as the sandbox sees it: {@code /tmp} in its own mount namespace
      * @param taskRoot the task root as the sandbox sees it
+     * @param spare    whether the runtime waits for a byte on stdin before it looks at the function
      */
     static SandboxLaunch of(FunctionConfig c, Resolved runtime, RuntimeFiles files, Path tmp, Path taskRoot, Path cacheRoot,
-            List<String> jvmOptions) {
+            List<String> jvmOptions, boolean spare) {
         List<String> cmd = new ArrayList<>();
         switch (runtime.family()) {
             case JAVA -> {
@@ -43,7 +47,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 // directory (the task root and its lib/*.jar) through its own class loader.
                 cmd.add("-cp");
                 cmd.add(String.join(File.pathSeparator, ric.classPath().stream().map(Path::toString).toList()));
-                cmd.add(JAVA_MAIN);
+                cmd.add(spare ? SpareLauncher.class.getName() : JAVA_MAIN);
                 cmd.add(c.handler());
                 return new SandboxLaunch(List.copyOf(cmd), ric.directory());
             }
@@ -54,6 +58,9 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 cmd.add("-X");
                 cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache"));
                 cmd.add(dir.resolve("bootstrap.py").toString());
+                if (spare) {
+                    cmd.add(PYTHON_SPARE);
+                }
                 return new SandboxLaunch(List.copyOf(cmd), dir);
             }
             default -> {
@@ -65,20 +72,22 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
 
     /**
      * The process of a sandbox, not started: its runtime's command behind the {@link PrivateTmp} prefix, in the
-     * task root, with nothing of the emulator's environment, writing into the named pipe {@code output}.
+     * task root, with nothing of the emulator's environment, writing into the named pipe {@code output}, reading
+     * {@code /dev/null}, or, a spare, a pipe that will bring the byte that activates it.
      *
      * @param tmp the sandbox's private directory (its /tmp)
      */
     static ProcessBuilder processBuilder(SandboxContext ctx, FunctionConfig c, Resolved runtime, PrivateTmp.Launch isolation,
-            Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output) {
+            Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output, boolean spare) {
         Path tmpInside = isolation.tmpInside(tmp);
-        SandboxLaunch launch = of(c, runtime, ctx.files(), tmpInside, isolation.taskRoot(), ctx.cacheRoot(), jvmOptions);
+        SandboxLaunch launch = of(c, runtime, ctx.files(), tmpInside, isolation.taskRoot(), ctx.cacheRoot(), jvmOptions, spare);
         List<String> command = new ArrayList<>(isolation.prefix());
         command.addAll(launch.command());
         // the working directory is entered before unshare runs: the real path, which the shell then leaves for
         // the task root's mount point if /tmp covers it
         ProcessBuilder pb = new ProcessBuilder(command).directory(c.codeDirectory().toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(Redirect.from(new File("/dev/null")));
+                .redirectErrorStream(true).redirectOutput(output.toFile())
+                .redirectInput(spare ? Redirect.PIPE : Redirect.from(new File("/dev/null")));
         pb.environment().clear();
         pb.environment().putAll(launch.environment(c, runtime, logStream, runtimeApi, tmpInside, isolation.taskRoot()));
         return pb;

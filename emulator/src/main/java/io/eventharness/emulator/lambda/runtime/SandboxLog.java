@@ -25,6 +25,8 @@ final class SandboxLog {
     private long keptSize;
     private long sent;
     private long dropped;
+    /** Lines of a spare not activated yet: none reaches the sink (CloudWatch has no stream for it) until then. */
+    private List<String> held;
 
     SandboxLog(LogSink sink, String group, String stream, EmulatorClock clock, long sinkBudget, long keptBytes) {
         this.sink = sink;
@@ -52,6 +54,20 @@ final class SandboxLog {
     /** A line of the platform's (START, END, REPORT, timeouts): never dropped. */
     void platform(String line) {
         emit(line);
+    }
+
+    /** From now on lines wait for {@link #release()} (a spare sandbox: nothing of it is seen before it is used). */
+    void hold() {
+        held = new ArrayList<>();
+    }
+
+    /** The held lines go out now, stamped now: in AWS they are INIT's, and INIT is now. */
+    void release() {
+        List<String> lines = held;
+        held = null;
+        if (lines != null) {
+            lines.forEach(this::emit);
+        }
     }
 
     /** Starts counting a new invocation's output; lines written since the last one stay with it. */
@@ -93,6 +109,12 @@ final class SandboxLog {
     }
 
     private void emit(String line) {
+        if (held != null) {
+            if (held.size() < 1000) { // a spare writes a line or two (a JVM warning); its code has not run
+                held.add(line);
+            }
+            return;
+        }
         try {
             sink.accept(group, stream, clock.millis(), line);
         } catch (RuntimeException e) {

@@ -12,7 +12,8 @@
  * the Lambda Runtime API served by {@code RuntimeApiServer}, one loopback port per sandbox; {@code Sandbox}
  * follows AWS's execution environment lifecycle (INIT, INVOKE, reset on timeout or crash);
  * {@code SandboxOutput} reads the process's output with barriers so that START, the function's lines, END and
- * REPORT are logged in order.
+ * REPORT are logged in order. {@code SpareSandbox}: a sandbox prepared ahead of a cold start, booted but
+ * paused before its runtime looks at the function ({@code SpareLauncher} for Java, {@code --spare} for Python).
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
  * sandbox's private directory ({@code PrivateTmp}); its processes are tracked as a tree and, within the
@@ -24,6 +25,7 @@
  * are not available the literal {@code /tmp} is the machine's (each sandbox's log says so) and only
  * {@code TMPDIR} and {@code java.io.tmpdir} are private; the memory size is enforced by reading {@code /proc}
  * every 10 ms and at the end of each phase, not by the kernel; no CPU share; the task root is writable; the
- * keep-alive runs on the emulator clock.
+ * keep-alive runs on the emulator clock; a sandbox that began as a spare shows it in its command line (Java's main
+ * class is {@code SpareLauncher}, Python's bootstrap had {@code --spare}) and its Java stdin is an empty pipe.
  */
 package io.eventharness.emulator.lambda.runtime;

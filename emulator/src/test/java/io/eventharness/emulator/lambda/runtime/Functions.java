@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AnnotatedElementContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDirFactory;
@@ -65,6 +67,24 @@ public final class Functions {
             Path parent = Files.createDirectories(Path.of("target", "shared-with-sandboxes").toAbsolutePath());
             return Files.createTempDirectory(parent, "junit-");
         }
+    }
+
+    /**
+     * For the benchmark: prepares a spare sandbox for {@code fn} (unless it has one) and waits until it is booted;
+     * its process id.
+     */
+    public static long readySpare(FunctionRunner fn, Duration atMost) throws Exception {
+        fn.prepareSpare();
+        Long pid = fn.spareReady().get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        if (pid == null) {
+            throw new IllegalStateException("no spare sandbox for " + fn.config().functionName() + " (are spares turned off?)");
+        }
+        return pid;
+    }
+
+    /** For the benchmark: how many cold starts of {@code fn} took a spare sandbox. */
+    public static int sparesTaken(FunctionRunner fn) {
+        return fn.sparesTaken();
     }
 
     /** One log event as the sink saw it. */

@@ -44,8 +44,10 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * <ul>
  *   <li>cold start against a bare start of the same interpreter ({@code python -c pass}, {@code java -version}
  *       with the sandbox's JVM options): wall time and CPU time (user + system, of the process and what it
- *       waited for), medians; the cold start with and without the sandbox's own /tmp (mount namespace). Before
- *       each cold start the previous sandbox is gone (retired, its processes dead);</li>
+ *       waited for), medians; the cold start with and without the sandbox's own /tmp (mount namespace), and
+ *       from a spare sandbox (prepared and booted beforehand, untimed; its CPU time counted from activation,
+ *       its boot's CPU time and its idle resident memory shown apart). Before each cold start the previous
+ *       sandbox is gone (retired, its processes dead);</li>
  *   <li>warm invoke overhead, p50 and p99, at the engine ({@code FunctionRunner.invoke}) and through the SDK's
  *       {@code Invoke} against an in-JVM emulator (Apache HTTP client, loopback);</li>
  *   <li>sustained warm invocations per second with 1 and 2 concurrent callers, both ways, and the CPU time
@@ -87,8 +89,10 @@ public final class ColdStartBench {
                 Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim(), rounds, warm, seconds);
         ColdStartBench bench = new ColdStartBench(rounds, warm, seconds, work);
         try (EmulatorClock clock = new EmulatorClock();
-                LambdaEngine engine = LambdaEngine.builder(clock).cacheDirectory(work.resolve("cache")).build();
-                LambdaEngine shared = LambdaEngine.builder(clock).cacheDirectory(work.resolve("cache")).privateTmp(false).build();
+                LambdaEngine engine = LambdaEngine.builder(clock).cacheDirectory(work.resolve("cache")).spareSandboxes(false).build();
+                LambdaEngine shared = LambdaEngine.builder(clock).cacheDirectory(work.resolve("cache")).privateTmp(false)
+                        .spareSandboxes(false).build();
+                LambdaEngine spares = LambdaEngine.builder(clock).cacheDirectory(work.resolve("cache")).build();
                 Emulator aws = Emulator.builder().withDynamicPort().build().start()) {
             LambdaClient lambda = LambdaClient.builder().endpointOverride(aws.endpoint()).region(aws.region())
                     .credentialsProvider(aws.credentials()).httpClientBuilder(ApacheHttpClient.builder()).build();
@@ -100,7 +104,7 @@ public final class ColdStartBench {
                     continue;
                 }
                 System.out.printf("%n== %s on %s (%s)%n", runtime, r.executable(), engine.privateTmp() ? "own /tmp" : "shared /tmp");
-                bench.engineLevel(engine, shared, r);
+                bench.engineLevel(engine, shared, spares, r);
                 bench.sdkLevel(lambda, role, r);
             }
         }
@@ -113,22 +117,27 @@ public final class ColdStartBench {
                 .codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
     }
 
-    private void engineLevel(LambdaEngine engine, LambdaEngine shared, RuntimeResolver.Resolved r) throws Exception {
+    private void engineLevel(LambdaEngine engine, LambdaEngine shared, LambdaEngine spares, RuntimeResolver.Resolved r)
+            throws Exception {
         String name = "bench-" + r.runtime().replace('.', '-');
         FunctionRunner fn = engine.runner(config(r, name));
         FunctionRunner noNs = shared.runner(config(r, name + "-shared-tmp"));
+        FunctionRunner spared = spares.runner(config(r, name + "-spare"));
         long archives = classDataArchives();
         fn.invoke(Invocation.of("{}")); // unpacks the runtime files; for Java, sets off the class-data archive
         noNs.invoke(Invocation.of("{}"));
         if (r.family() == RuntimeResolver.Family.JAVA) {
             awaitClassDataArchive(archives);
         }
+        spared.invoke(Invocation.of("{}")); // the spare made with the runner, booted before the archive was there
         fn.retireIdle().get(30, TimeUnit.SECONDS);
         noNs.retireIdle().get(30, TimeUnit.SECONDS);
+        spared.retireIdle().get(30, TimeUnit.SECONDS);
 
         Samples bare = new Samples();
         Samples cold = new Samples();
         Samples coldShared = new Samples();
+        Samples fromSpare = new Samples();
         List<String> bareCommand = r.family() == RuntimeResolver.Family.JAVA
                 ? List.of(r.executable().toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-Xmx435m", "-XX:-UsePerfData", "-version")
@@ -142,6 +151,7 @@ public final class ColdStartBench {
             bareCpu += Proc.reapedChildrenCpuMillis() - cpu0;
             coldStart(fn, r, cold);
             coldStart(noNs, r, coldShared);
+            spareColdStart(spared, fromSpare);
         }
         // an exited child's CPU time is only known in clock ticks (10 ms): the mean over the rounds is finer
         double bareCpuMean = (double) bareCpu / rounds;
@@ -149,7 +159,12 @@ public final class ColdStartBench {
                 bare.wall(), cold.wall(), cold.wall() / bare.wall(), coldShared.wall(), cold.wall() - coldShared.wall());
         System.out.printf(Locale.ROOT, "                  cpu:  bare %6.1f ms | cold %6.1f ms (x%.2f) | cold, shared /tmp %6.1f ms (sandbox; engine %.1f ms)%n",
                 bareCpuMean, cold.cpu(), cold.cpu() / bareCpuMean, coldShared.cpu(), cold.engineCpu());
+        System.out.printf(Locale.ROOT, "from a spare      wall: %6.1f ms (x%.2f of bare) | cpu from activation %6.1f ms (x%.2f of bare; engine %.1f ms)%n",
+                fromSpare.wall(), fromSpare.wall() / bare.wall(), fromSpare.cpu(), fromSpare.cpu() / bareCpuMean, fromSpare.engineCpu());
+        System.out.printf(Locale.ROOT, "                  the spare, prepared ahead: boot cpu %6.1f ms, idle RSS %5.1f MB%n",
+                fromSpare.bootCpu(), fromSpare.rssMb());
         noNs.close();
+        spared.close();
 
         fn.invoke(Invocation.of("{}"));
         latency("engine", () -> fn.invoke(Invocation.of("{}")).isError());
@@ -176,6 +191,33 @@ public final class ColdStartBench {
         }
         into.add(wall, cpu);
         into.engineCpu.add(engineCpu);
+        fn.retireIdle().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * One cold start from a spare that was prepared and booted beforehand (untimed): wall time to the result, the
+     * spare's CPU time from activation; its boot's CPU time and idle resident memory apart.
+     */
+    private static void spareColdStart(FunctionRunner fn, Samples into) throws Exception {
+        fn.retireIdle().get(30, TimeUnit.SECONDS);
+        long pid = Functions.readySpare(fn, java.time.Duration.ofSeconds(60));
+        ProcessHandle spare = ProcessHandle.of(pid).orElseThrow();
+        int taken = Functions.sparesTaken(fn);
+        double boot = Proc.cpuMillis(spare);
+        double rssMb = Proc.rssKb(pid) / 1024.0;
+        double engineCpu0 = Proc.threadsCpuMillis(ProcessHandle.current().pid());
+        long t0 = System.nanoTime();
+        InvocationResult res = fn.invoke(Invocation.of("{}"));
+        double wall = (System.nanoTime() - t0) / 1e6;
+        double cpu = Proc.cpuMillis(spare) - boot;
+        double engineCpu = Proc.threadsCpuMillis(ProcessHandle.current().pid()) - engineCpu0;
+        if (res.isError() || !res.coldStart() || Functions.sparesTaken(fn) != taken + 1) {
+            throw new IllegalStateException("not a cold start from the spare: " + res.payloadUtf8());
+        }
+        into.add(wall, cpu);
+        into.engineCpu.add(engineCpu);
+        into.bootCpu.add(boot);
+        into.rssMb.add(rssMb);
         fn.retireIdle().get(30, TimeUnit.SECONDS);
     }
 
@@ -307,6 +349,8 @@ public final class ColdStartBench {
         final List<Double> wall = new ArrayList<>();
         final List<Double> cpu = new ArrayList<>();
         final List<Double> engineCpu = new ArrayList<>();
+        final List<Double> bootCpu = new ArrayList<>();
+        final List<Double> rssMb = new ArrayList<>();
 
         void add(double wallMs, double cpuMs) {
             wall.add(wallMs);
@@ -323,6 +367,14 @@ public final class ColdStartBench {
 
         double engineCpu() {
             return median(engineCpu);
+        }
+
+        double bootCpu() {
+            return median(bootCpu);
+        }
+
+        double rssMb() {
+            return median(rssMb);
         }
 
         private static double median(List<Double> v) {
@@ -370,7 +422,7 @@ public final class ColdStartBench {
          * A live process's CPU time: its threads' run time (schedstat, in ns), plus the children it waited for
          * (cutime + cstime, in clock ticks: the shell's {@code mount} of a sandbox with its own /tmp).
          */
-        private static double cpuMillis(ProcessHandle h) throws IOException {
+        static double cpuMillis(ProcessHandle h) throws IOException {
             String[] f = stat(h.pid());
             return threadsCpuMillis(h.pid()) + (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0;
         }
@@ -388,6 +440,16 @@ public final class ColdStartBench {
                 }
             }
             return nanos / 1e6;
+        }
+
+        /** A process's resident memory (VmRSS), in kB. */
+        static long rssKb(long pid) throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return 0;
         }
 
         static String[] stat(long pid) throws IOException {
