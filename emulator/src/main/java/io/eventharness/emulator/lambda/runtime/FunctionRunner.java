@@ -72,6 +72,16 @@ public final class FunctionRunner implements AutoCloseable {
                 spares && runtime.family() != RuntimeResolver.Family.PROVIDED && keepAlive.toMillis() > 0);
     }
 
+    /** Whether {@link #close()} was called: it runs nothing more. */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public FunctionConfig config() {
         return config;
     }

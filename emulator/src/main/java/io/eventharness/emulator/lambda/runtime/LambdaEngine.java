@@ -110,9 +110,15 @@ public final class LambdaEngine implements AutoCloseable {
         RuntimeResolver.Resolved runtime = runtimes.resolve(config.runtime());
         privateTmp.probe(); // in the background, while the Lambda API answers: the first sandbox needs it
         FunctionRunner r = new FunctionRunner(ctx, config, runtime, keepAlive, maxConcurrency, spares);
+        runners.removeIf(FunctionRunner::isClosed); // updated and deleted functions' runners: nothing left to close
         runners.add(r);
         r.prepareSpare();
         return r;
+    }
+
+    /** The runners not yet closed that the engine holds (closed ones are let go when the next is made). */
+    synchronized int runnersHeld() {
+        return runners.size();
     }
 
     /**
