@@ -1,5 +1,7 @@
 package io.eventharness.emulator.lambda.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -57,14 +59,35 @@ public final class Functions {
     }
 
     /**
+     * Asserts that {@code seen} is how a sandbox sees the task root {@code code}: the same path, or, for code under
+     * {@code /tmp} (which the sandbox covers with its own), the same path below the engine's {@code task-root}
+     * mount points (see {@code PrivateTmp}).
+     */
+    public static void assertSeenAsTaskRoot(String seen, Path code) {
+        if (!PrivateTmp.underTmp(code)) {
+            assertThat(seen).isEqualTo(code.toString());
+            return;
+        }
+        try {
+            assertThat(seen).doesNotStartWith("/tmp/")
+                    .endsWith("/task-root/" + PrivateTmp.TMP.toRealPath().relativize(code.toRealPath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * For {@code @TempDir(factory = Functions.SharedWithSandboxes.class)}: a directory a test and its sandboxes
-     * both see (to hand files to a function or wait for one), in the module's {@code target/}, since every
-     * sandbox has a {@code /tmp} of its own.
+     * both see (to hand files to a function or wait for one). Every sandbox covers {@code /tmp} with its own, so
+     * not under {@code /tmp}: the module's {@code target/}, or {@code /var/tmp} when the checkout itself is under
+     * {@code /tmp} (a clean clone in CI may well be).
      */
     public static final class SharedWithSandboxes implements TempDirFactory {
         @Override
         public Path createTempDirectory(AnnotatedElementContext element, ExtensionContext context) throws IOException {
-            Path parent = Files.createDirectories(Path.of("target", "shared-with-sandboxes").toAbsolutePath());
+            Path target = Path.of("target").toAbsolutePath();
+            Path parent = Files.createDirectories(PrivateTmp.underTmp(target)
+                    ? Path.of("/var/tmp", "event-harness-tests") : target.resolve("shared-with-sandboxes"));
             return Files.createTempDirectory(parent, "junit-");
         }
     }

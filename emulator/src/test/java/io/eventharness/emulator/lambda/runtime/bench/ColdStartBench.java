@@ -15,17 +15,19 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -200,7 +202,7 @@ public final class ColdStartBench {
      */
     private static void spareColdStart(FunctionRunner fn, Samples into) throws Exception {
         fn.retireIdle().get(30, TimeUnit.SECONDS);
-        long pid = Functions.readySpare(fn, java.time.Duration.ofSeconds(60));
+        long pid = Functions.readySpare(fn, Duration.ofSeconds(60));
         ProcessHandle spare = ProcessHandle.of(pid).orElseThrow();
         int taken = Functions.sparesTaken(fn);
         double boot = Proc.cpuMillis(spare);
@@ -259,52 +261,48 @@ public final class ColdStartBench {
 
     /** Invocations per second with {@code callers} threads for {@code seconds}, and the CPU time each costs. */
     private void throughput(String what, int callers, Supplier<Boolean> call, RuntimeResolver.Resolved r) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
-        Runnable loop = () -> {
-            while (!stop.get()) {
-                if (call.get()) {
-                    throw new IllegalStateException("the empty handler failed");
-                }
-                done.incrementAndGet();
-            }
-        };
-        runFor(callers, 1.0, loop, stop); // warm-up: a second sandbox when there are two callers
-        stop.set(false);
+        runFor(callers, 1.0, call, done); // warm-up: a second sandbox when there are two callers
         done.set(0);
         long cpu0 = Proc.jvmCpuMillis() + (long) Proc.sandboxCpuMillis(r.executable());
         long t0 = System.nanoTime();
-        runFor(callers, seconds, loop, stop);
+        runFor(callers, seconds, call, done);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long cpu = Proc.jvmCpuMillis() + (long) Proc.sandboxCpuMillis(r.executable()) - cpu0;
         System.out.printf(Locale.ROOT, "sustained %-11s %d caller%s: %7.0f invocations/s, %.3f ms CPU each%n", what, callers,
                 callers == 1 ? " " : "s", done.get() / elapsed, (double) cpu / Math.max(1, done.get()));
     }
 
-    private static void runFor(int threads, double seconds, Runnable loop, AtomicBoolean stop) throws InterruptedException {
+    /** {@code threads} callers invoke until {@code seconds} have passed, counting the invocations in {@code done}. */
+    private static void runFor(int threads, double seconds, Supplier<Boolean> call, AtomicLong done) throws InterruptedException {
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        Runnable loop = () -> {
+            while (System.nanoTime() < deadline) {
+                if (call.get()) {
+                    throw new IllegalStateException("the empty handler failed");
+                }
+                done.incrementAndGet();
+            }
+        };
         List<Thread> ts = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(loop, "bench-caller-" + i);
             t.start();
             ts.add(t);
         }
-        Thread.sleep((long) (seconds * 1000));
-        stop.set(true);
         for (Thread t : ts) {
             t.join();
         }
     }
 
     /** The training sandbox writes the JDK's class-data archive in the background: cold starts are measured with it. */
-    private void awaitClassDataArchive(long before) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (classDataArchives() > before) {
-                return;
-            }
-            Thread.sleep(100);
+    private void awaitClassDataArchive(long before) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> classDataArchives() > before);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("no class-data archive after 120 s: Java cold starts are measured without it");
         }
-        System.out.println("no class-data archive after 120 s: Java cold starts are measured without it");
     }
 
     private long classDataArchives() throws IOException {
