@@ -98,7 +98,7 @@ class SandboxLifecycleTest {
         assertThat(env.path("TZ").asText()).isEqualTo(":UTC");
         assertThat(env.path("LANG").asText()).isEqualTo("en_US.UTF-8");
         assertThat(env.path("PATH").asText()).contains("/usr/bin");
-        assertThat(env.path("LD_LIBRARY_PATH").asText()).contains(Functions.python("python-probe") + "/lib");
+        assertThat(env.path("LD_LIBRARY_PATH").asText()).contains(env.path("LAMBDA_TASK_ROOT").asText() + "/lib");
         assertThat(env.path("AWS_LAMBDA_RUNTIME_API").asText()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(env.path("AWS_ENDPOINT_URL").asText()).isEqualTo("http://127.0.0.1:4566");
         assertThat(env.path("GREETING").asText()).isEqualTo("hello");
