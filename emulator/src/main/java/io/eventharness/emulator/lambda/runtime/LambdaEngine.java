@@ -64,6 +64,9 @@ public final class LambdaEngine implements AutoCloseable {
         try {
             Files.createDirectories(b.workRoot);
             work = Files.createTempDirectory(b.workRoot, "engine-");
+            // close() deletes it; an engine a JVM exits without closing (a test suite's shared emulator) leaves
+            // it empty once its sandboxes are gone, and then it goes with the JVM
+            work.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lambda work directory in " + b.workRoot, e);
         }
