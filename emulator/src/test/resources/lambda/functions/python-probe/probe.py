@@ -90,6 +90,21 @@ def child_allocates(event, context):
     return "done"
 
 
+def peaks_apart(event, context):
+    """Holds event["mb"] MB and lets it go, then leaves a child holding as much running (it ends on its own after
+    event["seconds"]): the two peaks never meet."""
+    import subprocess
+    held = bytearray(event["mb"] << 20)
+    for i in range(0, len(held), 4096):
+        held[i] = 1
+    del held
+    code = "import time\nb = bytearray(%d << 20)\nfor i in range(0, len(b), 4096): b[i] = 1\nprint('ready', flush=True)\ntime.sleep(%f)\n" % (
+        event["mb"], event["seconds"])
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    child.stdout.readline()
+    return "apart"
+
+
 def sleep(event, context):
     time.sleep(event.get("seconds", 60))
     return "woke up"

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -55,11 +57,14 @@ public final class LambdaEngine implements AutoCloseable {
 
     private LambdaEngine(Builder b) {
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
+        // A cached pool that, once the engine is closing, runs what it is handed on the caller's thread instead
+        // of refusing it: a sandbox's clean-up (its exit, its retirement, a spare's destruction) must happen
+        // even when it comes after close() (an invocation still running then ends later).
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "lambda-engine-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, (task, pool) -> task.run());
         Path work;
         try {
             Files.createDirectories(b.workRoot);
@@ -193,7 +198,7 @@ public final class LambdaEngine implements AutoCloseable {
         memory.close();
         executor.shutdown();
         try {
-            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            executor.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

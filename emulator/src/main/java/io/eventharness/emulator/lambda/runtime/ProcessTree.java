@@ -85,13 +85,14 @@ final class ProcessTree {
         return pages * PAGE_KB * 1024;
     }
 
-    /** The sum of the peak resident memory ({@code VmHWM}) of the runtime and of its descendants last seen, in kB. */
+    /**
+     * The memory the tree is known to have used at one time, in kB: the larger of the runtime's own peak
+     * ({@code VmHWM}) and what the whole tree holds now. Not the sum of every process's peak: a parent and a
+     * child that peaked at different times never held that much together, and AWS limits what is used at once.
+     */
     long peakKb() {
-        long kb = Math.max(0, vmHwmKb(status(pid)));
-        for (long child : descendants) {
-            kb += Math.max(0, vmHwmKb(status(child)));
-        }
-        return kb;
+        long own = Math.max(0, vmHwmKb(status(pid)));
+        return Math.max(own, residentBytes() / 1024);
     }
 
     /** SIGKILL to the runtime and its descendants, without waiting: a timeout's or the memory limit's. */

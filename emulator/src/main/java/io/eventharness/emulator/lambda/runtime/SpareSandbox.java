@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The spare sandbox of one function version, at most one: a sandbox process started ahead of need that waits,
@@ -58,12 +57,7 @@ final class SpareSandbox {
             pending = f;
             expiry = ctx.clock().schedule(ctx.clock().now().plus(keepAlive), () -> discard(f));
         }
-        try {
-            ctx.executor().execute(() -> boot(f));
-        } catch (RejectedExecutionException engineClosing) {
-            discard(f);
-            f.complete(null);
-        }
+        ctx.executor().execute(() -> boot(f));
     }
 
     private void boot(CompletableFuture<Sandbox> f) {
@@ -148,12 +142,8 @@ final class SpareSandbox {
         });
     }
 
-    /** Off the caller's thread (the clock's, a process's exit): kills and cleans up. */
+    /** Off the caller's thread (the clock's, a process's exit), or on it once the engine is closing: kills and cleans up. */
     private void destroyLater(Sandbox s) {
-        try {
-            ctx.executor().execute(() -> s.destroy(false));
-        } catch (RejectedExecutionException engineClosing) {
-            s.destroy(false);
-        }
+        ctx.executor().execute(() -> s.destroy(false));
     }
 }

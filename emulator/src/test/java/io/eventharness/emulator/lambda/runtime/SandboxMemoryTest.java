@@ -98,4 +98,14 @@ class SandboxMemoryTest {
         assertThat(tight.errorType()).isEqualTo("Runtime.OutOfMemory");
         assertThat(tight.durationMs()).as("killed while it grew, not after the child's 5 s").isLessThan(4000);
     }
+
+    @Test
+    void peaksOfTwoProcessesAtDifferentTimesAreNotAddedUp() {
+        // the runtime held 80 MB and let it go; then a child holds 80 MB: 160 MB were never used at once
+        InvocationResult r = probe("peaks-apart", "peaks_apart", 128).invoke(Invocation.of("{\"mb\":80,\"seconds\":2}"));
+
+        assertThat(r.errorType()).as(r.payloadUtf8()).isNull();
+        assertThat(r.payloadUtf8()).isEqualTo("\"apart\"");
+        assertThat(maxMemoryUsed(r)).isBetween(80, 128);
+    }
 }
