@@ -94,6 +94,7 @@ public final class Emulator implements AutoCloseable {
         try {
             s.start();
         } catch (Exception e) {
+            close(); // the services being built (threads, the Lambda work directory) go too: the caller gets no handle
             throw new IllegalStateException("cannot start the emulator on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         server = s;

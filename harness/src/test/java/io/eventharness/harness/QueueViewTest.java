@@ -47,6 +47,24 @@ class QueueViewTest {
     }
 
     @Test
+    void whatATestReceivedAndLeftIsVisibleAgainWhenItEnds() {
+        String url;
+        try (Cloud owner = Harness.shared("embedded").newCloud("queue owner")) {
+            url = owner.sqs().createQueue(b -> b.queueName(owner.name("shared"))).queueUrl();
+            try (Cloud reader = Harness.shared("embedded").newCloud("reader")) {
+                for (int i = 1; i <= 3; i++) {
+                    String body = "m" + i;
+                    reader.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body));
+                }
+                assertThat(reader.queue(url).await().message().body()).isEqualTo("m1");
+            }
+            // the reader's test is over: its two untaken messages are not held for the inbox's ten minutes
+            assertThat(owner.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages())
+                    .extracting(Message::body).containsExactlyInAnyOrder("m2", "m3");
+        }
+    }
+
+    @Test
     void aMessageThatArrivesLaterIsAwaited() {
         try (Cloud cloud = Harness.shared("embedded").newCloud("later")) {
             String url = cloud.sqs().createQueue(b -> b.queueName(cloud.name("out"))).queueUrl();
