@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Test functions: zips made from source text, an execution role, a ready Lambda client. */
 final class Functions {
@@ -152,5 +154,13 @@ final class Functions {
     static String python(LambdaClient lambda, String handler, String module, String source,
                          java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
         return create(lambda, Runtime.PYTHON3_12, handler, zip(Map.of(module + ".py", source)), more);
+    }
+
+    /** A new queue of that client's emulator, named {@code prefix} plus a unique part: its URL; its ARN goes in {@code arnOut[0]}. */
+    static String queue(SqsClient sqs, String prefix, String[] arnOut) {
+        String url = sqs.createQueue(b -> b.queueName(prefix)).queueUrl();
+        arnOut[0] = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return url;
     }
 }

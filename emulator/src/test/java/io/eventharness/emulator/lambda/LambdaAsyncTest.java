@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Asynchronous invocation: retries after about one and two minutes on the emulator clock (moved, not
@@ -33,10 +32,7 @@ class LambdaAsyncTest {
     private final SqsClient sqs = TestAws.sqs();
 
     private String queue(String[] arnOut) {
-        String url = sqs.createQueue(b -> b.queueName(TestAws.unique("q"))).queueUrl();
-        arnOut[0] = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        return url;
+        return Functions.queue(sqs, TestAws.unique("q"), arnOut);
     }
 
     private static List<TrailEntry> attempts(String fn) {

@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What happens to invocations in flight when the function changes under them: AWS lets them finish, runs
@@ -40,10 +39,7 @@ class LambdaInFlightTest {
     private final SqsClient sqs = TestAws.sqs();
 
     private String queue(String[] arnOut) {
-        String url = sqs.createQueue(b -> b.queueName(TestAws.unique("q"))).queueUrl();
-        arnOut[0] = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        return url;
+        return Functions.queue(sqs, TestAws.unique("q"), arnOut);
     }
 
     private static List<TrailEntry> trail(EventTrail trail, String kind, String fn) {

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * An emulator of a test's own, built with settings the shared one does not have, and unmodified SDK clients
@@ -52,11 +51,7 @@ final class OwnEmulator implements AutoCloseable {
 
     /** A new queue; returns its URL and, in {@code arnOut[0]}, its ARN. */
     String queue(String[] arnOut) {
-        SqsClient sqs = sqs();
-        String url = sqs.createQueue(b -> b.queueName("q" + clients.size())).queueUrl();
-        arnOut[0] = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        return url;
+        return Functions.queue(sqs(), "q" + clients.size(), arnOut);
     }
 
     /** A Python function from one module's source; returns its name once it is active. */
