@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -73,6 +74,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private boolean reset;
     private long initEndNanos;
     private final AtomicInteger maxMemoryMb = new AtomicInteger();
+    /** Whether the memory was read when the last invocation's answer came, so the {@code /next} after it need not. */
+    private final AtomicBoolean readAtCompletion = new AtomicBoolean();
     private volatile boolean outOfMemory;
 
     /** @param jvmOptions JVM options beyond the usual; null: the engine's class-data archive, if any */
@@ -316,7 +319,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     @Override
     public void next(NextExchange exchange) {
         ctx.memory().unwatch(this);
-        if (measureMemory()) {
+        // after an invocation, complete() has just read the memory; after INIT nothing has yet
+        if (!readAtCompletion.getAndSet(false) && measureMemory()) {
             outOfMemory(); // INIT or the end of the last invocation went beyond the memory size
             return;
         }
@@ -383,6 +387,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      */
     private Call complete(String requestId, Outcome outcome) {
         boolean over = measureMemory();
+        readAtCompletion.set(!over);
         Call call;
         lock.lock();
         try {
