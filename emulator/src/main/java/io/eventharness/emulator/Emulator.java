@@ -5,8 +5,8 @@ import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.EventTrail;
-import io.eventharness.emulator.http.FrontDoor;
 import io.eventharness.emulator.http.JettyServer;
+import io.eventharness.emulator.pipeline.FrontDoor;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -14,8 +14,7 @@ import io.eventharness.emulator.logs.LogsService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The embedded AWS: one port serving S3, SQS, SNS, CloudWatch Logs, IAM and STS to unmodified AWS
- * clients, on one movable clock.
+ * The embedded AWS: one port serving S3, SQS, SNS, CloudWatch Logs, IAM, STS and Lambda (functions run as
+ * sandbox processes on the Lambda Runtime API) to unmodified AWS clients, on one movable clock.
  *
  * <pre>{@code
  * try (Emulator aws = Emulator.builder().withDynamicPort().build().start()) {
@@ -38,38 +37,35 @@ import software.amazon.awssdk.regions.Region;
  * }
  * }</pre>
  *
+ * <p>{@link Builder#build()} freezes the {@link Settings} and does nothing else: no thread, no directory, no
+ * port. {@link #start()} does all the work, once.
+ *
  * <p>Differences from AWS: one account ({@code 000000000000}); credentials are accepted, not checked.
  */
 public final class Emulator implements AutoCloseable {
     /** How long an idle Lambda sandbox stays warm unless configured. */
     public static final Duration DEFAULT_LAMBDA_KEEP_ALIVE = Duration.ofMinutes(10);
-    private final Builder config;
+    private final Settings settings;
     private final EmulatorClock clock;
     private final EventTrail trail;
     private final Delivery delivery;
-    /** Built on a thread of its own while the port opens (see {@link #start()}). */
-    private final CompletableFuture<Services> services;
+    /** Built on a thread of their own while the port opens (see {@link #start()}). */
+    private final CompletableFuture<Services> services = new CompletableFuture<>();
     private final ServiceRouter router = new ServiceRouter();
     private JettyServer server;
+    private boolean started;
 
-    private Emulator(Builder config) {
-        this.config = config;
+    private Emulator(Settings settings) {
+        this.settings = settings;
         this.clock = new EmulatorClock();
         this.trail = new EventTrail(clock);
         this.delivery = new Delivery(trail);
-        this.services = new CompletableFuture<>();
-        // The services (their state, Jackson, the IAM policy catalogue, the Lambda engine) are built, then
-        // their SDK models and codecs loaded, on another core while the caller's thread starts Jetty: the two
-        // largest start-up costs overlap. Requests that arrive before a service is ready wait for it.
-        Thread builder = new Thread(this::buildServices, "emulator-services");
-        builder.setDaemon(true);
-        builder.start();
     }
 
     private void buildServices() {
         Services built;
         try {
-            built = new Services(clock, delivery, this::endpointOrNull, config);
+            built = new Services(clock, delivery, this::endpointOrNull, settings);
         } catch (RuntimeException | Error e) {
             IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
             router.fail(failure);
@@ -82,20 +78,39 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(Settings.DEFAULTS);
     }
 
-    /** Starts serving; returns once the port accepts requests. */
+    /** The settings this emulator was built with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts serving; returns once the port accepts requests and the services are built. The services (their
+     * state, Jackson, the IAM policy catalogue, the Lambda engine), then their SDK models and codecs, are built
+     * on another core while this thread starts Jetty: the two largest start-up costs overlap. Requests that
+     * arrive before a service is ready wait for it. An emulator starts once; {@code start()} again returns it.
+     */
     public synchronized Emulator start() {
-        if (server != null) {
+        if (started) {
+            if (server == null) {
+                throw new IllegalStateException("this emulator was closed; build a new one");
+            }
             return this;
         }
-        JettyServer s = new JettyServer(config.host, config.port, new FrontDoor(router, new AdminRoutes(router, clock, trail)));
+        started = true;
+        Thread builder = new Thread(this::buildServices, "emulator-services");
+        builder.setDaemon(true);
+        builder.start();
+        JettyServer s = new JettyServer(settings.host(), settings.port(),
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda())));
         try {
             s.start();
         } catch (Exception e) {
             close(); // the services being built (threads, the Lambda work directory) go too: the caller gets no handle
-            throw new IllegalStateException("cannot start the emulator on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the emulator on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage(), e);
         }
         server = s;
         try {
@@ -154,8 +169,11 @@ public final class Emulator implements AutoCloseable {
         return delivery;
     }
 
-    /** The services, for embedders that need more than the wire (the harness). */
+    /** The services, for embedders that need more than the wire (the harness); waits while they are being built. */
     public Services services() {
+        if (!started) {
+            throw new IllegalStateException("the emulator is not started");
+        }
         return services.join();
     }
 
@@ -175,29 +193,55 @@ public final class Emulator implements AutoCloseable {
             }
             server = null;
         }
-        services.thenAccept(Services::close).exceptionally(e -> null).join();
+        if (started) {
+            services.thenAccept(Services::close).exceptionally(e -> null).join();
+        }
         clock.close();
     }
 
-    /** An immutable-style builder: a fixed or a dynamic port, a host, and the engine's settings. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 4566;
-        private Duration lambdaKeepAlive = DEFAULT_LAMBDA_KEEP_ALIVE;
-        private int lambdaAsyncWorkers = LambdaService.defaultAsyncWorkers();
-        private Path lambdaWorkDirectory;
-        private boolean lambdaSpareSandboxes = true;
-        private long maxLogBytesPerGroup = LogsService.DEFAULT_MAX_BYTES_PER_GROUP;
+    /**
+     * What an emulator is built with, frozen. {@link #DEFAULTS}: port 4566 on 127.0.0.1, sandboxes warm for
+     * ten minutes, {@code max(4, 2 × cores)} asynchronous workers, spare sandboxes on, 64 MiB of logs per group.
+     *
+     * @param lambdaWorkDirectory where sandboxes keep their directories; null: under {@code java.io.tmpdir}
+     *                            (or {@code /var/tmp} when that is {@code /tmp}, which sandboxes cover)
+     */
+    public record Settings(String host, int port, Duration lambdaKeepAlive, int lambdaAsyncWorkers,
+                           Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup) {
+        public static final Settings DEFAULTS = new Settings("127.0.0.1", 4566, DEFAULT_LAMBDA_KEEP_ALIVE,
+                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP);
 
-        private Builder() {
-        }
-
-        public Builder withPort(int port) {
+        public Settings {
+            Objects.requireNonNull(host, "host");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
-            this.port = port;
-            return this;
+            if (lambdaKeepAlive == null || lambdaKeepAlive.isNegative()) {
+                throw new IllegalArgumentException("the keep-alive must be zero or more: " + lambdaKeepAlive);
+            }
+            if (lambdaAsyncWorkers < 1) {
+                throw new IllegalArgumentException("async workers must be at least 1: " + lambdaAsyncWorkers);
+            }
+            if (maxLogBytesPerGroup < 1024) {
+                throw new IllegalArgumentException("a log group must be allowed at least 1024 bytes: " + maxLogBytesPerGroup);
+            }
+        }
+    }
+
+    /**
+     * An immutable builder: every {@code with...} returns a new builder, so one builder can be the base of
+     * several emulators. Settings are checked as they are given.
+     */
+    public static final class Builder {
+        private final Settings s;
+
+        private Builder(Settings settings) {
+            this.s = settings;
+        }
+
+        public Builder withPort(int port) {
+            return new Builder(new Settings(s.host(), port, s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
         }
 
         /** Any free port; read it back with {@link Emulator#endpoint()}. */
@@ -206,8 +250,8 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Builder withHost(String host) {
-            this.host = host;
-            return this;
+            return new Builder(new Settings(host, s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
         }
 
         /**
@@ -216,11 +260,8 @@ public final class Emulator implements AutoCloseable {
          * to hours); 10 minutes by default; zero makes every invocation cold.
          */
         public Builder withLambdaKeepAlive(Duration keepAlive) {
-            if (keepAlive == null || keepAlive.isNegative()) {
-                throw new IllegalArgumentException("the keep-alive must be zero or more: " + keepAlive);
-            }
-            this.lambdaKeepAlive = keepAlive;
-            return this;
+            return new Builder(new Settings(s.host(), s.port(), keepAlive, s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
         }
 
         /**
@@ -229,11 +270,8 @@ public final class Emulator implements AutoCloseable {
          * function's concurrency; here one machine runs them all. {@code max(4, 2 × cores)} by default.
          */
         public Builder withLambdaAsyncWorkers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("async workers must be at least 1: " + workers);
-            }
-            this.lambdaAsyncWorkers = workers;
-            return this;
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), workers,
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
         }
 
         /**
@@ -244,14 +282,17 @@ public final class Emulator implements AutoCloseable {
          * an idle process (a JVM, a Python interpreter) for up to the keep-alive.
          */
         public Builder withLambdaSpareSandboxes(boolean enabled) {
-            this.lambdaSpareSandboxes = enabled;
-            return this;
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup()));
         }
 
-        /** Where Lambda sandboxes keep their temp directories and pipes; under {@code java.io.tmpdir} by default. */
+        /**
+         * Where Lambda sandboxes keep their temp directories and pipes; under {@code java.io.tmpdir} by default
+         * ({@code /var/tmp} when that is {@code /tmp}, which every sandbox covers with its own).
+         */
         public Builder withLambdaWorkDirectory(Path directory) {
-            this.lambdaWorkDirectory = java.util.Objects.requireNonNull(directory);
-            return this;
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
         }
 
         /**
@@ -259,48 +300,18 @@ public final class Emulator implements AutoCloseable {
          * beyond it the oldest events go, so that a function printing without end cannot exhaust memory.
          */
         public Builder withMaxLogBytesPerGroup(long bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("a log group must be allowed at least 1024 bytes: " + bytes);
-            }
-            this.maxLogBytesPerGroup = bytes;
-            return this;
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes));
         }
 
-        String host() {
-            return host;
+        /** The settings so far. */
+        public Settings settings() {
+            return s;
         }
 
-        int port() {
-            return port;
-        }
-
-        Duration lambdaKeepAlive() {
-            return lambdaKeepAlive;
-        }
-
-        int lambdaAsyncWorkers() {
-            return lambdaAsyncWorkers;
-        }
-
-        Path lambdaWorkDirectory() {
-            return lambdaWorkDirectory;
-        }
-
-        boolean lambdaSpareSandboxes() {
-            return lambdaSpareSandboxes;
-        }
-
-        long maxLogBytesPerGroup() {
-            return maxLogBytesPerGroup;
-        }
-
+        /** An emulator with these settings; nothing runs until {@link Emulator#start()}. */
         public Emulator build() {
-            return new Emulator(this);
+            return new Emulator(s);
         }
-    }
-
-    /** The list of bindings, for the services assembly. */
-    static List<ServiceBinding> list(ServiceBinding... b) {
-        return new ArrayList<>(List.of(b));
     }
 }

@@ -39,8 +39,8 @@ public final class Main {
             usageError(e.getMessage());
             return;
         }
-        String host = b.host();
-        String port = String.valueOf(b.port());
+        String host = b.settings().host();
+        String port = String.valueOf(b.settings().port());
         Emulator emulator;
         try {
             emulator = b.build().start();
@@ -90,10 +90,10 @@ public final class Main {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             switch (flag) {
-                case "--port" -> b.withPort(parsePort(value(args, ++i, flag)));
-                case "--host" -> b.withHost(value(args, ++i, flag));
-                case "--lambda-keep-alive" -> b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
-                case "--lambda-async-workers" -> b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
+                case "--port" -> b = b.withPort(parsePort(value(args, ++i, flag)));
+                case "--host" -> b = b.withHost(value(args, ++i, flag));
+                case "--lambda-keep-alive" -> b = b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
+                case "--lambda-async-workers" -> b = b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
                 default -> throw new IllegalArgumentException("unknown argument: " + flag);
             }
         }

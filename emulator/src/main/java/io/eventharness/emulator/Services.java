@@ -1,5 +1,6 @@
 package io.eventharness.emulator;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
@@ -36,12 +37,12 @@ public final class Services implements AutoCloseable {
 
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
-     * @param config   the builder's engine settings
+     * @param config   the emulator's settings
      */
-    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Builder config) {
+    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
-        s3 = new S3Service(clock, delivery, arn -> switch (Delivery.serviceOf(arn)) {
+        s3 = new S3Service(clock, delivery, arn -> switch (Arn.serviceOf(arn)) {
             case "sqs" -> sqs.queueExists(arn);
             case "sns" -> sns.topicExists(arn);
             default -> true; // Lambda functions: checked when notifications are delivered
@@ -62,13 +63,13 @@ public final class Services implements AutoCloseable {
         }
         lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(iam::roleExists,
                 (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
-        bindings.add(new ServiceBinding(SqsService.SPEC, sqs));
-        bindings.add(new ServiceBinding(SnsService.SPEC, sns));
-        bindings.add(new ServiceBinding(S3Service.SPEC, s3));
-        bindings.add(new ServiceBinding(LogsService.SPEC, logs));
-        bindings.add(new ServiceBinding(IamService.SPEC, iam));
-        bindings.add(new ServiceBinding(StsService.SPEC, sts));
-        bindings.add(new ServiceBinding(LambdaService.SPEC, lambda));
+        bindings.add(new ServiceBinding(sqs));
+        bindings.add(new ServiceBinding(sns));
+        bindings.add(new ServiceBinding(s3));
+        bindings.add(new ServiceBinding(logs));
+        bindings.add(new ServiceBinding(iam));
+        bindings.add(new ServiceBinding(sts));
+        bindings.add(new ServiceBinding(lambda));
     }
 
     public List<ServiceBinding> bindings() {

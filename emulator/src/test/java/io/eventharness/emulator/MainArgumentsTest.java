@@ -14,7 +14,7 @@ class MainArgumentsTest {
 
     @Test
     void defaults() {
-        Emulator.Builder b = Main.parse();
+        Emulator.Settings b = Main.parse().settings();
         assertThat(b.port()).isEqualTo(4566);
         assertThat(b.host()).isEqualTo("127.0.0.1");
         assertThat(b.lambdaKeepAlive()).isEqualTo(Duration.ofMinutes(10));
@@ -23,7 +23,7 @@ class MainArgumentsTest {
 
     @Test
     void lambdaFlags() {
-        Emulator.Builder b = Main.parse("--port", "0", "--lambda-keep-alive", "90s", "--lambda-async-workers", "3");
+        Emulator.Settings b = Main.parse("--port", "0", "--lambda-keep-alive", "90s", "--lambda-async-workers", "3").settings();
         assertThat(b.port()).isZero();
         assertThat(b.lambdaKeepAlive()).isEqualTo(Duration.ofSeconds(90));
         assertThat(b.lambdaAsyncWorkers()).isEqualTo(3);
@@ -32,7 +32,7 @@ class MainArgumentsTest {
     @ParameterizedTest
     @CsvSource({"0, PT0S", "500ms, PT0.5S", "90s, PT1M30S", "10m, PT10M", "2h, PT2H", "1d, PT24H", "PT10M, PT10M"})
     void keepAliveDurations(String flag, String expected) {
-        assertThat(Main.parse("--lambda-keep-alive", flag).lambdaKeepAlive()).isEqualTo(Duration.parse(expected));
+        assertThat(Main.parse("--lambda-keep-alive", flag).settings().lambdaKeepAlive()).isEqualTo(Duration.parse(expected));
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The emulator's own endpoints, under {@code /_harness/}:
@@ -38,11 +39,14 @@ public final class AdminRoutes {
     private final ServiceRouter router;
     private final EmulatorClock clock;
     private final EventTrail trail;
+    private final Supplier<LambdaService> lambda;
 
-    public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail) {
+    /** @param lambda the Lambda service, once built (waits while it is being built) */
+    public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda) {
         this.router = router;
         this.clock = clock;
         this.trail = trail;
+        this.lambda = lambda;
     }
 
     public HttpResponse handle(HttpRequest r) {
@@ -120,12 +124,10 @@ public final class AdminRoutes {
         } catch (MalformedRequestException e) {
             return error(400, e.getMessage());
         }
-        LambdaService lambda = router.bindings().stream().map(ServiceBinding::impl)
-                .filter(LambdaService.class::isInstance).map(LambdaService.class::cast).findFirst().orElse(null);
-        if (lambda == null || parts.length > 2) {
+        if (parts.length > 2) {
             return error(404, "no deployment package at " + PREFIX + LAMBDA_CODE + rest);
         }
-        return lambda.deploymentPackage(parts[0], parts.length == 2 ? parts[1] : null)
+        return lambda.get().deploymentPackage(parts[0], parts.length == 2 ? parts[1] : null)
                 .map(zip -> new HttpResponse().status(200).body(zip, "application/zip"))
                 .orElseGet(() -> error(404, "no function version " + String.join(":", parts)));
     }

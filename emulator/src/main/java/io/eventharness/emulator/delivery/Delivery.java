@@ -1,5 +1,6 @@
 package io.eventharness.emulator.delivery;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public final class Delivery {
 
     /** Delivers and records the hop; returns normally when the target accepted it. */
     public void send(String source, String targetArn, String kind, Message message) {
-        Target t = targets.get(serviceOf(targetArn));
+        Target t = targets.get(Arn.serviceOf(targetArn));
         if (t == null) {
             trail.record(source, targetArn, kind, message.body(), "failed: no such target service");
             throw AwsException.of(400, "InvalidParameter", "Cannot deliver to " + targetArn);
@@ -60,11 +61,5 @@ public final class Delivery {
     /** Records a hop that was decided without delivery (filtered out, dropped, ...). */
     public void note(String source, String target, String kind, String payload, String outcome) {
         trail.record(source, target, kind, payload, outcome);
-    }
-
-    /** {@code sqs} of {@code arn:aws:sqs:us-east-1:000000000000:q}. */
-    public static String serviceOf(String arn) {
-        String[] p = arn.split(":", 6);
-        return p.length > 2 ? p[2] : "";
     }
 }

@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one listening port: HTTP/1.1 and h2c (prior knowledge, as the SDK's Netty client speaks to
- * Kinesis) on the same connector, handing every request to the {@link FrontDoor}.
+ * Kinesis) on the same connector, handing every request to one {@link HttpHandler} (the request pipeline).
  */
 public final class JettyServer implements AutoCloseable {
     static {
@@ -38,7 +38,7 @@ public final class JettyServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    public JettyServer(String host, int port, FrontDoor frontDoor) {
+    public JettyServer(String host, int port, HttpHandler handler) {
         QueuedThreadPool pool = new QueuedThreadPool(400, 4, 60_000);
         pool.setName("emulator-http");
         pool.setDaemon(true);
@@ -58,7 +58,7 @@ public final class JettyServer implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                serve(frontDoor, request, response, callback);
+                serve(handler, request, response, callback);
                 return true;
             }
         });
@@ -77,7 +77,7 @@ public final class JettyServer implements AutoCloseable {
         return connector.getHost();
     }
 
-    private static void serve(FrontDoor frontDoor, Request request, Response response, Callback callback) throws Exception {
+    private static void serve(HttpHandler handler, Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         if (length > MAX_BODY) {
             response.setStatus(413);
@@ -100,7 +100,7 @@ public final class JettyServer implements AutoCloseable {
         }
         HttpURI uri = request.getHttpURI();
         HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body);
-        HttpResponse res = frontDoor.handle(req);
+        HttpResponse res = handler.handle(req);
         response.setStatus(res.status());
         for (String name : res.headers().names()) {
             for (String v : res.headers().all(name)) {

@@ -3,8 +3,8 @@ package io.eventharness.emulator.iam;
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
-import io.eventharness.emulator.routing.ServiceRouter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,18 @@ import software.amazon.awssdk.services.iam.model.*;
  * managed policies in {@code aws-managed-policies.json} can be read; policies have one version;
  * instance profiles, groups and user policies are not emulated.
  */
-public final class IamService {
+public final class IamService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.query("iam", IamClient.class, "https://iam.amazonaws.com/doc/2010-05-08/");
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     /** IAM quota "Role trust policy length": 2,048 characters, white space not counted. */
     private static final int MAX_TRUST_POLICY = 2048;
@@ -311,8 +321,7 @@ public final class IamService {
 
     /** The user whose access key signed the request; the root user for any key IAM did not issue. */
     private IamUser caller(Call call) {
-        String[] scope = call.http() == null ? null : ServiceRouter.credentialScope(call.http());
-        IamUser u = scope == null ? null : state.keyOwners.get(scope[0]);
+        IamUser u = call.scope().map(scope -> state.keyOwners.get(scope.accessKeyId())).orElse(null);
         return u != null ? u : state.root;
     }
 }

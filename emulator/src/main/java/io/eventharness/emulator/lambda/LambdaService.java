@@ -1,6 +1,7 @@
 package io.eventharness.emulator.lambda;
 
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
@@ -9,6 +10,7 @@ import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Shapes;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,8 +32,18 @@ import software.amazon.awssdk.services.lambda.model.*;
  * invoke functions asynchronously through {@link Delivery} ({@code arn:aws:lambda:…}), subject to the
  * function's resource policy as in AWS.
  */
-public final class LambdaService implements AutoCloseable {
+public final class LambdaService implements EmulatedService, AutoCloseable {
     public static final ServiceSpec SPEC = ServiceSpec.restJson("lambda", LambdaClient.class);
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     /**
      * Where {@code GetFunction}'s {@code Code.Location} points: {@code <name>} for {@code $LATEST},
@@ -326,7 +338,7 @@ public final class LambdaService implements AutoCloseable {
 
     /** {@code sns.amazonaws.com} for a topic ARN; null for a Lambda source (destinations need no resource policy). */
     private static String servicePrincipal(String sourceArn) {
-        String service = Delivery.serviceOf(sourceArn);
+        String service = Arn.serviceOf(sourceArn);
         return service.isEmpty() || service.equals("lambda") ? null : service + ".amazonaws.com";
     }
 

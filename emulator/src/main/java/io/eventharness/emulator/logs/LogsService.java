@@ -5,6 +5,7 @@ import io.eventharness.emulator.logs.filter.FilterPattern;
 import io.eventharness.emulator.logs.filter.FilterPatternException;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Protocol;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,18 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.*;
  * UTF-8 size plus the 26 bytes AWS counts per event in a batch; configurable): beyond it the oldest
  * events of the group are dropped, an eighth of the bound at a time. AWS keeps everything.
  */
-public final class LogsService {
+public final class LogsService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("logs", Protocol.AWS_JSON_1_1, CloudWatchLogsClient.class, "Logs_20140328");
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     /** What a log group keeps at most by default: 64 MiB. */
     public static final long DEFAULT_MAX_BYTES_PER_GROUP = 64L << 20;

@@ -1,22 +1,41 @@
 package io.eventharness.emulator.protocol;
 
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.http.HttpRequest;
+import java.util.Optional;
 
 /**
- * The context of one API call, for operations that need more than their typed request: the
- * request id, the region from the credential scope, the raw HTTP request (S3 bodies), and the
- * endpoint the client used (to build queue URLs).
+ * The context of one API call, for operations that need more than their typed request: the request id, the
+ * region, the credential scope it was signed with, the endpoint the client used (to build queue URLs), and the
+ * request's payload (S3 bodies, after aws-chunked decoding). Operations never see the HTTP request itself: what
+ * they need of it is here, or a member of their typed request.
  */
 public final class Call {
     private final String requestId;
     private final String region;
+    private final CredentialScope scope;
     private final HttpRequest http;
     private final String endpoint;
 
-    public Call(String requestId, String region, HttpRequest http, String endpoint) {
+    /** A call as the request pipeline makes it: the region from the scope, else the default one. */
+    public Call(String requestId, CredentialScope scope, HttpRequest http, String endpoint) {
+        this.requestId = requestId;
+        this.region = scope == null ? Account.DEFAULT_REGION : scope.region();
+        this.scope = scope;
+        this.http = http;
+        this.endpoint = endpoint;
+    }
+
+    /** A call made inside the emulator (or by a unit test): no HTTP request behind it, no credentials. */
+    public static Call internal(String requestId, String region, String endpoint) {
+        return new Call(requestId, region, endpoint);
+    }
+
+    private Call(String requestId, String region, String endpoint) {
         this.requestId = requestId;
         this.region = region;
-        this.http = http;
+        this.scope = null;
+        this.http = null;
         this.endpoint = endpoint;
     }
 
@@ -28,13 +47,31 @@ public final class Call {
         return region;
     }
 
-    public HttpRequest http() {
+    /** The credential scope the request was signed with; empty for an unsigned request or an internal call. */
+    public Optional<CredentialScope> scope() {
+        return Optional.ofNullable(scope);
+    }
+
+    /** The HTTP request, for the codecs of this package only; null for an internal call. */
+    HttpRequest http() {
         return http;
     }
 
-    /** The request body (after aws-chunked decoding). */
+    /** The request body (after aws-chunked decoding); empty for an internal call. */
     public byte[] body() {
-        return http.body();
+        return http == null ? new byte[0] : http.body();
+    }
+
+    /**
+     * A checksum header the payload came with ({@code Content-MD5}, {@code x-amz-checksum-crc32} ...), for
+     * operations whose model has no member for it (S3's DeleteObjects); null when absent or for an internal call.
+     */
+    public String payloadChecksum(String header) {
+        String h = header.toLowerCase(java.util.Locale.ROOT);
+        if (!h.equals("content-md5") && !h.startsWith("x-amz-checksum-")) {
+            throw new IllegalArgumentException("not a payload checksum header: " + header);
+        }
+        return http == null ? null : http.header(header);
     }
 
     /** {@code http://host:port} as the client addressed the emulator. */

@@ -50,6 +50,11 @@ public final class OperationModel {
         return requestUri;
     }
 
+    /** The object whose method implements this operation. */
+    public Object implementation() {
+        return impl;
+    }
+
     /** The REST route, parsed on first use. */
     public RouteTemplate route() {
         if (route == null) {

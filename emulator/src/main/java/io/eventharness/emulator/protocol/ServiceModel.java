@@ -14,9 +14,10 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
- * The operations of one emulated service, read from its implementation and the SDK: every public
- * method {@code FooResponse foo(FooRequest[, Call])} of the implementation is operation {@code Foo};
- * its HTTP binding comes from the SDK's {@code FooRequestMarshaller}.
+ * The operations of one emulated service, read from its operation objects and the SDK: every public
+ * method {@code FooResponse foo(FooRequest[, Call])} of one of the objects is operation {@code Foo};
+ * its HTTP binding comes from the SDK's {@code FooRequestMarshaller}. A service spreads its operations over
+ * several small objects ({@code QueueOperations}, {@code MessageOperations}); each operation is in exactly one.
  */
 public final class ServiceModel {
     private final ServiceSpec spec;
@@ -29,8 +30,15 @@ public final class ServiceModel {
         this.operations = operations;
     }
 
-    public static ServiceModel of(ServiceSpec spec, Object impl) {
+    public static ServiceModel of(ServiceSpec spec, List<?> operationObjects) {
         Map<String, OperationModel> ops = new LinkedHashMap<>();
+        for (Object impl : operationObjects) {
+            collect(spec, impl, ops);
+        }
+        return new ServiceModel(spec, ops);
+    }
+
+    private static void collect(ServiceSpec spec, Object impl, Map<String, OperationModel> ops) {
         for (Method m : impl.getClass().getMethods()) {
             if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())) {
                 continue;
@@ -47,11 +55,12 @@ public final class ServiceModel {
             String httpMethod = info == null ? "POST" : info.httpMethod().name();
             String uri = info == null ? "/" : info.requestUri();
             OperationModel op = new OperationModel(name, req, resp, httpMethod, uri, impl, m);
-            if (ops.put(name, op) != null) {
-                throw new IllegalStateException(impl.getClass().getSimpleName() + " implements " + name + " twice");
+            OperationModel before = ops.put(name, op);
+            if (before != null) {
+                throw new IllegalStateException(spec.signingName() + " implements " + name + " twice (in "
+                        + before.implementation().getClass().getSimpleName() + " and " + impl.getClass().getSimpleName() + ")");
             }
         }
-        return new ServiceModel(spec, ops);
     }
 
     private static OperationInfo operationInfo(ServiceSpec spec, String op) {

@@ -2,6 +2,7 @@ package io.eventharness.emulator.routing;
 
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.protocol.AwsJsonCodec;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.QueryCodec;
@@ -9,9 +10,10 @@ import io.eventharness.emulator.protocol.RestJsonCodec;
 import io.eventharness.emulator.protocol.RestXmlCodec;
 import io.eventharness.emulator.protocol.ServiceModel;
 import io.eventharness.emulator.protocol.ServiceSpec;
+import java.util.List;
 
 /**
- * One emulated service as the front door sees it: its spec, its implementation, its operation
+ * One emulated service as the front door sees it: its spec, its operation objects, its operation
  * model and its codec(s). SQS has two: awsJson for the SDK, query for the AWS CLI and boto3.
  *
  * <p>Model and codecs are built on first use or by {@link #warmUp()}, which the emulator runs on a
@@ -20,7 +22,7 @@ import io.eventharness.emulator.protocol.ServiceSpec;
  */
 public final class ServiceBinding {
     private final ServiceSpec spec;
-    private final Object impl;
+    private final List<?> operations;
     private volatile ServiceModel model;
     private volatile Codecs codecs;
 
@@ -28,9 +30,14 @@ public final class ServiceBinding {
     private record Codecs(ProtocolCodec main, ProtocolCodec query) {
     }
 
-    public ServiceBinding(ServiceSpec spec, Object impl) {
+    /** A service: its spec and the objects whose public methods are its operations (see {@link ServiceModel}). */
+    public ServiceBinding(EmulatedService service) {
+        this(service.spec(), service.operations());
+    }
+
+    public ServiceBinding(ServiceSpec spec, List<?> operations) {
         this.spec = spec;
-        this.impl = impl;
+        this.operations = List.copyOf(operations);
     }
 
     public ServiceSpec spec() {
@@ -41,16 +48,12 @@ public final class ServiceBinding {
         return spec.signingName();
     }
 
-    public Object impl() {
-        return impl;
-    }
-
     public ServiceModel model() {
         ServiceModel m = model;
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = ServiceModel.of(spec, impl);
+                    model = ServiceModel.of(spec, operations);
                 }
                 m = model;
             }

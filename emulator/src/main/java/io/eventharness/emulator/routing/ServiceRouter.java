@@ -1,8 +1,8 @@
 package io.eventharness.emulator.routing;
 
-import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.MalformedRequestException;
+import io.eventharness.emulator.protocol.CredentialScope;
 import io.eventharness.emulator.protocol.QueryCodec;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServiceRouter {
 
-    /** Where a request goes. */
-    public record Route(ServiceBinding binding, String region) {
+    /** Where a request goes, and the credential scope it was signed with (null when unsigned). */
+    public record Route(ServiceBinding binding, CredentialScope scope) {
     }
 
     private volatile List<ServiceBinding> bindings;
@@ -64,20 +64,19 @@ public final class ServiceRouter {
 
     /** The route, or null when no emulated service matches. */
     public Route route(HttpRequest r) {
-        String[] scope = credentialScope(r);
-        String region = scope != null ? scope[2] : Account.DEFAULT_REGION;
+        CredentialScope scope = CredentialScope.of(r).orElse(null);
         String target = r.header("X-Amz-Target");
         if (scope != null) {
-            ServiceBinding b = bySigningName(scope[3], target);
+            ServiceBinding b = bySigningName(scope.service(), target);
             if (b != null) {
-                return new Route(b, region);
+                return new Route(b, scope);
             }
         }
         if (target != null) {
             for (ServiceBinding b : bindings()) {
                 String prefix = b.spec().targetPrefix();
                 if (prefix != null && target.startsWith(prefix + ".")) {
-                    return new Route(b, region);
+                    return new Route(b, scope);
                 }
             }
         }
@@ -85,12 +84,12 @@ public final class ServiceRouter {
         if (action != null) {
             for (ServiceBinding b : bindings()) {
                 if (b.servesAction(action)) {
-                    return new Route(b, region);
+                    return new Route(b, scope);
                 }
             }
         }
         ServiceBinding s3 = byName("s3");
-        return s3 == null ? null : new Route(s3, region);
+        return s3 == null ? null : new Route(s3, scope);
     }
 
     private ServiceBinding bySigningName(String service, String target) {
@@ -123,26 +122,5 @@ public final class ServiceRouter {
         } catch (MalformedRequestException e) {
             return null;
         }
-    }
-
-    /** {@code [accessKey, date, region, service]} of the SigV4 credential scope, or null. */
-    public static String[] credentialScope(HttpRequest r) {
-        String cred = null;
-        String auth = r.header("Authorization");
-        if (auth != null) {
-            int i = auth.indexOf("Credential=");
-            if (i >= 0) {
-                int end = auth.indexOf(',', i);
-                cred = auth.substring(i + "Credential=".length(), end < 0 ? auth.length() : end).trim();
-            }
-        }
-        if (cred == null) {
-            cred = r.queryParamIfReadable("X-Amz-Credential");
-        }
-        if (cred == null) {
-            return null;
-        }
-        String[] parts = cred.split("/");
-        return parts.length >= 5 ? new String[]{parts[0], parts[1], parts[2], parts[3]} : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.eventharness.emulator.s3;
 
-import io.eventharness.emulator.http.HttpRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code x-amz-copy-source} header of CopyObject and UploadPartCopy: {@code [/]bucket/key}, the
@@ -29,6 +30,18 @@ record CopySource(String bucket, String key) {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
         }
         // path decoding: a '+' in the key is a plus, as the SDKs encode spaces as %20
-        return new CopySource(HttpRequest.decodePath(s.substring(0, slash)), HttpRequest.decodePath(s.substring(slash + 1)));
+        return new CopySource(decodePath(s.substring(0, slash)), decodePath(s.substring(slash + 1)));
+    }
+
+    /** Percent-decoding in which {@code +} stays a plus; a malformed escape is S3's InvalidArgument. */
+    private static String decodePath(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw S3Errors.invalidArgument("Invalid copy source encoding");
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import io.eventharness.emulator.protocol.WithBody;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.*;
  * XXHASH checksums are not verified; notifications are validated and stored but not yet delivered
  * (see {@link #emit}).
  */
-public final class S3Service {
+public final class S3Service implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.restXml("s3", S3Client.class, "http://s3.amazonaws.com/doc/2006-03-01/",
             Map.ofEntries(
                     Map.entry("ListBuckets", "ListAllMyBucketsResult"),
@@ -43,6 +44,16 @@ public final class S3Service {
                     Map.entry("ListParts", "ListPartsResult"),
                     Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
                     Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration")));
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     static final String US_EAST_1 = "us-east-1";
     /** The canonical user id of the one account. */
@@ -227,7 +238,7 @@ public final class S3Service {
     public DeleteObjectsResponse deleteObjects(DeleteObjectsRequest r, Call call) {
         S3Bucket b = bucket(r.bucket());
         // "The Content-MD5 or x-amz-checksum-algorithm header is required for all Multi-Object Delete requests."
-        if (!Checksums.verifyHeaders(call.http()::header, call.body())) {
+        if (!Checksums.verifyHeaders(call::payloadChecksum, call.body())) {
             throw S3Errors.invalidRequest("Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
         }
         Delete d = r.delete();

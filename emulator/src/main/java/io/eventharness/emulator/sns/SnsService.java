@@ -5,6 +5,7 @@ import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +26,18 @@ import software.amazon.awssdk.services.sns.model.*;
  * with its token — also at {@link #confirmationToken}). Message signatures do not verify. Access
  * policies are stored, not enforced; one account.
  */
-public final class SnsService {
+public final class SnsService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.query("sns", SnsClient.class, "http://sns.amazonaws.com/doc/2010-03-31/");
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");

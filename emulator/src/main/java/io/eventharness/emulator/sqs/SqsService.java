@@ -8,6 +8,7 @@ import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Protocol;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,9 +29,19 @@ import software.amazon.awssdk.services.sqs.model.*;
  * queues, batches, tags. Serves the SDK's JSON protocol and the query protocol of the AWS CLI and
  * boto3. Other services deliver to queues through {@link Delivery} ({@code arn:aws:sqs:…}).
  */
-public final class SqsService implements AutoCloseable {
+public final class SqsService implements EmulatedService, AutoCloseable {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("sqs", Protocol.AWS_JSON_1_0, SqsClient.class, "AmazonSQS")
             .withQueryNames("http://queue.amazonaws.com/doc/2012-11-05/", SqsQueryNames.NAMES);
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
     private static final String SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";

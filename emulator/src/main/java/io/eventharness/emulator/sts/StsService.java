@@ -8,8 +8,10 @@ import io.eventharness.emulator.iam.IamIds;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.iam.PolicyDocuments;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
-import io.eventharness.emulator.routing.ServiceRouter;
+import java.util.List;
+import io.eventharness.emulator.protocol.CredentialScope;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -31,8 +33,18 @@ import software.amazon.awssdk.services.sts.model.*;
  * policy is not evaluated. Temporary credentials expire on the emulator clock, which only
  * GetCallerIdentity checks ({@code ExpiredToken}); other services accept any credentials.
  */
-public final class StsService {
+public final class StsService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.query("sts", StsClient.class, "https://sts.amazonaws.com/doc/2011-06-15/");
+
+    @Override
+    public ServiceSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public List<?> operations() {
+        return List.of(this);
+    }
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/(?:[\\u0021-\\u007E]+/)?([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
@@ -153,8 +165,7 @@ public final class StsService {
     }
 
     private Identity caller(Call call) {
-        String[] scope = call.http() == null ? null : ServiceRouter.credentialScope(call.http());
-        String keyId = scope == null ? null : scope[0];
+        String keyId = call.scope().map(CredentialScope::accessKeyId).orElse(null);
         StsSessions.Session s = sessions.get(keyId);
         if (s != null) {
             return new Identity(s.arn(), s.userId(), s, s.arn().endsWith(":root"));

@@ -28,7 +28,7 @@ class SnsLambdaEventTest {
     private final EmulatorClock clock = new EmulatorClock();
     private final Delivery delivery = new Delivery(new EventTrail(clock));
     private final SnsService sns = new SnsService(clock, delivery);
-    private final Call call = new Call("req-1", "us-east-1", null, "http://localhost");
+    private final Call call = Call.internal("req-1", "us-east-1", "http://localhost");
     private final List<String[]> invoked = new ArrayList<>();
 
     @AfterEach

@@ -1,9 +1,12 @@
-package io.eventharness.emulator.http;
+package io.eventharness.emulator.pipeline;
 
 import io.eventharness.emulator.admin.AdminRoutes;
-import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.http.HttpHandler;
+import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.http.HttpResponse;
+import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * codec. Client mistakes become the protocol's 4xx; an emulator bug becomes a logged 500, never a
  * hang.
  */
-public final class FrontDoor {
+public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
 
     private final ServiceRouter router;
@@ -28,6 +31,7 @@ public final class FrontDoor {
         this.admin = admin;
     }
 
+    @Override
     public HttpResponse handle(HttpRequest request) {
         ServiceRouter.Route route;
         ProtocolCodec codec;
@@ -46,8 +50,7 @@ public final class FrontDoor {
             return HttpResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The emulator failed to route this request\"}");
         }
         String requestId = Ids.uuid();
-        Call call = new Call(requestId, route.region() == null ? Account.DEFAULT_REGION : route.region(), request,
-                endpointOf(request));
+        Call call = new Call(requestId, route.scope(), request, endpointOf(request));
         try {
             Resolved resolved = codec.resolve(request, route.binding().model());
             Object typedRequest = codec.decode(request, resolved);

@@ -1,0 +1,6 @@
+/**
+ * The emulator's own endpoints under {@code /_harness/} (health, the clock, the event trail, Lambda deployment
+ * packages), in plain JSON rather than an AWS protocol. May import: {@code core}, {@code http}, {@code routing},
+ * {@code delivery} and the services it reports on.
+ */
+package io.eventharness.emulator.admin;

@@ -1,0 +1,26 @@
+package io.eventharness.emulator.protocol;
+
+import java.util.List;
+
+/**
+ * An emulated service as the request pipeline sees it: its spec, and the objects whose public methods
+ * {@code FooResponse foo(FooRequest[, Call])} are its operations (see {@link ServiceModel}). Each service
+ * package has one class implementing this, named {@code <Name>Service}: it builds the service's state and its
+ * operation objects, and offers the in-JVM API other services call (through {@code delivery/} for events).
+ *
+ * <pre>{@code
+ * public final class SqsService implements EmulatedService {
+ *     public static final ServiceSpec SPEC = ServiceSpec.awsJson("sqs", ...);
+ *     private final SqsQueues queues;                 // the state: no HTTP, changed through its own methods
+ *     public List<Object> operations() {
+ *         return List.of(new QueueOperations(queues), new MessageOperations(queues));
+ *     }
+ * }
+ * }</pre>
+ */
+public interface EmulatedService {
+    ServiceSpec spec();
+
+    /** The operation objects; every operation is a public method of exactly one of them. */
+    List<?> operations();
+}
