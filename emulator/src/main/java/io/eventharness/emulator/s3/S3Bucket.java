@@ -23,6 +23,8 @@ final class S3Bucket {
     private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
+    /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
+    private boolean deleted;
 
     S3Bucket(String name, String region, Instant created) {
         this.name = name;
@@ -60,6 +62,7 @@ final class S3Bucket {
     /** Stores an object, atomically with the conditional-write checks ({@code If-Match}, {@code If-None-Match}). */
     void put(StoredObject o, String ifMatch, String ifNoneMatch) {
         synchronized (lock) {
+            checkNotDeleted();
             Preconditions.checkWrite(objects.get(o.key()), ifMatch, ifNoneMatch);
             objects.put(o.key(), o);
         }
@@ -87,6 +90,7 @@ final class S3Bucket {
 
     void startUpload(PendingUpload u) {
         synchronized (lock) {
+            checkNotDeleted();
             uploads.put(u.uploadId(), u);
         }
     }
@@ -131,13 +135,22 @@ final class S3Bucket {
 
     // ---- the bucket itself -----------------------------------------------------------------------
 
-    /** Refuses while the bucket holds objects (BucketNotEmpty); {@code unregister} runs under the lock. */
-    void delete(Runnable unregister) {
+    /**
+     * Marks the bucket deleted, refusing while it holds objects (BucketNotEmpty); a write that comes after
+     * fails as NoSuchBucket. The registry forgets it next ({@link S3Buckets#delete}).
+     */
+    void markDeleted() {
         synchronized (lock) {
             if (!objects.isEmpty()) {
                 throw S3Errors.bucketNotEmpty();
             }
-            unregister.run();
+            deleted = true;
+        }
+    }
+
+    private void checkNotDeleted() {
+        if (deleted) {
+            throw S3Errors.noSuchBucket(name);
         }
     }
 }

@@ -41,7 +41,8 @@ final class S3Buckets {
 
     /** Deletes an empty bucket (BucketNotEmpty otherwise). */
     void delete(S3Bucket b) {
-        b.delete(() -> byName.remove(b.name(), b));
+        b.markDeleted();
+        byName.remove(b.name(), b);
     }
 
     /** All buckets, by name. */
