@@ -1,6 +1,5 @@
 package io.eventharness.emulator;
 
-import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
@@ -42,9 +41,9 @@ public final class Services implements AutoCloseable {
     Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
-        s3 = new S3Service(clock, delivery, arn -> switch (Arn.serviceOf(arn)) {
-            case "sqs" -> sqs.queueExists(arn);
-            case "sns" -> sns.topicExists(arn);
+        s3 = new S3Service(clock, delivery, arn -> switch (arn.service()) {
+            case "sqs" -> sqs.queueExists(arn.toString());
+            case "sns" -> sns.topicExists(arn.toString());
             default -> true; // Lambda functions: checked when notifications are delivered
         });
         logs = new LogsService(clock, config.maxLogBytesPerGroup());

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.s3;
 
-import io.eventharness.emulator.core.AwsException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,6 +59,11 @@ final class Checksums {
         return java.util.HexFormat.of().formatHex(message("MD5").digest(data));
     }
 
+    /** An ETag of bytes stored in one piece: their MD5, hex, quoted as on the wire. */
+    static String quotedMd5(byte[] data) {
+        return "\"" + md5Hex(data) + "\"";
+    }
+
     private static MessageDigest message(String algorithm) {
         String jdk = switch (algorithm) {
             case "SHA1" -> "SHA-1";
@@ -90,7 +94,7 @@ final class Checksums {
             throw S3Errors.invalidDigest();
         }
         if (!MessageDigest.isEqual(given, message("MD5").digest(data))) {
-            throw AwsException.of(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+            throw S3Errors.contentMd5Mismatch();
         }
     }
 

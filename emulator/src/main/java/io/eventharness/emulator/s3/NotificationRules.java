@@ -1,5 +1,6 @@
 package io.eventharness.emulator.s3;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.Ids;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,12 @@ import software.amazon.awssdk.services.s3.model.TopicConfiguration;
  * and destinations that exist. Configurations without an Id are given one, as S3 does.
  */
 final class NotificationRules {
-    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]+):(\\d{12}):(.+)");
+    private static final Pattern PARTITION = Pattern.compile("aws[a-z-]*");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
     /** One configuration reduced to what the checks need. */
-    private record Target(String arn, String service, List<String> events, String prefix, String suffix) {
+    private record Target(Arn arn, List<String> events, String prefix, String suffix) {
     }
 
     private NotificationRules() {
@@ -56,7 +59,8 @@ final class NotificationRules {
             }
         }
         if (!skipDestinationValidation) {
-            List<String> missing = targets.stream().map(Target::arn).filter(a -> !destinations.exists(a)).toList();
+            List<String> missing = targets.stream().map(Target::arn).filter(a -> !destinations.exists(a))
+                    .map(Arn::toString).toList();
             if (!missing.isEmpty()) {
                 throw S3Errors.invalidArgument("Unable to validate the following destination configurations: "
                         + String.join(", ", missing));
@@ -66,12 +70,8 @@ final class NotificationRules {
                 .lambdaFunctionConfigurations(functions).build();
     }
 
-    private static Target target(String arn, String service, List<String> events, NotificationConfigurationFilter filter) {
-        var m = arn == null ? null : ARN.matcher(arn);
-        if (m == null || !m.matches() || !m.group(1).equals(service)
-                || (service.equals("lambda") && !m.group(4).startsWith("function:"))) {
-            throw S3Errors.invalidArgument("The ARN is not well formed: " + arn);
-        }
+    private static Target target(String text, String service, List<String> events, NotificationConfigurationFilter filter) {
+        Arn arn = destination(text, service);
         if (events.isEmpty()) {
             throw S3Errors.invalidArgument("Unable to validate the following destination configurations: "
                     + arn + " (no event types)");
@@ -102,7 +102,21 @@ final class NotificationRules {
                 }
             }
         }
-        return new Target(arn, service, events, prefix == null ? "" : prefix, suffix == null ? "" : suffix);
+        return new Target(arn, events, prefix == null ? "" : prefix, suffix == null ? "" : suffix);
+    }
+
+    /**
+     * A destination's ARN: of the service the configuration names (a queue for QueueConfiguration, ...),
+     * with a region and a 12-digit account; a function's resource is {@code function:name[:qualifier]}.
+     */
+    private static Arn destination(String text, String service) {
+        Arn arn = Arn.tryParse(text).orElse(null);
+        if (arn == null || !PARTITION.matcher(arn.partition()).matches() || !arn.service().equals(service)
+                || !REGION.matcher(arn.region()).matches() || !ACCOUNT.matcher(arn.account()).matches()
+                || (service.equals("lambda") && !arn.resource().startsWith("function:"))) {
+            throw S3Errors.invalidArgument("The ARN is not well formed: " + text);
+        }
+        return arn;
     }
 
     /** Two configurations overlap when they share an event type and some key could match both filters. */

@@ -39,6 +39,12 @@ record ObjectHeaders(String contentType, String contentEncoding, String contentD
                 storage == null ? "STANDARD" : storage, Map.copyOf(meta));
     }
 
+    /** The same headers in another storage class (CopyObject with {@code x-amz-storage-class}). */
+    ObjectHeaders withStorageClass(String newStorageClass) {
+        return new ObjectHeaders(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires,
+                newStorageClass, metadata);
+    }
+
     /** {@code aws-chunked} describes the transfer, not the object: S3 does not store it. */
     private static String withoutAwsChunked(String encoding) {
         if (encoding == null) {

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.s3;
 
-import io.eventharness.emulator.core.AwsException;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -30,17 +29,10 @@ final class ObjectReads {
             throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
         }
         if (partNumber > o.partsCount()) {
-            throw AwsException.of(416, "InvalidPartNumber",
-                    "The requested partnumber is not satisfiable");
+            throw S3Errors.invalidPartNumber();
         }
-        if (o.partSizes == null) {
-            return null; // part 1 of an object uploaded in one piece is the whole object
-        }
-        long first = 0;
-        for (int i = 0; i < partNumber - 1; i++) {
-            first += o.partSizes[i];
-        }
-        return new ByteRange(first, first + o.partSizes[partNumber - 1] - 1);
+        // part 1 of an object uploaded in one piece is the whole object
+        return o.parts().map(p -> p.range(partNumber)).orElse(null);
     }
 
     /**
@@ -50,19 +42,19 @@ final class ObjectReads {
     static void describe(Object builder, StoredObject o, ByteRange slice, Integer partNumber, boolean checksumMode,
                          Object request) {
         Members.set(builder, "AcceptRanges", "bytes");
-        Members.set(builder, "LastModified", o.lastModified);
+        Members.set(builder, "LastModified", o.lastModified());
         Members.set(builder, "ContentLength", slice == null ? o.size() : slice.length());
-        Members.set(builder, "ETag", o.etag);
+        Members.set(builder, "ETag", o.etag());
         Members.set(builder, "ServerSideEncryption", "AES256");
-        o.headers.apply(builder);
+        o.headers().apply(builder);
         if (slice != null) {
             Members.set(builder, "ContentRange", slice.contentRange(o.size()));
         }
-        if (partNumber != null && o.partSizes != null) {
-            Members.set(builder, "PartsCount", o.partSizes.length);
+        if (partNumber != null && o.parts().isPresent()) {
+            Members.set(builder, "PartsCount", o.partsCount());
         }
         if (checksumMode && slice == null) {
-            Checksums.apply((SdkPojo) builder, o.checksum);
+            Checksums.apply((SdkPojo) builder, o.checksum());
         }
         OVERRIDES.forEach((param, header) -> Members.set(builder, header, Members.get(request, param)));
     }

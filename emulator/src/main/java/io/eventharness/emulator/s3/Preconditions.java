@@ -27,16 +27,16 @@ final class Preconditions {
 
     private static void check(StoredObject o, String ifMatch, String ifNoneMatch, Instant ifModifiedSince,
                               Instant ifUnmodifiedSince, boolean copy) {
-        long modified = o.lastModified.getEpochSecond();
+        long modified = o.lastModified().getEpochSecond();
         if (ifMatch != null) {
-            if (!matches(ifMatch, o.etag)) {
+            if (!matches(ifMatch, o.etag())) {
                 throw S3Errors.preconditionFailed();
             }
         } else if (ifUnmodifiedSince != null && modified > ifUnmodifiedSince.getEpochSecond()) {
             throw S3Errors.preconditionFailed();
         }
         if (ifNoneMatch != null) {
-            if (matches(ifNoneMatch, o.etag)) {
+            if (matches(ifNoneMatch, o.etag())) {
                 throw copy ? S3Errors.preconditionFailed() : S3Errors.notModified();
             }
         } else if (ifModifiedSince != null && modified <= ifModifiedSince.getEpochSecond()) {
@@ -62,7 +62,7 @@ final class Preconditions {
             if (existing == null) {
                 throw S3Errors.noSuchKey();
             }
-            if (!matches(ifMatch, existing.etag)) {
+            if (!matches(ifMatch, existing.etag())) {
                 throw S3Errors.preconditionFailed();
             }
         }

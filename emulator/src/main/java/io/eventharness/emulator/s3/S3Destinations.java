@@ -1,13 +1,15 @@
 package io.eventharness.emulator.s3;
 
+import io.eventharness.emulator.core.Arn;
+
 /**
- * Tells PutBucketNotificationConfiguration whether a destination (queue, topic, function ARN) exists,
- * as S3 checks when it validates a configuration. The emulator wires the services it has; without
- * one, every well-formed ARN is taken to exist.
+ * Tells PutBucketNotificationConfiguration whether a destination (queue, topic, function) exists, as S3
+ * checks when it validates a configuration. {@code Services} fills it in with the services it has, so that
+ * this package imports none of them.
  */
 @FunctionalInterface
 public interface S3Destinations {
-    S3Destinations ANY = arn -> true;
 
-    boolean exists(String arn);
+    /** Whether the queue, topic or function this well-formed ARN names exists. */
+    boolean exists(Arn destination);
 }

@@ -33,6 +33,15 @@ final class S3Errors {
         return AwsException.of(409, "BucketNotEmpty", "The bucket you tried to delete is not empty");
     }
 
+    /** A bucket's region that disagrees with the endpoint's ({@code message} names which). */
+    static AwsException illegalLocationConstraint(String message) {
+        return AwsException.of(400, "IllegalLocationConstraintException", message);
+    }
+
+    static AwsException invalidLocationConstraint() {
+        return AwsException.of(400, "InvalidLocationConstraint", "The specified location-constraint is not valid");
+    }
+
     static AwsException invalidBucketName() {
         return AwsException.of(400, "InvalidBucketName", "The specified bucket is not valid.");
     }
@@ -54,6 +63,10 @@ final class S3Errors {
         return AwsException.of(400, "InvalidDigest", "The Content-MD5 you specified was invalid.");
     }
 
+    static AwsException contentMd5Mismatch() {
+        return AwsException.of(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+    }
+
     static AwsException badDigest(String what) {
         return AwsException.of(400, "BadDigest", "The " + what + " you specified did not match the calculated checksum.");
     }
@@ -69,6 +82,10 @@ final class S3Errors {
     /** 304 travels as an error so the operation stops; the codec sends it without a body. */
     static AwsException notModified() {
         return AwsException.of(304, "NotModified", "Not Modified");
+    }
+
+    static AwsException invalidPartNumber() {
+        return AwsException.of(416, "InvalidPartNumber", "The requested partnumber is not satisfiable");
     }
 
     static AwsException invalidPart() {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 class NotificationRulesTest {
     private static final String KNOWN = "arn:aws:sqs:us-east-1:000000000000:known";
     private static final String MISSING = "arn:aws:sqs:us-east-1:000000000000:missing";
-    private final S3Destinations destinations = KNOWN::equals;
+    private final S3Destinations destinations = arn -> arn.toString().equals(KNOWN);
 
     private static NotificationConfiguration to(String arn) {
         return NotificationConfiguration.builder().queueConfigurations(q -> q.queueArn(arn).events(Event.S3_OBJECT_CREATED)).build();

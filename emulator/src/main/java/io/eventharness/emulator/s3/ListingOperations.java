@@ -11,26 +11,30 @@ import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.Initiator;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * ListObjects (v1, marker), ListObjectsV2 (continuation token, start-after) and ListMultipartUploads
- * responses. With {@code encoding-type=url}, keys, prefixes, delimiters and markers are URL-encoded.
+ * Listings: ListObjects (v1, marker), ListObjectsV2 (continuation token, start-after) and
+ * ListMultipartUploads. At most 1,000 entries a page; with {@code encoding-type=url}, keys, prefixes,
+ * delimiters and markers are URL-encoded.
  */
-final class Listings {
+public final class ListingOperations {
     private static final int MAX_KEYS = 1000;
 
-    private Listings() {
+    private final S3Buckets buckets;
+
+    ListingOperations(S3Buckets buckets) {
+        this.buckets = buckets;
     }
 
-    static ListObjectsV2Response listObjectsV2(S3Bucket b, ListObjectsV2Request r) {
+    public ListObjectsV2Response listObjectsV2(ListObjectsV2Request r) {
+        S3Bucket b = buckets.bucket(r.bucket());
         boolean url = urlEncoding(r.encodingTypeAsString());
         int max = maxKeys(r.maxKeys());
         String after = r.continuationToken() != null ? Tokens.decode(r.continuationToken()) : r.startAfter();
-        ObjectListing.Page page = ObjectListing.list(b.objects, r.prefix(), r.delimiter(), after, max);
+        ObjectListing.Page page = b.list(r.prefix(), r.delimiter(), after, max);
         boolean owner = Boolean.TRUE.equals(r.fetchOwner());
-        return ListObjectsV2Response.builder().name(b.name).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
+        return ListObjectsV2Response.builder().name(b.name()).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
                 .delimiter(enc(r.delimiter(), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
                 .keyCount(page.count()).isTruncated(page.truncated())
                 .continuationToken(r.continuationToken()).startAfter(enc(r.startAfter(), url))
@@ -39,13 +43,14 @@ final class Listings {
                 .commonPrefixes(prefixes(page.commonPrefixes(), url)).build();
     }
 
-    static ListObjectsResponse listObjects(S3Bucket b, ListObjectsRequest r) {
+    public ListObjectsResponse listObjects(ListObjectsRequest r) {
+        S3Bucket b = buckets.bucket(r.bucket());
         boolean url = urlEncoding(r.encodingTypeAsString());
         int max = maxKeys(r.maxKeys());
-        ObjectListing.Page page = ObjectListing.list(b.objects, r.prefix(), r.delimiter(), r.marker(), max);
+        ObjectListing.Page page = b.list(r.prefix(), r.delimiter(), r.marker(), max);
         // "NextMarker: This element is returned only if you have the delimiter request parameter specified."
         boolean next = page.truncated() && r.delimiter() != null && !r.delimiter().isEmpty();
-        return ListObjectsResponse.builder().name(b.name).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
+        return ListObjectsResponse.builder().name(b.name()).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
                 .delimiter(enc(r.delimiter(), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
                 .marker(enc(r.marker() == null ? "" : r.marker(), url)).isTruncated(page.truncated())
                 .nextMarker(next ? enc(page.last(), url) : null)
@@ -53,24 +58,25 @@ final class Listings {
                 .commonPrefixes(prefixes(page.commonPrefixes(), url)).build();
     }
 
-    static ListMultipartUploadsResponse listMultipartUploads(S3Bucket b, ListMultipartUploadsRequest r) {
+    public ListMultipartUploadsResponse listMultipartUploads(ListMultipartUploadsRequest r) {
+        S3Bucket b = buckets.bucket(r.bucket());
         boolean url = urlEncoding(r.encodingTypeAsString());
         int max = maxKeys(r.maxUploads());
         String prefix = r.prefix() == null ? "" : r.prefix();
         String delimiter = r.delimiter() == null || r.delimiter().isEmpty() ? null : r.delimiter();
-        List<PendingUpload> all = b.uploads.values().stream()
-                .filter(u -> u.key.startsWith(prefix))
+        List<PendingUpload> all = b.uploads().stream()
+                .filter(u -> u.key().startsWith(prefix))
                 .filter(u -> r.keyMarker() == null || after(u, r.keyMarker(), r.uploadIdMarker()))
-                .sorted(Comparator.comparing((PendingUpload u) -> u.key, KeyOrder.UTF8)
-                        .thenComparing(u -> u.initiated).thenComparing(u -> u.uploadId))
+                .sorted(Comparator.comparing(PendingUpload::key, KeyOrder.UTF8)
+                        .thenComparing(PendingUpload::initiated).thenComparing(PendingUpload::uploadId))
                 .toList();
         List<MultipartUpload> uploads = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         PendingUpload lastUpload = null;
         boolean truncated = false;
         for (PendingUpload u : all) {
-            int i = delimiter == null ? -1 : u.key.indexOf(delimiter, prefix.length());
-            String rolled = i < 0 ? null : u.key.substring(0, i + delimiter.length());
+            int i = delimiter == null ? -1 : u.key().indexOf(delimiter, prefix.length());
+            String rolled = i < 0 ? null : u.key().substring(0, i + delimiter.length());
             if (rolled != null && prefixes.contains(rolled)) {
                 continue;
             }
@@ -82,38 +88,37 @@ final class Listings {
                 prefixes.add(rolled);
             } else {
                 lastUpload = u;
-                uploads.add(MultipartUpload.builder().uploadId(u.uploadId).key(enc(u.key, url)).initiated(u.initiated)
-                        .storageClass(u.headers.storageClass()).owner(S3Service.OWNER)
-                        .initiator(Initiator.builder().id(S3Service.OWNER.id()).displayName(S3Service.OWNER.displayName()).build())
-                        .checksumAlgorithm(u.checksumAlgorithm).checksumType(u.checksumType).build());
+                uploads.add(MultipartUpload.builder().uploadId(u.uploadId()).key(enc(u.key(), url)).initiated(u.initiated())
+                        .storageClass(u.headers().storageClass()).owner(BucketOwner.OWNER).initiator(BucketOwner.INITIATOR)
+                        .checksumAlgorithm(u.checksumAlgorithm()).checksumType(u.checksumType()).build());
             }
         }
-        ListMultipartUploadsResponse.Builder out = ListMultipartUploadsResponse.builder().bucket(b.name)
+        ListMultipartUploadsResponse.Builder out = ListMultipartUploadsResponse.builder().bucket(b.name())
                 .keyMarker(enc(r.keyMarker() == null ? "" : r.keyMarker(), url))
                 .uploadIdMarker(r.uploadIdMarker() == null ? "" : r.uploadIdMarker())
                 .prefix(enc(r.prefix(), url)).delimiter(enc(r.delimiter(), url)).maxUploads(max)
                 .encodingType(r.encodingTypeAsString()).isTruncated(truncated).uploads(uploads)
                 .commonPrefixes(prefixes(prefixes, url));
         if (truncated && lastUpload != null) {
-            out.nextKeyMarker(enc(lastUpload.key, url)).nextUploadIdMarker(lastUpload.uploadId);
+            out.nextKeyMarker(enc(lastUpload.key(), url)).nextUploadIdMarker(lastUpload.uploadId());
         }
         return out.build();
     }
 
     /** After (key-marker, upload-id-marker): later keys, or the same key's later uploads. */
     private static boolean after(PendingUpload u, String keyMarker, String uploadIdMarker) {
-        int c = KeyOrder.UTF8.compare(u.key, keyMarker);
-        return c > 0 || (c == 0 && uploadIdMarker != null && u.uploadId.compareTo(uploadIdMarker) > 0);
+        int c = KeyOrder.UTF8.compare(u.key(), keyMarker);
+        return c > 0 || (c == 0 && uploadIdMarker != null && u.uploadId().compareTo(uploadIdMarker) > 0);
     }
 
     private static S3Object summary(StoredObject o, boolean url, boolean owner) {
-        S3Object.Builder b = S3Object.builder().key(enc(o.key, url)).lastModified(o.lastModified).eTag(o.etag)
-                .size(o.size()).storageClass(o.headers.storageClass());
-        if (o.checksum != null) {
-            b.checksumAlgorithmWithStrings(o.checksum.algorithm()).checksumType(o.checksum.type());
+        S3Object.Builder b = S3Object.builder().key(enc(o.key(), url)).lastModified(o.lastModified()).eTag(o.etag())
+                .size(o.size()).storageClass(o.headers().storageClass());
+        if (o.checksum() != null) {
+            b.checksumAlgorithmWithStrings(o.checksum().algorithm()).checksumType(o.checksum().type());
         }
         if (owner) {
-            b.owner(S3Service.OWNER);
+            b.owner(BucketOwner.OWNER);
         }
         return b.build();
     }

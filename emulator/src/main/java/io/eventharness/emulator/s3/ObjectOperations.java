@@ -1,0 +1,153 @@
+package io.eventharness.emulator.s3;
+
+import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.WithBody;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
+
+/**
+ * Objects one at a time: PutObject, GetObject and HeadObject (ranges, parts, conditional requests,
+ * flexible checksums), DeleteObject, DeleteObjects and CopyObject. Each object stored or removed raises its
+ * event through {@link ObjectEvents}.
+ */
+public final class ObjectOperations {
+    private final S3Buckets buckets;
+    private final ObjectEvents events;
+
+    ObjectOperations(S3Buckets buckets, ObjectEvents events) {
+        this.buckets = buckets;
+        this.events = events;
+    }
+
+    public PutObjectResponse putObject(PutObjectRequest r, Call call) {
+        S3Bucket b = buckets.bucket(r.bucket());
+        ObjectKeys.check(r.key());
+        byte[] data = call.body();
+        Checksums.verifyContentMd5(r.contentMD5(), data);
+        StoredChecksum checksum = Checksums.verifyStated(r, data);
+        if (checksum == null && Checksums.supported(r.checksumAlgorithmAsString())) {
+            String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
+            checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
+        }
+        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum);
+        b.put(o, r.ifMatch(), r.ifNoneMatch());
+        events.raise(b, "ObjectCreated:Put", o, call);
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).serverSideEncryption("AES256");
+        Checksums.apply((SdkPojo) out, checksum);
+        return out.build();
+    }
+
+    public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {
+        StoredObject o = buckets.bucket(r.bucket()).object(r.key());
+        Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
+        ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
+        GetObjectResponse.Builder out = GetObjectResponse.builder();
+        ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        byte[] body = slice == null ? o.data() : Arrays.copyOfRange(o.data(), (int) slice.first(), (int) slice.last() + 1);
+        return new WithBody<>(out.build(), body, slice == null ? 200 : 206);
+    }
+
+    public HeadObjectResponse headObject(HeadObjectRequest r) {
+        StoredObject o = buckets.bucket(r.bucket()).object(r.key());
+        Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
+        ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
+        HeadObjectResponse.Builder out = HeadObjectResponse.builder();
+        ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        return out.build();
+    }
+
+    /** DeleteObject: 204 whether or not the key existed; {@code If-Match} is checked against what is there. */
+    public WithBody<DeleteObjectResponse> deleteObject(DeleteObjectRequest r, Call call) {
+        S3Bucket b = buckets.bucket(r.bucket());
+        StoredObject removed = b.remove(r.key(), r.ifMatch());
+        if (removed != null) {
+            events.raise(b, "ObjectRemoved:Delete", removed, call);
+        }
+        return new WithBody<>(DeleteObjectResponse.builder().build(), new byte[0], 204);
+    }
+
+    public DeleteObjectsResponse deleteObjects(DeleteObjectsRequest r, Call call) {
+        S3Bucket b = buckets.bucket(r.bucket());
+        // "The Content-MD5 or x-amz-checksum-algorithm header is required for all Multi-Object Delete requests."
+        if (!Checksums.verifyHeaders(call::payloadChecksum, call.body())) {
+            throw S3Errors.invalidRequest("Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
+        }
+        Delete d = r.delete();
+        if (d == null || d.objects().isEmpty() || d.objects().size() > 1000) {
+            throw S3Errors.malformedXml();
+        }
+        boolean quiet = Boolean.TRUE.equals(d.quiet());
+        List<DeletedObject> deleted = new ArrayList<>();
+        List<S3Error> errors = new ArrayList<>();
+        for (ObjectIdentifier id : d.objects()) {
+            String key = id.key();
+            if (key == null || key.isEmpty() || ObjectKeys.tooLong(key)) {
+                errors.add(S3Error.builder().key(key).code("KeyTooLongError").message("Your key is too long").build());
+                continue;
+            }
+            StoredObject removed = b.remove(key, null);
+            if (removed != null) {
+                events.raise(b, "ObjectRemoved:Delete", removed, call);
+            }
+            if (!quiet) {
+                deleted.add(DeletedObject.builder().key(key).versionId(id.versionId()).build());
+            }
+        }
+        return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();
+    }
+
+    public CopyObjectResponse copyObject(CopyObjectRequest r, Call call) {
+        S3Bucket target = buckets.bucket(r.destinationBucket());
+        ObjectKeys.check(r.destinationKey());
+        CopySource src = CopySource.parse(r.copySource());
+        StoredObject source = buckets.bucket(src.bucket()).object(src.key());
+        Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
+                r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
+        String directive = r.metadataDirectiveAsString() == null ? "COPY" : r.metadataDirectiveAsString();
+        if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
+            throw S3Errors.invalidArgument("Unknown metadata directive.");
+        }
+        boolean replace = directive.equals("REPLACE");
+        if (target.name().equals(src.bucket()) && r.destinationKey().equals(src.key()) && !replace
+                && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null) {
+            throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
+                    + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
+        }
+        ObjectHeaders headers = replace ? ObjectHeaders.of(r) : source.headers();
+        if (!replace && r.storageClassAsString() != null) {
+            headers = headers.withStorageClass(r.storageClassAsString());
+        }
+        // the copy is stored in one piece: its checksum is a full-object one, in the algorithm asked for
+        // or the source's
+        String alg = r.checksumAlgorithmAsString() != null ? r.checksumAlgorithmAsString()
+                : source.checksum() == null ? null : source.checksum().algorithm();
+        StoredChecksum checksum = alg == null || !Checksums.supported(alg) ? null
+                : new StoredChecksum(alg, Checksums.base64(alg, source.data()), StoredChecksum.FULL_OBJECT);
+        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum);
+        target.put(copy, r.ifMatch(), r.ifNoneMatch());
+        events.raise(target, "ObjectCreated:Copy", copy, call);
+        CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified());
+        Checksums.apply((SdkPojo) result, checksum);
+        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256").build();
+    }
+}
