@@ -60,7 +60,7 @@ public final class Services implements AutoCloseable {
         if (config.lambdaWorkDirectory() != null) {
             engine.workDirectory(config.lambdaWorkDirectory());
         }
-        lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(iam::roleExists,
+        lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(role -> iam.roleExists(role.toString()),
                 (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
         bindings.add(new ServiceBinding(sqs));
         bindings.add(new ServiceBinding(sns));

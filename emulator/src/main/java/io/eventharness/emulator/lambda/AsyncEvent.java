@@ -1,5 +1,7 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
+
 /**
  * An event accepted for asynchronous invocation ({@code InvocationType=Event}, an SNS or S3
  * notification, a destination): what to run, since when it waits, how often it ran.
@@ -36,7 +38,7 @@ final class AsyncEvent {
     }
 
     /** The ARN the event was sent to, for the trail: qualified, {@code $LATEST} when unqualified. */
-    String targetArn() {
-        return function.arn + ":" + (qualifier == null ? "$LATEST" : qualifier);
+    Arn targetArn() {
+        return FunctionName.qualified(function.arn(), qualifier == null ? "$LATEST" : qualifier);
     }
 }

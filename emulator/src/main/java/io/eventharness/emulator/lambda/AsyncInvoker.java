@@ -13,10 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.lambda.model.FunctionEventInvokeConfig;
 
 /**
  * Asynchronous invocation as AWS runs it
@@ -44,8 +42,6 @@ final class AsyncInvoker implements AutoCloseable {
     static final Duration SECOND_RETRY = Duration.ofMinutes(2);
     /** AWS: throttled and service-error back-off grows "from 1 second ... to a maximum of 5 minutes". */
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    static final int DEFAULT_RETRIES = 2;
-    static final int DEFAULT_MAX_AGE_SECONDS = 21_600;
     /**
      * Workers by default: invocations mostly wait on their sandbox, so more than the cores, but few enough that
      * a burst of events does not start a process per event at once.
@@ -62,12 +58,12 @@ final class AsyncInvoker implements AutoCloseable {
     private final Delivery delivery;
     private final Invoker invoker;
     private final Destinations destinations;
-    private final Function<String, LambdaFunction> functions;
+    private final LambdaFunctions functions;
     private final ThreadPoolExecutor workers;
 
     /** @param workers how many attempts run at once, across all functions */
     AsyncInvoker(EmulatorClock clock, Delivery delivery, Invoker invoker, Destinations destinations,
-                 Function<String, LambdaFunction> functions, int workers) {
+                 LambdaFunctions functions, int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("async workers must be at least 1: " + workers);
         }
@@ -101,13 +97,13 @@ final class AsyncInvoker implements AutoCloseable {
             tryOnce(e);
         } catch (RuntimeException bug) {
             LOG.warn("asynchronous invocation of {} failed", e.targetArn(), bug);
-            delivery.note(e.source, e.targetArn(), DROPPED, utf8(e.payload), "dropped after an emulator error: " + bug);
+            delivery.note(e.source, e.targetArn().toString(), DROPPED, utf8(e.payload), "dropped after an emulator error: " + bug);
         }
     }
 
     private void tryOnce(AsyncEvent e) {
         LambdaFunction fn = e.function;
-        if (functions.apply(fn.name) != fn) {
+        if (!functions.isCurrent(fn)) {
             drop(e, "the function was deleted");
             return;
         }
@@ -118,15 +114,9 @@ final class AsyncInvoker implements AutoCloseable {
             drop(e, gone.getMessage());
             return;
         }
-        FunctionEventInvokeConfig cfg = fn.invokeConfig(e.qualifier);
-        int maxRetries = cfg != null && cfg.maximumRetryAttempts() != null ? cfg.maximumRetryAttempts() : DEFAULT_RETRIES;
-        int maxAge = cfg != null && cfg.maximumEventAgeInSeconds() != null ? cfg.maximumEventAgeInSeconds() : DEFAULT_MAX_AGE_SECONDS;
-        String onSuccess = cfg != null && cfg.destinationConfig() != null && cfg.destinationConfig().onSuccess() != null
-                ? cfg.destinationConfig().onSuccess().destination() : null;
-        String onFailure = cfg != null && cfg.destinationConfig() != null && cfg.destinationConfig().onFailure() != null
-                ? cfg.destinationConfig().onFailure().destination() : null;
-        if (clock.millis() - e.acceptedMillis > maxAge * 1000L) {
-            destinations.failure(settings, e, null, "EventAgeExceeded", onFailure, clock.now());
+        AsyncSettings cfg = AsyncSettings.of(fn.invokeConfig(e.qualifier));
+        if (clock.millis() - e.acceptedMillis > cfg.maxAgeSeconds() * 1000L) {
+            destinations.failure(settings, e, null, "EventAgeExceeded", cfg.onFailure(), clock.now());
             return;
         }
         InvocationResult r;
@@ -147,18 +137,18 @@ final class AsyncInvoker implements AutoCloseable {
             // an emulator fault, not the function's: still a failed attempt, never a lost event
             LOG.warn("invocation of {} failed in the emulator", e.targetArn(), unexpected);
             r = Invoker.sandboxFailure(settings, e.requestId, String.valueOf(unexpected));
-            delivery.note(e.source, e.targetArn(), "lambda:InvokeAsync", utf8(e.payload), "error " + r.errorType()
+            delivery.note(e.source, e.targetArn().toString(), "lambda:InvokeAsync", utf8(e.payload), "error " + r.errorType()
                     + " (request " + e.requestId + "): " + unexpected);
         }
         e.throttles = 0;
         e.attempts++;
         if (!r.isError()) {
-            destinations.success(settings, e, r, onSuccess, clock.now());
-        } else if (e.attempts <= maxRetries) {
-            retry(e, settings, e.attempts == 1 ? FIRST_RETRY : SECOND_RETRY, "retry " + e.attempts + " of " + maxRetries
+            destinations.success(settings, e, r, cfg.onSuccess(), clock.now());
+        } else if (e.attempts <= cfg.maxRetries()) {
+            retry(e, settings, e.attempts == 1 ? FIRST_RETRY : SECOND_RETRY, "retry " + e.attempts + " of " + cfg.maxRetries()
                     + " after " + r.errorType());
         } else {
-            destinations.failure(settings, e, r, "RetriesExhausted", onFailure, clock.now());
+            destinations.failure(settings, e, r, "RetriesExhausted", cfg.onFailure(), clock.now());
         }
     }
 
@@ -168,7 +158,7 @@ final class AsyncInvoker implements AutoCloseable {
      */
     private void retry(AsyncEvent e, FunctionSettings settings, Duration delay, String why) {
         EmulatorClock.Task next = clock.schedule(delay, () -> handOff(e));
-        delivery.note(e.source, settings.qualifiedArn(), RETRY, utf8(e.payload), "next attempt at " + next.due() + " (" + why + ")");
+        delivery.note(e.source, settings.qualifiedArn().toString(), RETRY, utf8(e.payload), "next attempt at " + next.due() + " (" + why + ")");
     }
 
     /** On the clock's thread, when a retry falls due. */
@@ -206,7 +196,7 @@ final class AsyncInvoker implements AutoCloseable {
     }
 
     private void drop(AsyncEvent e, String why) {
-        delivery.note(e.source, e.targetArn(), DROPPED, utf8(e.payload), "dropped: " + why + " (request " + e.requestId
+        delivery.note(e.source, e.targetArn().toString(), DROPPED, utf8(e.payload), "dropped: " + why + " (request " + e.requestId
                 + ", after " + e.attempts + " attempt" + (e.attempts == 1 ? "" : "s") + ")");
     }
 

@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
@@ -32,7 +33,7 @@ final class Destinations {
         this.delivery = delivery;
     }
 
-    void success(FunctionSettings fn, AsyncEvent e, InvocationResult r, String destinationArn, Instant now) {
+    void success(FunctionSettings fn, AsyncEvent e, InvocationResult r, Arn destinationArn, Instant now) {
         if (destinationArn != null) {
             send(fn, destinationArn, "lambda:OnSuccess", record(fn, e, r, "Success", now));
         }
@@ -42,23 +43,23 @@ final class Destinations {
      * @param condition {@code RetriesExhausted} or {@code EventAgeExceeded}
      * @param r         the last attempt's result; null when the event expired before any attempt
      */
-    void failure(FunctionSettings fn, AsyncEvent e, InvocationResult r, String condition, String destinationArn, Instant now) {
+    void failure(FunctionSettings fn, AsyncEvent e, InvocationResult r, String condition, Arn destinationArn, Instant now) {
         if (destinationArn != null) {
             send(fn, destinationArn, "lambda:OnFailure", record(fn, e, r, condition, now));
         }
-        if (fn.deadLetterTargetArn() != null) {
+        if (fn.deadLetterTarget() != null) {
             Map<String, Message.Attribute> attrs = new LinkedHashMap<>();
             attrs.put("RequestID", Message.Attribute.string(e.requestId));
             attrs.put("ErrorCode", Message.Attribute.number("200"));
             attrs.put("ErrorMessage", Message.Attribute.string(errorMessage(r, condition)));
-            send(fn, fn.deadLetterTargetArn(), "lambda:DeadLetter",
+            send(fn, fn.deadLetterTarget(), "lambda:DeadLetter",
                     new Message(new String(e.payload, StandardCharsets.UTF_8), attrs, null, null));
         }
     }
 
-    private void send(FunctionSettings fn, String arn, String kind, Message m) {
+    private void send(FunctionSettings fn, Arn arn, String kind, Message m) {
         try {
-            delivery.send(fn.qualifiedArn(), arn, kind, m);
+            delivery.send(fn.qualifiedArn().toString(), arn.toString(), kind, m);
         } catch (RuntimeException ignored) {
             // recorded in the trail by Delivery; AWS drops records it cannot deliver
         }
@@ -80,7 +81,7 @@ final class Destinations {
         rec.put("timestamp", TIMESTAMP.format(now));
         ObjectNode ctx = rec.putObject("requestContext");
         ctx.put("requestId", e.requestId);
-        ctx.put("functionArn", fn.arn() + ":" + (e.qualifier == null ? "$LATEST" : e.qualifier));
+        ctx.put("functionArn", e.targetArn().toString());
         ctx.put("condition", condition);
         ctx.put("approximateInvokeCount", e.attempts);
         JsonNode request = parse(e.payload);

@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * A function's resource-based policy ({@code AddPermission}): who may invoke it. Real AWS refuses to
  * let S3 or SNS invoke a function without a statement for their service principal; so does the
- * emulator, through {@link #allows}.
+ * emulator, through {@link #allows}. A {@code SourceArn} condition stays text: it is a pattern
+ * ({@code ArnLike}, with {@code *} and {@code ?}), not an ARN. Only its {@link LambdaFunction} holds it.
  */
 final class FunctionPolicy {
     private static final ObjectMapper JSON = Json.MAPPER;
@@ -30,7 +32,8 @@ final class FunctionPolicy {
         } else if (principal.equals("*")) {
             s.put("Principal", "*");
         } else {
-            s.putObject("Principal").put("AWS", principal.matches("\\d{12}") ? "arn:aws:iam::" + principal + ":root" : principal);
+            // an account id stands for the account's root user, as IAM writes it
+            s.putObject("Principal").put("AWS", principal.matches("\\d{12}") ? new Arn("aws", "iam", "", principal, "root").toString() : principal);
         }
         s.put("Action", action);
         s.put("Resource", resource);

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.lambda.runtime.FunctionConfig;
 import java.net.URI;
 import java.time.Instant;
@@ -15,17 +16,26 @@ import software.amazon.awssdk.services.lambda.model.State;
 /**
  * One version's configuration, immutable: {@code $LATEST} is replaced on every update, a published
  * version keeps its snapshot.
+ *
+ * @param arn              the function's unqualified ARN (its region is the function's)
+ * @param role             the execution role
+ * @param deadLetterTarget the queue or topic of failed asynchronous events; null when none
  */
-record FunctionSettings(String name, String arn, String region, String version, String runtime, String handler,
-                        String role, int memoryMb, int timeoutSeconds, Map<String, String> environment, String description,
-                        String deadLetterTargetArn, FunctionCode code, Instant lastModified, String revisionId,
+record FunctionSettings(String name, Arn arn, String version, String runtime, String handler,
+                        Arn role, int memoryMb, int timeoutSeconds, Map<String, String> environment, String description,
+                        Arn deadLetterTarget, FunctionCode code, Instant lastModified, String revisionId,
                         State state, LastUpdateStatus lastUpdateStatus) {
 
     private static final DateTimeFormatter LAST_MODIFIED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
-    String qualifiedArn() {
-        return arn + ":" + version;
+    /** The ARN of this version: {@code …:function:<name>:<version>}. */
+    Arn qualifiedArn() {
+        return FunctionName.qualified(arn, version);
+    }
+
+    String region() {
+        return arn.region();
     }
 
     String logGroup() {
@@ -33,29 +43,29 @@ record FunctionSettings(String name, String arn, String region, String version, 
     }
 
     FunctionSettings with(State s, LastUpdateStatus u) {
-        return new FunctionSettings(name, arn, region, version, runtime, handler, role, memoryMb, timeoutSeconds, environment,
-                description, deadLetterTargetArn, code, lastModified, revisionId, s, u);
+        return new FunctionSettings(name, arn, version, runtime, handler, role, memoryMb, timeoutSeconds, environment,
+                description, deadLetterTarget, code, lastModified, revisionId, s, u);
     }
 
     FunctionSettings asVersion(String v, String newRevision) {
-        return new FunctionSettings(name, arn, region, v, runtime, handler, role, memoryMb, timeoutSeconds, environment,
-                description, deadLetterTargetArn, code, lastModified, newRevision, State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
+        return new FunctionSettings(name, arn, v, runtime, handler, role, memoryMb, timeoutSeconds, environment,
+                description, deadLetterTarget, code, lastModified, newRevision, State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
 
     /** What the engine needs to run this version. */
     FunctionConfig engineConfig(URI endpoint) {
-        return FunctionConfig.builder(name).functionArn(arn).version(version).runtime(runtime).handler(handler)
+        return FunctionConfig.builder(name).functionArn(arn.toString()).version(version).runtime(runtime).handler(handler)
                 .codeDirectory(code.root).memoryMb(memoryMb).timeoutSeconds(timeoutSeconds).environment(environment)
-                .roleArn(role).logGroup(logGroup()).region(region).endpointUrl(endpoint).build();
+                .roleArn(role.toString()).logGroup(logGroup()).region(region()).endpointUrl(endpoint).build();
     }
 
     /** The API's view ({@code GetFunctionConfiguration} and friends). */
     FunctionConfiguration toConfiguration() {
         FunctionConfiguration.Builder b = FunctionConfiguration.builder()
                 .functionName(name)
-                .functionArn(version.equals("$LATEST") ? arn : qualifiedArn())
+                .functionArn((version.equals("$LATEST") ? arn : qualifiedArn()).toString())
                 .runtime(runtime)
-                .role(role)
+                .role(role.toString())
                 .handler(handler)
                 .codeSize(code.size)
                 .description(description == null ? "" : description)
@@ -81,8 +91,8 @@ record FunctionSettings(String name, String arn, String region, String version, 
         if (!environment.isEmpty()) {
             b.environment(EnvironmentResponse.builder().variables(environment).build());
         }
-        if (deadLetterTargetArn != null) {
-            b.deadLetterConfig(DeadLetterConfig.builder().targetArn(deadLetterTargetArn).build());
+        if (deadLetterTarget != null) {
+            b.deadLetterConfig(DeadLetterConfig.builder().targetArn(deadLetterTarget.toString()).build());
         }
         return b.build();
     }

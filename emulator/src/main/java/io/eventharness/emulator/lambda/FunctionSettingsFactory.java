@@ -1,5 +1,6 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,10 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * {@link FunctionSettings}.
  */
 final class FunctionSettingsFactory {
-    private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    /** The resource of a role ARN, as Lambda's constraint on {@code Role} has it (the slash is optional there). */
+    private static final Pattern ROLE_RESOURCE = Pattern.compile("role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    private static final Pattern PARTITION = Pattern.compile("aws[a-zA-Z-]*");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern HANDLER = Pattern.compile("[^\\s]+");
     private static final Pattern ENV_KEY = Pattern.compile("[a-zA-Z]([a-zA-Z0-9_])+");
     /** Runtimes AWS no longer accepts for new functions or updates. */
@@ -45,25 +49,26 @@ final class FunctionSettingsFactory {
         this.env = env;
     }
 
-    FunctionSettings create(CreateFunctionRequest r, String arn, String region) {
+    /** The settings of a new function's {@code $LATEST}, {@code Pending}; its code is unpacked last, once the rest is valid. */
+    FunctionSettings create(CreateFunctionRequest r, Arn arn) {
         if (r.packageTypeAsString() != null && r.packageTypeAsString().equals("Image")) {
             throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");
         }
         String runtime = runtime(r.runtimeAsString());
         String handler = handler(r.handler());
-        String role = role(r.role());
+        Arn role = role(r.role());
         int memory = memory(r.memorySize() == null ? 128 : r.memorySize());
         int timeout = timeout(r.timeout() == null ? 3 : r.timeout());
         Map<String, String> variables = environment(r.environment());
-        String dlq = deadLetter(r.deadLetterConfig());
+        Arn dlq = deadLetter(r.deadLetterConfig());
         String description = description(r.description());
         io.eventharness.emulator.lambda.FunctionCode code = code(r.code(), r.functionName()); // last: the others throw before unpacking
-        return new FunctionSettings(r.functionName(), arn, region, "$LATEST", runtime, handler, role, memory, timeout, variables,
+        return new FunctionSettings(r.functionName(), arn, "$LATEST", runtime, handler, role, memory, timeout, variables,
                 description, dlq, code, clock.now(), Ids.uuid(), State.PENDING, LastUpdateStatus.SUCCESSFUL);
     }
 
     FunctionSettings withConfiguration(FunctionSettings s, UpdateFunctionConfigurationRequest r) {
-        return new FunctionSettings(s.name(), s.arn(), s.region(), s.version(),
+        return new FunctionSettings(s.name(), s.arn(), s.version(),
                 r.runtimeAsString() != null ? runtime(r.runtimeAsString()) : s.runtime(),
                 r.handler() != null ? handler(r.handler()) : s.handler(),
                 r.role() != null ? role(r.role()) : s.role(),
@@ -71,15 +76,15 @@ final class FunctionSettingsFactory {
                 r.timeout() != null ? timeout(r.timeout()) : s.timeoutSeconds(),
                 r.environment() != null ? environment(r.environment()) : s.environment(),
                 r.description() != null ? description(r.description()) : s.description(),
-                r.deadLetterConfig() != null ? deadLetter(r.deadLetterConfig()) : s.deadLetterTargetArn(),
+                r.deadLetterConfig() != null ? deadLetter(r.deadLetterConfig()) : s.deadLetterTarget(),
                 s.code(), clock.now(), Ids.uuid(), State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
 
     FunctionSettings withCode(FunctionSettings s, UpdateFunctionCodeRequest r) {
         io.eventharness.emulator.lambda.FunctionCode code = code(FunctionCode.builder().zipFile(r.zipFile()).s3Bucket(r.s3Bucket())
                 .s3Key(r.s3Key()).s3ObjectVersion(r.s3ObjectVersion()).imageUri(r.imageUri()).build(), s.name());
-        return new FunctionSettings(s.name(), s.arn(), s.region(), s.version(), s.runtime(), s.handler(), s.role(), s.memoryMb(),
-                s.timeoutSeconds(), s.environment(), s.description(), s.deadLetterTargetArn(), code, clock.now(), Ids.uuid(),
+        return new FunctionSettings(s.name(), s.arn(), s.version(), s.runtime(), s.handler(), s.role(), s.memoryMb(),
+                s.timeoutSeconds(), s.environment(), s.description(), s.deadLetterTarget(), code, clock.now(), Ids.uuid(),
                 State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
 
@@ -108,18 +113,19 @@ final class FunctionSettingsFactory {
         return value;
     }
 
-    private String role(String value) {
+    private Arn role(String value) {
         if (value == null) {
             throw LambdaErrors.required("role");
         }
-        if (!ROLE.matcher(value).matches()) {
-            throw LambdaErrors.validation("role", value, "Member must satisfy regular expression pattern: "
-                    + "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
-        }
-        if (!env.roleExists().test(value)) {
+        Arn role = Arn.tryParse(value).filter(a -> a.service().equals("iam") && a.region().isEmpty()
+                        && PARTITION.matcher(a.partition()).matches() && ACCOUNT.matcher(a.account()).matches()
+                        && ROLE_RESOURCE.matcher(a.resource()).matches())
+                .orElseThrow(() -> LambdaErrors.validation("role", value, "Member must satisfy regular expression pattern: "
+                        + "arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+"));
+        if (!env.roleExists().test(role)) {
             throw LambdaErrors.invalidParameter("The role defined for the function cannot be assumed by Lambda.");
         }
-        return value;
+        return role;
     }
 
     private static String description(String value) {
@@ -168,15 +174,14 @@ final class FunctionSettingsFactory {
         return new LinkedHashMap<>(vars);
     }
 
-    private static String deadLetter(DeadLetterConfig c) {
+    /** An SQS queue or SNS topic ARN; null for none (an empty {@code TargetArn} removes the dead-letter queue). */
+    private static Arn deadLetter(DeadLetterConfig c) {
         if (c == null || c.targetArn() == null || c.targetArn().isEmpty()) {
             return null;
         }
-        String arn = c.targetArn();
-        if (!arn.startsWith("arn:aws:sqs:") && !arn.startsWith("arn:aws:sns:")) {
-            throw LambdaErrors.invalidParameter("The provided target arn " + arn + " is invalid: a dead-letter target must be an SQS queue or an SNS topic.");
-        }
-        return arn;
+        return Arn.tryParse(c.targetArn()).filter(a -> a.partition().equals("aws") && Set.of("sqs", "sns").contains(a.service()))
+                .orElseThrow(() -> LambdaErrors.invalidParameter("The provided target arn " + c.targetArn()
+                        + " is invalid: a dead-letter target must be an SQS queue or an SNS topic."));
     }
 
     private io.eventharness.emulator.lambda.FunctionCode code(FunctionCode c, String functionName) {

@@ -2,6 +2,7 @@ package io.eventharness.emulator.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
@@ -14,13 +15,20 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs one invocation of a function version through the engine, within the function's concurrency
  * ({@link Concurrency}), and records it in the event trail. Every way of invoking (the Invoke API, the
- * async queue, event sources) comes through here.
+ * async queue, event sources) comes through here: {@link #run} is synchronous and returns what the function
+ * answered (a function error is a result, not an exception).
+ *
+ * <pre>{@code
+ * InvocationResult r = invoker.run(fn, "live", Ids.uuid(), batchJson, null, queueArn.toString(), "lambda:EventSourceMapping");
+ * }</pre>
+ *
+ * <p>It also tells the engine when versions appear ({@link #prepare}) and go ({@link #retireVersion},
+ * {@link #retireFunction}).
  *
  * <p>An invocation that races {@code UpdateFunctionCode} or {@code DeleteFunction} runs either the old code
  * (it got its sandboxes first: they finish it before they stop) or the new one; after a delete it is a
@@ -35,10 +43,9 @@ final class Invoker {
     private final Delivery delivery;
     private final Supplier<URI> endpoint;
     private final Concurrency concurrency;
-    private final Function<String, LambdaFunction> functions;
+    private final LambdaFunctions functions;
 
-    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency,
-            Function<String, LambdaFunction> functions) {
+    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency, LambdaFunctions functions) {
         this.engine = engine;
         this.delivery = delivery;
         this.endpoint = endpoint;
@@ -47,12 +54,19 @@ final class Invoker {
     }
 
     /**
+     * Runs one invocation and waits for its result.
+     *
+     * @param qualifier     as the caller addressed the function ({@code null}, {@code $LATEST}, a version, an alias);
+     *                      the function sees it in its invoked ARN
+     * @param clientContext the client context JSON, or null
+     * @param source        where the invocation came from, for the trail (an ARN, or {@code Invoke API})
+     * @param kind          the trail's kind of hop ({@code lambda:Invoke}, {@code lambda:InvokeAsync}, ...)
      * @throws AwsException {@code TooManyRequestsException} when the function's concurrency is used up,
      *                      {@code ResourceNotFoundException} when the function or qualifier is gone
      */
     InvocationResult run(LambdaFunction fn, String qualifier, String requestId, byte[] payload, String clientContext,
                          String source, String kind) {
-        String target = fn.resolve(qualifier).qualifiedArn();
+        String target = fn.resolve(qualifier).qualifiedArn().toString();
         Concurrency.Permit permit;
         try {
             permit = concurrency.acquire(fn);
@@ -60,8 +74,8 @@ final class Invoker {
             delivery.note(source, target, kind, utf8(payload), "throttled: " + throttled.members().get("Reason"));
             throw throttled;
         }
-        Invocation inv = new Invocation(requestId, payload, qualifier == null ? fn.arn : fn.arn + ":" + qualifier,
-                clientContext, null, null);
+        Arn invoked = qualifier == null ? fn.arn() : FunctionName.qualified(fn.arn(), qualifier);
+        Invocation inv = new Invocation(requestId, payload, invoked.toString(), clientContext, null, null);
         InvocationResult r;
         try (permit) {
             r = runCurrent(fn, qualifier, inv);
@@ -93,8 +107,8 @@ final class Invoker {
             try (FunctionEngine.Lease lease = engine.lease(config)) {
                 FunctionConfig now;
                 try {
-                    if (functions.apply(fn.name) != fn) {
-                        throw LambdaErrors.functionNotFound(fn.arn);
+                    if (!functions.isCurrent(fn)) {
+                        throw LambdaErrors.functionNotFound(fn.arn());
                     }
                     now = fn.resolve(qualifier).engineConfig(endpoint.get());
                 } catch (AwsException gone) {
@@ -130,17 +144,19 @@ final class Invoker {
     }
 
     /** Retires the sandboxes of every version of the function (it was deleted); see {@link FunctionEngine#retire}. */
-    void retireFunction(String functionArn, Runnable afterwards) {
-        engine.retire(c -> c.functionArn().equals(functionArn), afterwards);
+    void retireFunction(Arn functionArn, Runnable afterwards) {
+        String arn = functionArn.toString();
+        engine.retire(c -> c.functionArn().equals(arn), afterwards);
     }
 
     /**
      * Retires the sandboxes of one version (a qualified ARN) except those that run {@code current}, its
      * settings now: an invocation that already leased the new settings keeps its sandboxes.
      */
-    void retireVersion(String qualifiedArn, FunctionSettings current, Runnable afterwards) {
+    void retireVersion(Arn qualifiedArn, FunctionSettings current, Runnable afterwards) {
+        String arn = qualifiedArn.toString();
         FunctionConfig keep = current == null ? null : current.engineConfig(endpoint.get());
-        engine.retire(c -> c.qualifiedArn().equals(qualifiedArn) && !c.equals(keep), afterwards);
+        engine.retire(c -> c.qualifiedArn().equals(arn) && !c.equals(keep), afterwards);
     }
 
     private static String utf8(byte[] b) {

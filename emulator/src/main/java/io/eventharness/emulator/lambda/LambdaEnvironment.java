@@ -1,16 +1,18 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * What Lambda needs from the rest of the emulator, as plain functions: whether an IAM role exists,
- * an S3 object's bytes (code from {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the
- * functions' {@code AWS_ENDPOINT_URL}) and where to unpack code.
+ * What Lambda needs from the rest of the emulator, as plain functions that {@code Services} fills in: whether an
+ * IAM role exists (the execution role of {@code CreateFunction}), an S3 object's bytes (code from
+ * {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the functions' {@code AWS_ENDPOINT_URL}) and where to
+ * unpack code.
  */
-public record LambdaEnvironment(Predicate<String> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot) {
+public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot) {
 
     /** Reads an object of the emulated S3; null when it does not exist. */
     @FunctionalInterface

@@ -1,13 +1,18 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 
-/** Lambda's errors (restJson1: the code travels in {@code x-amzn-ErrorType}). */
+/**
+ * Lambda's errors (restJson1: the code travels in {@code x-amzn-ErrorType}; the SDK maps it to its exception of
+ * that name, e.g. {@code ResourceNotFoundException}).
+ */
 public final class LambdaErrors {
     private LambdaErrors() {
     }
 
-    public static AwsException functionNotFound(String arn) {
+    /** No such function, version or alias: {@code arn} is the ARN asked for, qualified when a qualifier was given. */
+    public static AwsException functionNotFound(Arn arn) {
         return AwsException.of(404, "ResourceNotFoundException", "Function not found: " + arn);
     }
 

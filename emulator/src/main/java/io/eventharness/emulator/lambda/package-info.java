@@ -1,7 +1,57 @@
 /**
- * AWS Lambda's API (restJson1): functions, versions, aliases, permissions, invoke (synchronous and
- * asynchronous with retries, dead-letter queues and destinations), concurrency. Functions run in the sandboxes of
- * {@code lambda.runtime}; other services invoke them through {@code delivery} ({@code arn:aws:lambda:…}). May
- * import: {@code core}, {@code protocol}, {@code delivery}, {@code lambda.runtime}.
+ * AWS Lambda's API (restJson1): functions, published versions and aliases, resource policies
+ * ({@code AddPermission}), asynchronous-invocation settings ({@code EventInvokeConfig}), reserved concurrency,
+ * tags, {@code GetAccountSettings}, and {@code Invoke} — synchronous, asynchronous ({@code Event}, with retries,
+ * a dead-letter queue and destinations) and {@code DryRun}. Functions run in the sandbox processes of
+ * {@code lambda.runtime}; other services invoke them through {@code delivery} ({@code arn:aws:lambda:…}).
+ *
+ * <h2>Layout</h2>
+ * <ul>
+ *   <li>{@link io.eventharness.emulator.lambda.LambdaService} — the {@code EmulatedService}: builds the state, the
+ *       invocation machinery and the operation objects, registers the {@code delivery} target, and offers the
+ *       in-JVM API ({@code deploymentPackage}, {@code allows}). No operation methods of its own.</li>
+ *   <li>State, knowing nothing of HTTP: {@code LambdaFunctions} (the registry, by name) and {@code LambdaFunction}
+ *       ({@code $LATEST}, versions, aliases, policy, {@code EventInvokeConfig}s, reserved concurrency, tags), which
+ *       changes only through its own methods under its own monitor; {@code FunctionSettings} (one version's
+ *       configuration, immutable), {@code FunctionCode} (an unpacked deployment package), {@code FunctionPolicy}
+ *       (held by its function).</li>
+ *   <li>Operations, {@code FooResponse foo(FooRequest[, Call])} each in one class: {@code FunctionOperations},
+ *       {@code VersionOperations}, {@code AliasOperations}, {@code InvokeOperations}, {@code PermissionOperations},
+ *       {@code EventInvokeConfigOperations}, {@code ConcurrencyOperations}, {@code TagOperations}. They are public
+ *       because the request pipeline calls them by reflection; their constructors are not.
+ *       {@code FunctionSettingsFactory} validates what {@code CreateFunction} and the updates give.</li>
+ *   <li>Running functions: {@code Invoker} (one synchronous invocation of a function version within its
+ *       {@code Concurrency}, recorded in the trail — every way of invoking ends there), {@code AsyncInvoker} (the
+ *       asynchronous queue: retries on the emulator clock, then {@code Destinations}), {@code FunctionEngine}
+ *       (what the API needs of {@code lambda.runtime}) and {@code RunnerCache} (that engine over its sandboxes).</li>
+ *   <li>Values: {@code FunctionName} (the {@code FunctionName} parameter and the grammar of function ARNs, over
+ *       {@code core.Arn}), {@code AsyncSettings}, {@code AsyncEvent}; {@code LambdaErrors}; {@code LambdaEnvironment}
+ *       (what Lambda needs from other services, filled in by {@code Services}).</li>
+ * </ul>
+ *
+ * <p><b>Event source mappings</b> (to come) fit beside these: a state of mappings and a
+ * {@code EventSourceMappingOperations} added to {@code LambdaService}'s operations, pollers that invoke a function
+ * with a batch through {@code Invoker.run} (synchronous, within the function's concurrency, in the trail). In a
+ * sub-package ({@code lambda.mappings}), they declare the small interface they need ("invoke this function ARN with
+ * this payload") and {@code LambdaService} fills it in over the {@code Invoker}, so that the two packages do not
+ * depend on each other. Today {@code CreateEventSourceMapping} answers 501.
+ *
+ * <h2>How it differs from AWS</h2>
+ * <ul>
+ *   <li>One account ({@code 000000000000}); function names are one namespace across regions, each function's ARN
+ *       keeping the region it was created in.</li>
+ *   <li>{@code CreateFunction} answers {@code State: Pending} and the function is {@code Active} before the next
+ *       call; an update answers {@code LastUpdateStatus: InProgress} and is {@code Successful} at once.</li>
+ *   <li>Only .zip packages (a container image is refused with {@code InvalidParameterValueException});
+ *       {@code Code.Location} is the emulator's own URL ({@code LambdaService.CODE_PATH}), not a presigned S3 URL.</li>
+ *   <li>An alias's {@code RoutingConfig} is stored, not applied; the resource policy is enforced only for services
+ *       that deliver events (SNS, S3), as IAM is nowhere enforced; provisioned concurrency is not emulated.</li>
+ *   <li>Asynchronous events wait for a fixed number of workers ({@code --lambda-async-workers}) rather than being
+ *       drained at each function's concurrency; retries fall due on the emulator clock.</li>
+ *   <li>Operations not listed above (layers, function URLs, code signing, event source mappings, ...) answer 501
+ *       {@code NotImplemented}, naming the operation.</li>
+ * </ul>
+ *
+ * <p>May import: {@code core}, {@code protocol}, {@code delivery}, {@code lambda.runtime}.
  */
 package io.eventharness.emulator.lambda;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrencyTest {
     private static LambdaFunction function(String name) {
-        return new LambdaFunction(new FunctionSettings(name, "arn:aws:lambda:us-east-1:000000000000:function:" + name, "us-east-1",
+        return new LambdaFunction(new FunctionSettings(name, FunctionName.arn("us-east-1", name),
                 "$LATEST", "python3.12", "m.h", null, 128, 3, Map.of(), null, null, null, null, null, null, null));
     }
 
