@@ -338,10 +338,10 @@ public final class SqsService implements EmulatedService, AutoCloseable {
 
     /** Accepts a message for {@code arn:aws:sqs:<region>:<account>:<name>} (SNS, Lambda DLQs, S3 notifications). */
     private void deliver(String sourceArn, String queueArn, Message m) {
-        SqsQueue q = queues.get(queueArn.substring(queueArn.lastIndexOf(':') + 1));
-        if (q == null || !q.arn.equals(queueArn) && !q.name.equals(queueArn.substring(queueArn.lastIndexOf(':') + 1))) {
-            throw SqsErrors.queueDoesNotExist();
+        if (!queueExists(queueArn)) {
+            throw SqsErrors.queueDoesNotExist(); // a queue of that name in another region or account is another queue
         }
+        SqsQueue q = queues.get(queueArn.substring(queueArn.lastIndexOf(':') + 1));
         Map<String, MessageAttributeValue> attrs = new LinkedHashMap<>();
         m.attributes().forEach((k, v) -> attrs.put(k, MessageAttributeValue.builder().dataType(v.dataType())
                 .stringValue(v.stringValue())
