@@ -9,9 +9,10 @@
  *       private fields changed only through its own methods, under its own lock; its messages in
  *       {@code QueueMessages}), {@code SqsRedrive} (dead-letter moves): no HTTP, no requests;</li>
  *   <li>operations — {@code QueueOperations}, {@code MessageOperations}, {@code TagOperations},
- *       {@code DeadLetterOperations}: public {@code FooResponse foo(FooRequest[, Call])}, each operation in one
- *       class: validate ({@code SqsAttributes}, {@code MessageRules}, {@code MessageSender}), call the state,
- *       build the typed response ({@code ReceivedMessages}, {@code MessageMd5});</li>
+ *       {@code DeadLetterOperations}: public classes (the pipeline calls them by reflection) with package-private
+ *       constructors; public {@code FooResponse foo(FooRequest[, Call])}, each operation in one class: validate
+ *       ({@code SqsAttributes}, {@code MessageRules}, {@code MessageSender}), call the state, build the typed
+ *       response ({@code ReceivedMessages}, {@code MessageMd5});</li>
  *   <li>service class — {@link io.eventharness.emulator.sqs.SqsService}: {@code SPEC} (and
  *       {@code SqsQueryNames}), builds the state and the operation objects, registers {@code QueueDelivery}
  *       with {@code delivery}, offers the in-JVM API; no operation methods;</li>
