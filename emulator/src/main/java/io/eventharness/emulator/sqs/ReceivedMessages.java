@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 
@@ -15,32 +16,31 @@ final class ReceivedMessages {
     private ReceivedMessages() {
     }
 
-    static software.amazon.awssdk.services.sqs.model.Message toModel(SqsQueue.Received rc, Set<String> systemNames,
-                                                                      List<String> attributeNames) {
+    static Message toModel(ReceivedMessage rc, Set<String> systemNames, List<String> attributeNames) {
         SqsMessage m = rc.message();
         boolean all = systemNames.contains("All");
         Map<String, String> sys = new LinkedHashMap<>();
-        putIf(sys, all, systemNames, "SenderId", m.senderId);
-        putIf(sys, all, systemNames, "SentTimestamp", String.valueOf(m.sentMillis));
-        putIf(sys, all, systemNames, "ApproximateReceiveCount", String.valueOf(m.receiveCount));
-        putIf(sys, all, systemNames, "ApproximateFirstReceiveTimestamp", String.valueOf(m.firstReceiveMillis));
-        if (m.groupId != null) {
-            putIf(sys, all, systemNames, "MessageGroupId", m.groupId);
-            putIf(sys, all, systemNames, "MessageDeduplicationId", m.deduplicationId);
-            putIf(sys, all, systemNames, "SequenceNumber", m.sequenceNumber);
+        putIf(sys, all, systemNames, "SenderId", m.senderId());
+        putIf(sys, all, systemNames, "SentTimestamp", String.valueOf(m.sentMillis()));
+        putIf(sys, all, systemNames, "ApproximateReceiveCount", String.valueOf(rc.receiveCount()));
+        putIf(sys, all, systemNames, "ApproximateFirstReceiveTimestamp", String.valueOf(rc.firstReceiveMillis()));
+        if (m.groupId() != null) {
+            putIf(sys, all, systemNames, "MessageGroupId", m.groupId());
+            putIf(sys, all, systemNames, "MessageDeduplicationId", m.deduplicationId());
+            putIf(sys, all, systemNames, "SequenceNumber", rc.sequenceNumber());
         }
-        MessageSystemAttributeValue trace = m.systemAttributes.get("AWSTraceHeader");
+        MessageSystemAttributeValue trace = m.systemAttributes().get("AWSTraceHeader");
         if (trace != null) {
             putIf(sys, all, systemNames, "AWSTraceHeader", trace.stringValue());
         }
         Map<String, MessageAttributeValue> attrs = new LinkedHashMap<>();
-        for (Map.Entry<String, MessageAttributeValue> e : m.attributes.entrySet()) {
+        for (Map.Entry<String, MessageAttributeValue> e : m.attributes().entrySet()) {
             if (wanted(e.getKey(), attributeNames)) {
                 attrs.put(e.getKey(), e.getValue());
             }
         }
-        return software.amazon.awssdk.services.sqs.model.Message.builder()
-                .messageId(m.messageId).receiptHandle(rc.receiptHandle()).body(m.body).md5OfBody(m.md5OfBody)
+        return Message.builder()
+                .messageId(m.messageId()).receiptHandle(rc.receiptHandle().text()).body(m.body()).md5OfBody(m.md5OfBody())
                 .attributesWithStrings(sys)
                 .messageAttributes(attrs.isEmpty() ? null : attrs)
                 .md5OfMessageAttributes(attrs.isEmpty() ? null : MessageMd5.ofAttributes(attrs))

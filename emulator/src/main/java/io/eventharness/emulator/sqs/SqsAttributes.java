@@ -77,7 +77,7 @@ final class SqsAttributes {
                 case "FifoThroughputLimit" -> oneOf(k, v, "perQueue", "perMessageGroupId");
                 case "RedrivePolicy" -> {
                     if (!v.isEmpty()) {
-                        v = normaliseRedrivePolicy(v);
+                        v = RedrivePolicy.normalise(v);
                     }
                 }
                 case "Policy", "RedriveAllowPolicy" -> {
@@ -94,38 +94,6 @@ final class SqsAttributes {
             out.put(k, v);
         }
         return out;
-    }
-
-    /** {@code {"deadLetterTargetArn":…,"maxReceiveCount":N}} with the count as a number. */
-    static String normaliseRedrivePolicy(String v) {
-        JsonNode n = json("RedrivePolicy", v);
-        JsonNode arn = n.get("deadLetterTargetArn");
-        JsonNode count = n.get("maxReceiveCount");
-        if (arn == null || !arn.isTextual() || count == null) {
-            throw SqsErrors.invalidParameterValue("Value " + v + " for parameter RedrivePolicy is invalid. Reason: Redrive policy is not a valid JSON map with deadLetterTargetArn and maxReceiveCount.");
-        }
-        int c;
-        try {
-            c = count.isNumber() ? count.intValue() : Integer.parseInt(count.asText());
-        } catch (NumberFormatException e) {
-            c = -1;
-        }
-        if (c < 1 || c > 1000) {
-            throw SqsErrors.invalidParameterValue("Value " + v + " for parameter RedrivePolicy is invalid. Reason: Invalid value for maxReceiveCount: " + count.asText() + ", valid values are from 1 to 1000 both inclusive.");
-        }
-        return "{\"deadLetterTargetArn\":\"" + arn.asText() + "\",\"maxReceiveCount\":" + c + "}";
-    }
-
-    static JsonNode redrivePolicy(Map<String, String> attributes) {
-        String v = attributes.get("RedrivePolicy");
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(v);
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static JsonNode json(String k, String v) {

@@ -10,6 +10,14 @@ final class SqsErrors {
     private SqsErrors() {
     }
 
+    /** The parameter's value; MissingParameter naming it when the request has none. */
+    static <T> T required(T value, String name) {
+        if (value == null) {
+            throw missingParameter(name);
+        }
+        return value;
+    }
+
     static AwsException queueDoesNotExist() {
         return AwsException.of(400, "QueueDoesNotExist", "The specified queue does not exist.")
                 .withQueryCode("AWS.SimpleQueueService.NonExistentQueue");

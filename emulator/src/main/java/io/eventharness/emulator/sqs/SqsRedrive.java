@@ -1,8 +1,7 @@
 package io.eventharness.emulator.sqs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.eventharness.emulator.delivery.Delivery;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Redrive to dead-letter queues
@@ -11,11 +10,11 @@ import java.util.Map;
  * recorded in the event trail. A message is never dropped: while the dead-letter queue does not
  * exist, messages stay in their queue and are received as usual.
  */
-final class SqsRedrive implements SqsQueue.DeadLetters {
-    private final Map<String, SqsQueue> queues;
+final class SqsRedrive implements DeadLetters {
+    private final SqsQueues queues;
     private final Delivery delivery;
 
-    SqsRedrive(Map<String, SqsQueue> queues, Delivery delivery) {
+    SqsRedrive(SqsQueues queues, Delivery delivery) {
         this.queues = queues;
         this.delivery = delivery;
     }
@@ -26,29 +25,22 @@ final class SqsRedrive implements SqsQueue.DeadLetters {
      */
     @Override
     public int maxReceiveCount(SqsQueue queue) {
-        JsonNode p = SqsAttributes.redrivePolicy(queue.attributes);
-        if (p == null || deadLetterQueue(p) == null) {
-            return 0;
-        }
-        return p.path("maxReceiveCount").asInt(0);
+        return queue.attributes().redrivePolicy().filter(p -> queues.byArn(p.deadLetterTarget()).isPresent())
+                .map(RedrivePolicy::maxReceiveCount).orElse(0);
     }
 
     @Override
-    public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
-        JsonNode p = SqsAttributes.redrivePolicy(from.attributes);
-        SqsQueue dlq = p == null ? null : deadLetterQueue(p);
-        if (dlq == null || !dlq.acceptDeadLetter(message)) {
-            String arn = p == null ? "none" : p.path("deadLetterTargetArn").asText();
-            delivery.note(from.arn, arn, "sqs:redrive", message.body, "kept in the source queue: dead-letter queue does not exist");
+    public boolean moveToDeadLetterQueue(SqsQueue from, QueuedMessage message) {
+        Optional<RedrivePolicy> policy = from.attributes().redrivePolicy();
+        Optional<SqsQueue> dlq = policy.flatMap(p -> queues.byArn(p.deadLetterTarget()));
+        String body = message.message().body();
+        if (dlq.isEmpty() || !dlq.get().acceptDeadLetter(message)) {
+            String target = policy.map(p -> p.deadLetterTarget().toString()).orElse("none");
+            delivery.note(from.arn().toString(), target, "sqs:redrive", body, "kept in the source queue: dead-letter queue does not exist");
             return false;
         }
-        delivery.note(from.arn, dlq.arn, "sqs:redrive", message.body, "moved after " + message.receiveCount + " receives");
+        delivery.note(from.arn().toString(), dlq.get().arn().toString(), "sqs:redrive", body,
+                "moved after " + message.receiveCount() + " receives");
         return true;
-    }
-
-    private SqsQueue deadLetterQueue(JsonNode policy) {
-        String arn = policy.path("deadLetterTargetArn").asText("");
-        SqsQueue dlq = queues.get(arn.substring(arn.lastIndexOf(':') + 1));
-        return dlq != null && dlq.arn.equals(arn) ? dlq : null;
     }
 }

@@ -2,9 +2,9 @@ package io.eventharness.emulator.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventharness.emulator.core.Arn;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
  */
 class SqsQueueDeadLetterRaceTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final SqsQueue queue = new SqsQueue("race", "arn:aws:sqs:us-east-1:000000000000:race", "us-east-1",
-            new ConcurrentHashMap<>(SqsAttributes.defaults(false)), now::get);
+    private final SqsQueue queue = new SqsQueue(Arn.parse("arn:aws:sqs:us-east-1:000000000000:race"),
+            SqsAttributes.defaults(false), Map.of(), now::get);
 
     /** Redrive after one receive, to a dead-letter queue that refuses every message (deleted meanwhile). */
-    private static final class GoneMeanwhile implements SqsQueue.DeadLetters {
+    private static final class GoneMeanwhile implements DeadLetters {
         int offered;
 
         @Override
-        public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
+        public boolean moveToDeadLetterQueue(SqsQueue from, QueuedMessage message) {
             offered++;
             return false;
         }
@@ -33,9 +33,9 @@ class SqsQueueDeadLetterRaceTest {
         }
     }
 
-    private static final SqsQueue.DeadLetters NO_REDRIVE = new SqsQueue.DeadLetters() {
+    private static final DeadLetters NO_REDRIVE = new DeadLetters() {
         @Override
-        public boolean moveToDeadLetterQueue(SqsQueue from, SqsMessage message) {
+        public boolean moveToDeadLetterQueue(SqsQueue from, QueuedMessage message) {
             throw new AssertionError("no redrive policy: nothing moves");
         }
 
@@ -46,12 +46,11 @@ class SqsQueueDeadLetterRaceTest {
     };
 
     private void send(String body) {
-        queue.send(null, seq -> new SqsMessage(body + "-id", body, Map.of(), Map.of(), now.get(), now.get(), "sender",
-                null, null, seq));
+        queue.send(SqsMessage.of(body + "-id", body, Map.of(), Map.of(), now.get(), "sender", null, null), 0);
     }
 
-    private List<String> receive(SqsQueue.DeadLetters deadLetters) throws InterruptedException {
-        return queue.receive(10, 0, 0, deadLetters).stream().map(r -> r.message().body).toList();
+    private List<String> receive(DeadLetters deadLetters) throws InterruptedException {
+        return queue.receive(10, 0, 0, deadLetters).stream().map(r -> r.message().body()).toList();
     }
 
     @Test
@@ -67,7 +66,7 @@ class SqsQueueDeadLetterRaceTest {
         assertThat(gone.offered).isEqualTo(3);
 
         now.addAndGet(1); // m4's visibility (0 s) is over
-        assertThat(queue.counts()).containsExactly(4, 0, 0);
+        assertThat(queue.counts()).isEqualTo(new QueueCounts(4, 0, 0));
         assertThat(receive(NO_REDRIVE)).containsExactly("m1", "m2", "m3", "m4");
     }
 }
