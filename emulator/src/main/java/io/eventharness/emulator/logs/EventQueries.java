@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 final class EventQueries {
     static final int MAX_LIMIT = 10_000;
     private static final long MAX_PAGE_BYTES = 1_048_576;
-    private static final int EVENT_OVERHEAD = 26;
 
     private EventQueries() {
     }
@@ -120,7 +119,7 @@ final class EventQueries {
         List<StoredEvent> out = new ArrayList<>();
         long bytes = 0;
         for (int i = from; i < to && out.size() < limit; i++) {
-            bytes += events.get(i).bytes() + EVENT_OVERHEAD;
+            bytes += events.get(i).bytes() + LogGroup.EVENT_OVERHEAD;
             if (bytes > MAX_PAGE_BYTES && !out.isEmpty()) {
                 break;
             }
@@ -134,7 +133,7 @@ final class EventQueries {
         int start = to;
         long bytes = 0;
         while (start > from && to - start < limit) {
-            bytes += events.get(start - 1).bytes() + EVENT_OVERHEAD;
+            bytes += events.get(start - 1).bytes() + LogGroup.EVENT_OVERHEAD;
             if (bytes > MAX_PAGE_BYTES && start < to) {
                 break;
             }
