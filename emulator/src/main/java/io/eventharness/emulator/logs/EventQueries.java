@@ -67,17 +67,7 @@ final class EventQueries {
      */
     static FilterPage filter(Collection<LogStream> streams, Long startTime, Long endTime, FilterPattern pattern,
                              String token, int limit) {
-        long afterTs = Long.MIN_VALUE;
-        long afterSeq = Long.MIN_VALUE;
-        if (token != null) {
-            String[] key = LogsTokens.key("filter", token).split(":");
-            try {
-                afterTs = Long.parseLong(key[0]);
-                afterSeq = Long.parseLong(key[1]);
-            } catch (RuntimeException e) {
-                throw LogsErrors.invalidToken();
-            }
-        }
+        LogsTokens.EventKey after = token == null ? LogsTokens.EventKey.FIRST : LogsTokens.filterKey(token);
         long start = startTime == null ? Long.MIN_VALUE : startTime;
         long end = endTime == null ? Long.MAX_VALUE : endTime;
         List<StoredEvent> matching = new ArrayList<>();
@@ -85,7 +75,7 @@ final class EventQueries {
             List<StoredEvent> ev = s.events();
             for (int i = lowerBound(ev, start, Long.MIN_VALUE); i < ev.size() && ev.get(i).timestamp() <= end; i++) {
                 StoredEvent e = ev.get(i);
-                if (e.compareTo(afterTs, afterSeq) > 0 && pattern.matches(e.message())) {
+                if (e.compareTo(after.timestamp(), after.seq()) > 0 && pattern.matches(e.message())) {
                     matching.add(e);
                 }
             }
@@ -95,7 +85,7 @@ final class EventQueries {
         String next = null;
         if (page.size() < matching.size()) {
             StoredEvent last = page.get(page.size() - 1);
-            next = LogsTokens.opaque("filter", last.timestamp() + ":" + last.seq());
+            next = LogsTokens.filterToken(new LogsTokens.EventKey(last.timestamp(), last.seq()));
         }
         List<FilteredLogEvent> out = new ArrayList<>(page.size());
         for (StoredEvent e : page) {
