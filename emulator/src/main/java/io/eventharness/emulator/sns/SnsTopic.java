@@ -159,7 +159,7 @@ final class SnsTopic {
         }
         SnsSubscription s = new SnsSubscription(SnsArns.subscription(arn, Ids.uuid()), this, protocol, endpoint, Ids.hex(32), given);
         if (s.hasFilterPolicy()) {
-            checkFilterPolicyQuota();
+            checkFilterPolicyQuota(s);
         }
         subscriptions.put(s.arn(), s);
         return new Subscribed(s, true);
@@ -171,7 +171,7 @@ final class SnsTopic {
         s.apply(Collections.singletonMap(attribute, value), "Invalid parameter: ");
         if (!hadFilter && s.hasFilterPolicy()) {
             try {
-                checkFilterPolicyQuota();
+                checkFilterPolicyQuota(s);
             } catch (RuntimeException e) {
                 s.apply(Collections.singletonMap("FilterPolicy", ""), "Invalid parameter: ");
                 throw e;
@@ -179,9 +179,10 @@ final class SnsTopic {
         }
     }
 
-    private void checkFilterPolicyQuota() {
-        long n = subscriptions.values().stream().filter(SnsSubscription::hasFilterPolicy).count();
-        if (n >= MAX_FILTER_POLICIES) {
+    /** FilterPolicyLimitExceeded when the topic's other subscriptions have all the filter policies it may have. */
+    private void checkFilterPolicyQuota(SnsSubscription gaining) {
+        long others = subscriptions.values().stream().filter(x -> x != gaining && x.hasFilterPolicy()).count();
+        if (others >= MAX_FILTER_POLICIES) {
             throw SnsErrors.filterPolicyLimit();
         }
     }
