@@ -45,7 +45,10 @@ final class SnsTopic {
     private long sequence;
     private final LinkedHashMap<String, Remembered> recent = new LinkedHashMap<>();
 
-    /** @param attributes checked by {@link TopicAttributes#forCreate}; @param tags checked by {@link SnsTags#of} */
+    /**
+     * @param attributes checked by {@link TopicAttributes#forCreate}
+     * @param tags       checked by {@link SnsTags#of}
+     */
     SnsTopic(String name, Arn arn, boolean fifo, Map<String, String> attributes, Map<String, String> tags) {
         this.name = name;
         this.arn = arn;
