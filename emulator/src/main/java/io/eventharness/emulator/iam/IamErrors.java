@@ -1,5 +1,6 @@
 package io.eventharness.emulator.iam;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 
 /** IAM's errors: the query error codes the SDK maps to its typed exceptions, with AWS's statuses and wording. */
@@ -41,7 +42,7 @@ final class IamErrors {
 
     /** What the root user may not do either, such as deleting an AWS managed policy. */
     static AwsException accessDenied(String action, String resource) {
-        return AwsException.of(403, "AccessDenied", "User: " + io.eventharness.emulator.core.Account.globalArn("iam", "root")
+        return AwsException.of(403, "AccessDenied", "User: " + Arn.global("iam", "root")
                 + " is not authorized to perform: " + action + " on resource: " + resource);
     }
 

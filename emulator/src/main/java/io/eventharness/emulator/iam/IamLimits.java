@@ -1,5 +1,6 @@
 package io.eventharness.emulator.iam;
 
+import io.eventharness.emulator.core.Arn;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,6 +48,18 @@ final class IamLimits {
             throw IamErrors.constraint(value, "pathPrefix", "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*");
         }
         return value;
+    }
+
+    /**
+     * A policy ARN as IAM takes it: 20 to 2,048 characters, {@code arn:aws:iam::<account>:policy/…} (the account is
+     * {@code aws} for AWS managed policies); InvalidInput otherwise.
+     */
+    static Arn policyArn(String value) {
+        length(value, "policyArn", 20, 2048);
+        return Arn.tryParse(value)
+                .filter(a -> a.partition().equals("aws") && a.service().equals("iam") && a.region().isEmpty()
+                        && a.resource().startsWith("policy/"))
+                .orElseThrow(() -> IamErrors.invalidInput("ARN " + value + " is not valid."));
     }
 
     static void length(String value, String member, int min, int max) {

@@ -1,7 +1,8 @@
 package io.eventharness.emulator.iam;
 
+import io.eventharness.emulator.core.Arn;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,38 +11,90 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
 
-/** An IAM user and its access keys; the account's root user has a null name. Guarded by the IamService. */
+/**
+ * An IAM user and its access keys; the account's root user has a null name. It locks itself; once
+ * {@link #retire retired} (DeleteUser) it takes no new key. Keys are issued and revoked through {@link IamState},
+ * which also knows each key's owner.
+ */
 final class IamUser {
     /** One long-term access key. */
     record AccessKey(String id, String secret, Instant created, StatusType status) {
     }
 
-    final String name;
-    final String path;
-    final String id;
-    final String arn;
-    final Instant created;
-    final List<Tag> tags = new ArrayList<>();
+    private final String name;
+    private final String path;
+    private final String id;
+    private final Arn arn;
+    private final Instant created;
+    private final List<Tag> tags;
     /** By access key id, in creation order. */
-    final Map<String, AccessKey> keys = new LinkedHashMap<>();
+    private final Map<String, AccessKey> keys = new LinkedHashMap<>();
+    private boolean retired;
 
-    IamUser(String name, String path, String id, String arn, Instant created) {
+    IamUser(String name, String path, String id, Arn arn, Instant created, List<Tag> tags) {
         this.name = name;
         this.path = path;
         this.id = id;
         this.arn = arn;
         this.created = created;
+        this.tags = List.copyOf(tags);
+    }
+
+    /** A user of the account, {@code arn:aws:iam::000000000000:user<path><name>}. */
+    static IamUser named(String name, String path, Instant created, List<Tag> tags) {
+        return new IamUser(name, path, IamIds.uniqueId("AIDA"), Arn.global("iam", "user" + path + name), created, tags);
+    }
+
+    /** The account's root user: no name, the account id as its id. */
+    static IamUser root(String accountId, Instant created) {
+        return new IamUser(null, "/", accountId, Arn.global("iam", "root"), created, List.of());
+    }
+
+    String name() {
+        return name;
+    }
+
+    String path() {
+        return path;
     }
 
     User toModel(boolean detail) {
-        User.Builder b = User.builder().path(path).userName(name).userId(id).arn(arn).createDate(created);
+        User.Builder b = User.builder().path(path).userName(name).userId(id).arn(arn.toString()).createDate(created);
         if (detail && !tags.isEmpty()) {
             b.tags(tags);
         }
         return b.build();
     }
 
-    AccessKeyMetadata metadata(AccessKey k) {
-        return AccessKeyMetadata.builder().userName(name).accessKeyId(k.id()).status(k.status()).createDate(k.created()).build();
+    /** Adds a key; LimitExceeded past {@code max} keys, NoSuchEntity once the user is deleted. */
+    synchronized void addKey(AccessKey k, int max) {
+        if (retired) {
+            throw IamErrors.noSuchUser(name);
+        }
+        if (keys.size() >= max) {
+            throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + max);
+        }
+        keys.put(k.id(), k);
+    }
+
+    /** Whether the user had that key. */
+    synchronized boolean removeKey(String keyId) {
+        return keys.remove(keyId) != null;
+    }
+
+    /** The keys' metadata, by key id. */
+    synchronized List<AccessKeyMetadata> keys() {
+        return keys.values().stream().sorted(Comparator.comparing(AccessKey::id))
+                .map(k -> AccessKeyMetadata.builder().userName(name).accessKeyId(k.id()).status(k.status())
+                        .createDate(k.created()).build())
+                .toList();
+    }
+
+    /** DeleteUser's condition (no access key left), then the user takes no new key. */
+    synchronized void retire() {
+        if (!keys.isEmpty()) {
+            throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
+        }
+        retired = true;
     }
 }

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 final class EventQueries {
     static final int MAX_LIMIT = 10_000;
     private static final long MAX_PAGE_BYTES = 1_048_576;
-    private static final int EVENT_OVERHEAD = 26;
 
     private EventQueries() {
     }
@@ -68,17 +67,7 @@ final class EventQueries {
      */
     static FilterPage filter(Collection<LogStream> streams, Long startTime, Long endTime, FilterPattern pattern,
                              String token, int limit) {
-        long afterTs = Long.MIN_VALUE;
-        long afterSeq = Long.MIN_VALUE;
-        if (token != null) {
-            String[] key = LogsTokens.key("filter", token).split(":");
-            try {
-                afterTs = Long.parseLong(key[0]);
-                afterSeq = Long.parseLong(key[1]);
-            } catch (RuntimeException e) {
-                throw LogsErrors.invalidToken();
-            }
-        }
+        LogsTokens.EventKey after = token == null ? LogsTokens.EventKey.FIRST : LogsTokens.filterKey(token);
         long start = startTime == null ? Long.MIN_VALUE : startTime;
         long end = endTime == null ? Long.MAX_VALUE : endTime;
         List<StoredEvent> matching = new ArrayList<>();
@@ -86,7 +75,7 @@ final class EventQueries {
             List<StoredEvent> ev = s.events();
             for (int i = lowerBound(ev, start, Long.MIN_VALUE); i < ev.size() && ev.get(i).timestamp() <= end; i++) {
                 StoredEvent e = ev.get(i);
-                if (e.compareTo(afterTs, afterSeq) > 0 && pattern.matches(e.message())) {
+                if (e.compareTo(after.timestamp(), after.seq()) > 0 && pattern.matches(e.message())) {
                     matching.add(e);
                 }
             }
@@ -96,7 +85,7 @@ final class EventQueries {
         String next = null;
         if (page.size() < matching.size()) {
             StoredEvent last = page.get(page.size() - 1);
-            next = LogsTokens.opaque("filter", last.timestamp() + ":" + last.seq());
+            next = LogsTokens.filterToken(new LogsTokens.EventKey(last.timestamp(), last.seq()));
         }
         List<FilteredLogEvent> out = new ArrayList<>(page.size());
         for (StoredEvent e : page) {
@@ -120,7 +109,7 @@ final class EventQueries {
         List<StoredEvent> out = new ArrayList<>();
         long bytes = 0;
         for (int i = from; i < to && out.size() < limit; i++) {
-            bytes += events.get(i).bytes() + EVENT_OVERHEAD;
+            bytes += events.get(i).bytes() + LogGroup.EVENT_OVERHEAD;
             if (bytes > MAX_PAGE_BYTES && !out.isEmpty()) {
                 break;
             }
@@ -134,7 +123,7 @@ final class EventQueries {
         int start = to;
         long bytes = 0;
         while (start > from && to - start < limit) {
-            bytes += events.get(start - 1).bytes() + EVENT_OVERHEAD;
+            bytes += events.get(start - 1).bytes() + LogGroup.EVENT_OVERHEAD;
             if (bytes > MAX_PAGE_BYTES && start < to) {
                 break;
             }

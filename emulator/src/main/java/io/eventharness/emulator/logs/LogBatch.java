@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.RejectedLogEventsInf
 record LogBatch(int from, int to, RejectedLogEventsInfo rejected) {
     static final int MAX_EVENTS = 10_000;
     static final long MAX_BYTES = 1_048_576;
-    static final int EVENT_OVERHEAD = 26;
     private static final long TOO_OLD = Duration.ofDays(14).toMillis();
     private static final long TOO_NEW = Duration.ofHours(2).toMillis();
     private static final long MAX_SPAN = Duration.ofHours(24).toMillis();
@@ -49,7 +48,7 @@ record LogBatch(int from, int to, RejectedLogEventsInfo rejected) {
                 throw LogsErrors.invalidParameter("Log events in a single PutLogEvents request must be in chronological order.");
             }
             previous = e.timestamp();
-            bytes += e.message().getBytes(StandardCharsets.UTF_8).length + EVENT_OVERHEAD;
+            bytes += e.message().getBytes(StandardCharsets.UTF_8).length + LogGroup.EVENT_OVERHEAD;
         }
         if (bytes > MAX_BYTES) {
             throw LogsErrors.invalidParameter("Upload too large: " + bytes + " bytes exceeds limit of " + MAX_BYTES);

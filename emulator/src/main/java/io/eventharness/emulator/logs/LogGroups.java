@@ -1,23 +1,39 @@
 package io.eventharness.emulator.logs;
 
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Arn;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The log groups by name (one namespace for all regions), and the ways requests name them: by
- * {@code logGroupName}, by {@code logGroupIdentifier} (name or ARN), by {@code resourceArn}.
+ * {@code logGroupName}, by {@code logGroupIdentifier} (name or ARN), by {@code resourceArn}. A concurrent map:
+ * each group locks itself.
  */
 final class LogGroups {
     private final ConcurrentSkipListMap<String, LogGroup> byName = new ConcurrentSkipListMap<>();
+    private final AtomicLong seq = new AtomicLong();
+    private final long maxBytesPerGroup;
 
-    static LogGroup newGroup(String name, String region, long now, String logGroupClass) {
-        return new LogGroup(name, Account.arn("logs", region, "log-group:" + name), now, logGroupClass);
+    /** @param maxBytesPerGroup what a group keeps at most (messages plus 26 bytes per event); the oldest events go first */
+    LogGroups(long maxBytesPerGroup) {
+        if (maxBytesPerGroup < 1024) {
+            throw new IllegalArgumentException("a log group must be allowed at least 1024 bytes: " + maxBytesPerGroup);
+        }
+        this.maxBytesPerGroup = maxBytesPerGroup;
     }
 
-    /** Adds a group; false if one of that name exists. */
-    boolean add(LogGroup g) {
-        return byName.putIfAbsent(g.name, g) == null;
+    /** A new group, not yet added. */
+    LogGroup newGroup(String name, String region, long now, String logGroupClass) {
+        return new LogGroup(name, region, now, logGroupClass, maxBytesPerGroup, seq::incrementAndGet);
+    }
+
+    /** Adds a group; ResourceAlreadyExists if one of that name exists. */
+    void add(LogGroup g) {
+        if (byName.putIfAbsent(g.name(), g) != null) {
+            throw LogsErrors.groupExists();
+        }
     }
 
     /** The group, created in the default region if missing (the in-JVM API). */
@@ -25,12 +41,15 @@ final class LogGroups {
         return byName.computeIfAbsent(name, n -> newGroup(n, Account.DEFAULT_REGION, now, "STANDARD"));
     }
 
+    /** The group of that name, or null. */
     LogGroup find(String name) {
         return byName.get(name);
     }
 
-    boolean remove(String name) {
-        return byName.remove(name) != null;
+    void remove(String name) {
+        if (byName.remove(name) == null) {
+            throw LogsErrors.groupNotFound();
+        }
     }
 
     /** In name order, from after {@code after} (null: from the start). */
@@ -66,8 +85,9 @@ final class LogGroups {
         if (arn == null || !arn.startsWith("arn:")) {
             throw LogsErrors.constraint(arn, "resourceArn", "Member must satisfy regular expression pattern: [\\w+=/:,.@\\-*]*");
         }
-        LogGroup g = byName.get(nameOf(arn));
-        if (g == null || !g.arn.equals(arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn)) {
+        Arn given = Arn.tryParse(arn).map(LogGroups::withoutWildcard).orElse(null);
+        LogGroup g = given == null ? null : byName.get(nameOf(arn));
+        if (g == null || !g.arn().equals(given)) {
             throw LogsErrors.resourceNotFound("The specified resource does not exist.");
         }
         return g;
@@ -75,11 +95,13 @@ final class LogGroups {
 
     /** The group name in {@code arn:aws:logs:<region>:<account>:log-group:<name>[:*]}, or the identifier itself. */
     static String nameOf(String identifier) {
-        int i = identifier.indexOf(":log-group:");
-        if (!identifier.startsWith("arn:") || i < 0) {
-            return identifier;
-        }
-        String rest = identifier.substring(i + ":log-group:".length());
-        return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
+        return Arn.tryParse(identifier).filter(a -> a.resourceType().equals("log-group"))
+                .map(a -> withoutWildcard(a).resourceId()).orElse(identifier);
+    }
+
+    /** A log group ARN without the {@code :*} DescribeLogGroups' {@code arn} ends with. */
+    private static Arn withoutWildcard(Arn a) {
+        String r = a.resource();
+        return r.endsWith(":*") ? a.withResource(r.substring(0, r.length() - 2)) : a;
     }
 }

@@ -1,26 +1,40 @@
 package io.eventharness.emulator.logs;
 
+import io.eventharness.emulator.core.Arn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * A log stream's events, kept in timestamp order. Not thread-safe: its {@link LogGroup} guards it.
+ * A log stream's events, kept in timestamp order. Not thread-safe: its {@link LogGroup} guards it, and only the
+ * group changes it.
  */
 final class LogStream {
-    final String name;
-    final String arn;
-    final long creationTime;
+    private final String name;
+    private final Arn arn;
+    private final long creationTime;
     private final ArrayList<StoredEvent> events = new ArrayList<>();
     private long lastIngestionTime;
     private long uploads;
     /** Sum of the stored messages' UTF-8 sizes. */
     private long messageBytes;
 
-    LogStream(String name, String arn, long creationTime) {
+    LogStream(String name, Arn arn, long creationTime) {
         this.name = name;
         this.arn = arn;
         this.creationTime = creationTime;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Arn arn() {
+        return arn;
+    }
+
+    long creationTime() {
+        return creationTime;
     }
 
     /** Adds an event in timestamp order (the usual case, an append, is O(1)). */
@@ -96,7 +110,7 @@ final class LogStream {
         return messageBytes;
     }
 
-    /** What the events weigh against {@link LogGroup#trimTo}: their UTF-8 sizes plus {@link LogGroup#EVENT_OVERHEAD} each. */
+    /** What the events weigh against the group's bound: their UTF-8 sizes plus {@link LogGroup#EVENT_OVERHEAD} each. */
     long weight() {
         return messageBytes + (long) events.size() * LogGroup.EVENT_OVERHEAD;
     }

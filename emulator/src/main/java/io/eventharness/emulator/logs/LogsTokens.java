@@ -14,7 +14,29 @@ final class LogsTokens {
     record Position(boolean forward, long timestamp, long seq) {
     }
 
+    /** An event's key: its timestamp, then its sequence number. */
+    record EventKey(long timestamp, long seq) {
+        /** Before every event. */
+        static final EventKey FIRST = new EventKey(Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+
     private LogsTokens() {
+    }
+
+    /** A FilterLogEvents token: the next page starts after this event. */
+    static String filterToken(EventKey last) {
+        return opaque("filter", last.timestamp() + ":" + last.seq());
+    }
+
+    /** The event a FilterLogEvents token names; InvalidParameter for any other token. */
+    static EventKey filterKey(String token) {
+        String key = key("filter", token);
+        int colon = key.indexOf(':');
+        try {
+            return new EventKey(Long.parseLong(key.substring(0, colon)), Long.parseLong(key.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw LogsErrors.invalidToken();
+        }
     }
 
     static String forward(long timestamp, long seq) {

@@ -1,5 +1,7 @@
 package io.eventharness.emulator.sns;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.sns.SnsSubscription.Route;
@@ -8,11 +10,11 @@ import java.util.Map;
 
 /**
  * Delivers one accepted message to the confirmed subscriptions of its topic, each through
- * {@link Delivery} (so every hop is in the event trail): filter policy first, then the envelope (or
- * the raw message) to SQS, the {@code Records[].Sns} event to Lambda. A failed delivery goes to the
+ * {@link Delivery} (so every hop is in the event trail): filter policy first, then what the protocol gets — the
+ * envelope (or the raw message) to SQS, the {@code Records[].Sns} event to Lambda. A failed delivery goes to the
  * subscription's dead-letter queue when it has one ("Amazon SNS dead-letter queues"); it never fails
  * the publisher. Protocols that leave the emulator (HTTP, email, SMS, mobile push, Firehose) are
- * recorded in the trail, not sent.
+ * recorded in the trail, not sent. Runs outside every lock, from the topic's {@code Outbox}.
  */
 final class Fanout {
     static final String KIND = "sns:Notification";
@@ -25,34 +27,40 @@ final class Fanout {
 
     void deliver(SnsPublished m, List<Route> routes, String signatureVersion) {
         if (routes.isEmpty()) {
-            delivery.note(m.topicArn(), m.topicArn(), KIND, m.message(), "no confirmed subscriptions");
+            delivery.note(m.topicArn().toString(), m.topicArn().toString(), KIND, m.message(), "no confirmed subscriptions");
         }
         for (Route r : routes) {
             deliver(m, r, signatureVersion);
         }
     }
 
+    /** A FIFO publish inside the deduplication window of an earlier one: recorded, not delivered. */
+    void duplicate(Arn topic, String message, String firstMessageId) {
+        delivery.note(topic.toString(), topic.toString(), KIND, message, "duplicate of " + firstMessageId + ": not delivered again");
+    }
+
     private void deliver(SnsPublished m, Route r, String signatureVersion) {
+        String source = m.topicArn().toString();
         String content = m.messageFor(r.protocol());
         if (r.filter() != null) {
-            Map<String, List<com.fasterxml.jackson.databind.JsonNode>> values = FilterPolicy.BODY.equals(r.filterScope())
+            Map<String, List<JsonNode>> values = FilterPolicy.BODY.equals(r.filterScope())
                     ? FilterPolicy.bodyValues(content) : FilterPolicy.attributeValues(m.attributes());
             if (!r.filter().matches(values)) {
-                delivery.note(m.topicArn(), r.endpoint(), KIND, content, "filtered");
+                delivery.note(source, r.endpoint(), KIND, content, "filtered");
                 return;
             }
         }
         Message out;
         switch (r.protocol()) {
             case "sqs" -> out = toQueue(m, r, r.endpoint(), signatureVersion);
-            case "lambda" -> out = Message.of(SnsEnvelopes.lambdaEvent(m, r.subscriptionArn()));
+            case "lambda" -> out = toFunction(m, r);
             default -> {
-                delivery.note(m.topicArn(), r.endpoint(), KIND, content, "not delivered: " + r.protocol() + " endpoints are not emulated");
+                delivery.note(source, r.endpoint(), KIND, content, "not delivered: " + r.protocol() + " endpoints are not emulated");
                 return;
             }
         }
         try {
-            delivery.send(m.topicArn(), r.endpoint(), KIND, out);
+            delivery.send(source, r.endpoint(), KIND, out);
         } catch (RuntimeException e) {
             deadLetter(m, r, signatureVersion); // the trail has the failure already
         }
@@ -69,12 +77,18 @@ final class Fanout {
         return new Message(SnsEnvelopes.notification(m, r.subscriptionArn(), r.protocol(), signatureVersion), Map.of(), group, dedup);
     }
 
+    /** The Lambda invocation: the {@code Records[].Sns} event. */
+    private static Message toFunction(SnsPublished m, Route r) {
+        return Message.of(SnsEnvelopes.lambdaEvent(m, r.subscriptionArn()));
+    }
+
     private void deadLetter(SnsPublished m, Route r, String signatureVersion) {
         if (r.deadLetterArn() == null) {
             return;
         }
+        String dlq = r.deadLetterArn().toString();
         try {
-            delivery.send(r.subscriptionArn(), r.deadLetterArn(), "sns:DeadLetter", toQueue(m, r, r.deadLetterArn(), signatureVersion));
+            delivery.send(r.subscriptionArn().toString(), dlq, "sns:DeadLetter", toQueue(m, r, dlq, signatureVersion));
         } catch (RuntimeException e) {
             // recorded in the trail as failed; SNS drops the message when its dead-letter queue is gone too
         }

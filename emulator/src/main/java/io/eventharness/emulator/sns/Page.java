@@ -6,6 +6,8 @@ import java.util.List;
 
 /** One page of a listing (SNS lists 100 at a time) and the opaque token of the next one. */
 record Page<T>(List<T> items, String nextToken) {
+    /** How many items SNS lists at a time. */
+    static final int SIZE = 100;
 
     static <T> Page<T> of(List<T> all, String token, int size) {
         int start = 0;

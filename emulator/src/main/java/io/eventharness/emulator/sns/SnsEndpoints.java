@@ -1,5 +1,6 @@
 package io.eventharness.emulator.sns;
 
+import io.eventharness.emulator.core.Arn;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ final class SnsEndpoints {
         if (endpoint == null || endpoint.isEmpty()) {
             throw SnsErrors.invalidParameter("Invalid parameter: Endpoint");
         }
-        SnsArn arn = SnsArn.parse(endpoint);
+        Arn arn = Arn.tryParse(endpoint).orElse(null);
         switch (protocol) {
             case "http", "https" -> {
                 if (!endpoint.toLowerCase(Locale.ROOT).startsWith(protocol + "://")) {
@@ -41,12 +42,12 @@ final class SnsEndpoints {
                 }
             }
             case "sqs" -> {
-                if (arn == null || !arn.isQueue()) {
+                if (arn == null || !SnsArns.isQueue(arn)) {
                     throw SnsErrors.invalidParameter("Invalid parameter: SQS endpoint ARN");
                 }
             }
             case "lambda" -> {
-                if (arn == null || !arn.isFunction()) {
+                if (arn == null || !SnsArns.isFunction(arn)) {
                     throw SnsErrors.invalidParameter("Invalid parameter: Lambda endpoint ARN");
                 }
             }
@@ -61,10 +62,10 @@ final class SnsEndpoints {
                 }
             }
         }
-        if (t.fifo && !protocol.equals("sqs")) {
+        if (t.fifo() && !protocol.equals("sqs")) {
             throw SnsErrors.invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO topics support only Amazon SQS queues as endpoints");
         }
-        if (!t.fifo && protocol.equals("sqs") && endpoint.endsWith(".fifo")) {
+        if (!t.fifo() && protocol.equals("sqs") && endpoint.endsWith(".fifo")) {
             throw SnsErrors.invalidParameter("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
         }
     }
@@ -74,7 +75,7 @@ final class SnsEndpoints {
         if (CONFIRMED_BY_ENDPOINT.contains(protocol)) {
             return true;
         }
-        SnsArn a = SnsArn.parse(endpoint);
-        return (protocol.equals("sqs") || protocol.equals("lambda")) && a != null && !a.ownAccount();
+        return (protocol.equals("sqs") || protocol.equals("lambda"))
+                && Arn.tryParse(endpoint).map(a -> !a.inEmulatedAccount()).orElse(false);
     }
 }

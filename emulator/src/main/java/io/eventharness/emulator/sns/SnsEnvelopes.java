@@ -3,6 +3,7 @@ package io.eventharness.emulator.sns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ final class SnsEnvelopes {
     }
 
     /** The body an SQS queue (not raw) receives; FIFO topics add SequenceNumber and drop the signature. */
-    static String notification(SnsPublished m, String subscriptionArn, String protocol, String signatureVersion) {
+    static String notification(SnsPublished m, Arn subscriptionArn, String protocol, String signatureVersion) {
         ObjectNode n = JSON.createObjectNode();
         String timestamp = ISO_MILLIS.format(m.timestamp());
         String message = m.messageFor(protocol);
@@ -46,7 +47,7 @@ final class SnsEnvelopes {
         if (m.fifo()) {
             n.put("SequenceNumber", m.sequenceNumber());
         }
-        n.put("TopicArn", m.topicArn());
+        n.put("TopicArn", m.topicArn().toString());
         if (m.subject() != null) {
             n.put("Subject", m.subject());
         }
@@ -65,13 +66,13 @@ final class SnsEnvelopes {
     }
 
     /** The event a Lambda function subscribed to the topic is invoked with. */
-    static String lambdaEvent(SnsPublished m, String subscriptionArn) {
+    static String lambdaEvent(SnsPublished m, Arn subscriptionArn) {
         String timestamp = ISO_MILLIS.format(m.timestamp());
         String message = m.messageFor("lambda");
         ObjectNode sns = JSON.createObjectNode();
         sns.put("Type", "Notification");
         sns.put("MessageId", m.messageId());
-        sns.put("TopicArn", m.topicArn());
+        sns.put("TopicArn", m.topicArn().toString());
         sns.put("Subject", m.subject()); // null when unset: the key is always there
         sns.put("Message", message);
         sns.put("Timestamp", timestamp);
@@ -83,7 +84,7 @@ final class SnsEnvelopes {
         ObjectNode record = JSON.createObjectNode();
         record.put("EventSource", "aws:sns");
         record.put("EventVersion", "1.0");
-        record.put("EventSubscriptionArn", subscriptionArn);
+        record.put("EventSubscriptionArn", subscriptionArn.toString());
         record.set("Sns", sns);
         ObjectNode event = JSON.createObjectNode();
         event.putArray("Records").add(record);
@@ -91,7 +92,7 @@ final class SnsEnvelopes {
     }
 
     /** What an HTTP or email-json endpoint would get on Subscribe, carrying the token for ConfirmSubscription. */
-    static String subscriptionConfirmation(String topicArn, String token, String messageId, Instant at) {
+    static String subscriptionConfirmation(Arn topicArn, String token, String messageId, Instant at) {
         String timestamp = ISO_MILLIS.format(at);
         String message = "You have chosen to subscribe to the topic " + topicArn
                 + ".\nTo confirm the subscription, visit the SubscribeURL included in this message.";
@@ -99,9 +100,9 @@ final class SnsEnvelopes {
         n.put("Type", "SubscriptionConfirmation");
         n.put("MessageId", messageId);
         n.put("Token", token);
-        n.put("TopicArn", topicArn);
+        n.put("TopicArn", topicArn.toString());
         n.put("Message", message);
-        n.put("SubscribeURL", endpoint(topicArn) + "/?Action=ConfirmSubscription&TopicArn=" + encode(topicArn) + "&Token=" + token);
+        n.put("SubscribeURL", endpoint(topicArn) + "/?Action=ConfirmSubscription&TopicArn=" + encode(topicArn.toString()) + "&Token=" + token);
         n.put("Timestamp", timestamp);
         n.put("SignatureVersion", "1");
         n.put("Signature", hashSignature("Message\n" + message + "\nMessageId\n" + messageId + "\nToken\n" + token
@@ -145,18 +146,17 @@ final class SnsEnvelopes {
         }
     }
 
-    private static String signingCertUrl(String topicArn) {
+    private static String signingCertUrl(Arn topicArn) {
         return endpoint(topicArn) + "/SimpleNotificationService-" + CERT_ID + ".pem";
     }
 
-    private static String unsubscribeUrl(String subscriptionArn) {
+    private static String unsubscribeUrl(Arn subscriptionArn) {
         return endpoint(subscriptionArn) + "/?Action=Unsubscribe&SubscriptionArn=" + subscriptionArn;
     }
 
     /** {@code https://sns.<region>.amazonaws.com} of the ARN's region. */
-    private static String endpoint(String arn) {
-        SnsArn a = SnsArn.parse(arn);
-        return "https://sns." + (a == null ? "us-east-1" : a.region()) + ".amazonaws.com";
+    private static String endpoint(Arn arn) {
+        return "https://sns." + arn.region() + ".amazonaws.com";
     }
 
     private static String encode(String s) {

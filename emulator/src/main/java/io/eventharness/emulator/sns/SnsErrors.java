@@ -1,5 +1,6 @@
 package io.eventharness.emulator.sns;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 
 /**
@@ -36,8 +37,8 @@ final class SnsErrors {
 
     /** A topic of another account: AWS cannot tell whether it exists and refuses the action. */
     static AwsException authorization(String action, String arn) {
-        return AwsException.of(403, "AuthorizationError", "User: arn:aws:iam::" + io.eventharness.emulator.core.Account.ID
-                + ":root is not authorized to perform: SNS:" + action + " on resource: " + arn
+        return AwsException.of(403, "AuthorizationError", "User: " + Arn.global("iam", "root")
+                + " is not authorized to perform: SNS:" + action + " on resource: " + arn
                 + " because no resource-based policy allows the SNS:" + action + " action");
     }
 

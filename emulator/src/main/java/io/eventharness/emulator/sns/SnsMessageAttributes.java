@@ -34,8 +34,7 @@ final class SnsMessageAttributes {
             if (type == null) {
                 String at = entry > 0 ? "publishBatchRequestEntries." + entry + ".member.messageAttributes." + name + ".member.dataType"
                         : "messageAttributes." + name + ".member.dataType";
-                throw io.eventharness.emulator.core.AwsException.of(400, "ValidationError",
-                        "1 validation error detected: Value null at '" + at + "' failed to satisfy constraint: Member must not be null");
+                throw SnsErrors.missing(at);
             }
             if (!TYPE.matcher(type).matches()) {
                 throw SnsErrors.parameterValueInvalid("The message attribute '" + name

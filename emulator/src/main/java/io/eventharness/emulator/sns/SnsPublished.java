@@ -1,5 +1,6 @@
 package io.eventharness.emulator.sns;
 
+import io.eventharness.emulator.core.Arn;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  *                    mandatory {@code default}; else null
  * @param sequenceNumber FIFO topics only
  */
-record SnsPublished(String messageId, String topicArn, boolean fifo, String message, Map<String, String> perProtocol,
+record SnsPublished(String messageId, Arn topicArn, boolean fifo, String message, Map<String, String> perProtocol,
                     String subject, Map<String, MessageAttributeValue> attributes, String groupId,
                     String deduplicationId, String sequenceNumber, Instant timestamp) {
 

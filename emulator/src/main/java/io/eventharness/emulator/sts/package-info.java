@@ -1,5 +1,26 @@
 /**
- * AWS STS (query protocol): caller identity, assumed roles and session tokens, expiring on the emulator clock.
- * Reads roles and access keys through IAM's in-JVM API. May import: {@code core}, {@code protocol}, {@code iam}.
+ * AWS STS (query protocol, global): GetCallerIdentity, AssumeRole, GetSessionToken, GetAccessKeyInfo, with
+ * temporary credentials that expire on the emulator clock.
+ *
+ * <p>Who is calling is read from the access key that signed the request: credentials this STS issued
+ * stand for their assumed role (or for whoever called GetSessionToken), an IAM user's access key for
+ * that user, and any other key for the account's root user ({@code arn:aws:iam::000000000000:root}).
+ *
+ * <p><b>Layout.</b> {@link io.eventharness.emulator.sts.StsService} (the spec, the state, the operation objects);
+ * state: {@code StsSessions} (issued credentials by access key id, with the {@code Identity} they stand for);
+ * {@code Callers} (who signed a call); operations: {@code IdentityOperations} (GetCallerIdentity,
+ * GetAccessKeyInfo), {@code CredentialOperations} (AssumeRole, GetSessionToken); {@code StsLimits} (model
+ * constraints, the role ARN) and {@code StsErrors}.
+ *
+ * <p><b>Differs from AWS.</b> AssumeRole checks that the ARN is well formed (ValidationError) and that the role
+ * exists in the emulated IAM, else answers 403 AccessDenied as AWS does when a role cannot be assumed; the trust
+ * policy is not evaluated, and session policies are checked for their grammar and size, not applied. Expiry is
+ * checked only by GetCallerIdentity ({@code ExpiredToken}); other services accept any credentials, expired or
+ * not. AssumeRole accepts and ignores {@code Tags}, {@code TransitiveTagKeys}, {@code ExternalId},
+ * {@code SerialNumber}/{@code TokenCode} and {@code ProvidedContexts} (nothing evaluates them); the web identity and
+ * SAML variants are not served (501).
+ *
+ * <p>May import: {@code core}, {@code protocol}, and {@code iam} (its in-JVM API: roles and access keys, as AWS's
+ * STS reads IAM).
  */
 package io.eventharness.emulator.sts;

@@ -28,6 +28,9 @@ class SnsLambdaEventTest {
     private final EmulatorClock clock = new EmulatorClock();
     private final Delivery delivery = new Delivery(new EventTrail(clock));
     private final SnsService sns = new SnsService(clock, delivery);
+    private final TopicOperations topics = operation(TopicOperations.class);
+    private final SubscriptionOperations subscriptions = operation(SubscriptionOperations.class);
+    private final PublishOperations publishing = operation(PublishOperations.class);
     private final Call call = Call.internal("req-1", "us-east-1", "http://localhost");
     private final List<String[]> invoked = new ArrayList<>();
 
@@ -39,11 +42,11 @@ class SnsLambdaEventTest {
     @Test
     void recordsCarryTheSnsNotification() {
         delivery.register("lambda", (source, arn, m) -> invoked.add(new String[]{arn, m.body()}));
-        String topic = sns.createTopic(CreateTopicRequest.builder().name("orders").build(), call).topicArn();
+        String topic = topics.createTopic(CreateTopicRequest.builder().name("orders").build(), call).topicArn();
         String fn = "arn:aws:lambda:us-east-1:000000000000:function:handler";
-        String sub = sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda").endpoint(fn).build(), call)
+        String sub = subscriptions.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda").endpoint(fn).build(), call)
                 .subscriptionArn();
-        String id = sns.publish(PublishRequest.builder().topicArn(topic).message("paid")
+        String id = publishing.publish(PublishRequest.builder().topicArn(topic).message("paid")
                 .messageAttributes(attrs("k", string("v"))).build(), call).messageId();
 
         assertThat(invoked).hasSize(1);
@@ -70,10 +73,10 @@ class SnsLambdaEventTest {
     @Test
     void withoutAttributesTheMapIsEmptyAndASubjectIsKept() {
         delivery.register("lambda", (source, arn, m) -> invoked.add(new String[]{arn, m.body()}));
-        String topic = sns.createTopic(CreateTopicRequest.builder().name("t").build(), call).topicArn();
-        sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda")
+        String topic = topics.createTopic(CreateTopicRequest.builder().name("t").build(), call).topicArn();
+        subscriptions.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("lambda")
                 .endpoint("arn:aws:lambda:us-east-1:000000000000:function:f").build(), call);
-        sns.publish(PublishRequest.builder().topicArn(topic).subject("Hello").message("m").build(), call);
+        publishing.publish(PublishRequest.builder().topicArn(topic).subject("Hello").message("m").build(), call);
         JsonNode n = json(invoked.get(0)[1]).path("Records").get(0).path("Sns");
         assertThat(n.path("Subject").asText()).isEqualTo("Hello");
         assertThat(n.path("MessageAttributes").isObject()).isTrue();
@@ -84,11 +87,16 @@ class SnsLambdaEventTest {
     void otherServicesPublishThroughDelivery() {
         List<Message> received = new ArrayList<>();
         delivery.register("sqs", (source, arn, m) -> received.add(m));
-        String topic = sns.createTopic(CreateTopicRequest.builder().name("from-s3").build(), call).topicArn();
-        sns.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("sqs")
+        String topic = topics.createTopic(CreateTopicRequest.builder().name("from-s3").build(), call).topicArn();
+        subscriptions.subscribe(SubscribeRequest.builder().topicArn(topic).protocol("sqs")
                 .endpoint("arn:aws:sqs:us-east-1:000000000000:q").build(), call);
         delivery.send("arn:aws:s3:::bucket", topic, "s3:ObjectCreated", Message.of("{\"Records\":[]}"));
         assertThat(received).hasSize(1);
         assertThat(json(received.get(0).body()).path("Message").asText()).isEqualTo("{\"Records\":[]}");
+    }
+
+    /** The service's operation object of that class (the test drives them in-process, on a Delivery of its own). */
+    private <T> T operation(Class<T> type) {
+        return sns.operations().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 }

@@ -207,6 +207,25 @@ class SnsSubscriptionsTest {
     }
 
     @Test
+    void setSubscriptionAttributesMayAddTheTwoHundredthFilterPolicyButNotMore() {
+        String topic = f.topic();
+        String queueBase = "arn:aws:sqs:us-east-1:000000000000:";
+        String policy = "{\"a\":[\"x\"]}";
+        for (int i = 0; i < 199; i++) {
+            String endpoint = queueBase + "fp-" + i;
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(endpoint).attributes(Map.of("FilterPolicy", policy)));
+        }
+        String last = sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueBase + "fp-199")).subscriptionArn();
+        sns.setSubscriptionAttributes(b -> b.subscriptionArn(last).attributeName("FilterPolicy").attributeValue(policy));
+        assertThat(sns.getSubscriptionAttributes(b -> b.subscriptionArn(last)).attributes()).containsEntry("FilterPolicy", policy);
+
+        String extra = sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueBase + "fp-200")).subscriptionArn();
+        assertError(() -> sns.setSubscriptionAttributes(b -> b.subscriptionArn(extra).attributeName("FilterPolicy").attributeValue(policy)),
+                FilterPolicyLimitExceededException.class, "FilterPolicyLimitExceeded", "Filter policy limit exceeded");
+        assertThat(sns.getSubscriptionAttributes(b -> b.subscriptionArn(extra)).attributes()).doesNotContainKey("FilterPolicy");
+    }
+
+    @Test
     void unsubscribe() {
         String topic = f.topic();
         String sub = f.subscribe(topic, f.queue(), Map.of());

@@ -145,8 +145,8 @@ class StsTest {
         var key = iam.createAccessKey(b -> b.userName(user)).accessKey();
         try (StsClient asUser = stsAs(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
             assertThat(asUser.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/" + user);
+            Instant t = TestAws.emulator().clock().now(); // before the call: the expiration is truncated to the second
             Credentials c = asUser.getSessionToken().credentials();
-            Instant t = TestAws.emulator().clock().now();
             assertThat(c.expiration()).isBetween(t.plusSeconds(43_199), t.plusSeconds(43_201));
             try (StsClient asUserSession = stsAs(session(c))) {
                 assertThat(asUserSession.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:user/" + user);
