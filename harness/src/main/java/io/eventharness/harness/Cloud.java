@@ -137,7 +137,7 @@ public final class Cloud implements AutoCloseable {
         String fnName = uniqueFunctionName(spec.baseName());
         String role = harness.executionRoleArn();
         SdkBytes zip = SdkBytes.fromByteArray(spec.zip());
-        CreateFunctionResponse created = await.withTimeout(ROLE_PROPAGATION).retrying(
+        CreateFunctionResponse created = await.atMost(ROLE_PROPAGATION).retrying(
                 "function " + fnName + " to be created (its new execution role to reach Lambda)",
                 () -> lambda().createFunction(b -> b.functionName(fnName).runtime(spec.runtime).handler(spec.handler)
                         .role(role).memorySize(spec.memoryMb).timeout((int) spec.timeout.toSeconds())

@@ -89,7 +89,7 @@ public final class Wiring {
      */
     public String sqsToLambda(String queueUrl, DeployedFunction fn, int batchSize) {
         String queueArn = queueArn(queueUrl);
-        return await.withTimeout(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
+        return await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
                 () -> c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name())
                         .batchSize(batchSize).enabled(true)).uuid(),
                 Wiring::rolePermissionsNotSeenYet);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.NeedsClock;
+import io.eventharness.harness.observe.AwaitTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,12 @@ class EventHarnessExtensionTest {
         List<Event> failures = run(BrokenScenario.class).testEvents().failed().list();
         assertThat(failures).hasSize(1);
         Throwable t = TestKit.failureOf(failures.get(0));
-        assertThat(t).isInstanceOf(AssertionError.class);
+        assertThat(t).isInstanceOfSatisfying(AwaitTimeout.class, timeout -> {
+            assertThat(timeout.awaited()).startsWith("1 message(s) in http").endsWith("-results");
+            assertThat(timeout.atMost()).hasMillis(300);
+            assertThat(timeout.lastSeen()).hasValue("0 message(s)");
+            assertThat(timeout.getStory()).startsWith("Event trail of awaitsAMessageThatNeverArrives(Cloud):").contains("sqs:redrive");
+        });
         assertThat(t.getMessage())
                 .contains("Timed out after 300 ms waiting for 1 message(s) in")
                 .contains("Last seen: 0 message(s)")

@@ -8,6 +8,7 @@ import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.Harness;
 import io.eventharness.harness.PythonFunction;
 import io.eventharness.harness.deploy.Zips;
+import io.eventharness.harness.observe.AwaitTimeout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,8 @@ class FailureStoryTest {
     @Test
     void theFailureTellsTheTrailTheInvocationsAndTheLog() {
         Throwable t = onlyFailure(BrokenThumbnailer.class);
-        assertThat(t).isInstanceOf(AssertionError.class);
+        assertThat(t).isInstanceOf(AwaitTimeout.class);
+        assertThat(((AwaitTimeout) t).getStory()).contains("Invocations of").contains("no thumbnail for cat.png");
         assertThat(t.getMessage())
                 .contains("Timed out after 500 ms waiting for 1 message(s) in")
                 .contains("Event trail of thumbnailNeverArrives(Cloud):")
