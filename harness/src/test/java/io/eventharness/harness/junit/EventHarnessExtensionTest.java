@@ -17,7 +17,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
-/** The extension, run through the JUnit Platform test kit on small example classes (on the embedded backend). */
+/**
+ * The extension, run through the JUnit Platform test kit on small example classes (on the embedded backend). This
+ * class is an {@code @EventHarness} one too: its run holds the shared harness, which the nested runs share.
+ */
+@EventHarness
 class EventHarnessExtensionTest {
     static final List<String> createdQueues = new ArrayList<>();
 
@@ -25,6 +29,7 @@ class EventHarnessExtensionTest {
         return TestKit.run(c);
     }
 
+    @Example
     @EventHarness
     static class InjectsAndCleansUp {
         Cloud cloud;
@@ -46,11 +51,10 @@ class EventHarnessExtensionTest {
     }
 
     @Test
-    void injectsParametersAndFieldsAndDeletesWhatEachTestCreated() {
+    void injectsParametersAndFieldsAndDeletesWhatEachTestCreated(SqsClient sqs) {
         createdQueues.clear();
         run(InjectsAndCleansUp.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
         assertThat(createdQueues).hasSize(2).doesNotHaveDuplicates();
-        SqsClient sqs = SharedClients.sqs();
         for (String url : createdQueues) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> sqs.getQueueAttributes(b -> b.queueUrl(url)))
                     .isInstanceOf(QueueDoesNotExistException.class);
@@ -58,6 +62,7 @@ class EventHarnessExtensionTest {
     }
 
     /** A deliberately broken scenario: its await must fail with the story of what happened. */
+    @Example
     @EventHarness
     static class BrokenScenario {
         @Test
@@ -97,6 +102,7 @@ class EventHarnessExtensionTest {
                 .contains("moved after 1 receives");
     }
 
+    @Example
     @EventHarness
     static class MovesTheClock {
         @Test

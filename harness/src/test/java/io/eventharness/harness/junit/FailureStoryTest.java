@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.DeployedFunction;
 import io.eventharness.harness.EventHarness;
-import io.eventharness.harness.Harness;
 import io.eventharness.harness.PythonFunction;
 import io.eventharness.harness.deploy.Zips;
 import io.eventharness.harness.observe.AwaitTimeout;
@@ -25,10 +24,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * awaited output never comes, and the failure shows this test's event trail (and no other test's), the
  * invocations with their errors and the functions' last log lines.
  */
+@EventHarness
 class FailureStoryTest {
     static volatile String neighbourPrefix;
     static volatile String plainFunction;
 
+    @Example
     @EventHarness
     static class BrokenThumbnailer {
         @Test
@@ -61,12 +62,13 @@ class FailureStoryTest {
     }
 
     /** Another test (as a parallel class would) makes hops on the shared emulator while this one runs. */
+    @Example
     @EventHarness
     static class NoisyNeighbour {
         @Test
         void resultNeverArrives(Cloud cloud) {
             redrive(cloud, "{\"mine\":1}");
-            try (Cloud neighbour = Harness.shared("embedded").newCloud("neighbour")) {
+            try (Cloud neighbour = cloud.harness().newCloud("neighbour")) {
                 neighbourPrefix = neighbour.namePrefix();
                 redrive(neighbour, "{\"theirs\":2}");
             }
@@ -101,6 +103,7 @@ class FailureStoryTest {
     }
 
     /** A function created with plain SDK calls, under a name without the test's prefix. */
+    @Example
     @EventHarness
     static class PlainSdkFunction {
         @Test
