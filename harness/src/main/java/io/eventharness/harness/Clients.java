@@ -1,6 +1,7 @@
 package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
+import io.eventharness.harness.wire.WiringClients;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * S3Client s3 = cloud.clients().s3();
  * }</pre>
  */
-public final class Clients {
+public final class Clients implements WiringClients {
     private final Backend backend;
     private final SdkHttpClient http;
     private final ExecutionInterceptor tracker;
@@ -38,14 +39,17 @@ public final class Clients {
         this.tracker = tracker;
     }
 
+    @Override
     public S3Client s3() {
         return get(S3Client.class, () -> configure(S3Client.builder().forcePathStyle(backend.pathStyleS3())));
     }
 
+    @Override
     public SqsClient sqs() {
         return get(SqsClient.class, () -> configure(SqsClient.builder()));
     }
 
+    @Override
     public SnsClient sns() {
         return get(SnsClient.class, () -> configure(SnsClient.builder()));
     }
@@ -54,6 +58,7 @@ public final class Clients {
         return get(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()));
     }
 
+    @Override
     public LambdaClient lambda() {
         return get(LambdaClient.class, () -> configure(LambdaClient.builder()));
     }

@@ -15,7 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -30,21 +32,38 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * One test's view of the backend: SDK clients, unique names, deploy, wire, observe, time. Everything
- * it creates is deleted when the test ends. Tests get it from the {@code @EventHarness} extension.
+ * A view of the backend for one test, or for one test class: SDK clients, unique names, deploy, wire,
+ * observe, time. Everything it creates is deleted when it closes. Tests get it from the {@code @EventHarness}
+ * extension, which keeps each Cloud in JUnit's store so that JUnit closes it:
+ * <ul>
+ *   <li><b>per test</b> — an instance field or a parameter of a test, {@code @BeforeEach} or {@code @AfterEach}
+ *       method: names unique to the test ({@code <run prefix>-<test id>-<base>}), torn down after the test;</li>
+ *   <li><b>per class</b> — a {@code static} field or a parameter of a {@code @BeforeAll} or {@code @AfterAll}
+ *       method: names unique to the class, the same in each of its tests ({@code <run prefix>-<class id>-<base>}),
+ *       torn down after the class. Deploy once here, use in every test.</li>
+ * </ul>
+ * A test may use both; when one of its waits times out, its story also tells the hops and functions of the
+ * class's resources.
  *
  * <pre>{@code
  * @EventHarness
  * class HelloLambdaIT {
- *   @Test void divides(Cloud cloud) {
- *     var fn = cloud.deploy(PythonFunction.from("src/main/python").handler("lambda_function.myfunc01_handler"));
+ *   static Cloud shared;                       // the class's: deployed once
+ *   static DeployedFunction fn;
+ *
+ *   @BeforeAll static void deploy() {
+ *     fn = shared.deploy(PythonFunction.from("src/main/python").handler("lambda_function.myfunc01_handler"));
+ *   }
+ *
+ *   @Test void divides(Cloud cloud) {          // the test's own
  *     assertThat(fn.invoke("{\"x\":10,\"y\":2}").payload()).isEqualTo("\"{\\\"result\\\": 5.0}\"");
  *     cloud.logsOf(fn).await().contains("x = 10");
  *   }
  * }
  * }</pre>
  */
-public final class Cloud implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource: deprecated since JUnit 5.13 in favour of AutoCloseable; both are honoured
+public final class Cloud implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     /** How long a new execution role may take to reach Lambda on a real account. */
     static final Duration ROLE_PROPAGATION = Duration.ofSeconds(30);
 
@@ -58,11 +77,13 @@ public final class Cloud implements AutoCloseable {
     private final Set<String> deployedNames = new HashSet<>();
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Await await;
+    private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
 
-    Cloud(Harness harness, String testName, String testId) {
+    Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
         this.testName = testName;
         this.testId = testId;
+        this.enclosing = enclosing;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
         this.trailMark = harness.backend().trailMark();
         this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, Await.Polling.forBackend(harness.backend().name()));
@@ -109,8 +130,9 @@ public final class Cloud implements AutoCloseable {
     }
 
     /**
-     * A resource name unique to this test and run: {@code <run prefix>-<test>-<base>}, lower case,
-     * at most 63 characters (valid for buckets, queues, topics, functions and roles alike).
+     * A resource name unique to this Cloud and run: {@code <run prefix>-<id>-<base>}, lower case, at most 63
+     * characters (valid for buckets, queues, topics, functions and roles alike). A test's Cloud gives names unique
+     * to the test; a class's Cloud, names unique to the class (the same in each of its tests).
      */
     public String name(String base) {
         String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
@@ -118,7 +140,7 @@ public final class Cloud implements AutoCloseable {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
-    /** What every name of this test starts with: {@code <run prefix>-<test>-}. */
+    /** What every name of this Cloud starts with: {@code <run prefix>-<id>-}. */
     public String namePrefix() {
         return harness.runPrefix() + "-" + testId + "-";
     }
@@ -137,7 +159,7 @@ public final class Cloud implements AutoCloseable {
         String fnName = uniqueFunctionName(spec.baseName());
         String role = harness.executionRoleArn();
         SdkBytes zip = SdkBytes.fromByteArray(spec.zip());
-        CreateFunctionResponse created = await.withTimeout(ROLE_PROPAGATION).retrying(
+        CreateFunctionResponse created = await.atMost(ROLE_PROPAGATION).retrying(
                 "function " + fnName + " to be created (its new execution role to reach Lambda)",
                 () -> lambda().createFunction(b -> b.functionName(fnName).runtime(spec.runtime).handler(spec.handler)
                         .role(role).memorySize(spec.memoryMb).timeout((int) spec.timeout.toSeconds())
@@ -218,21 +240,36 @@ public final class Cloud implements AutoCloseable {
     // ---- the story a failure tells --------------------------------------------------------------
 
     /**
-     * What happened so far in this test: the hops between its own resources, and each function's
-     * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed).
+     * What happened so far in this test (or class): the hops between its own resources, and each function's
+     * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed). A test's
+     * Cloud tells its class's resources and functions too, from the test's start.
      */
     public String story() {
-        List<Resources.Created> created = resources.newestFirst();
-        Set<String> createdNames = created.stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
-        Set<String> fns = new LinkedHashSet<>(functions);
-        created.stream().filter(c -> c.kind() == Resources.Kind.FUNCTION).map(Resources.Created::id).forEach(fns::add);
-        return Story.tell(backend(), testName, trailMark, namePrefix(), createdNames, fns,
+        return Story.tell(backend(), testName, trailMark, concerns(), functionsToTell(),
                 fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await));
     }
 
+    /** Whether a hop's source or target is one of this Cloud's resources (or of the class's Cloud). */
+    private Predicate<String> concerns() {
+        String prefix = namePrefix();
+        Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
+        Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames);
+        return enclosing == null ? own : own.or(enclosing.concerns());
+    }
+
+    private Set<String> functionsToTell() {
+        Set<String> fns = new LinkedHashSet<>(functions);
+        resources.newestFirst().stream().filter(c -> c.kind() == Resources.Kind.FUNCTION).map(Resources.Created::id).forEach(fns::add);
+        if (enclosing != null) {
+            fns.addAll(enclosing.functionsToTell());
+        }
+        return fns;
+    }
+
     /**
-     * Deletes everything this test created (unless {@code -Dharness.keep=true}); what cannot be deleted is
-     * logged at WARN now and listed again when the run ends.
+     * Deletes everything this Cloud created (unless {@code -Dharness.keep=true}); what cannot be deleted is
+     * logged at WARN now and listed again when the run ends. JUnit calls this when the test's (or class's) store
+     * closes; closing twice deletes once.
      */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package io.eventharness.harness;
 
+import io.eventharness.harness.wire.FunctionTarget;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
@@ -7,9 +8,9 @@ import software.amazon.awssdk.services.lambda.model.LogType;
 
 /**
  * A function the harness deployed (Active). Invoke it synchronously or asynchronously; observe it
- * with {@code cloud.logsOf(fn)}.
+ * with {@code cloud.logsOf(fn)}; wire triggers to it with {@code cloud.wire()}.
  */
-public final class DeployedFunction {
+public final class DeployedFunction implements FunctionTarget {
     private final LambdaClient lambda;
     private final String name;
     private final String arn;
@@ -20,10 +21,12 @@ public final class DeployedFunction {
         this.arn = arn;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public String arn() {
         return arn;
     }

@@ -4,9 +4,7 @@ import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.BackendConfig;
 import io.eventharness.harness.deploy.ExecutionRole;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -17,16 +15,25 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 /**
  * The per-JVM part of the harness: the backend (started once, shared by every test class), one HTTP
  * connection pool, the run prefix of resource names, the functions' execution role, and clients for
- * housekeeping that do not record what they create. Tests get a {@link Cloud} each; a test may also
- * ask for the {@code Harness} itself (parameter or field).
+ * housekeeping that do not record what they create. Tests get {@link Cloud}s from it; a test may also ask
+ * for the {@code Harness} itself (parameter or field).
+ *
+ * <p>JUnit owns the shared harness's life: the {@code @EventHarness} extension holds it in the launcher
+ * session's store from the first test that needs it, and JUnit closes it when the run ends — no shutdown hook.
+ * Runs nested in a test (the JUnit Platform test kit's) hold it too and leave it running for the run around
+ * them; it closes when the last run holding it ends.
  *
  * <pre>{@code
- * Harness h = Harness.shared();                 // the backend -Dharness.backend selects
- * Harness e = Harness.shared("embedded");       // pinned, whatever is selected (the harness's own tests)
- * try (Cloud cloud = h.newCloud("by hand")) { cloud.sqs().createQueue(b -> b.queueName(cloud.name("q"))); }
+ * @EventHarness
+ * class OrdersIT {
+ *   @Test void byHand(Harness harness) {                       // the shared harness of the selected backend
+ *     try (Cloud cloud = harness.newCloud("by hand")) { cloud.sqs().createQueue(b -> b.queueName(cloud.name("q"))); }
+ *   }
+ * }
+ * try (Harness h = Harness.start()) { ... }                   // outside JUnit: a harness of your own, yours to close
  * }</pre>
  *
- * <p>When the run ends, resources that could not be deleted (or were kept with {@code -Dharness.keep=true})
+ * <p>When the harness closes, resources that could not be deleted (or were kept with {@code -Dharness.keep=true})
  * are listed at WARN.
  */
 public final class Harness implements AutoCloseable {
@@ -64,41 +71,41 @@ public final class Harness implements AutoCloseable {
         return new Harness(config, backend, http.join());
     }
 
-    private static final Map<String, Harness> SHARED = new HashMap<>();
-    private static final Map<String, RuntimeException> FAILED = new HashMap<>();
+    private static final SharedHarnesses SHARED = new SharedHarnesses();
 
     /**
-     * The harness of this JVM on the selected backend ({@code -Dharness.backend}, {@code HARNESS_BACKEND},
-     * default embedded), started on first use and stopped when the JVM exits; if the backend could not
-     * start, every call reports why (without trying again).
+     * The harness this JVM shares on the selected backend ({@code -Dharness.backend}, {@code HARNESS_BACKEND},
+     * default embedded), started on first use; if the backend could not start, every call reports why (without
+     * trying again).
      */
     public static Harness shared() {
         return shared(null);
     }
 
-    /** The harness of this JVM on the named backend ({@code null}: the selected one), started once. */
-    public static synchronized Harness shared(String backend) {
+    /**
+     * The harness this JVM shares on the named backend ({@code null}: the selected one), started on first use.
+     * Calling this takes no hold on it: it runs while a JUnit run holds it (every {@code @EventHarness} run does)
+     * and closes when the last such run ends. Outside JUnit, use {@link #start()}.
+     */
+    public static Harness shared(String backend) {
+        BackendConfig config = configFor(backend);
+        return SHARED.get(config.backend(), () -> startWith(config));
+    }
+
+    /** A hold on the shared harness of the named backend, for a JUnit store to close when the run ends. */
+    static SharedHarnesses.Lease lease(String backend) {
+        BackendConfig config = configFor(backend);
+        return SHARED.lease(config.backend(), () -> startWith(config));
+    }
+
+    /** How many runs hold the shared harness of the named backend now (0: none runs). */
+    static int holders(String backend) {
+        return SHARED.holders(configFor(backend).backend());
+    }
+
+    private static BackendConfig configFor(String backend) {
         BackendConfig config = BackendConfig.fromEnvironment();
-        if (backend != null && !backend.isBlank()) {
-            config = config.withBackend(backend);
-        }
-        String key = config.backend();
-        RuntimeException failure = FAILED.get(key);
-        if (failure != null) {
-            throw failure;
-        }
-        Harness h = SHARED.get(key);
-        if (h == null) {
-            try {
-                h = startWith(config);
-            } catch (RuntimeException e) {
-                FAILED.put(key, e);
-                throw e;
-            }
-            SHARED.put(key, h);
-            Runtime.getRuntime().addShutdownHook(new Thread(h::close, "event-harness-shutdown-" + key));
-        }
-        return h;
+        return backend == null || backend.isBlank() ? config : config.withBackend(backend);
     }
 
     /** Starts the configured backend ({@code -Dharness.backend}, default embedded); the caller closes it. */
@@ -120,9 +127,17 @@ public final class Harness implements AutoCloseable {
         return config.runPrefix();
     }
 
-    /** A fresh per-test view: its own names, its own record of what it creates. */
+    /** A fresh view for one test: its own names, its own record of what it creates; closing it tears that down. */
     public Cloud newCloud(String testName) {
-        return new Cloud(this, testName, Integer.toString(tests.incrementAndGet(), 36));
+        return newCloud(testName, null);
+    }
+
+    /**
+     * A fresh view whose story also tells what {@code enclosing} (the test class's Cloud, or {@code null}) created:
+     * a test's failure then shows the hops and functions of the class's resources too.
+     */
+    Cloud newCloud(String name, Cloud enclosing) {
+        return new Cloud(this, name, Integer.toString(tests.incrementAndGet(), 36), enclosing);
     }
 
     Clients adminClients() {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -45,11 +46,16 @@ final class Story {
         return parts.length == 0 ? id : parts[parts.length - 1];
     }
 
-    static String tell(Backend backend, String testName, long trailMark, String namePrefix, Set<String> createdNames,
+    /**
+     * The story of one test (or class): the trail's hops since {@code trailMark} that {@code concerns} accepts (a
+     * source or target among the test's resources, see {@link #concerns}), then each function's invocations and
+     * last log lines.
+     */
+    static String tell(Backend backend, String testName, long trailMark, Predicate<String> concerns,
                        Collection<String> functions, Function<String, LogView> logsOf) {
         StringBuilder b = new StringBuilder();
         if (backend.hasTrail()) {
-            List<String> trail = backend.trailSince(trailMark, e -> concerns(e, namePrefix, createdNames));
+            List<String> trail = backend.trailSince(trailMark, concerns);
             b.append("Event trail of ").append(testName).append(trail.isEmpty() ? ": nothing was delivered between its resources.\n" : ":\n");
             trail.stream().skip(Math.max(0, trail.size() - 30)).forEach(l -> b.append("    ").append(l).append('\n'));
         } else {

@@ -8,13 +8,14 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 
 /** {@code Cloud.deploy}: errors surface at once, names never collide within a test. */
+@EventHarness
 class DeployTest {
     private static final PythonFunction THUMBNAILER = PythonFunction.from("src/test/resources/functions/thumbnailer")
             .handler("handler.handle").named("thumbnailer");
 
     @Test
-    void aWrongRuntimeFailsAtOnceWithLambdasOwnError() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("wrong runtime")) {
+    void aWrongRuntimeFailsAtOnceWithLambdasOwnError(Harness harness) {
+        try (Cloud cloud = harness.newCloud("wrong runtime")) {
             // before the fix this became "Timed out after 30 s waiting for function ... to be created"
             assertThatThrownBy(() -> cloud.deploy(PythonFunction.from("src/test/resources/functions/thumbnailer")
                     .handler("handler.handle").runtime("python2.0")))
@@ -25,8 +26,8 @@ class DeployTest {
     }
 
     @Test
-    void aNameTakenOutsideTheHarnessFailsAtOnceWithTheConflict() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("conflict")) {
+    void aNameTakenOutsideTheHarnessFailsAtOnceWithTheConflict(Harness harness) {
+        try (Cloud cloud = harness.newCloud("conflict")) {
             DeployedFunction first = cloud.deploy(THUMBNAILER);
             cloud.lambda().deleteFunction(b -> b.functionName(first.name()));
             String squatter = cloud.name("thumbnailer") + "-2";
@@ -39,8 +40,8 @@ class DeployTest {
     }
 
     @Test
-    void deployingTheSameBaseNameTwiceGivesTwoFunctions() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("twice")) {
+    void deployingTheSameBaseNameTwiceGivesTwoFunctions(Harness harness) {
+        try (Cloud cloud = harness.newCloud("twice")) {
             DeployedFunction a = cloud.deploy(THUMBNAILER);
             DeployedFunction b = cloud.deploy(THUMBNAILER);
             assertThat(a.name()).isEqualTo(cloud.name("thumbnailer"));

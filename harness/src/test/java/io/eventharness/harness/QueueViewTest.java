@@ -8,11 +8,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Waits on a queue hand messages over in order and lose none, whatever one receive brought. */
+@EventHarness
 class QueueViewTest {
 
     @Test
-    void successiveWaitsSeeEveryMessageInOrder() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("in order")) {
+    void successiveWaitsSeeEveryMessageInOrder(Harness harness) {
+        try (Cloud cloud = harness.newCloud("in order")) {
             String url = cloud.sqs().createQueue(b -> b.queueName(cloud.name("out"))).queueUrl();
             for (int i = 1; i <= 5; i++) {
                 String body = "m" + i;
@@ -29,8 +30,8 @@ class QueueViewTest {
     }
 
     @Test
-    void onlyTheMessagesHandedOverAreDeleted() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("not deleted")) {
+    void onlyTheMessagesHandedOverAreDeleted(Harness harness) {
+        try (Cloud cloud = harness.newCloud("not deleted")) {
             String url = cloud.sqs().createQueue(b -> b.queueName(cloud.name("out"))).queueUrl();
             for (int i = 1; i <= 3; i++) {
                 String body = "m" + i;
@@ -47,11 +48,11 @@ class QueueViewTest {
     }
 
     @Test
-    void whatATestReceivedAndLeftIsVisibleAgainWhenItEnds() {
+    void whatATestReceivedAndLeftIsVisibleAgainWhenItEnds(Harness harness) {
         String url;
-        try (Cloud owner = Harness.shared("embedded").newCloud("queue owner")) {
+        try (Cloud owner = harness.newCloud("queue owner")) {
             url = owner.sqs().createQueue(b -> b.queueName(owner.name("shared"))).queueUrl();
-            try (Cloud reader = Harness.shared("embedded").newCloud("reader")) {
+            try (Cloud reader = harness.newCloud("reader")) {
                 for (int i = 1; i <= 3; i++) {
                     String body = "m" + i;
                     reader.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body));
@@ -65,8 +66,8 @@ class QueueViewTest {
     }
 
     @Test
-    void aMessageThatArrivesLaterIsAwaited() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("later")) {
+    void aMessageThatArrivesLaterIsAwaited(Harness harness) {
+        try (Cloud cloud = harness.newCloud("later")) {
             String url = cloud.sqs().createQueue(b -> b.queueName(cloud.name("out"))).queueUrl();
             cloud.sqs().sendMessage(b -> b.queueUrl(url).messageBody("first"));
             assertThat(cloud.queue(url).await().message().body()).isEqualTo("first");

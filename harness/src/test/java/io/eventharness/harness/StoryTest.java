@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** What the failure story keeps, and what it says on backends without a trail. */
+@EventHarness
 class StoryTest {
 
     @Test
@@ -51,9 +52,9 @@ class StoryTest {
     }
 
     @Test
-    void onBackendsWithoutATrailTheStorySaysSo() {
-        Harness remote = Harness.over(new Renamed(Harness.shared("embedded").backend(), "localstack"), "story");
-        try (Cloud cloud = remote.newCloud("no trail")) {
+    void onBackendsWithoutATrailTheStorySaysSo(Harness harness) {
+        try (Harness remote = Harness.over(new Renamed(harness.backend(), "localstack"), "story");
+             Cloud cloud = remote.newCloud("no trail")) {
             assertThat(cloud.story()).startsWith("Event trail: not available on this backend (localstack)");
             assertThat(cloud.await().polling().first()).as("remote backends poll less often").hasMillis(200);
         }

@@ -14,18 +14,19 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Teardown: what is gone already is fine, what cannot be deleted is reported, never swallowed. */
+@EventHarness
 class TeardownTest {
 
     @Test
-    void aResourceDeletedByTheTestItselfIsNotALeak() {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("gone")) {
+    void aResourceDeletedByTheTestItselfIsNotALeak(Harness harness) {
+        try (Cloud cloud = harness.newCloud("gone")) {
             String url = cloud.sqs().createQueue(b -> b.queueName(cloud.name("q"))).queueUrl();
             String bucket = cloud.name("b");
             cloud.s3().createBucket(b -> b.bucket(bucket));
             cloud.sqs().deleteQueue(b -> b.queueUrl(url));
             cloud.s3().deleteBucket(b -> b.bucket(bucket));
 
-            List<Teardown.Leak> leaks = Teardown.run(Harness.shared("embedded").adminClients(), List.of(
+            List<Teardown.Leak> leaks = Teardown.run(harness.adminClients(), List.of(
                     new Resources.Created(Resources.Kind.QUEUE, url), new Resources.Created(Resources.Kind.BUCKET, bucket),
                     new Resources.Created(Resources.Kind.FUNCTION, cloud.name("never-made"))));
 

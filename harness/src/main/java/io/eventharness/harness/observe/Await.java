@@ -6,17 +6,22 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.PollInterval;
 
 /**
- * The harness's waits: Awaitility underneath, and a failure that explains itself — what was awaited,
- * the last state seen, and the scenario's story so far (event trail, invocations, log lines).
+ * The harness's one wait: Awaitility underneath (immutable, {@link #atMost(Duration)} gives a copy), and a
+ * failure that explains itself — an {@link AwaitTimeout} naming what was awaited, the limit, the last state
+ * seen, the last error as its cause, and the scenario's story so far (event trail, invocations, log lines).
+ * The views' waits ({@link QueueWaits}, {@link BucketWaits}, {@link LogWaits}) are conditions over it.
  *
  * <pre>{@code
  * Await await = cloud.await();
- * String arn = await.until("the subscription to be confirmed", () -> attributes(sub), a -> "false".equals(a.get("PendingConfirmation")),
- *         Object::toString);
+ * Map<String, String> a = await.until("the subscription to be confirmed", () -> attributes(sub),
+ *         m -> "false".equals(m.get("PendingConfirmation")), Object::toString);
+ * await.atMost(Duration.ofSeconds(30)).untilAsserted("the order to be stored",
+ *         () -> assertThat(table.get("42")).isNotNull());
  * }</pre>
  */
 public final class Await {
@@ -46,88 +51,93 @@ public final class Await {
         return polling;
     }
 
-    public Await withTimeout(Duration d) {
-        return new Await(story, d, polling);
+    /** The same waits with another limit. */
+    public Await atMost(Duration limit) {
+        return new Await(story, limit, polling);
     }
 
     /**
-     * Probes until {@code done} holds and returns that state; otherwise fails with {@code what}, the
-     * last state as {@code describe} renders it, and the story. A probe that throws counts as "not yet".
+     * Probes until {@code done} holds and returns that state; otherwise fails with an {@link AwaitTimeout}
+     * naming {@code what} and the last state as {@code describe} renders it. A probe that throws counts as
+     * "not yet" (its error becomes the timeout's cause).
      */
     public <T> T until(String what, Supplier<T> probe, Predicate<T> done, Function<T, String> describe) {
         AtomicReference<T> last = new AtomicReference<>();
         AtomicReference<RuntimeException> lastError = new AtomicReference<>();
         try {
-            return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(polling)
-                    .until(() -> {
-                        try {
-                            T v = probe.get();
-                            last.set(v);
-                            lastError.set(null);
-                            return v;
-                        } catch (RuntimeException e) {
-                            lastError.set(e);
-                            return null;
-                        }
-                    }, v -> v != null && done.test(v));
+            return conditions(what).until(() -> {
+                try {
+                    T v = probe.get();
+                    last.set(v);
+                    lastError.set(null);
+                    return v;
+                } catch (RuntimeException e) {
+                    lastError.set(e);
+                    return null;
+                }
+            }, v -> v != null && done.test(v));
         } catch (ConditionTimeoutException e) {
             T v = last.get();
-            throw timedOut(what, lastError.get(), "Last seen: " + (v == null ? "nothing" : describe.apply(v)) + '\n');
+            throw timedOut(what, v == null ? "nothing" : describe.apply(v), lastError.get());
+        }
+    }
+
+    /**
+     * Runs {@code assertion} until it passes (AssertJ, JUnit or any {@link AssertionError}); otherwise fails with
+     * an {@link AwaitTimeout} whose last seen state is the last failure's message and whose cause is that failure.
+     * Other exceptions count as "not yet" too.
+     */
+    public void untilAsserted(String what, Runnable assertion) {
+        AtomicReference<Throwable> lastError = new AtomicReference<>();
+        try {
+            conditions(what).until(() -> {
+                try {
+                    assertion.run();
+                    return true;
+                } catch (AssertionError | RuntimeException e) {
+                    lastError.set(e);
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            Throwable last = lastError.get();
+            throw timedOut(what, last instanceof AssertionError a ? String.valueOf(a.getMessage()).strip() : null, last);
         }
     }
 
     /**
      * Runs {@code action} until it succeeds, retrying only the errors {@code transientError} accepts (an
-     * IAM role that has not reached Lambda yet, say); any other error is thrown at once, unchanged.
+     * IAM role that has not reached Lambda yet, say); any other error is thrown at once, unchanged. Gives up
+     * with an {@link AwaitTimeout} whose cause is the last transient error.
      */
     public <T> T retrying(String what, Supplier<T> action, Predicate<RuntimeException> transientError) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        RuntimeException last;
-        int attempt = 0;
-        Duration pause = Duration.ZERO;
-        while (true) {
-            try {
-                return action.get();
-            } catch (RuntimeException e) {
-                if (!transientError.test(e)) {
-                    throw e;
-                }
-                last = e;
-            }
-            pause = polling.next(++attempt, pause);
-            if (System.nanoTime() + pause.toNanos() - deadline > 0) {
-                throw timedOut(what, last, "");
-            }
-            pauseFor(pause);
-        }
-    }
-
-    private AssertionError timedOut(String what, RuntimeException lastError, String lastSeen) {
-        StringBuilder msg = new StringBuilder();
-        msg.append("Timed out after ").append(human(atMost)).append(" waiting for ").append(what).append(".\n");
-        if (lastError != null) {
-            msg.append("Last attempt failed: ").append(lastError).append('\n');
-        }
-        msg.append(lastSeen);
-        msg.append(story.get());
-        AssertionError err = new AssertionError(msg.toString());
-        if (lastError != null) {
-            err.initCause(lastError);
-        }
-        return err;
-    }
-
-    private static void pauseFor(Duration d) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> lastError = new AtomicReference<>();
         try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
+            conditions(what).until(() -> {
+                try {
+                    result.set(action.get());
+                    return true;
+                } catch (RuntimeException e) {
+                    if (!transientError.test(e)) {
+                        throw e; // Awaitility rethrows it as it is
+                    }
+                    lastError.set(e);
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw timedOut(what, null, lastError.get());
         }
+        return result.get();
     }
 
-    static String human(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    private ConditionFactory conditions(String what) {
+        return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(polling);
+    }
+
+    private AwaitTimeout timedOut(String what, String lastSeen, Throwable lastError) {
+        return new AwaitTimeout(what, atMost, lastSeen, lastError, story.get());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.eventharness.harness.observe;
 
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -9,7 +8,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An output bucket: waits for objects a function writes.
+ * An output bucket: its keys now, and waits for objects a function writes.
  *
  * <pre>{@code
  * byte[] thumbnail = cloud.bucket("thumbs").await().object("cat.png").asByteArray();
@@ -26,41 +25,25 @@ public final class BucketView {
         this.await = await;
     }
 
+    public String name() {
+        return bucket;
+    }
+
     public List<String> keys(String prefix) {
         return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)).contents().stream().map(S3Object::key).toList();
     }
 
-    public Waits await() {
-        return new Waits(await);
+    /** Waits on this bucket. */
+    public BucketWaits await() {
+        return new BucketWaits(this, await);
     }
 
-    /** Waits on this bucket. */
-    public final class Waits {
-        private final Await await;
-
-        private Waits(Await await) {
-            this.await = await;
-        }
-
-        public Waits atMost(Duration d) {
-            return new Waits(await.withTimeout(d));
-        }
-
-        /** The object's bytes once it exists. */
-        public ResponseBytes<GetObjectResponse> object(String key) {
-            return await.until("object s3://" + bucket + "/" + key, () -> {
-                try {
-                    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
-                } catch (NoSuchKeyException e) {
-                    return null;
-                }
-            }, r -> true, r -> "object present");
-        }
-
-        /** At least {@code n} keys under {@code prefix}. */
-        public List<String> keys(String prefix, int n) {
-            return await.until(n + " object(s) under s3://" + bucket + "/" + prefix, () -> BucketView.this.keys(prefix),
-                    k -> k.size() >= n, k -> k.toString());
+    /** The object's bytes, or {@code null} while it does not exist. */
+    ResponseBytes<GetObjectResponse> objectIfPresent(String key) {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return null;
         }
     }
 }

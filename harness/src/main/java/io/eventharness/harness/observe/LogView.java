@@ -1,10 +1,8 @@
 package io.eventharness.harness.observe;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -12,7 +10,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 
 /**
  * A function's CloudWatch log group ({@code /aws/lambda/<name>}), read through the SDK so it works on
- * every backend.
+ * every backend: its lines and invocations now, and waits for them.
  *
  * <pre>{@code
  * cloud.logsOf(fn).await().contains("x = 10");
@@ -63,65 +61,9 @@ public final class LogView {
         return Invocation.parse(lines());
     }
 
-    public Waits await() {
-        return new Waits(await);
-    }
-
     /** Waits on this log. */
-    public final class Waits {
-        private final Await await;
-
-        private Waits(Await await) {
-            this.await = await;
-        }
-
-        public Waits atMost(Duration d) {
-            return new Waits(await.withTimeout(d));
-        }
-
-        /** The first line containing {@code text}. */
-        public LogLine contains(String text) {
-            return matching("a line containing \"" + text + "\"", l -> l.message().contains(text));
-        }
-
-        /** Waits until every text appears in some line; returns all lines. */
-        public List<LogLine> containsAll(String... texts) {
-            return await.until("the log of " + group + " to contain " + String.join(", ", quoted(texts)), LogView.this::lines,
-                    lines -> {
-                        for (String t : texts) {
-                            if (lines.stream().noneMatch(l -> l.message().contains(t))) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    }, LogView::describe);
-        }
-
-        public LogLine matches(String regex) {
-            Pattern p = Pattern.compile(regex);
-            return matching("a line matching /" + regex + "/", l -> p.matcher(l.message()).find());
-        }
-
-        /** At least {@code n} finished invocations (REPORT lines). */
-        public List<Invocation> invocations(int n) {
-            return await.until(n + " invocation(s) of " + group, LogView.this::invocations, inv -> inv.size() >= n,
-                    inv -> inv.size() + " invocation(s)" + (inv.isEmpty() ? "" : ":\n    " + String.join("\n    ",
-                            inv.stream().map(Invocation::toString).toList())));
-        }
-
-        private LogLine matching(String what, java.util.function.Predicate<LogLine> p) {
-            List<LogLine> lines = await.until(what + " in " + group, LogView.this::lines,
-                    ls -> ls.stream().anyMatch(p), LogView::describe);
-            return lines.stream().filter(p).findFirst().orElseThrow();
-        }
-    }
-
-    private static List<String> quoted(String[] texts) {
-        List<String> out = new ArrayList<>();
-        for (String t : texts) {
-            out.add("\"" + t + "\"");
-        }
-        return out;
+    public LogWaits await() {
+        return new LogWaits(this, await);
     }
 
     static String describe(List<LogLine> lines) {

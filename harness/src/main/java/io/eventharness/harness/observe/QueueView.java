@@ -1,12 +1,12 @@
 package io.eventharness.harness.observe;
 
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * An output queue: waits receive messages until enough arrived and hand them over in arrival order,
- * deleting exactly the ones handed over; the rest wait in the queue's {@link Inbox} for the next wait.
+ * An output queue: what is there now ({@link #drain()}), and waits for what arrives ({@link #await()}), which
+ * hand messages over in arrival order and delete exactly the ones handed over; the rest wait in the queue's
+ * {@link Inbox} for the next wait.
  *
  * <pre>{@code
  * List<Message> got = cloud.queue(dlqUrl).await().messages(2);
@@ -33,33 +33,8 @@ public final class QueueView {
         }
     }
 
-    public Waits await() {
-        return new Waits(await);
-    }
-
     /** Waits on this queue. */
-    public final class Waits {
-        private final Await await;
-
-        private Waits(Await await) {
-            this.await = await;
-        }
-
-        public Waits atMost(Duration d) {
-            return new Waits(await.withTimeout(d));
-        }
-
-        /** The next {@code n} messages, in arrival order, deleted from the queue; later ones stay for the next wait. */
-        public List<Message> messages(int n) {
-            // no lock held while waiting: Awaitility probes from its own thread
-            await.until(n + " message(s) in " + inbox.url(), () -> inbox.pending().size() >= n ? inbox.pending() : inbox.receive(),
-                    m -> m.size() >= n,
-                    m -> m.size() + " message(s)" + (m.isEmpty() ? "" : ": " + m.stream().map(Message::body).toList()));
-            return inbox.take(n);
-        }
-
-        public Message message() {
-            return messages(1).get(0);
-        }
+    public QueueWaits await() {
+        return new QueueWaits(inbox, await);
     }
 }

@@ -1,7 +1,5 @@
 package io.eventharness.harness.wire;
 
-import io.eventharness.harness.Clients;
-import io.eventharness.harness.DeployedFunction;
 import io.eventharness.harness.observe.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,18 +30,18 @@ public final class Wiring {
     /** How long AWS may take to see a fresh role's policies when a mapping is created. */
     static final Duration ROLE_PROPAGATION = Duration.ofSeconds(60);
 
-    private final Clients c;
+    private final WiringClients c;
     private final Supplier<String> executionRole;
     private final Await await;
 
-    public Wiring(Clients clients, Supplier<String> executionRole, Await await) {
+    public Wiring(WiringClients clients, Supplier<String> executionRole, Await await) {
         this.c = clients;
         this.executionRole = executionRole;
         this.await = await;
     }
 
     /** S3 → Lambda: AddPermission for {@code s3.amazonaws.com}, then the bucket's notification configuration. */
-    public void s3ToLambda(String bucket, DeployedFunction fn, String... events) {
+    public void s3ToLambda(String bucket, FunctionTarget fn, String... events) {
         allow(fn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
         GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
         List<LambdaFunctionConfiguration> lambdas = new ArrayList<>(current.lambdaFunctionConfigurations());
@@ -76,7 +74,7 @@ public final class Wiring {
     }
 
     /** SNS → Lambda: AddPermission for {@code sns.amazonaws.com}, then the subscription; returns its ARN. */
-    public String snsToLambda(String topicArn, DeployedFunction fn) {
+    public String snsToLambda(String topicArn, FunctionTarget fn) {
         allow(fn, "sns.amazonaws.com", topicArn);
         return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("lambda").endpoint(fn.arn()).returnSubscriptionArn(true))
                 .subscriptionArn();
@@ -87,9 +85,9 @@ public final class Wiring {
      * function's role may receive from the queue; a fresh role's policies take a few seconds to be seen,
      * so that one error is retried for up to a minute.
      */
-    public String sqsToLambda(String queueUrl, DeployedFunction fn, int batchSize) {
+    public String sqsToLambda(String queueUrl, FunctionTarget fn, int batchSize) {
         String queueArn = queueArn(queueUrl);
-        return await.withTimeout(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
+        return await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
                 () -> c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name())
                         .batchSize(batchSize).enabled(true)).uuid(),
                 Wiring::rolePermissionsNotSeenYet);
@@ -106,7 +104,7 @@ public final class Wiring {
         return executionRole.get();
     }
 
-    private void allow(DeployedFunction fn, String principal, String sourceArn) {
+    private void allow(FunctionTarget fn, String principal, String sourceArn) {
         String sid = principal.substring(0, principal.indexOf('.')) + "-" + Integer.toHexString(sourceArn.hashCode());
         try {
             c.lambda().addPermission(b -> b.functionName(fn.name()).statementId(sid).action("lambda:InvokeFunction")

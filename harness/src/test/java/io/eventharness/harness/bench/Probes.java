@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.management.OperatingSystemMXBean;
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.EventHarness;
+import io.eventharness.harness.junit.Example;
 import java.lang.management.ManagementFactory;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tiny test classes {@link HarnessBench} runs through the JUnit Platform launcher. Their names do not
- * end in {@code Test}, so the build never runs them; they only print or count.
+ * end in {@code Test}, so the build never runs them (and, as {@link Example}s, a {@code -Dtest} pattern that
+ * matches them only skips them); they only print or count.
  */
 final class Probes {
     /** The line a first test prints: epoch millis, JVM uptime and process CPU time at its first statement. */
@@ -29,6 +31,7 @@ final class Probes {
     }
 
     /** The first scenario test of a JVM: the harness starts the embedded backend before it runs. */
+    @Example
     @EventHarness
     static class FirstScenarioTest {
         @Test
@@ -39,6 +42,7 @@ final class Probes {
     }
 
     /** The same without the harness: what JUnit alone costs. */
+    @Example
     static class FirstPlainTest {
         @Test
         void first() {
@@ -52,6 +56,7 @@ final class Probes {
     }
 
     /** A trivial test, N times, with no extension. */
+    @Example
     static class PlainRepeated {
         @ParameterizedTest
         @MethodSource("io.eventharness.harness.bench.Probes#runs")
@@ -61,6 +66,7 @@ final class Probes {
     }
 
     /** The same trivial test under the harness: extension, Cloud, a unique name, teardown of nothing. */
+    @Example
     @EventHarness
     static class HarnessRepeated {
         @ParameterizedTest
@@ -71,6 +77,7 @@ final class Probes {
     }
 
     /** Under the harness, creating one queue: what a test's first resource and its teardown add. */
+    @Example
     @EventHarness
     static class HarnessWithAQueue {
         @ParameterizedTest

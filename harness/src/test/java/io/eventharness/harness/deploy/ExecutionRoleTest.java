@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventharness.harness.Cloud;
+import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.Harness;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,12 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /** The execution role holds what the wiring helpers need on a real account. */
+@EventHarness
 class ExecutionRoleTest {
 
     @Test
-    void theRoleCanLogPollQueuesAndStreamsAndSendToThisRunsDeadLetterTargets() throws Exception {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("role")) {
+    void theRoleCanLogPollQueuesAndStreamsAndSendToThisRunsDeadLetterTargets(Harness harness) throws Exception {
+        try (Cloud cloud = harness.newCloud("role")) {
             IamClient iam = cloud.iam();
             String role = cloud.name("exec");
 

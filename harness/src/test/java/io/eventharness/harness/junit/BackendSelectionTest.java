@@ -21,9 +21,11 @@ import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.TestAbortedException;
 
 /** Which backend a test runs on, and what happens when it cannot. */
+@EventHarness
 class BackendSelectionTest {
     static final AtomicInteger reached = new AtomicInteger();
 
+    @Example
     @EventHarness
     static class MovesTime {
         @Test
@@ -35,6 +37,7 @@ class BackendSelectionTest {
 
     }
 
+    @Example
     @EventHarness
     @NeedsClock
     static class AllMoveTime {
@@ -71,6 +74,7 @@ class BackendSelectionTest {
         assertThat(reached).hasValue(3);
     }
 
+    @Example
     @EventHarness
     @TestMethodOrder(MethodOrderer.MethodName.class)
     static class OnAMissingBackend {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.NeedsClock;
+import io.eventharness.harness.observe.AwaitTimeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
-/** The extension, run through the JUnit Platform test kit on small example classes (on the embedded backend). */
+/**
+ * The extension, run through the JUnit Platform test kit on small example classes (on the embedded backend). This
+ * class is an {@code @EventHarness} one too: its run holds the shared harness, which the nested runs share.
+ */
+@EventHarness
 class EventHarnessExtensionTest {
     static final List<String> createdQueues = new ArrayList<>();
 
@@ -24,6 +29,7 @@ class EventHarnessExtensionTest {
         return TestKit.run(c);
     }
 
+    @Example
     @EventHarness
     static class InjectsAndCleansUp {
         Cloud cloud;
@@ -45,11 +51,10 @@ class EventHarnessExtensionTest {
     }
 
     @Test
-    void injectsParametersAndFieldsAndDeletesWhatEachTestCreated() {
+    void injectsParametersAndFieldsAndDeletesWhatEachTestCreated(SqsClient sqs) {
         createdQueues.clear();
         run(InjectsAndCleansUp.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
         assertThat(createdQueues).hasSize(2).doesNotHaveDuplicates();
-        SqsClient sqs = SharedClients.sqs();
         for (String url : createdQueues) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> sqs.getQueueAttributes(b -> b.queueUrl(url)))
                     .isInstanceOf(QueueDoesNotExistException.class);
@@ -57,6 +62,7 @@ class EventHarnessExtensionTest {
     }
 
     /** A deliberately broken scenario: its await must fail with the story of what happened. */
+    @Example
     @EventHarness
     static class BrokenScenario {
         @Test
@@ -81,7 +87,12 @@ class EventHarnessExtensionTest {
         List<Event> failures = run(BrokenScenario.class).testEvents().failed().list();
         assertThat(failures).hasSize(1);
         Throwable t = TestKit.failureOf(failures.get(0));
-        assertThat(t).isInstanceOf(AssertionError.class);
+        assertThat(t).isInstanceOfSatisfying(AwaitTimeout.class, timeout -> {
+            assertThat(timeout.awaited()).startsWith("1 message(s) in http").endsWith("-results");
+            assertThat(timeout.atMost()).hasMillis(300);
+            assertThat(timeout.lastSeen()).hasValue("0 message(s)");
+            assertThat(timeout.getStory()).startsWith("Event trail of awaitsAMessageThatNeverArrives(Cloud):").contains("sqs:redrive");
+        });
         assertThat(t.getMessage())
                 .contains("Timed out after 300 ms waiting for 1 message(s) in")
                 .contains("Last seen: 0 message(s)")
@@ -91,6 +102,7 @@ class EventHarnessExtensionTest {
                 .contains("moved after 1 receives");
     }
 
+    @Example
     @EventHarness
     static class MovesTheClock {
         @Test

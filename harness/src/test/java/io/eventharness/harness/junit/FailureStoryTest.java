@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.DeployedFunction;
 import io.eventharness.harness.EventHarness;
-import io.eventharness.harness.Harness;
 import io.eventharness.harness.PythonFunction;
 import io.eventharness.harness.deploy.Zips;
+import io.eventharness.harness.observe.AwaitTimeout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +24,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * awaited output never comes, and the failure shows this test's event trail (and no other test's), the
  * invocations with their errors and the functions' last log lines.
  */
+@EventHarness
 class FailureStoryTest {
     static volatile String neighbourPrefix;
     static volatile String plainFunction;
 
+    @Example
     @EventHarness
     static class BrokenThumbnailer {
         @Test
@@ -44,7 +46,8 @@ class FailureStoryTest {
     @Test
     void theFailureTellsTheTrailTheInvocationsAndTheLog() {
         Throwable t = onlyFailure(BrokenThumbnailer.class);
-        assertThat(t).isInstanceOf(AssertionError.class);
+        assertThat(t).isInstanceOf(AwaitTimeout.class);
+        assertThat(((AwaitTimeout) t).getStory()).contains("Invocations of").contains("no thumbnail for cat.png");
         assertThat(t.getMessage())
                 .contains("Timed out after 500 ms waiting for 1 message(s) in")
                 .contains("Event trail of thumbnailNeverArrives(Cloud):")
@@ -59,12 +62,13 @@ class FailureStoryTest {
     }
 
     /** Another test (as a parallel class would) makes hops on the shared emulator while this one runs. */
+    @Example
     @EventHarness
     static class NoisyNeighbour {
         @Test
         void resultNeverArrives(Cloud cloud) {
             redrive(cloud, "{\"mine\":1}");
-            try (Cloud neighbour = Harness.shared("embedded").newCloud("neighbour")) {
+            try (Cloud neighbour = cloud.harness().newCloud("neighbour")) {
                 neighbourPrefix = neighbour.namePrefix();
                 redrive(neighbour, "{\"theirs\":2}");
             }
@@ -99,6 +103,7 @@ class FailureStoryTest {
     }
 
     /** A function created with plain SDK calls, under a name without the test's prefix. */
+    @Example
     @EventHarness
     static class PlainSdkFunction {
         @Test

@@ -20,12 +20,16 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.Event;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** What the extension injects, and what it leaves alone. */
+@EventHarness
 class InjectionTest {
     static final List<Object> seen = new CopyOnWriteArrayList<>();
 
+    @Example
     @EventHarness
     static class WantsTheHarness {
         Harness field;
@@ -39,15 +43,17 @@ class InjectionTest {
     }
 
     @Test
-    void theHarnessItselfCanBeInjected() {
+    void theHarnessItselfCanBeInjected(Harness harness) {
         seen.clear();
         TestKit.run(WantsTheHarness.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
-        assertThat(seen).containsExactly(Harness.shared("embedded"));
+        assertThat(seen).as("the harness this JVM shares: the nested run's is this run's").containsExactly(harness);
     }
 
+    @Example
     @EventHarness
     static class SetsItsOwnClient {
-        static final SqsClient MINE = SharedClients.sqs();
+        static final SqsClient MINE = SqsClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).build(); // never called: only compared
         SqsClient sqs = MINE;
         Cloud cloud;
 
@@ -64,6 +70,7 @@ class InjectionTest {
         TestKit.run(SetsItsOwnClient.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
+    @Example
     @EventHarness
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -92,6 +99,7 @@ class InjectionTest {
         assertThat(seen).containsExactly(2);
     }
 
+    @Example
     @EventHarness
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @Execution(ExecutionMode.CONCURRENT) // JUnit runs a PER_CLASS class's methods concurrently only when asked explicitly
@@ -126,5 +134,26 @@ class InjectionTest {
                 .hasMessageContaining("SharedInstanceConcurrentMethods.cloud")
                 .hasMessageContaining("PER_CLASS")
                 .hasMessageContaining("method parameter");
+    }
+
+    @Example
+    @EventHarness
+    static class WantsACloudInItsConstructor {
+        WantsACloudInItsConstructor(Cloud cloud) {
+        }
+
+        @Test
+        void never() {
+        }
+    }
+
+    @Test
+    void aConstructorGetsNoCloudAndIsToldWhereToTakeOne() {
+        List<Event> failed = TestKit.run(WantsACloudInItsConstructor.class).testEvents().failed().list();
+        assertThat(failed).hasSize(1);
+        assertThat(TestKit.failureOf(failed.get(0))).rootCause()
+                .isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("not into constructors")
+                .hasMessageContaining("@BeforeAll parameter or static field");
     }
 }

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Test classes running in parallel share the backend but never each other's names or resources. */
+@EventHarness
 class ParallelClassesTest {
     static final Set<String> names = ConcurrentHashMap.newKeySet();
     static final CountDownLatch bothRunning = new CountDownLatch(2);
 
+    @Example
     abstract static class Base {
         @Test
         void ownsItsQueue(Cloud cloud) throws InterruptedException {

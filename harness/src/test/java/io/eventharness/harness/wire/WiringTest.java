@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventharness.harness.Cloud;
+import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.Harness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 
 /** Wiring a second sender to a queue keeps the first one's permission. */
+@EventHarness
 class WiringTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,8 +41,8 @@ class WiringTest {
     }
 
     @Test
-    void twoTopicsWiredToOneQueueBothDeliver() throws Exception {
-        try (Cloud cloud = Harness.shared("embedded").newCloud("two topics")) {
+    void twoTopicsWiredToOneQueueBothDeliver(Harness harness) throws Exception {
+        try (Cloud cloud = harness.newCloud("two topics")) {
             String queue = cloud.sqs().createQueue(b -> b.queueName(cloud.name("out"))).queueUrl();
             String a = cloud.sns().createTopic(b -> b.name(cloud.name("a"))).topicArn();
             String b = cloud.sns().createTopic(r -> r.name(cloud.name("b"))).topicArn();

@@ -1,0 +1,15 @@
+/**
+ * Watching what functions do, and waiting for it. {@link io.eventharness.harness.observe.Await} is the harness's one
+ * wait (Awaitility underneath); when it runs out of time it throws an
+ * {@link io.eventharness.harness.observe.AwaitTimeout} (an {@code AssertionFailedError}) that names what was awaited,
+ * the limit and what was last seen, has the last error as its cause, and carries the story the {@code Cloud} tells
+ * (event trail, invocations, log lines). The views — {@link io.eventharness.harness.observe.QueueView} (with its
+ * {@link io.eventharness.harness.observe.Inbox}), {@link io.eventharness.harness.observe.BucketView},
+ * {@link io.eventharness.harness.observe.LogView} — read now; their {@code await()} gives their conditions over the
+ * one wait ({@link io.eventharness.harness.observe.Waits} and its {@code QueueWaits}, {@code BucketWaits},
+ * {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
+ * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes.
+ *
+ * <p>Imports Awaitility, opentest4j and the AWS SDK; nothing of the harness (the story comes in as a supplier).
+ */
+package io.eventharness.harness.observe;
