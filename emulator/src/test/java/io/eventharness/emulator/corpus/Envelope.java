@@ -11,7 +11,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Each AWS protocol's error envelope: the content type it comes in, and how to read the error code
- * out of it, as the SDKs do (see /work/shared/notes/aws-wire-traps.md, "Errors, per protocol").
+ * out of it, as the SDKs' error unmarshallers do (awsJson's {@code __type}, restJson1's {@code x-amzn-ErrorType},
+ * restXml's and query's {@code <Code>}).
  */
 enum Envelope {
     /** {@code {"__type": "<namespace>#<Code>", "message": ...}}. */
