@@ -160,7 +160,7 @@ public final class FunctionRunner implements AutoCloseable {
         }
         String name = config.functionName() + "-" + Ids.hex(6);
         if (tmp == null) {
-            tmp = ctx.workDir().resolve("tmp-" + name);
+            tmp = ctx.host().workDir().resolve("tmp-" + name);
         }
         Sandbox s = new Sandbox(ctx, config, runtime, tmp, null);
         lock.lock();
@@ -192,7 +192,7 @@ public final class FunctionRunner implements AutoCloseable {
             return null;
         }
         if (!s.activate()) {
-            ctx.executor().execute(() -> s.destroy(false)); // it died while it waited: a sandbox is started instead
+            ctx.services().executor().execute(() -> s.destroy(false)); // it died while it waited: a sandbox is started instead
             return null;
         }
         lock.lock();
@@ -244,9 +244,9 @@ public final class FunctionRunner implements AutoCloseable {
                 all.remove(sandbox);
             } else {
                 idle.addFirst(sandbox);
-                idleSince.put(sandbox, ctx.clock().millis());
+                idleSince.put(sandbox, ctx.services().clock().millis());
                 if (!retireTasks.containsKey(sandbox)) {
-                    scheduleRetire(sandbox, ctx.clock().millis() + keepAlive.toMillis());
+                    scheduleRetire(sandbox, ctx.services().clock().millis() + keepAlive.toMillis());
                 }
             }
         } finally {
@@ -258,7 +258,7 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     private void scheduleRetire(Sandbox sandbox, long dueMillis) {
-        retireTasks.put(sandbox, ctx.clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
+        retireTasks.put(sandbox, ctx.services().clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
     }
 
     /** A keep-alive timer fired: retire the sandbox if it has been idle that long, else look again later. */
@@ -271,7 +271,7 @@ public final class FunctionRunner implements AutoCloseable {
                 return; // busy: its release schedules a new check
             }
             long due = idleSince.get(sandbox) + keepAlive.toMillis();
-            if (ctx.clock().millis() >= due) {
+            if (ctx.services().clock().millis() >= due) {
                 idle.remove(sandbox);
                 idleSince.remove(sandbox);
                 all.remove(sandbox);
@@ -319,7 +319,7 @@ public final class FunctionRunner implements AutoCloseable {
                 tmp.completeExceptionally(e);
                 throw e;
             }
-        }, ctx.executor());
+        }, ctx.services().executor());
     }
 
     /** The most invocations in flight at once (reserved concurrency, or the account's limit). */

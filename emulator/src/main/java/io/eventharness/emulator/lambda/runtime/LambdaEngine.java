@@ -81,8 +81,10 @@ public final class LambdaEngine implements AutoCloseable {
         RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
-        this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
-                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null, privateTmp, memory);
+        this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory),
+                new SandboxContext.Host(work, new FifoPool(work, executor), privateTmp),
+                new SandboxContext.Runtimes(files, b.cacheRoot, b.classDataSharing ? cds : null, b.initTimeout),
+                new SandboxContext.Logging(b.sink, b.sinkBudget, b.keptBytes));
     }
 
     /** A builder; {@code clock} is the emulator's clock. */
@@ -143,7 +145,7 @@ public final class LambdaEngine implements AutoCloseable {
         }
         FunctionConfig config = FunctionConfig.builder("event-harness-cds-training").runtime(runtime.runtime())
                 .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
-        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.workDir().resolve("tmp-cds-" +
+        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.host().workDir().resolve("tmp-cds-" +
                 Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
         try {
             s.startSpare();
@@ -207,7 +209,7 @@ public final class LambdaEngine implements AutoCloseable {
                 api.close();
             }
         }
-        RuntimeFiles.deleteTree(ctx.workDir());
+        RuntimeFiles.deleteTree(ctx.host().workDir());
     }
 
     /** Engine settings; everything but the clock has a default. */

@@ -142,9 +142,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             return;
         }
         if (!spare) {
-            ctx.memory().watch(this);
+            ctx.services().memory().watch(this);
         }
-        proc.exited().thenRunAsync(this::onExit, ctx.executor());
+        proc.exited().thenRunAsync(this::onExit, ctx.services().executor());
     }
 
     /** The process's id; -1 before it started. */
@@ -179,9 +179,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } finally {
             lock.unlock();
         }
-        ctx.memory().watch(this);
+        ctx.services().memory().watch(this);
         if (!proc.activate()) {
-            ctx.memory().unwatch(this);
+            ctx.services().memory().unwatch(this);
             return false;
         }
         return true;
@@ -247,12 +247,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private Outcome awaitInit(String requestId) {
         Outcome failed;
         try {
-            failed = init.get(ctx.initTimeout().toMillis() + config.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
+            failed = init.get(ctx.runtimes().initTimeout().toMillis() + config.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.clock().now()));
+            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.services().clock().now()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.clock().now()));
+            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.services().clock().now()));
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
@@ -284,7 +284,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         lock.lock();
         try {
             if (call.outcome == null) {
-                call.outcome = Outcome.timeout(call.invocation.requestId(), config.timeoutSeconds(), ISO.format(ctx.clock().now()));
+                call.outcome = Outcome.timeout(call.invocation.requestId(), config.timeoutSeconds(), ISO.format(ctx.services().clock().now()));
                 current = null;
                 reset = true;
                 mine = true;
@@ -309,16 +309,16 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     private void deliver(NextExchange exchange, Call call) {
-        Map<String, String> headers = call.invocation.runtimeHeaders(config, ctx.clock().millis());
+        Map<String, String> headers = call.invocation.runtimeHeaders(config, ctx.services().clock().millis());
         call.deliveredNanos = System.nanoTime();
         call.delivered = true;
-        ctx.memory().watch(this);
+        ctx.services().memory().watch(this);
         exchange.send(headers, call.invocation.payload());
     }
 
     @Override
     public void next(NextExchange exchange) {
-        ctx.memory().unwatch(this);
+        ctx.services().memory().unwatch(this);
         // after an invocation, complete() has just read the memory; after INIT nothing has yet
         if (!readAtCompletion.getAndSet(false) && measureMemory()) {
             outOfMemory(); // INIT or the end of the last invocation went beyond the memory size
@@ -449,7 +449,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } finally {
             lock.unlock();
         }
-        ctx.memory().unwatch(this);
+        ctx.services().memory().unwatch(this);
         maxMemoryMb.set(config.memoryMb());
         kill();
         if (killed != null) {
@@ -459,7 +459,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     private void onExit() {
-        ctx.memory().unwatch(this);
+        ctx.services().memory().unwatch(this);
         int code = proc.exitCode();
         Call crashed = null;
         lock.lock();
@@ -562,7 +562,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } finally {
             lock.unlock();
         }
-        ctx.memory().unwatch(this);
+        ctx.services().memory().unwatch(this);
         return proc.destroy(keepTmp);
     }
 }

@@ -14,6 +14,8 @@
  * {@code SandboxOutput} reads the process's output with barriers so that START, the function's lines, END and
  * REPORT are logged in order. {@code SpareSandbox}: a sandbox prepared ahead of a cold start, booted but
  * paused before its runtime looks at the function ({@code SpareLauncher} for Java, {@code --spare} for Python).
+ * {@code SandboxContext}: what an engine's sandboxes share (the engine's services, the host, the runtimes' files,
+ * logging).
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
  * sandbox's private directory ({@code PrivateTmp}); its processes are tracked as a tree and, within the
