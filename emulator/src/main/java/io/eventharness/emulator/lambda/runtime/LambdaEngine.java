@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link PrivateTmp}); where that is not possible it gets a private directory through {@code TMPDIR} and
  * {@code java.io.tmpdir} and says so in its log. The memory size bounds each sandbox's processes together:
  * beyond it the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, as in AWS
- * (read every 10 ms while it works, and as peaks when INIT and each invocation end); Java's heap is
- * {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
+ * (read every 10 ms while it works, and when INIT and each invocation end, with the runtime's own peak then);
+ * Java's heap is {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
  *
  * <p>Cold starts: a runner prepares a spare sandbox ({@link SpareSandbox}: the process started and the runtime
  * booted, the function's code not loaded) that its first cold start takes, as AWS provisions execution

@@ -21,10 +21,15 @@ import java.util.concurrent.locks.LockSupport;
  * mount namespace of its own (see {@link PrivateTmp}), every process still in that namespace (a child that
  * daemonized and left the tree still sees the sandbox's {@code /tmp}), then waits for each to die.
  *
- * <p>Memory: the resident set of the tree, for the memory limit, and the sum of each process's peak
- * ({@code VmHWM}), for REPORT's {@code Max Memory Used}. The runtime is read every time; the list of its
- * descendants (from {@code /proc/<pid>/task/<tid>/children}) is refreshed every {@value #REFRESH}th reading,
- * which keeps a reading of a process without children to one small file.
+ * <p>Memory, two readings. {@link #residentBytes()}: what the tree holds now, the resident sets of the runtime
+ * and its descendants added up; the memory watch compares it with the memory size. {@link #peakKb()}, when INIT
+ * or an invocation ends, for REPORT's {@code Max Memory Used}: the most the tree is known to have held at one
+ * time, the larger of the runtime's own peak ({@code VmHWM}) and what the tree holds now. Peaks of different
+ * processes are not added up: a parent and a child that peaked at different times never held that much together,
+ * and AWS limits what is used at once. So a child's peak between two readings of the tree is not seen; the
+ * runtime's is. The runtime is read every time; the list of its descendants (from
+ * {@code /proc/<pid>/task/<tid>/children}) is refreshed every {@value #REFRESH}th reading of either kind, which
+ * keeps a reading of a process without children to one small file.
  */
 final class ProcessTree {
     private static final int REFRESH = 10;
@@ -73,7 +78,10 @@ final class ProcessTree {
         }
     }
 
-    /** The tree's resident memory in bytes (the runtime's alone if it is gone: 0). */
+    /**
+     * What the tree holds now, in bytes: the resident sets of the runtime and of its descendants as last listed,
+     * added up; a process that is gone counts 0.
+     */
     synchronized long residentBytes() {
         if (readings++ % REFRESH == 0) {
             descendants = descendantsOf(pid);
@@ -86,9 +94,10 @@ final class ProcessTree {
     }
 
     /**
-     * The memory the tree is known to have used at one time, in kB: the larger of the runtime's own peak
-     * ({@code VmHWM}) and what the whole tree holds now. Not the sum of every process's peak: a parent and a
-     * child that peaked at different times never held that much together, and AWS limits what is used at once.
+     * The most the tree is known to have held at one time, in kB: the larger of the runtime's own peak
+     * ({@code VmHWM}) and what the whole tree holds now ({@link #residentBytes()}). Not the sum of every process's
+     * peak: a parent and a child that peaked at different times never held that much together, and AWS limits
+     * what is used at once. 0 when every process is gone.
      */
     long peakKb() {
         long own = Math.max(0, vmHwmKb(status(pid)));

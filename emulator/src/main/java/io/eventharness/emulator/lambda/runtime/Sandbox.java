@@ -30,8 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * directory, because AWS's reset does not clear {@code /tmp}.
  *
  * <p>Memory: the memory size bounds the whole process tree. While the sandbox works (INIT, an invocation)
- * the {@link MemoryWatch} reads its resident memory; when an invocation or INIT ends, the peak of each
- * process ({@code VmHWM}) is read too, so a peak between two readings is not missed. Beyond the memory size
+ * the {@link MemoryWatch} reads its resident memory; when an invocation or INIT ends, the most the tree is known
+ * to have held at once ({@link ProcessTree#peakKb()}: the runtime's own peak, {@code VmHWM}, or what the tree holds
+ * then) is read too, so a peak of the runtime between two readings is not missed. Beyond the memory size
  * the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, REPORT showing the memory
  * size as Max Memory Used, as AWS reports an execution environment that ran out of memory.
  *

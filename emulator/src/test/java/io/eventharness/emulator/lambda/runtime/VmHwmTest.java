@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Max Memory Used comes from {@code VmHWM} in {@code /proc/<pid>/status}, scanned as bytes. */
+/** The runtime's peak, part of Max Memory Used, comes from {@code VmHWM} in {@code /proc/<pid>/status}, scanned as bytes. */
 class VmHwmTest {
     private static long hwm(String status) {
         return ProcessTree.vmHwmKb(status.getBytes(StandardCharsets.US_ASCII));
