@@ -19,8 +19,9 @@
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
  * sandbox's private directory ({@code PrivateTmp}); its processes are tracked as a tree and, within the
- * namespace, swept when it ends ({@code ProcessTree}); the {@code MemoryWatch} kills a sandbox whose processes
- * together go beyond the memory size ({@code Runtime.OutOfMemory}).
+ * namespace, swept when it ends ({@code ProcessTree}, reading {@code /proc} through {@code ProcFs}); the
+ * {@code MemoryWatch} reads the memory of working sandboxes, and a sandbox whose processes together go beyond
+ * the memory size is killed ({@code Runtime.OutOfMemory}).
  *
  * <p>What differs from AWS: processes, not micro-VMs: the same file system (but {@code /tmp}) and user as the
  * emulator, or uid 0 of a user namespace mapped to that user when the emulator is not root; where namespaces
