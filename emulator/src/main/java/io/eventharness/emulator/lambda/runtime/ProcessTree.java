@@ -106,10 +106,16 @@ final class ProcessTree {
         return Math.max(own, residentBytes() / 1024);
     }
 
-    /** SIGKILL to the runtime and its descendants, without waiting: a timeout's or the memory limit's. */
+    /**
+     * SIGKILL to the runtime and its descendants, without waiting: a timeout's or the memory limit's. Once the
+     * runtime has exited, only to the runtime (a no-op): its children are no longer its, and its pid may be another
+     * process's.
+     */
     void kill() {
-        for (long child : descendantsOf(pid)) {
-            ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+        if (main.isAlive()) {
+            for (long child : descendantsOf(pid)) {
+                ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
         main.destroyForcibly();
     }
