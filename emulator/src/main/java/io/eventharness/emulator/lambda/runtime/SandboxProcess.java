@@ -37,7 +37,7 @@ final class SandboxProcess {
     private final List<String> jvmOptions;
     private final SandboxLog log;
     private final CompletableFuture<Void> spareReady = new CompletableFuture<>();
-    private SandboxOutput output;
+    private volatile SandboxOutput output;
     private RuntimeApiServer.Endpoint endpoint;
     private volatile Process process;
     private volatile ProcessTree tree;
