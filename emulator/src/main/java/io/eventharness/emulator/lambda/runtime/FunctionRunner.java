@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sandboxes of one function version, and the way AWS hands events to them: one invocation at a time
@@ -38,13 +38,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * needs more sandboxes than it has: a cold start while another sandbox was busy. A function invoked now and then
  * keeps no idle process beyond its one sandbox. The successor of a reset sandbox takes no spare: it inherits the
  * old {@code /tmp}, which a spare, whose {@code /tmp} is mounted already, cannot.
+ *
+ * <p>Concurrency: the runner's monitor guards its bookkeeping: the idle sandboxes (most recently used first) and
+ * since when each is idle, their keep-alive timers, the sandboxes alive, the temp directories waiting for a
+ * successor, the counters and {@code closed}. It is held only to read or change them (asking a sandbox whether it
+ * is {@code reusable} or {@code wasReset} on the way: runner, then sandbox, never the other way round), and never
+ * while a process starts, runs or dies: an invocation starts its sandbox and runs in it on the caller's thread
+ * once the monitor is let go, so invocations run in parallel; a sandbox that retires is first taken out of the
+ * idle ones under the monitor, then destroyed on the engine's executor, so that a keep-alive timer (the clock's
+ * thread) never waits for a process. The spare has its own ({@link SpareSandbox}), never taken under this one.
  */
 public final class FunctionRunner implements AutoCloseable {
     private final SandboxContext ctx;
     private final FunctionConfig config;
     private final RuntimeResolver.Resolved runtime;
     private final Duration keepAlive;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SpareSandbox spare;
     private final Deque<Sandbox> idle = new ArrayDeque<>();
     private final Set<Sandbox> all = new HashSet<>();
     private final Map<Sandbox, Long> idleSince = new HashMap<>();
@@ -54,7 +63,6 @@ public final class FunctionRunner implements AutoCloseable {
      * the old sandbox is dead, so that nothing of it writes there any more.
      */
     private final Deque<CompletableFuture<Path>> inheritedTmp = new ArrayDeque<>();
-    private final SpareSandbox spare;
     private int inFlight;
     private int sparesTaken;
     private int maxConcurrency;
@@ -73,13 +81,8 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     /** Whether {@link #close()} was called: it runs nothing more. */
-    public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     public FunctionConfig config() {
@@ -93,10 +96,10 @@ public final class FunctionRunner implements AutoCloseable {
      * @throws IllegalStateException             after {@link #close()}
      */
     public InvocationResult invoke(Invocation invocation) {
-        Sandbox sandbox;
+        Sandbox sandbox = null;
         boolean othersBusy;
-        lock.lock();
-        try {
+        List<Sandbox> dead = new ArrayList<>(0);
+        synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("the function " + config.functionName() + " is closed");
             }
@@ -104,11 +107,18 @@ public final class FunctionRunner implements AutoCloseable {
                 throw new ConcurrencyLimitExceededException(maxConcurrency);
             }
             inFlight++;
-            sandbox = takeIdle();
+            // the most recently used idle sandbox that is still alive; dead ones (the process exited) retire
+            while (sandbox == null && !idle.isEmpty()) {
+                Sandbox s = idle.pollFirst();
+                if (s.reusable()) {
+                    sandbox = s;
+                } else {
+                    dead.add(s);
+                }
+            }
             othersBusy = inFlight > 1; // none idle: the other invocations in flight hold (or are starting) sandboxes
-        } finally {
-            lock.unlock();
         }
+        dead.forEach(this::retire);
         boolean cold = sandbox == null;
         try {
             if (cold) {
@@ -124,25 +134,10 @@ public final class FunctionRunner implements AutoCloseable {
         }
     }
 
-    /** The most recently used idle sandbox that is still alive; dead ones (the process exited) retire. */
-    private Sandbox takeIdle() {
-        for (Sandbox s; (s = idle.pollFirst()) != null; ) {
-            if (s.reusable()) {
-                return s;
-            }
-            all.remove(s);
-            retire(s);
-        }
-        return null;
-    }
-
     private Sandbox startSandbox() {
         CompletableFuture<Path> inherited;
-        lock.lock();
-        try {
+        synchronized (this) {
             inherited = inheritedTmp.pollFirst();
-        } finally {
-            lock.unlock();
         }
         if (inherited == null) {
             Sandbox s = activateSpare();
@@ -150,33 +145,20 @@ public final class FunctionRunner implements AutoCloseable {
                 return s;
             }
         }
-        Path tmp = null;
-        if (inherited != null) {
-            try {
-                tmp = inherited.join(); // the old sandbox's processes are being killed: milliseconds
-            } catch (CompletionException e) {
-                tmp = null; // its processes outlived the kill: a new directory
-            }
-        }
-        String name = config.functionName() + "-" + Ids.hex(6);
+        // the old sandbox's processes are being killed: milliseconds; if they outlived the kill, a new directory
+        Path tmp = inherited == null ? null : inherited.exceptionally(e -> null).join();
         if (tmp == null) {
-            tmp = ctx.workDir().resolve("tmp-" + name);
+            tmp = ctx.host().workDir().resolve("tmp-" + config.functionName() + "-" + Ids.hex(6));
         }
         Sandbox s = new Sandbox(ctx, config, runtime, tmp, null);
-        lock.lock();
-        try {
+        synchronized (this) {
             all.add(s);
-        } finally {
-            lock.unlock();
         }
         try {
             s.start();
         } catch (IOException | RuntimeException e) {
-            lock.lock();
-            try {
+            synchronized (this) {
                 all.remove(s);
-            } finally {
-                lock.unlock();
             }
             s.destroy(false);
             throw e instanceof IOException io ? new UncheckedIOException("cannot start a sandbox for "
@@ -192,15 +174,12 @@ public final class FunctionRunner implements AutoCloseable {
             return null;
         }
         if (!s.activate()) {
-            ctx.executor().execute(() -> s.destroy(false)); // it died while it waited: a sandbox is started instead
+            ctx.services().executor().execute(() -> s.destroy(false)); // it died while it waited: a sandbox is started instead
             return null;
         }
-        lock.lock();
-        try {
+        synchronized (this) {
             all.add(s);
             sparesTaken++;
-        } finally {
-            lock.unlock();
         }
         return s;
     }
@@ -211,13 +190,8 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     /** How many cold starts took a spare sandbox. */
-    int sparesTaken() {
-        lock.lock();
-        try {
-            return sparesTaken;
-        } finally {
-            lock.unlock();
-        }
+    synchronized int sparesTaken() {
+        return sparesTaken;
     }
 
     /** The spare's process id once it waits, booted; completes with null when there is no spare. */
@@ -225,88 +199,67 @@ public final class FunctionRunner implements AutoCloseable {
         return spare.ready();
     }
 
+    /** The invocation is over: its sandbox (null if none could be started) waits for the next one, or retires. */
     private void release(Sandbox sandbox) {
-        if (sandbox == null) {
-            lock.lock();
-            try {
-                inFlight--;
-            } finally {
-                lock.unlock();
-            }
-            return;
-        }
-        boolean retire;
-        lock.lock();
-        try {
+        synchronized (this) {
             inFlight--;
-            retire = closed || !sandbox.reusable();
-            if (retire) {
-                all.remove(sandbox);
-            } else {
-                idle.addFirst(sandbox);
-                idleSince.put(sandbox, ctx.clock().millis());
-                if (!retireTasks.containsKey(sandbox)) {
-                    scheduleRetire(sandbox, ctx.clock().millis() + keepAlive.toMillis());
-                }
+            if (sandbox == null) {
+                return;
             }
-        } finally {
-            lock.unlock();
+            if (!closed && sandbox.reusable()) {
+                long now = ctx.services().clock().millis();
+                idle.addFirst(sandbox);
+                idleSince.put(sandbox, now);
+                if (!retireTasks.containsKey(sandbox)) {
+                    scheduleRetire(sandbox, now + keepAlive.toMillis());
+                }
+                return;
+            }
         }
-        if (retire) {
-            retire(sandbox);
-        }
+        retire(sandbox);
     }
 
+    /** Under the monitor. */
     private void scheduleRetire(Sandbox sandbox, long dueMillis) {
-        retireTasks.put(sandbox, ctx.clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
+        retireTasks.put(sandbox, ctx.services().clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
     }
 
     /** A keep-alive timer fired: retire the sandbox if it has been idle that long, else look again later. */
     private void checkIdle(Sandbox sandbox) {
-        boolean retire = false;
-        lock.lock();
-        try {
+        synchronized (this) {
             retireTasks.remove(sandbox);
             if (!idle.contains(sandbox)) {
                 return; // busy: its release schedules a new check
             }
             long due = idleSince.get(sandbox) + keepAlive.toMillis();
-            if (ctx.clock().millis() >= due) {
-                idle.remove(sandbox);
-                idleSince.remove(sandbox);
-                all.remove(sandbox);
-                retire = true;
-            } else {
+            if (ctx.services().clock().millis() < due) {
                 scheduleRetire(sandbox, due);
+                return;
             }
-        } finally {
-            lock.unlock();
+            idle.remove(sandbox);
         }
-        if (retire) {
-            retire(sandbox);
-        }
+        retire(sandbox);
     }
 
     /**
-     * Off the caller's thread (it may be the clock's): kill, clean up; a reset sandbox leaves its /tmp behind,
-     * for its successor once its processes are dead. Completes when the sandbox is gone.
+     * Not under the monitor, with {@code sandbox} out of the idle ones: forgets it, then kills and cleans it up on
+     * the engine's executor; a reset sandbox leaves its /tmp behind, for its successor once its processes are dead.
+     * Completes when the sandbox is gone.
      */
     private CompletableFuture<Void> retire(Sandbox sandbox) {
         boolean keepTmp;
         CompletableFuture<Path> tmp = new CompletableFuture<>();
-        lock.lock();
-        try {
+        synchronized (this) {
+            all.remove(sandbox);
+            idleSince.remove(sandbox);
             EmulatorClock.Task t = retireTasks.remove(sandbox);
             if (t != null) {
                 t.cancel();
             }
-            idleSince.remove(sandbox);
             keepTmp = !closed && sandbox.wasReset();
             if (keepTmp) {
                 inheritedTmp.addLast(tmp);
             }
-        } finally {
-            lock.unlock();
         }
         return CompletableFuture.runAsync(() -> {
             try {
@@ -319,60 +272,35 @@ public final class FunctionRunner implements AutoCloseable {
                 tmp.completeExceptionally(e);
                 throw e;
             }
-        }, ctx.executor());
+        }, ctx.services().executor());
     }
 
     /** The most invocations in flight at once (reserved concurrency, or the account's limit). */
-    public int maxConcurrency() {
-        lock.lock();
-        try {
-            return maxConcurrency;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized int maxConcurrency() {
+        return maxConcurrency;
     }
 
     /** Changes the limit ({@code PutFunctionConcurrency}); invocations in flight go on. */
-    public void setMaxConcurrency(int limit) {
+    public synchronized void setMaxConcurrency(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        lock.lock();
-        try {
-            maxConcurrency = limit;
-        } finally {
-            lock.unlock();
-        }
+        maxConcurrency = limit;
     }
 
     /** Invocations running now. */
-    public int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized int inFlight() {
+        return inFlight;
     }
 
     /** Sandboxes alive, busy or idle. */
-    public int sandboxes() {
-        lock.lock();
-        try {
-            return all.size();
-        } finally {
-            lock.unlock();
-        }
+    public synchronized int sandboxes() {
+        return all.size();
     }
 
     /** Sandboxes waiting for an event (alive ones: a sandbox whose process exited is not counted). */
-    public int idleSandboxes() {
-        lock.lock();
-        try {
-            return (int) idle.stream().filter(Sandbox::reusable).count();
-        } finally {
-            lock.unlock();
-        }
+    public synchronized int idleSandboxes() {
+        return (int) idle.stream().filter(Sandbox::reusable).count();
     }
 
     /**
@@ -380,14 +308,10 @@ public final class FunctionRunner implements AutoCloseable {
      * completes once the idle ones are gone: their processes dead, their directories removed.
      */
     public CompletableFuture<Void> retireIdle() {
-        Deque<Sandbox> gone;
-        lock.lock();
-        try {
-            gone = new ArrayDeque<>(idle);
+        List<Sandbox> gone;
+        synchronized (this) {
+            gone = new ArrayList<>(idle);
             idle.clear();
-            all.removeAll(gone);
-        } finally {
-            lock.unlock();
         }
         return CompletableFuture.allOf(gone.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
@@ -395,20 +319,16 @@ public final class FunctionRunner implements AutoCloseable {
     /** No more invocations: the spare and idle sandboxes retire now, busy ones when their invocation ends. */
     @Override
     public void close() {
-        lock.lock();
-        try {
+        List<CompletableFuture<Path>> leftTmp;
+        synchronized (this) {
             closed = true;
-        } finally {
-            lock.unlock();
         }
         spare.close();
         retireIdle();
-        lock.lock();
-        try {
-            inheritedTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
+        synchronized (this) {
+            leftTmp = new ArrayList<>(inheritedTmp);
             inheritedTmp.clear();
-        } finally {
-            lock.unlock();
         }
+        leftTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
     }
 }

@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link PrivateTmp}); where that is not possible it gets a private directory through {@code TMPDIR} and
  * {@code java.io.tmpdir} and says so in its log. The memory size bounds each sandbox's processes together:
  * beyond it the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, as in AWS
- * (read every 10 ms while it works, and as peaks when INIT and each invocation end); Java's heap is
- * {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
+ * (read every 10 ms while it works, and when INIT and each invocation end, with the runtime's own peak then);
+ * Java's heap is {@code -Xmx} 85% of it, as AWS sets it. No CPU share follows the memory size.
  *
  * <p>Cold starts: a runner prepares a spare sandbox ({@link SpareSandbox}: the process started and the runtime
  * booted, the function's code not loaded) that its first cold start takes, as AWS provisions execution
@@ -81,8 +81,10 @@ public final class LambdaEngine implements AutoCloseable {
         RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
-        this.ctx = new SandboxContext(b.clock, b.sink, this::api, files, b.cacheRoot, work, new FifoPool(work, executor),
-                executor, b.sinkBudget, b.keptBytes, b.initTimeout, b.classDataSharing ? cds : null, privateTmp, memory);
+        this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory),
+                new SandboxContext.Host(work, new FifoPool(work, executor), privateTmp),
+                new SandboxContext.Runtimes(files, b.cacheRoot, b.classDataSharing ? cds : null, b.initTimeout),
+                new SandboxContext.Logging(b.sink, b.sinkBudget, b.keptBytes));
     }
 
     /** A builder; {@code clock} is the emulator's clock. */
@@ -143,7 +145,7 @@ public final class LambdaEngine implements AutoCloseable {
         }
         FunctionConfig config = FunctionConfig.builder("event-harness-cds-training").runtime(runtime.runtime())
                 .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
-        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.workDir().resolve("tmp-cds-" +
+        Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.host().workDir().resolve("tmp-cds-" +
                 Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
         try {
             s.startSpare();
@@ -207,7 +209,7 @@ public final class LambdaEngine implements AutoCloseable {
                 api.close();
             }
         }
-        RuntimeFiles.deleteTree(ctx.workDir());
+        RuntimeFiles.deleteTree(ctx.host().workDir());
     }
 
     /** Engine settings; everything but the clock has a default. */

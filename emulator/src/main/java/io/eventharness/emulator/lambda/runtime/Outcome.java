@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +25,8 @@ record Outcome(Kind kind, byte[] payload, String errorType, List<String> logLine
     enum Kind { SUCCESS, FUNCTION_ERROR, TIMEOUT, EXIT, OUT_OF_MEMORY, INIT_ERROR }
 
     private static final ObjectMapper JSON = Json.MAPPER;
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     static Outcome success(byte[] body) {
         return new Outcome(Kind.SUCCESS, body, null, List.of(), System.nanoTime());
@@ -49,11 +54,12 @@ record Outcome(Kind kind, byte[] payload, String errorType, List<String> logLine
                 + "allowed payload size (" + RuntimeApiServer.MAX_PAYLOAD + " bytes).", false, List.of());
     }
 
-    /** {@code Sandbox.Timedout}, and the line AWS logs for it. */
-    static Outcome timeout(String requestId, int timeoutSeconds, String isoNow) {
+    /** {@code Sandbox.Timedout}, and the line AWS logs for it, stamped {@code now}. */
+    static Outcome timeout(String requestId, int timeoutSeconds, Instant now) {
         String after = String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds);
         return document(Kind.TIMEOUT, "Sandbox.Timedout", "RequestId: " + requestId + " Error: Task timed out after "
-                + after + " seconds", true, List.of(isoNow + " " + requestId + " Task timed out after " + after + " seconds"));
+                + after + " seconds", true, List.of(ISO.format(now) + " " + requestId + " Task timed out after " + after
+                + " seconds"));
     }
 
     /** {@code Runtime.ExitError}: the process ended before answering. */

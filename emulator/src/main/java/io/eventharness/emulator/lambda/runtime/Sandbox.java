@@ -1,89 +1,74 @@
 package io.eventharness.emulator.lambda.runtime;
 
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.IDLE;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.INIT;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.INVOKING;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.NEW;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.OUT_OF_MEMORY;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.RESET;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.SHUT_DOWN;
+import static io.eventharness.emulator.lambda.runtime.SandboxStatus.SPARE;
+
 import io.eventharness.emulator.lambda.runtime.Outcome.Kind;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.NextExchange;
 import io.eventharness.emulator.lambda.runtime.RuntimeApiServer.Reply;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One execution environment: a process running the function's runtime (in a mount namespace whose
  * {@code /tmp} is the sandbox's private directory; see {@link SandboxProcess} for that side of it), its Runtime
  * API port, its log stream. It runs one invocation at a time.
  *
- * <p>Lifecycle as in AWS ("Lambda execution environment lifecycle"): INIT ends when the runtime first
- * asks for {@code /next} (or reports {@code /init/error}); each INVOKE hands one event over and ends with
- * {@code /response} or {@code /error}. A timeout, the process's death or running out of memory ends the
- * sandbox ("reset"): the runner starts a new one for the next event, and that one inherits the temp
- * directory, because AWS's reset does not clear {@code /tmp}.
+ * <p>Lifecycle as in AWS ({@link SandboxStatus}): INIT ends when the runtime first asks for {@code /next} (or
+ * reports {@code /init/error}); each invocation hands one event over and ends with {@code /response} or
+ * {@code /error}. A timeout, the process's death or running out of memory end the sandbox ("reset"): the runner
+ * starts a new one for the next event, and that one inherits the temp directory, because AWS's reset does not
+ * clear {@code /tmp}. Every change of status goes through {@link #transition}; every invocation, however it ends,
+ * ends through {@link #end}.
  *
- * <p>Memory: the memory size bounds the whole process tree. While the sandbox works (INIT, an invocation)
- * the {@link MemoryWatch} reads its resident memory; when an invocation or INIT ends, the peak of each
- * process ({@code VmHWM}) is read too, so a peak between two readings is not missed. Beyond the memory size
- * the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}, REPORT showing the memory
- * size as Max Memory Used, as AWS reports an execution environment that ran out of memory.
+ * <p>Memory ({@link SandboxMemory}): the memory size bounds the whole process tree, read while the sandbox works
+ * and when INIT or an invocation ends. Beyond it the sandbox is killed and the invocation fails with
+ * {@code Runtime.OutOfMemory}, REPORT showing the memory size as Max Memory Used, as AWS reports an execution
+ * environment that ran out of memory.
  *
  * <p>A spare ({@link #startSpare}, see {@link SpareSandbox}) is started ahead of need and stops before its runtime
  * looks at the function. Until {@link #activate} it is no running sandbox: its memory is not watched, its log
  * lines are held back, and INIT, which its Init Duration measures, begins at activation.
+ *
+ * <p>Threads: the invoking thread, the Runtime API's, the memory watch's and the engine's executor (the process's
+ * exit) meet here. This object's monitor guards the status, the invocation in flight and the parked {@code /next};
+ * it is held to read and change them (and to hand an event to a waiting {@code /next}, which Jetty writes without
+ * blocking), never while killing the process or writing to its log.
  */
 final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /** How long an ended invocation's result waits for its log lines before it is published without them. */
+    private static final long PUBLISH_WAIT_MILLIS = 5_000;
 
-    private enum Phase { INIT, READY, DEAD }
-
-    /** One invocation in this sandbox. */
-    private static final class Call {
-        final Invocation invocation;
-        final boolean cold;
-        final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-        final long dispatchedNanos = System.nanoTime();
-        long deliveredNanos;
-        boolean delivered;
-        Outcome outcome;
-
-        Call(Invocation invocation, boolean cold) {
-            this.invocation = invocation;
-            this.cold = cold;
-        }
-    }
-
-    private final SandboxContext ctx;
+    private final SandboxContext.Services services;
+    private final SandboxContext.Runtimes runtimes;
     private final FunctionConfig config;
     private final SandboxProcess proc;
     private final SandboxLog log;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final CompletableFuture<Outcome> init = new CompletableFuture<>();
-    private SandboxOutput output;
-    private Phase phase = Phase.INIT;
+    private final SandboxMemory memory;
+    private final SandboxInit init = new SandboxInit();
+    private SandboxStatus status = NEW;
+    /** The invocation in flight: set while INVOKING (and while a shutdown that came then waits for the exit). */
+    private SandboxInvocation current;
+    /** The runtime's {@code /next} waiting for an event: only while IDLE or INVOKING. */
     private NextExchange parked;
-    private Call current;
-    private boolean reset;
-    private long initEndNanos;
-    private final AtomicInteger maxMemoryMb = new AtomicInteger();
-    /** Whether the memory was read when the last invocation's answer came, so the {@code /next} after it need not. */
-    private final AtomicBoolean readAtCompletion = new AtomicBoolean();
-    private volatile boolean outOfMemory;
 
     /** @param jvmOptions JVM options beyond the usual; null: the engine's class-data archive, if any */
     Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
-        this.ctx = ctx;
+        this.services = ctx.services();
+        this.runtimes = ctx.runtimes();
         this.config = config;
         this.proc = new SandboxProcess(ctx, config, runtime, tmp, jvmOptions);
         this.log = proc.log();
+        this.memory = new SandboxMemory(config.memoryMb());
     }
 
     String logStream() {
@@ -94,29 +79,32 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         return proc.tmp();
     }
 
-    /** Whether the sandbox can take another invocation. */
-    boolean reusable() {
-        lock.lock();
-        try {
-            return phase == Phase.READY && !reset;
-        } finally {
-            lock.unlock();
-        }
+    /** The process's id; -1 before it started. */
+    long pid() {
+        return proc.pid();
     }
 
-    /** Whether it ended by a timeout, a crash or a failed init: its {@code /tmp} goes to its successor. */
-    boolean wasReset() {
-        lock.lock();
-        try {
-            return reset;
-        } finally {
-            lock.unlock();
+    /** Whether the sandbox can take another invocation. */
+    synchronized boolean reusable() {
+        return status == IDLE;
+    }
+
+    /** Whether it ended by a failure (a timeout, a crash, a failed INIT, its memory): its {@code /tmp} goes to a successor. */
+    synchronized boolean wasReset() {
+        return status.reset();
+    }
+
+    /** The one place the status changes; an impossible change is a bug, refused. Under the monitor. */
+    private void transition(SandboxStatus next) {
+        status = status.to(next);
+        if (next.ended()) {
+            parked = null; // left unanswered, as AWS leaves a frozen sandbox's
         }
     }
 
     /** Starts the process; INIT goes on until {@link #invoke} finds it done. */
     void start() throws IOException {
-        start(false);
+        start(INIT);
     }
 
     /**
@@ -124,32 +112,24 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * custom runtime's {@code bootstrap} cannot be told to wait.
      */
     void startSpare() throws IOException {
-        start(true);
+        start(SPARE);
     }
 
-    private void start(boolean spare) throws IOException {
-        boolean started = proc.start(this, spare);
-        output = proc.output();
-        if (!started) {
-            lock.lock();
-            try {
-                phase = Phase.DEAD;
-                reset = true;
-            } finally {
-                lock.unlock();
+    private void start(SandboxStatus first) throws IOException {
+        synchronized (this) {
+            transition(first); // before the process runs, which may ask for its first event at once
+        }
+        if (!proc.start(this, first == SPARE)) {
+            synchronized (this) {
+                transition(RESET);
             }
-            init.complete(null);
+            init.ended(null); // awaitInit reports why it could not start
             return;
         }
-        if (!spare) {
-            ctx.memory().watch(this);
+        if (first == INIT) {
+            services.memory().watch(this);
         }
-        proc.exited().thenRunAsync(this::onExit, ctx.executor());
-    }
-
-    /** The process's id; -1 before it started. */
-    long pid() {
-        return proc.pid();
+        proc.exited().thenRunAsync(this::onExit, services.executor());
     }
 
     /** A spare's: completes once its runtime has booted and waits. */
@@ -164,387 +144,249 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     /** Completes when INIT ends, however it ends. */
     CompletableFuture<?> initEnded() {
-        return init;
+        return init.future();
     }
 
-    /**
-     * Lets a spare go on, as a sandbox in INIT from now. False when it is of no use: its process is gone.
-     */
+    /** Lets a spare go on, as a sandbox in INIT from now. False when it is of no use: its process is gone. */
     boolean activate() {
-        lock.lock();
-        try {
-            if (phase != Phase.INIT) {
+        synchronized (this) {
+            if (status != SPARE) {
                 return false;
             }
-        } finally {
-            lock.unlock();
+            transition(INIT);
         }
-        ctx.memory().watch(this);
+        services.memory().watch(this);
         if (!proc.activate()) {
-            ctx.memory().unwatch(this);
+            services.memory().unwatch(this);
             return false;
         }
         return true;
     }
 
-    /** Runs one invocation to its end: a response, an error, a timeout or the process's death. */
+    /** Runs one invocation to its end: a response, an error, a timeout, the process's death or its memory. */
     InvocationResult invoke(Invocation invocation, boolean cold) {
-        Call call = new Call(invocation, cold);
-        if (cold) {
-            Outcome failed = awaitInit(invocation.requestId());
-            if (failed != null) {
-                call.outcome = failed;
-                output.barrier(() -> {
-                    begin(invocation);
-                    publish(call);
-                });
-                kill();
-                return await(call, 5_000);
+        SandboxInvocation call = new SandboxInvocation(invocation, cold);
+        Outcome initFailed = cold ? awaitInit(invocation.requestId()) : null;
+        proc.output().barrier(() -> {
+            log.begin();
+            log.platform("START RequestId: " + invocation.requestId() + " Version: " + config.version());
+        });
+        if (initFailed != null) {
+            end(call, initFailed, RESET);
+        } else if (!dispatch(call)) {
+            end(call, Outcome.exit(call.requestId(), proc.exitCode()), RESET); // it ended before the event came
+        } else {
+            InvocationResult r = call.resultWithin(config.timeoutSeconds() * 1000L);
+            if (r != null) {
+                return r;
             }
+            end(call, timedOut(call.requestId()), RESET);
         }
-        output.barrier(() -> begin(invocation));
-        lock.lock();
-        try {
-            if (phase == Phase.DEAD) {
-                call.outcome = outOfMemory ? Outcome.outOfMemory(invocation.requestId())
-                        : Outcome.exit(invocation.requestId(), proc.exitCode());
-            } else {
-                current = call;
-                if (parked != null) {
-                    deliver(parked, call);
-                    parked = null;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (call.outcome != null) {
-            output.barrier(() -> publish(call));
-            return await(call, 5_000);
-        }
-        long timeoutMillis = config.timeoutSeconds() * 1000L;
-        try {
-            return call.result.get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            timeout(call);
-            return await(call, 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            timeout(call);
-            return await(call, 5_000);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** On the output thread: START, after everything the sandbox wrote before. */
-    private void begin(Invocation invocation) {
-        log.begin();
-        log.platform("START RequestId: " + invocation.requestId() + " Version: " + config.version());
+        return call.await(PUBLISH_WAIT_MILLIS, () -> publish(call));
     }
 
     /** Null when INIT ended with the runtime asking for work, else why it failed. */
     private Outcome awaitInit(String requestId) {
-        Outcome failed;
-        try {
-            failed = init.get(ctx.initTimeout().toMillis() + config.timeoutSeconds() * 1000L, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.clock().now()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failed = Outcome.timeout(requestId, config.timeoutSeconds(), ISO.format(ctx.clock().now()));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        Outcome failed = init.await(runtimes.initTimeout().toMillis() + config.timeoutSeconds() * 1000L,
+                () -> timedOut(requestId));
         String entrypointFailure = proc.entrypointFailure();
         if (entrypointFailure != null) {
             return Outcome.invalidEntrypoint(requestId, "Couldn't find valid bootstrap(s): [" + config.codeDirectory()
                     .resolve("bootstrap") + "]: " + entrypointFailure);
         }
-        if (failed == null) {
-            return null;
-        }
-        lock.lock();
-        try {
-            reset = true;
-            if (initEndNanos == 0) {
-                initEndNanos = System.nanoTime();
-            }
-            if (failed.kind() == Kind.EXIT) {
-                return outOfMemory ? Outcome.outOfMemory(requestId) : Outcome.exit(requestId, proc.exitCode());
-            }
-            return failed;
-        } finally {
-            lock.unlock();
-        }
+        return failed != null && failed.kind() == Kind.EXIT ? Outcome.exit(requestId, proc.exitCode()) : failed;
     }
 
-    private void timeout(Call call) {
-        boolean mine = false;
-        lock.lock();
-        try {
-            if (call.outcome == null) {
-                call.outcome = Outcome.timeout(call.invocation.requestId(), config.timeoutSeconds(), ISO.format(ctx.clock().now()));
+    /** Hands the event to the runtime's waiting {@code /next}, or leaves it for the next; false when the sandbox has ended. */
+    private synchronized boolean dispatch(SandboxInvocation call) {
+        if (status.ended()) {
+            return false;
+        }
+        transition(INVOKING);
+        current = call;
+        if (parked != null) {
+            handOver(parked, call);
+            parked = null;
+        }
+        return true;
+    }
+
+    /** Under the monitor. */
+    private void handOver(NextExchange exchange, SandboxInvocation call) {
+        call.handOver();
+        services.memory().watch(this);
+        exchange.send(call.invocation().runtimeHeaders(config, services.clock().millis()), call.invocation().payload());
+    }
+
+    private Outcome timedOut(String requestId) {
+        return Outcome.timeout(requestId, config.timeoutSeconds(), services.clock().now());
+    }
+
+    /**
+     * Ends {@code call}: the one way an invocation ends (its answer or error, a timeout, a crash, running out of
+     * memory, a failed INIT). The sandbox goes to {@code next} unless it has ended already; in a sandbox that ran
+     * out of memory the invocation ends with {@code Runtime.OutOfMemory}, whatever ended it. A sandbox that has
+     * ended is killed. Then, after everything the function printed before, the platform's closing lines and the
+     * result.
+     *
+     * @return false when the invocation had ended already (a timeout and an answer racing: the first wins)
+     */
+    private boolean end(SandboxInvocation call, Outcome outcome, SandboxStatus next) {
+        SandboxStatus after;
+        synchronized (this) {
+            after = status.ended() ? status : next;
+            if (!call.end(after == OUT_OF_MEMORY ? Outcome.outOfMemory(call.requestId()) : outcome)) {
+                return false;
+            }
+            if (current == call) {
                 current = null;
-                reset = true;
-                mine = true;
             }
-        } finally {
-            lock.unlock();
+            if (after != status) {
+                transition(after);
+            }
         }
-        if (mine) {
-            kill();
-            output.barrier(() -> publish(call));
+        if (after.ended()) {
+            kill(after);
         }
+        proc.output().barrier(() -> publish(call));
+        return true;
     }
 
-    /** The result once its log is complete; built without waiting further if the output thread is stuck. */
-    private InvocationResult await(Call call, long millis) {
-        try {
-            return call.result.get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | InterruptedException | ExecutionException e) {
-            publish(call);
-            return call.result.join();
-        }
+    /** On the output thread (or by the invoking thread if that is stuck): END, REPORT and the result. */
+    private void publish(SandboxInvocation call) {
+        call.publish(log, config, call.cold() ? init.durationMs(proc.initStartNanos()) : null, memory.maxUsedMb());
     }
 
-    private void deliver(NextExchange exchange, Call call) {
-        Map<String, String> headers = call.invocation.runtimeHeaders(config, ctx.clock().millis());
-        call.deliveredNanos = System.nanoTime();
-        call.delivered = true;
-        ctx.memory().watch(this);
-        exchange.send(headers, call.invocation.payload());
+    /** An ended sandbox's processes: no longer read, killed (SIGKILL, again if need be; {@link #destroy} waits for them). */
+    private void kill(SandboxStatus ended) {
+        services.memory().unwatch(this);
+        if (ended == OUT_OF_MEMORY) {
+            memory.exhausted();
+        }
+        proc.kill();
     }
 
     @Override
     public void next(NextExchange exchange) {
-        ctx.memory().unwatch(this);
-        // after an invocation, complete() has just read the memory; after INIT nothing has yet
-        if (!readAtCompletion.getAndSet(false) && measureMemory()) {
+        services.memory().unwatch(this);
+        // after an invocation, its answer has just read the memory; after INIT nothing has yet
+        if (!memory.takeReadAtAnswer() && memory.overAtPeak(proc.tree())) {
             outOfMemory(); // INIT or the end of the last invocation went beyond the memory size
             return;
         }
-        boolean initDone = false;
-        lock.lock();
-        try {
-            if (phase == Phase.DEAD) {
+        boolean initDone;
+        synchronized (this) {
+            if (status.ended()) {
                 return; // the process is being stopped: left unanswered, as AWS leaves a frozen sandbox
             }
-            if (phase == Phase.INIT) {
-                phase = Phase.READY;
-                initEndNanos = System.nanoTime();
-                initDone = true;
+            initDone = status == INIT;
+            if (initDone) {
+                transition(IDLE);
+                init.endNow();
             }
-            if (current != null && !current.delivered) {
-                deliver(exchange, current);
+            if (current != null && !current.handedOver()) {
+                handOver(exchange, current);
             } else {
                 parked = exchange;
             }
-        } finally {
-            lock.unlock();
         }
         if (initDone) {
             proc.recordNamespace();
-            init.complete(null);
+            init.ended(null);
         }
     }
 
     @Override
     public Reply response(String requestId, byte[] body, boolean tooLarge) {
-        Call call = complete(requestId, tooLarge ? Outcome.responseTooLarge() : Outcome.success(body));
-        if (call == null) {
-            return Reply.INVALID_REQUEST_ID;
-        }
-        return tooLarge ? Reply.TOO_LARGE : Reply.ACCEPTED;
+        return answer(requestId, tooLarge ? Outcome.responseTooLarge() : Outcome.success(body),
+                tooLarge ? Reply.TOO_LARGE : Reply.ACCEPTED);
     }
 
     @Override
     public Reply error(String requestId, String errorType, byte[] body) {
-        return complete(requestId, Outcome.posted(Kind.FUNCTION_ERROR, body, errorType)) == null
-                ? Reply.INVALID_REQUEST_ID : Reply.ACCEPTED;
+        return answer(requestId, Outcome.posted(Kind.FUNCTION_ERROR, body, errorType), Reply.ACCEPTED);
+    }
+
+    /**
+     * The runtime's answer: it ends the invocation in flight if {@code requestId} is that one's, with {@code outcome},
+     * or with {@code Runtime.OutOfMemory} if the sandbox went beyond its memory size on the way.
+     */
+    private Reply answer(String requestId, Outcome outcome, Reply accepted) {
+        boolean over = memory.overAtPeak(proc.tree());
+        memory.readAtAnswer(over);
+        SandboxInvocation call;
+        synchronized (this) {
+            call = current;
+        }
+        if (call == null || !call.handedOver() || !call.requestId().equals(requestId)) {
+            return Reply.INVALID_REQUEST_ID;
+        }
+        boolean ended = over ? end(call, Outcome.outOfMemory(requestId), OUT_OF_MEMORY) : end(call, outcome, IDLE);
+        return ended ? accepted : Reply.INVALID_REQUEST_ID;
     }
 
     @Override
     public Reply initError(String errorType, byte[] body) {
-        lock.lock();
-        try {
-            if (phase != Phase.INIT) {
+        synchronized (this) {
+            if (status != INIT) {
                 return Reply.forbidden("init/error is only accepted while the runtime initializes");
             }
-            phase = Phase.DEAD;
-            initEndNanos = System.nanoTime();
-        } finally {
-            lock.unlock();
+            transition(RESET);
+            init.endNow();
         }
-        measureMemory();
-        init.complete(Outcome.posted(Kind.INIT_ERROR, body, errorType));
+        memory.overAtPeak(proc.tree());
+        init.ended(Outcome.posted(Kind.INIT_ERROR, body, errorType));
         return Reply.ACCEPTED;
-    }
-
-    /**
-     * Ends the current invocation with {@code outcome} if {@code requestId} is the one in flight; with
-     * {@code Runtime.OutOfMemory} instead if the sandbox went beyond its memory size on the way.
-     */
-    private Call complete(String requestId, Outcome outcome) {
-        boolean over = measureMemory();
-        readAtCompletion.set(!over);
-        Call call;
-        lock.lock();
-        try {
-            call = current;
-            if (call == null || !call.delivered || call.outcome != null || !call.invocation.requestId().equals(requestId)) {
-                return null;
-            }
-            if (over && !outOfMemory) {
-                outOfMemory = true;
-                reset = true;
-                outcome = Outcome.outOfMemory(requestId);
-            }
-            call.outcome = outcome;
-            current = null;
-        } finally {
-            lock.unlock();
-        }
-        if (over) {
-            maxMemoryMb.set(config.memoryMb());
-            kill();
-        }
-        output.barrier(() -> publish(call));
-        return call;
     }
 
     /** The memory watch's reading: beyond the memory size, the sandbox ends as AWS's would. */
     @Override
     public void checkMemory() {
-        ProcessTree t = proc.tree();
-        if (t == null) {
-            return;
-        }
-        long bytes = t.residentBytes();
-        if (bytes > config.memoryMb() * (1L << 20)) {
+        if (memory.overNow(proc.tree())) {
             outOfMemory();
-        } else if (bytes > 0) {
-            maxMemoryMb.accumulateAndGet((int) ((bytes + (1 << 20) - 1) >> 20), Math::max);
         }
     }
 
     /**
-     * Kills the sandbox for using more than its memory size; the invocation in flight, if any, fails with
-     * {@code Runtime.OutOfMemory}, and so does INIT (see {@link #awaitInit}).
+     * Ends the sandbox for using more than its memory size; the invocation in flight, if any, fails with
+     * {@code Runtime.OutOfMemory}, and so does INIT (its failure, the process's exit, ends the first invocation).
      */
     private void outOfMemory() {
-        Call killed = null;
-        lock.lock();
-        try {
-            if (outOfMemory || phase == Phase.DEAD) {
+        SandboxInvocation inFlight;
+        synchronized (this) {
+            if (status.ended()) {
                 return;
             }
-            outOfMemory = true;
-            reset = true;
-            if (current != null && current.outcome == null) {
-                killed = current;
-                killed.outcome = Outcome.outOfMemory(killed.invocation.requestId());
-                current = null;
-            }
-        } finally {
-            lock.unlock();
+            transition(OUT_OF_MEMORY);
+            inFlight = current;
         }
-        ctx.memory().unwatch(this);
-        maxMemoryMb.set(config.memoryMb());
-        kill();
-        if (killed != null) {
-            Call c = killed;
-            output.barrier(() -> publish(c));
+        if (inFlight != null) {
+            end(inFlight, Outcome.outOfMemory(inFlight.requestId()), OUT_OF_MEMORY); // which kills it
+        } else {
+            kill(OUT_OF_MEMORY);
         }
     }
 
+    /** The process exited: unless the sandbox had ended, it crashed, and the invocation in flight with it. */
     private void onExit() {
-        ctx.memory().unwatch(this);
-        int code = proc.exitCode();
-        Call crashed = null;
-        lock.lock();
-        try {
-            if (phase != Phase.DEAD) {
-                reset = true;
+        services.memory().unwatch(this);
+        SandboxInvocation crashed;
+        synchronized (this) {
+            if (!status.ended()) {
+                transition(RESET);
             }
-            phase = Phase.DEAD;
-            if (current != null && current.outcome == null) {
-                crashed = current;
-                crashed.outcome = outOfMemory ? Outcome.outOfMemory(crashed.invocation.requestId())
-                        : Outcome.exit(crashed.invocation.requestId(), code);
-                current = null;
-            }
-            parked = null;
-        } finally {
-            lock.unlock();
+            crashed = current;
         }
-        init.complete(Outcome.exit("", code));
+        init.ended(Outcome.exit("", proc.exitCode()));
         if (crashed != null) {
-            Call c = crashed;
-            output.barrier(() -> publish(c));
+            end(crashed, Outcome.exit(crashed.requestId(), proc.exitCode()), RESET);
         }
-        output.finish(() -> { });
-    }
-
-    /** On the output thread: the platform's closing lines, then the result. */
-    private void publish(Call call) {
-        synchronized (call) {
-            if (call.result.isDone()) {
-                return;
-            }
-            Outcome o = call.outcome;
-            String id = call.invocation.requestId();
-            for (String line : o.logLines()) {
-                log.platform(line);
-            }
-            log.reportDropped();
-            log.platform("END RequestId: " + id);
-            long from = call.delivered ? call.deliveredNanos : call.dispatchedNanos;
-            double duration = Math.max(0, o.endNanos() - from) / 1e6;
-            if (o.kind() == Kind.TIMEOUT) {
-                duration = Math.max(duration, config.timeoutSeconds() * 1000.0); // the clock started at hand-over
-            }
-            long billed = o.kind() == Kind.TIMEOUT ? config.timeoutSeconds() * 1000L : Math.max(1, (long) Math.ceil(duration));
-            Double initMs = call.cold && initEndNanos > 0 ? (initEndNanos - proc.initStartNanos()) / 1e6 : null;
-            int maxUsed = maxMemoryMb.get();
-            log.platform(SandboxLog.report(id, duration, billed, config.memoryMb(), maxUsed, initMs));
-            call.result.complete(new InvocationResult(id, o.payload(), o.kind() == Kind.SUCCESS ? null : "Unhandled",
-                    o.errorType(), call.cold, duration, billed, initMs, config.memoryMb(), maxUsed, log.stream(),
-                    log.take(), config.version()));
-        }
-    }
-
-    /**
-     * Reads the tree's peak memory into Max Memory Used (the memory size at most: beyond it the sandbox is
-     * ended); whether it went beyond the memory size.
-     */
-    private boolean measureMemory() {
-        ProcessTree t = proc.tree();
-        if (t == null) {
-            return false;
-        }
-        long kb = t.peakKb();
-        if (kb <= 0) {
-            return false; // gone: the last reading stands
-        }
-        int mb = (int) Math.min(config.memoryMb(), (kb + 1023) / 1024);
-        maxMemoryMb.accumulateAndGet(mb, Math::max);
-        return kb > config.memoryMb() * 1024L;
-    }
-
-    /** SIGKILL to the process and its children; {@link #destroy} waits for them. */
-    private void kill() {
-        proc.kill();
+        proc.output().finish(() -> { });
     }
 
     /** Stops the process as {@code docker stop} would (SIGTERM), waiting for it to exit; a JVM writes its archive. */
     void terminate() {
-        lock.lock();
-        try {
-            phase = Phase.DEAD;
-        } finally {
-            lock.unlock();
-        }
+        shutDown();
         proc.terminate();
     }
 
@@ -555,14 +397,15 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * @return whether all its processes are dead
      */
     boolean destroy(boolean keepTmp) {
-        lock.lock();
-        try {
-            phase = Phase.DEAD;
-            parked = null;
-        } finally {
-            lock.unlock();
-        }
-        ctx.memory().unwatch(this);
+        shutDown();
+        services.memory().unwatch(this);
         return proc.destroy(keepTmp);
+    }
+
+    /** The engine ends it: SHUT_DOWN, unless it has ended already (a reset stays a reset). */
+    private synchronized void shutDown() {
+        if (!status.ended()) {
+            transition(SHUT_DOWN);
+        }
     }
 }

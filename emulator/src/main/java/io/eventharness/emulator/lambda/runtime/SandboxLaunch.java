@@ -77,10 +77,12 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
      *
      * @param tmp the sandbox's private directory (its /tmp)
      */
-    static ProcessBuilder processBuilder(SandboxContext ctx, FunctionConfig c, Resolved runtime, PrivateTmp.Launch isolation,
-            Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output, boolean spare) {
+    static ProcessBuilder processBuilder(SandboxContext.Runtimes runtimes, FunctionConfig c, Resolved runtime,
+            PrivateTmp.Launch isolation, Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output,
+            boolean spare) {
         Path tmpInside = isolation.tmpInside(tmp);
-        SandboxLaunch launch = of(c, runtime, ctx.files(), tmpInside, isolation.taskRoot(), ctx.cacheRoot(), jvmOptions, spare);
+        SandboxLaunch launch = of(c, runtime, runtimes.files(), tmpInside, isolation.taskRoot(), runtimes.cacheRoot(),
+                jvmOptions, spare);
         List<String> command = new ArrayList<>(isolation.prefix());
         command.addAll(launch.command());
         // the working directory is entered before unshare runs: the real path, which the shell then leaves for

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.lambda.runtime;
 
+import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.lambda.runtime.RuntimeResolver.Resolved;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class SandboxProcess {
     private final List<String> jvmOptions;
     private final SandboxLog log;
     private final CompletableFuture<Void> spareReady = new CompletableFuture<>();
-    private SandboxOutput output;
+    private volatile SandboxOutput output;
     private RuntimeApiServer.Endpoint endpoint;
     private volatile Process process;
     private volatile ProcessTree tree;
@@ -53,8 +54,9 @@ final class SandboxProcess {
         this.runtime = runtime;
         this.tmp = tmp;
         this.jvmOptions = jvmOptions;
-        String stream = STREAM_DATE.format(ctx.clock().now()) + "/[" + config.version() + "]" + Ids.hex(16);
-        this.log = new SandboxLog(ctx.sink(), config.logGroup(), stream, ctx.clock(), ctx.sinkBudget(), ctx.keptBytes());
+        EmulatorClock clock = ctx.services().clock();
+        String stream = STREAM_DATE.format(clock.now()) + "/[" + config.version() + "]" + Ids.hex(16);
+        this.log = ctx.logging().open(config.logGroup(), stream, clock);
     }
 
     SandboxLog log() {
@@ -94,26 +96,27 @@ final class SandboxProcess {
     boolean start(RuntimeApiServer.RuntimeApi api, boolean asSpare) throws IOException {
         spare = asSpare;
         Files.createDirectories(tmp);
-        output = SandboxOutput.open(ctx.fifos().take());
+        output = SandboxOutput.open(ctx.host().fifos().take());
         if (asSpare) {
             log.hold();
         }
         output.start("lambda-log-" + config.functionName(), this::onLine);
-        PrivateTmp.Launch isolation = ctx.privateTmp().launch(tmp, config.codeDirectory());
+        PrivateTmp.Launch isolation = ctx.host().privateTmp().launch(tmp, config.codeDirectory());
         List<String> warnings = new ArrayList<>();
         if (runtime.warning() != null) {
             warnings.add(runtime.warning());
         }
         if (!isolation.isolated()) {
-            warnings.add(ctx.privateTmp().warning());
+            warnings.add(ctx.host().privateTmp().warning());
         }
         if (!warnings.isEmpty()) {
             output.barrier(() -> warnings.forEach(log::platform));
         }
-        endpoint = ctx.api().open(api);
+        endpoint = ctx.services().api().open(api);
+        JavaClassDataSharing cds = ctx.runtimes().cds();
         List<String> extra = jvmOptions != null ? jvmOptions
-                : runtime.family() == RuntimeResolver.Family.JAVA && ctx.cds() != null ? ctx.cds().options(runtime) : List.of();
-        ProcessBuilder pb = SandboxLaunch.processBuilder(ctx, config, runtime, isolation, tmp, extra, log.stream(),
+                : runtime.family() == RuntimeResolver.Family.JAVA && cds != null ? cds.options(runtime) : List.of();
+        ProcessBuilder pb = SandboxLaunch.processBuilder(ctx.runtimes(), config, runtime, isolation, tmp, extra, log.stream(),
                 endpoint.address(), output.path(), asSpare);
         ownNamespace = isolation.isolated();
         initStartNanos = System.nanoTime();

@@ -55,13 +55,14 @@ final class SpareSandbox {
                 return;
             }
             pending = f;
-            expiry = ctx.clock().schedule(ctx.clock().now().plus(keepAlive), () -> discard(f));
+            EmulatorClock clock = ctx.services().clock();
+            expiry = clock.schedule(clock.now().plus(keepAlive), () -> discard(f));
         }
-        ctx.executor().execute(() -> boot(f));
+        ctx.services().executor().execute(() -> boot(f));
     }
 
     private void boot(CompletableFuture<Sandbox> f) {
-        Path tmp = ctx.workDir().resolve("tmp-" + config.functionName() + "-" + Ids.hex(6));
+        Path tmp = ctx.host().workDir().resolve("tmp-" + config.functionName() + "-" + Ids.hex(6));
         Sandbox s = new Sandbox(ctx, config, runtime, tmp, null);
         try {
             s.startSpare();
@@ -95,7 +96,7 @@ final class SpareSandbox {
         if (s == null) {
             return null;
         }
-        if (!s.logStream().startsWith(SandboxProcess.STREAM_DATE.format(ctx.clock().now()))) {
+        if (!s.logStream().startsWith(SandboxProcess.STREAM_DATE.format(ctx.services().clock().now()))) {
             destroyLater(s);
             return null;
         }
@@ -144,6 +145,6 @@ final class SpareSandbox {
 
     /** Off the caller's thread (the clock's, a process's exit), or on it once the engine is closing: kills and cleans up. */
     private void destroyLater(Sandbox s) {
-        ctx.executor().execute(() -> s.destroy(false));
+        ctx.services().executor().execute(() -> s.destroy(false));
     }
 }

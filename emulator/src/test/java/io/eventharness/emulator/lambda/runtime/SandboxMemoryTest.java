@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The memory size bounds a sandbox's processes together, as it bounds an execution environment in AWS:
  * beyond it the sandbox is killed and the invocation fails with {@code Runtime.OutOfMemory}; REPORT's Max
- * Memory Used is the peak of the process tree.
+ * Memory Used is the most the process tree is known to have held at once (not the sum of its processes' peaks).
  */
 class SandboxMemoryTest {
     private static final Pattern MAX_USED = Pattern.compile("\tMax Memory Used: (\\d+) MB");

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Max Memory Used comes from {@code VmHWM} in {@code /proc/<pid>/status}, scanned as bytes. */
+/** The runtime's peak, part of Max Memory Used, comes from {@code VmHWM} in {@code /proc/<pid>/status}, scanned as bytes. */
 class VmHwmTest {
     private static long hwm(String status) {
-        return ProcessTree.vmHwmKb(status.getBytes(StandardCharsets.US_ASCII));
+        return ProcFs.vmHwmKb(status.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -32,6 +32,6 @@ class VmHwmTest {
     @Test
     void readsThisProcessesOwnStatus() throws Exception {
         byte[] status = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/status"));
-        assertThat(ProcessTree.vmHwmKb(status)).isPositive();
+        assertThat(ProcFs.vmHwmKb(status)).isPositive();
     }
 }
