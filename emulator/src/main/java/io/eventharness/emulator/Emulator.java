@@ -201,15 +201,17 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * What an emulator is built with, frozen. {@link #DEFAULTS}: port 4566 on 127.0.0.1, sandboxes warm for
-     * ten minutes, {@code max(4, 2 × cores)} asynchronous workers, spare sandboxes on, 64 MiB of logs per group.
+     * ten minutes, {@code max(4, 2 × cores)} asynchronous workers, spare sandboxes on, 64 MiB of logs per group,
+     * S3 notification destinations' resource policies checked.
      *
      * @param lambdaWorkDirectory where sandboxes keep their directories; null: under {@code java.io.tmpdir}
      *                            (or {@code /var/tmp} when that is {@code /tmp}, which sandboxes cover)
      */
     public record Settings(String host, int port, Duration lambdaKeepAlive, int lambdaAsyncWorkers,
-                           Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup) {
+                           Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup,
+                           boolean s3DestinationPolicyCheck) {
         public static final Settings DEFAULTS = new Settings("127.0.0.1", 4566, DEFAULT_LAMBDA_KEEP_ALIVE,
-                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP);
+                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, true);
 
         public Settings {
             Objects.requireNonNull(host, "host");
@@ -241,7 +243,8 @@ public final class Emulator implements AutoCloseable {
 
         public Builder withPort(int port) {
             return new Builder(new Settings(s.host(), port, s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /** Any free port; read it back with {@link Emulator#endpoint()}. */
@@ -251,7 +254,8 @@ public final class Emulator implements AutoCloseable {
 
         public Builder withHost(String host) {
             return new Builder(new Settings(host, s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /**
@@ -261,7 +265,8 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaKeepAlive(Duration keepAlive) {
             return new Builder(new Settings(s.host(), s.port(), keepAlive, s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /**
@@ -271,7 +276,8 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaAsyncWorkers(int workers) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), workers,
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /**
@@ -283,7 +289,8 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaSpareSandboxes(boolean enabled) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /**
@@ -292,7 +299,8 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaWorkDirectory(Path directory) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
+                    s.s3DestinationPolicyCheck()));
         }
 
         /**
@@ -301,7 +309,19 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withMaxLogBytesPerGroup(long bytes) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes,
+                    s.s3DestinationPolicyCheck()));
+        }
+
+        /**
+         * Whether saving an S3 notification configuration checks, as AWS does, that each destination's resource
+         * policy lets S3 send to it (a function's {@code AddPermission} for {@code s3.amazonaws.com}, a queue's or
+         * topic's {@code Policy}); on by default. {@code false} is for tests written against emulators that never
+         * checked: destinations must still exist, and S3 then delivers to them as if they allowed it.
+         */
+        public Builder withS3DestinationPolicyCheck(boolean enabled) {
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), enabled));
         }
 
         /** The settings so far. */

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone emulator: {@code java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D]
- * [--lambda-async-workers N]}.
+ * [--lambda-async-workers N] [--skip-s3-destination-policy-check]}.
  *
  * <p>Prints {@code Event Harness emulator listening on http://H:P} and then {@code Ready.} once the
  * port answers requests; stops cleanly on SIGTERM or Ctrl-C (exit status 143/130, as the JVM
@@ -17,12 +17,16 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     static final String USAGE = "usage: java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D] [--lambda-async-workers N]\n"
+            + "       [--skip-s3-destination-policy-check]\n"
             + "  --port N                  the port to listen on (default 4566; 0 picks any free port)\n"
             + "  --host H                  the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)\n"
             + "  --lambda-keep-alive D     how long an idle Lambda sandbox stays warm, in emulator time\n"
             + "                            (default 10m; e.g. 0, 90s, 10m, 2h, or ISO-8601 like PT10M)\n"
             + "  --lambda-async-workers N  asynchronous invocations that run at once; more wait in the queue\n"
-            + "                            (default " + LambdaService.defaultAsyncWorkers() + " here: max(4, 2 x cores))";
+            + "                            (default " + LambdaService.defaultAsyncWorkers() + " here: max(4, 2 x cores))\n"
+            + "  --skip-s3-destination-policy-check\n"
+            + "                            save S3 notification configurations whose destinations do not allow S3\n"
+            + "                            (no AddPermission, no queue or topic policy), and deliver to them anyway";
 
     private Main() {
     }
@@ -94,6 +98,7 @@ public final class Main {
                 case "--host" -> b = b.withHost(value(args, ++i, flag));
                 case "--lambda-keep-alive" -> b = b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
                 case "--lambda-async-workers" -> b = b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
+                case "--skip-s3-destination-policy-check" -> b = b.withS3DestinationPolicyCheck(false);
                 default -> throw new IllegalArgumentException("unknown argument: " + flag);
             }
         }

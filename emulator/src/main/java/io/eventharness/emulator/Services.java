@@ -1,6 +1,11 @@
 package io.eventharness.emulator;
 
+import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.core.ResourcePolicy;
+import io.eventharness.emulator.core.ResourcePolicy.ServiceRequest;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
@@ -9,6 +14,8 @@ import io.eventharness.emulator.lambda.runtime.LambdaEngine;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.routing.ServiceBinding;
+import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
@@ -21,9 +28,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The emulated services of one emulator, wired to its clock and its delivery; one binding each. */
 public final class Services implements AutoCloseable {
+    private static final String S3_PRINCIPAL = "s3.amazonaws.com";
     private final SqsService sqs;
     private final SnsService sns;
     private final S3Service s3;
@@ -41,11 +52,31 @@ public final class Services implements AutoCloseable {
     Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
-        s3 = new S3Service(clock, delivery, arn -> switch (arn.service()) {
-            case "sqs" -> sqs.queueExists(arn.toString());
-            case "sns" -> sns.topicExists(arn.toString());
-            default -> true; // Lambda functions: checked when notifications are delivered
-        });
+        s3 = new S3Service(clock, delivery, new S3Destinations() {
+            @Override
+            public boolean exists(Arn d) {
+                return switch (d.service()) {
+                    case "sqs" -> sqs.queueExists(d.toString());
+                    case "sns" -> sns.topicExists(d.toString());
+                    // the name of function:name[:qualifier]
+                    default -> lambda.functionNames().contains(d.resourceId().split(":", 2)[0]);
+                };
+            }
+
+            @Override
+            public boolean allowsS3(Arn d, Arn bucket) {
+                return switch (d.service()) {
+                    case "lambda" -> lambda.allows(d.toString(), S3_PRINCIPAL, bucket.toString());
+                    case "sqs" -> ResourcePolicy.allows(queuePolicy(d), new ServiceRequest(S3_PRINCIPAL, "sqs:SendMessage",
+                            d.toString(), bucket.toString(), Account.ID));
+                    default -> ResourcePolicy.allows(topicPolicy(d), new ServiceRequest(S3_PRINCIPAL, "sns:Publish",
+                            d.toString(), bucket.toString(), Account.ID));
+                };
+            }
+        }, config.s3DestinationPolicyCheck());
+        if (!config.s3DestinationPolicyCheck()) {
+            delivery.trustWithoutPolicy("s3");
+        }
         logs = new LogsService(clock, config.maxLogBytesPerGroup());
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
@@ -69,6 +100,17 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+    }
+
+    private String queuePolicy(Arn queue) {
+        String url = sqs.queueUrlOfArn("", queue.toString());
+        return url == null ? null : sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(url)
+                .attributeNames(QueueAttributeName.POLICY).build()).attributes().get(QueueAttributeName.POLICY);
+    }
+
+    private String topicPolicy(Arn topic) {
+        return sns.getTopicAttributes(GetTopicAttributesRequest.builder().topicArn(topic.toString()).build(),
+                Call.internal(Ids.uuid(), topic.region(), "")).attributes().get("Policy");
     }
 
     public List<ServiceBinding> bindings() {

@@ -22,6 +22,13 @@ class MainArgumentsTest {
     }
 
     @Test
+    void theS3DestinationPolicyCheckIsOnUnlessSkipped() {
+        assertThat(Main.parse().settings().s3DestinationPolicyCheck()).isTrue();
+        assertThat(Main.parse("--skip-s3-destination-policy-check").settings().s3DestinationPolicyCheck()).isFalse();
+        assertThat(Main.USAGE).contains("--skip-s3-destination-policy-check");
+    }
+
+    @Test
     void lambdaFlags() {
         Emulator.Settings b = Main.parse("--port", "0", "--lambda-keep-alive", "90s", "--lambda-async-workers", "3").settings();
         assertThat(b.port()).isZero();

@@ -3,6 +3,7 @@ package io.eventharness.emulator.delivery;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,7 @@ public final class Delivery {
 
     private final EventTrail trail;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
+    private final Set<String> trustedWithoutPolicy = ConcurrentHashMap.newKeySet();
 
     public Delivery(EventTrail trail) {
         this.trail = trail;
@@ -40,6 +42,21 @@ public final class Delivery {
     /** Registers the handler of ARNs {@code arn:aws:<service>:…}. */
     public void register(String arnService, Target target) {
         targets.put(arnService, target);
+    }
+
+    /**
+     * Lets targets accept what sources of this service ({@code s3}) send without a resource-policy statement that
+     * allows the service's principal: the emulator's relaxing switch for tests written against emulators that never
+     * checked ({@code Emulator.Builder.withS3DestinationPolicyCheck(false)}). Targets that check resource policies
+     * ask {@link #trustedWithoutPolicy} first.
+     */
+    public void trustWithoutPolicy(String sourceService) {
+        trustedWithoutPolicy.add(sourceService);
+    }
+
+    /** Whether a target should accept what this source sends without reading its resource policy. */
+    public boolean trustedWithoutPolicy(String sourceArn) {
+        return trustedWithoutPolicy.contains(Arn.serviceOf(sourceArn));
     }
 
     /** Delivers and records the hop; returns normally when the target accepted it. */

@@ -195,8 +195,10 @@ public final class RestXmlCodec implements ProtocolCodec {
         }
         XmlWriter w = new XmlWriter().declaration().start("Error")
                 .element("Code", error.code())
-                .element("Message", error.getMessage())
-                .element("RequestId", call.requestId())
+                .element("Message", error.getMessage());
+        // what S3 adds to some errors: ArgumentName and ArgumentValue, Condition, Key ...
+        error.members().forEach(w::element);
+        w.element("RequestId", call.requestId())
                 .element("HostId", call.requestId())
                 .end("Error");
         return out.body(w.bytes(), "application/xml");

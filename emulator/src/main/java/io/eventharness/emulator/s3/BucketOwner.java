@@ -15,6 +15,13 @@ final class BucketOwner {
     /** Who started a multipart upload: the owner, as {@code Initiator}. */
     static final Initiator INITIATOR = Initiator.builder().id(OWNER.id()).displayName(OWNER.displayName()).build();
 
+    /**
+     * The account's principal id in event records ({@code userIdentity} and the bucket's {@code ownerIdentity}):
+     * AWS gives an Amazon customer id of upper-case letters and digits; this one is derived from the account id.
+     */
+    static final String PRINCIPAL_ID = "A" + Checksums.md5Hex(Account.ID.getBytes(StandardCharsets.UTF_8))
+            .substring(0, 13).toUpperCase(java.util.Locale.ROOT);
+
     private BucketOwner() {
     }
 }

@@ -5,20 +5,23 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code x-amz-copy-source} header of CopyObject and UploadPartCopy: {@code [/]bucket/key}, the
- * key URL-encoded, optionally {@code ?versionId=…} (there are no versions here, so only {@code null}).
+ * key URL-encoded, optionally {@code ?versionId=…} (then that version is copied).
+ *
+ * @param versionId the version to copy; null for the current one
  */
-record CopySource(String bucket, String key) {
+record CopySource(String bucket, String key, String versionId) {
 
     static CopySource parse(String header) {
         if (header == null || header.isBlank()) {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
         }
         String s = header.trim();
+        String version = null;
         int q = s.indexOf("?versionId=");
         if (q >= 0) {
-            String version = s.substring(q + "?versionId=".length());
-            if (!version.equals("null")) {
-                throw S3Errors.invalidArgument("Invalid version id specified");
+            version = s.substring(q + "?versionId=".length());
+            if (version.isEmpty()) {
+                throw S3Errors.invalidVersionId();
             }
             s = s.substring(0, q);
         }
@@ -30,7 +33,12 @@ record CopySource(String bucket, String key) {
             throw S3Errors.invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
         }
         // path decoding: a '+' in the key is a plus, as the SDKs encode spaces as %20
-        return new CopySource(decodePath(s.substring(0, slash)), decodePath(s.substring(slash + 1)));
+        return new CopySource(decodePath(s.substring(0, slash)), decodePath(s.substring(slash + 1)), version);
+    }
+
+    /** The object to copy: the version named, or the current one. */
+    StoredObject resolve(S3Buckets buckets) {
+        return buckets.bucket(bucket).object(key, versionId);
     }
 
     /** Percent-decoding in which {@code +} stays a plus; a malformed escape is S3's InvalidArgument. */

@@ -127,7 +127,7 @@ public final class ListingOperations {
         return prefixes.stream().map(p -> CommonPrefix.builder().prefix(enc(p, url)).build()).toList();
     }
 
-    private static boolean urlEncoding(String encodingType) {
+    static boolean urlEncoding(String encodingType) {
         if (encodingType == null) {
             return false;
         }

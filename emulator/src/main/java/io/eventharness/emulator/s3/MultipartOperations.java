@@ -48,7 +48,8 @@ public final class MultipartOperations {
         ObjectKeys.check(r.key());
         String alg = r.checksumAlgorithmAsString() == null ? null : r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
         String type = checksumType(alg, r.checksumTypeAsString());
-        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(), ObjectHeaders.of(r), alg, type);
+        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(), ObjectHeaders.of(r), alg, type,
+                ObjectTags.ofHeader(r.tagging()));
         b.startUpload(u);
         return CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key()).uploadId(u.uploadId())
                 .checksumAlgorithm(alg).checksumType(type).serverSideEncryption("AES256").build();
@@ -102,7 +103,7 @@ public final class MultipartOperations {
     public UploadPartCopyResponse uploadPartCopy(UploadPartCopyRequest r) {
         S3Bucket b = buckets.bucket(r.destinationBucket());
         CopySource src = CopySource.parse(r.copySource());
-        StoredObject source = buckets.bucket(src.bucket()).object(src.key());
+        StoredObject source = src.resolve(buckets);
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
         PendingUpload u = b.upload(r.destinationKey(), r.uploadId());
@@ -118,7 +119,8 @@ public final class MultipartOperations {
         PendingUpload.Part p = u.addPart(r.partNumber(), data, buckets.now());
         CopyPartResult.Builder result = CopyPartResult.builder().eTag(p.etag()).lastModified(p.lastModified());
         setChecksum(result, u, p);
-        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256").build();
+        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256")
+                .copySourceVersionId(source.reportedId()).build();
     }
 
     public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest r, Call call) {
@@ -158,11 +160,11 @@ public final class MultipartOperations {
                 && full.algorithm().equals(o.checksum().algorithm())) {
             Checksums.verify(full.algorithm(), full.value(), o.data());
         }
-        b.complete(u, o, r.ifMatch(), r.ifNoneMatch());
-        events.raise(b, "ObjectCreated:CompleteMultipartUpload", o, call);
+        S3Bucket.Write stored = b.complete(u, o, r.ifMatch(), r.ifNoneMatch());
+        events.created(b, "ObjectCreated:CompleteMultipartUpload", stored, call);
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder()
                 .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(o.key())).bucket(b.name()).key(o.key())
-                .eTag(o.etag()).serverSideEncryption("AES256");
+                .eTag(o.etag()).serverSideEncryption("AES256").versionId(stored.object().reportedId());
         Checksums.apply((SdkPojo) out, o.checksum());
         return out.build();
     }

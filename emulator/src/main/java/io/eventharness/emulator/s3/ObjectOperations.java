@@ -1,5 +1,6 @@
 package io.eventharness.emulator.s3;
 
+import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.WithBody;
 import java.util.ArrayList;
@@ -26,9 +27,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
- * Objects one at a time: PutObject, GetObject and HeadObject (ranges, parts, conditional requests,
- * flexible checksums), DeleteObject, DeleteObjects and CopyObject. Each object stored or removed raises its
- * event through {@link ObjectEvents}.
+ * Objects one at a time: PutObject, GetObject and HeadObject (versions, ranges, parts, conditional requests,
+ * flexible checksums, tag counts), DeleteObject, DeleteObjects and CopyObject (versions, tags). Each object stored
+ * or removed raises its event through {@link ObjectEvents}.
  */
 public final class ObjectOperations {
     private final S3Buckets buckets;
@@ -49,16 +50,18 @@ public final class ObjectOperations {
             String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
-        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum);
-        b.put(o, r.ifMatch(), r.ifNoneMatch());
-        events.raise(b, "ObjectCreated:Put", o, call);
-        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).serverSideEncryption("AES256");
+        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum,
+                ObjectTags.ofHeader(r.tagging()));
+        S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
+        events.created(b, "ObjectCreated:Put", stored, call);
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).serverSideEncryption("AES256")
+                .versionId(stored.object().reportedId());
         Checksums.apply((SdkPojo) out, checksum);
         return out.build();
     }
 
     public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key());
+        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         GetObjectResponse.Builder out = GetObjectResponse.builder();
@@ -68,7 +71,7 @@ public final class ObjectOperations {
     }
 
     public HeadObjectResponse headObject(HeadObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key());
+        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
@@ -76,14 +79,22 @@ public final class ObjectOperations {
         return out.build();
     }
 
-    /** DeleteObject: 204 whether or not the key existed; {@code If-Match} is checked against what is there. */
+    /**
+     * DeleteObject: 204 whether or not the key existed. In a versioned bucket, without a version id, it leaves a
+     * delete marker ({@code x-amz-delete-marker}, and the marker's id); with one, that version goes for good.
+     * {@code If-Match} is checked against what is there.
+     */
     public WithBody<DeleteObjectResponse> deleteObject(DeleteObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
-        StoredObject removed = b.remove(r.key(), r.ifMatch());
-        if (removed != null) {
-            events.raise(b, "ObjectRemoved:Delete", removed, call);
+        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.now());
+        events.removed(b, removal, call);
+        DeleteObjectResponse.Builder out = DeleteObjectResponse.builder();
+        if (removal.marker() != null) {
+            out.deleteMarker(true).versionId(removal.marker().versionId());
+        } else if (r.versionId() != null) {
+            out.versionId(r.versionId()).deleteMarker(removal.removed() instanceof DeleteMarker ? true : null);
         }
-        return new WithBody<>(DeleteObjectResponse.builder().build(), new byte[0], 204);
+        return new WithBody<>(out.build(), new byte[0], 204);
     }
 
     public DeleteObjectsResponse deleteObjects(DeleteObjectsRequest r, Call call) {
@@ -105,12 +116,22 @@ public final class ObjectOperations {
                 errors.add(S3Error.builder().key(key).code("KeyTooLongError").message("Your key is too long").build());
                 continue;
             }
-            StoredObject removed = b.remove(key, null);
-            if (removed != null) {
-                events.raise(b, "ObjectRemoved:Delete", removed, call);
+            S3Bucket.Removal removal;
+            try {
+                removal = b.delete(key, id.versionId(), null, buckets.now());
+            } catch (AwsException e) {
+                errors.add(S3Error.builder().key(key).versionId(id.versionId()).code(e.code()).message(e.getMessage()).build());
+                continue;
             }
+            events.removed(b, removal, call);
             if (!quiet) {
-                deleted.add(DeletedObject.builder().key(key).versionId(id.versionId()).build());
+                DeletedObject.Builder one = DeletedObject.builder().key(key).versionId(id.versionId());
+                if (removal.marker() != null) {
+                    one.deleteMarker(true).deleteMarkerVersionId(removal.marker().versionId());
+                } else if (removal.removed() instanceof DeleteMarker m) {
+                    one.deleteMarker(true).deleteMarkerVersionId(m.versionId());
+                }
+                deleted.add(one.build());
             }
         }
         return DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build();
@@ -120,7 +141,7 @@ public final class ObjectOperations {
         S3Bucket target = buckets.bucket(r.destinationBucket());
         ObjectKeys.check(r.destinationKey());
         CopySource src = CopySource.parse(r.copySource());
-        StoredObject source = buckets.bucket(src.bucket()).object(src.key());
+        StoredObject source = src.resolve(buckets);
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
         String directive = r.metadataDirectiveAsString() == null ? "COPY" : r.metadataDirectiveAsString();
@@ -128,6 +149,7 @@ public final class ObjectOperations {
             throw S3Errors.invalidArgument("Unknown metadata directive.");
         }
         boolean replace = directive.equals("REPLACE");
+        ObjectTags tags = copiedTags(r, source);
         if (target.name().equals(src.bucket()) && r.destinationKey().equals(src.key()) && !replace
                 && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
@@ -143,11 +165,31 @@ public final class ObjectOperations {
                 : source.checksum() == null ? null : source.checksum().algorithm();
         StoredChecksum checksum = alg == null || !Checksums.supported(alg) ? null
                 : new StoredChecksum(alg, Checksums.base64(alg, source.data()), StoredChecksum.FULL_OBJECT);
-        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum);
-        target.put(copy, r.ifMatch(), r.ifNoneMatch());
-        events.raise(target, "ObjectCreated:Copy", copy, call);
+        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum, tags);
+        S3Bucket.Write stored = target.put(copy, r.ifMatch(), r.ifNoneMatch());
+        events.created(target, "ObjectCreated:Copy", stored, call);
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified());
         Checksums.apply((SdkPojo) result, checksum);
-        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256").build();
+        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
+                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId()).build();
+    }
+
+    /**
+     * The copy's tags ({@code x-amz-tagging-directive}): the source's ({@code COPY}, the default) or those of
+     * {@code x-amz-tagging} ({@code REPLACE}). A tagging header with {@code COPY} would be ignored, so it is refused.
+     */
+    private static ObjectTags copiedTags(CopyObjectRequest r, StoredObject source) {
+        String directive = r.taggingDirectiveAsString() == null ? "COPY" : r.taggingDirectiveAsString();
+        if (directive.equals("REPLACE")) {
+            return ObjectTags.ofHeader(r.tagging());
+        }
+        if (!directive.equals("COPY")) {
+            throw S3Errors.invalidArgument("Unknown tagging directive.", "x-amz-tagging-directive", directive);
+        }
+        if (r.tagging() != null && !r.tagging().isEmpty()) {
+            throw S3Errors.invalidArgument("x-amz-tagging is only used with x-amz-tagging-directive: REPLACE; with COPY "
+                    + "the copy has the source's tags", "x-amz-tagging", r.tagging());
+        }
+        return source.tags();
     }
 }

@@ -5,7 +5,7 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * What GetObject and HeadObject share: the byte range or part to serve, and the response headers
- * (content headers, metadata, ETag, checksum, {@code response-*} overrides).
+ * (content headers, metadata, ETag, version id, tag count, checksum, {@code response-*} overrides).
  */
 final class ObjectReads {
     /** {@code response-content-type} & co. override the stored headers ("GetObject", "Overriding response header values"). */
@@ -45,6 +45,10 @@ final class ObjectReads {
         Members.set(builder, "LastModified", o.lastModified());
         Members.set(builder, "ContentLength", slice == null ? o.size() : slice.length());
         Members.set(builder, "ETag", o.etag());
+        Members.set(builder, "VersionId", o.reportedId());
+        if (!o.tags().isEmpty()) {
+            Members.set(builder, "TagCount", o.tags().count());
+        }
         Members.set(builder, "ServerSideEncryption", "AES256");
         o.headers().apply(builder);
         if (slice != null) {

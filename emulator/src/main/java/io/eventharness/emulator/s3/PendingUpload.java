@@ -20,6 +20,7 @@ final class PendingUpload {
     private final ObjectHeaders headers;
     private final String checksumAlgorithm;
     private final String checksumType;
+    private final ObjectTags tags;
     private final NavigableMap<Integer, Part> parts = new ConcurrentSkipListMap<>();
 
     /** One uploaded part; {@code checksum} is the part's own checksum in the upload's algorithm, or null. */
@@ -32,15 +33,17 @@ final class PendingUpload {
     /**
      * @param checksumAlgorithm the algorithm every part's checksum uses, or null
      * @param checksumType      {@code COMPOSITE} or {@code FULL_OBJECT} when there is an algorithm
+     * @param tags              the tags the object will have ({@code x-amz-tagging})
      */
     PendingUpload(String uploadId, String key, Instant initiated, ObjectHeaders headers, String checksumAlgorithm,
-                  String checksumType) {
+                  String checksumType, ObjectTags tags) {
         this.uploadId = uploadId;
         this.key = key;
         this.initiated = initiated;
         this.headers = headers;
         this.checksumAlgorithm = checksumAlgorithm;
         this.checksumType = checksumType;
+        this.tags = tags;
     }
 
     String uploadId() {
@@ -111,6 +114,7 @@ final class PendingUpload {
                     ? new StoredChecksum(checksumAlgorithm, Checksums.composite(checksumAlgorithm, checksums), StoredChecksum.COMPOSITE)
                     : new StoredChecksum(checksumAlgorithm, Checksums.base64(checksumAlgorithm, all), StoredChecksum.FULL_OBJECT);
         }
-        return new StoredObject(key, all, etag, now, headers, checksum, new ObjectParts(sizes));
+        return new StoredObject(key, all, etag, now, headers, checksum, new ObjectParts(sizes), tags,
+                ObjectVersion.NULL_ID);
     }
 }

@@ -110,6 +110,37 @@ final class S3Errors {
         return AwsException.of(400, "MetadataTooLarge", "Your metadata headers exceed the maximum allowed metadata size");
     }
 
+    static AwsException noSuchVersion() {
+        return AwsException.of(404, "NoSuchVersion", "The specified version does not exist.");
+    }
+
+    /** A version id that is neither {@code null} nor one S3 could have given ("Invalid version id specified"). */
+    static AwsException invalidVersionId() {
+        return AwsException.of(400, "InvalidArgument", "Invalid version id specified");
+    }
+
+    /** GET or HEAD of a delete marker by its version id. */
+    static AwsException deleteMarkerMethodNotAllowed() {
+        return AwsException.of(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+    }
+
+    static AwsException invalidTag(String message) {
+        return AwsException.of(400, "InvalidTag", message);
+    }
+
+    static AwsException badRequest(String message) {
+        return AwsException.of(400, "BadRequest", message);
+    }
+
+    /**
+     * InvalidArgument naming the argument, as S3 reports a bad notification configuration: {@code ArgumentName} and
+     * {@code ArgumentValue} in the error.
+     */
+    static AwsException invalidArgument(String message, String argumentName, String argumentValue) {
+        return AwsException.of(400, "InvalidArgument", message).withMember("ArgumentName", argumentName)
+                .withMember("ArgumentValue", argumentValue);
+    }
+
     static AwsException notImplemented(String message) {
         return AwsException.of(501, "NotImplemented", message);
     }

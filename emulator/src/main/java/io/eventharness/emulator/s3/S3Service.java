@@ -25,24 +25,32 @@ public final class S3Service implements EmulatedService {
                     Map.entry("CompleteMultipartUpload", "CompleteMultipartUploadResult"),
                     Map.entry("ListParts", "ListPartsResult"),
                     Map.entry("ListMultipartUploads", "ListMultipartUploadsResult"),
-                    Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration")));
+                    Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
+                    Map.entry("ListObjectVersions", "ListVersionsResult"),
+                    Map.entry("GetBucketVersioning", "VersioningConfiguration"),
+                    Map.entry("GetObjectTagging", "Tagging")));
 
     private final S3Buckets buckets;
     private final List<Object> operations;
 
     /**
-     * @param delivery     carries object events to notification destinations (see {@link ObjectEvents})
-     * @param destinations whether a notification destination exists, asked when a configuration is saved
+     * @param delivery                 carries object events to notification destinations (see {@link ObjectEvents})
+     * @param destinations             whether a notification destination exists and allows S3, asked when a
+     *                                 configuration is saved
+     * @param checkDestinationPolicies whether a destination's resource policy must allow S3 (as in AWS); false
+     *                                 checks only that it exists
      */
-    public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations) {
+    public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations, boolean checkDestinationPolicies) {
         this.buckets = new S3Buckets(clock);
         ObjectEvents events = new ObjectEvents(clock, delivery);
         this.operations = List.of(
                 new BucketOperations(buckets),
                 new ObjectOperations(buckets, events),
+                new TaggingOperations(buckets, events),
                 new ListingOperations(buckets),
+                new VersioningOperations(buckets),
                 new MultipartOperations(buckets, events),
-                new NotificationOperations(buckets, destinations));
+                new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }
 
     @Override

@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One stored object, immutable: a new PUT, copy or completed upload replaces it in its bucket.
- * {@link #data()} is the stored array itself, not a copy: no one writes to it.
+ * One stored object (one version of a key), immutable: a new PUT, copy or completed upload stores another;
+ * tagging stores a copy with the new tags ({@link #withTags}). {@link #data()} is the stored array itself, not a
+ * copy: no one writes to it.
  */
-final class StoredObject {
+final class StoredObject implements ObjectVersion {
     private final String key;
     private final byte[] data;
     private final String etag;
@@ -15,14 +16,17 @@ final class StoredObject {
     private final ObjectHeaders headers;
     private final StoredChecksum checksum;
     private final ObjectParts parts;
+    private final ObjectTags tags;
+    private final String versionId;
 
     /**
-     * @param etag     quoted, as on the wire: {@code "<md5 hex>"} or {@code "<md5 of part md5s>-N"}
-     * @param checksum the flexible checksum, or null
-     * @param parts    the part sizes of a completed multipart upload; null for an object stored in one piece
+     * @param etag      quoted, as on the wire: {@code "<md5 hex>"} or {@code "<md5 of part md5s>-N"}
+     * @param checksum  the flexible checksum, or null
+     * @param parts     the part sizes of a completed multipart upload; null for an object stored in one piece
+     * @param versionId {@link ObjectVersion#NULL_ID} until the bucket stores it ({@link S3Bucket#put})
      */
     StoredObject(String key, byte[] data, String etag, Instant lastModified, ObjectHeaders headers,
-                 StoredChecksum checksum, ObjectParts parts) {
+                 StoredChecksum checksum, ObjectParts parts, ObjectTags tags, String versionId) {
         this.key = key;
         this.data = data;
         this.etag = etag;
@@ -30,15 +34,29 @@ final class StoredObject {
         this.headers = headers;
         this.checksum = checksum;
         this.parts = parts;
+        this.tags = tags;
+        this.versionId = versionId;
     }
 
     /** An object stored in one piece (PutObject, CopyObject), its ETag the quoted MD5 of its bytes. */
     static StoredObject whole(String key, byte[] data, Instant lastModified, ObjectHeaders headers,
-                              StoredChecksum checksum) {
-        return new StoredObject(key, data, Checksums.quotedMd5(data), lastModified, headers, checksum, null);
+                              StoredChecksum checksum, ObjectTags tags) {
+        return new StoredObject(key, data, Checksums.quotedMd5(data), lastModified, headers, checksum, null, tags,
+                NULL_ID);
     }
 
-    String key() {
+    /** The same object under the version id its bucket gave it. */
+    StoredObject withVersion(String id) {
+        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, tags, id);
+    }
+
+    /** The same object with other tags (PutObjectTagging, DeleteObjectTagging): its time and ETag stay. */
+    StoredObject withTags(ObjectTags newTags) {
+        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, newTags, versionId);
+    }
+
+    @Override
+    public String key() {
         return key;
     }
 
@@ -50,12 +68,23 @@ final class StoredObject {
         return etag;
     }
 
-    Instant lastModified() {
+    @Override
+    public Instant lastModified() {
         return lastModified;
+    }
+
+    @Override
+    public String versionId() {
+        return versionId;
     }
 
     ObjectHeaders headers() {
         return headers;
+    }
+
+    /** The object's tags (ObjectTagging, {@code x-amz-tagging}); empty when it has none. */
+    ObjectTags tags() {
+        return tags;
     }
 
     /** The flexible checksum, or null when the object has none. */

@@ -1,48 +1,74 @@
 /**
- * Amazon S3 (restXml), in memory: buckets, objects, listings, multipart uploads and bucket notification
- * configurations, for unmodified clients addressing it path-style ({@code /bucket/key}) or virtual-host style
- * ({@code bucket.localhost:port}; {@code routing} and {@code protocol} resolve both).
+ * Amazon S3 (restXml), in memory: buckets, objects and their versions and tags, listings, multipart uploads, and
+ * bucket notifications delivered to queues, topics and functions, for unmodified clients addressing it path-style
+ * ({@code /bucket/key}) or virtual-host style ({@code bucket.localhost:port}; {@code routing} and {@code protocol}
+ * resolve both).
  *
  * <p><b>What it serves.</b> Buckets: CreateBucket (LocationConstraint checked against the endpoint's region),
- * HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation. Objects: PutObject, GetObject and HeadObject (byte
- * ranges, {@code partNumber}, conditional reads, {@code response-*} overrides), DeleteObject, DeleteObjects,
- * CopyObject; conditional writes ({@code If-Match}, {@code If-None-Match: *}); {@code Content-MD5} and the
- * flexible checksums CRC32, CRC32C, CRC64NVME, SHA1, SHA256, SHA512 and MD5. Listings: ListObjects,
- * ListObjectsV2 and ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads:
- * CreateMultipartUpload, UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT
- * checksums), AbortMultipartUpload, ListParts. Notifications: Put/GetBucketNotificationConfiguration. Any other
- * S3 operation gets a 501 that names it.
+ * HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, Put/GetBucketVersioning ({@code Enabled},
+ * {@code Suspended}). Objects: PutObject, GetObject and HeadObject (versions, byte ranges, {@code partNumber},
+ * conditional reads, {@code response-*} overrides, {@code x-amz-tagging-count}), DeleteObject (delete markers in a
+ * versioned bucket, a version by id), DeleteObjects, CopyObject (of a version; tagging directive); conditional
+ * writes ({@code If-Match}, {@code If-None-Match: *}); {@code Content-MD5} and the flexible checksums CRC32, CRC32C,
+ * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Listings:
+ * ListObjects, ListObjectsV2, ListObjectVersions (an unversioned bucket's objects as their {@code null} version) and
+ * ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads: CreateMultipartUpload,
+ * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums), AbortMultipartUpload,
+ * ListParts. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Any other S3
+ * operation gets a 501 that names it.
+ *
+ * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its
+ * destinations exist and their resource policy lets {@code s3.amazonaws.com} send for the bucket (a function's
+ * {@code AddPermission}, a queue's or topic's {@code Policy}); otherwise InvalidArgument "Unable to validate the
+ * following destination configurations" names each one and why ({@code ArgumentNameN}, {@code ArgumentValueN}).
+ * {@code x-amz-skip-destination-validation} skips the checks; the emulator's switch
+ * ({@code Emulator.Builder.withS3DestinationPolicyCheck(false)}) skips only the policies, and tells {@code delivery}
+ * to trust S3 without them (queues and topics take S3's records regardless; Lambda's delivery target does not read
+ * that trust yet, so a function without the permission is still not invoked). Each queue and topic then gets the
+ * {@code s3:TestEvent} message. Object events ({@code ObjectCreated:Put|Copy|CompleteMultipartUpload},
+ * {@code ObjectRemoved:Delete|DeleteMarkerCreated}, {@code ObjectTagging:Put|Delete}) are matched against every
+ * configuration (event types, prefix and suffix rules) and each match gets a record as AWS shapes it: version 2.1
+ * (2.3 for tagging), the key form-encoded ({@code +} for a space), size, ETag, version id, and a sequencer that
+ * grows with each change of a key. Records go through {@code delivery}: to a queue or a topic at once, to a function
+ * as an asynchronous invocation (retries, dead-letter queue, destinations), each hop in the event trail.
  *
  * <p><b>Layout</b> (the house pattern):
  * <ul>
  *   <li>{@link io.eventharness.emulator.s3.S3Service} — the spec, the state and the operation objects, and the
  *       in-JVM read {@code objectBytes(bucket, key)} (Lambda code from S3); no operation methods.</li>
  *   <li>State, knowing nothing of requests: {@code S3Buckets} (the registry, and the time to the second),
- *       {@code S3Bucket} (objects in UTF-8 key order, uploads in progress, the notification configuration; it
- *       owns its lock: conditional writes check and store under it), {@code StoredObject} and
- *       {@code PendingUpload} (which assembles the object its parts make).</li>
+ *       {@code S3Bucket} (every version of every key, the current objects in UTF-8 key order, the versioning state
+ *       {@code BucketVersioning}, uploads in progress, the notification configuration; it owns its lock: writes check
+ *       and store under it and get their sequencer there), {@code ObjectVersion} ({@code StoredObject} or
+ *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
- *       {@code ListingOperations}, {@code MultipartOperations}, {@code NotificationOperations}.</li>
- *   <li>Events: {@code ObjectEvents.raise} is the one place an object-created or object-removed event
- *       ({@code ObjectEvent}: bucket, region, key, size, ETag, version, event name, time, request id) leaves a
- *       bucket; every operation that stores or removes an object calls it.</li>
- *   <li>Rules and values: {@code NotificationRules} (configuration checks; destinations as {@code core.Arn},
- *       their existence asked through {@code S3Destinations}, which {@code Services} fills in),
- *       {@code Preconditions}, {@code Checksums} ({@code Crc64Nvme}), {@code ObjectReads},
- *       {@code ObjectListing}, {@code KeyOrder}, {@code BucketNames}, {@code ObjectKeys}, {@code Tokens};
- *       records {@code ObjectParts}, {@code ObjectHeaders}, {@code StoredChecksum}, {@code ByteRange},
- *       {@code CopySource}; {@code Members} reads and sets SDK model members by name; {@code BucketOwner}.</li>
+ *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations},
+ *       {@code MultipartOperations}, {@code NotificationOperations}.</li>
+ *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
+ *       test message is sent; every operation that stores, removes or tags an object calls it.
+ *       {@code EventRecords} writes the JSON.</li>
+ *   <li>Rules and values: {@code NotificationRules} (configuration checks; destinations as {@code core.Arn}, their
+ *       existence and policies asked through {@code S3Destinations}, which {@code Services} fills in),
+ *       {@code ObjectTags}, {@code Preconditions}, {@code Checksums} ({@code Crc64Nvme}), {@code ObjectReads},
+ *       {@code ObjectListing}, {@code VersionListing}, {@code KeyOrder}, {@code BucketNames}, {@code ObjectKeys},
+ *       {@code Tokens}; records {@code ObjectParts}, {@code ObjectHeaders}, {@code StoredChecksum},
+ *       {@code ByteRange}, {@code CopySource}; {@code Members} reads and sets SDK model members by name;
+ *       {@code BucketOwner}.</li>
  *   <li>{@code S3Errors} — the errors, with the codes of S3's "List of error codes".</li>
  * </ul>
  *
- * <p><b>Differences from AWS.</b> One account, which owns every bucket. No versioning (a copy source's
- * {@code versionId} may only be {@code null}), object tagging, ACLs, encryption keys (every object reports
- * AES256), lifecycle, object lock or website hosting. XXHASH checksums are not verified: their values are
- * ignored. Notification configurations are validated (queue and topic destinations must exist; functions
- * are not looked up) and stored, but no event is delivered yet and no {@code s3:TestEvent} is sent.
+ * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption keys (every object
+ * reports AES256), lifecycle, object lock, MFA delete (refused), website hosting, POST uploads or EventBridge
+ * notifications (a configuration with {@code EventBridgeConfiguration} is refused with 501 rather than stored and
+ * ignored). XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
+ * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
+ * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
+ * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
+ * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
+ * version is a delete marker does not carry {@code x-amz-delete-marker}. An SNS notification's {@code Subject} is
+ * not yet {@code Amazon S3 Notification}.
  *
  * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}) and
- * {@code delivery} (for the events to come); never {@code http}, {@code routing}, {@code pipeline} or
- * {@code admin}.
+ * {@code delivery}; never {@code http}, {@code routing}, {@code pipeline} or {@code admin}.
  */
 package io.eventharness.emulator.s3;

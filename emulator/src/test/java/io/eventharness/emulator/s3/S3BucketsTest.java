@@ -19,7 +19,8 @@ class S3BucketsTest {
 
     private static StoredObject object(String key) {
         byte[] data = key.getBytes(StandardCharsets.UTF_8);
-        return StoredObject.whole(key, data, Instant.EPOCH, ObjectHeaders.of(PutObjectRequest.builder().build()), null);
+        return StoredObject.whole(key, data, Instant.EPOCH, ObjectHeaders.of(PutObjectRequest.builder().build()), null,
+                ObjectTags.NONE);
     }
 
     @Test

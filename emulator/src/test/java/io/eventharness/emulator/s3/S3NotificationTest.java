@@ -18,11 +18,15 @@ class S3NotificationTest {
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:uploads";
     private static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:uploads";
 
-    /** S3 checks that queue and topic destinations exist. */
+    /** S3 checks that queue and topic destinations exist and let S3 send to them (here: for any bucket). */
     @org.junit.jupiter.api.BeforeAll
     static void destinations() {
-        TestAws.sqs().createQueue(b -> b.queueName("uploads"));
+        String url = TestAws.sqs().createQueue(b -> b.queueName("uploads")).queueUrl();
+        TestAws.sqs().setQueueAttributes(b -> b.queueUrl(url).attributes(java.util.Map.of(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.POLICY, EventFixture.allowS3("sqs:SendMessage", QUEUE, "*"))));
         TestAws.sns().createTopic(b -> b.name("uploads"));
+        TestAws.sns().setTopicAttributes(b -> b.topicArn(TOPIC).attributeName("Policy")
+                .attributeValue(EventFixture.allowS3("sns:Publish", TOPIC, "*")));
     }
 
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:thumbnail";
@@ -44,7 +48,9 @@ class S3NotificationTest {
     void storedAndReturned() {
         String bucket = bucket();
         assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).queueConfigurations()).isEmpty();
-        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(NotificationConfiguration.builder()
+        // the function does not exist: validation is skipped, as x-amz-skip-destination-validation allows
+        s3.putBucketNotificationConfiguration(b -> b.bucket(bucket).skipDestinationValidation(true)
+                .notificationConfiguration(NotificationConfiguration.builder()
                 .queueConfigurations(queue("s3:ObjectCreated:*", "incoming/", ".csv").toBuilder().id("csv").build())
                 .topicConfigurations(t -> t.topicArn(TOPIC).events(Event.S3_OBJECT_REMOVED_DELETE))
                 .lambdaFunctionConfigurations(l -> l.lambdaFunctionArn(FUNCTION).events(Event.S3_OBJECT_CREATED_PUT)

@@ -1,0 +1,81 @@
+package io.eventharness.emulator.s3;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Json;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The JSON S3 sends to notification destinations, shaped as AWS records it ("Event message structure" in the S3
+ * user guide, and AWS's own recordings): an event's {@code Records} with one record, and the {@code s3:TestEvent}
+ * message a destination gets when a configuration naming it is saved.
+ */
+final class EventRecords {
+    /** ISO-8601 with milliseconds, as {@code eventTime} and the test message's {@code Time} carry it. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** The emulator's clients are local: every request comes from here, as far as S3 records it. */
+    static final String SOURCE_IP = "127.0.0.1";
+
+    private EventRecords() {
+    }
+
+    /** {@code {"Records":[record]}} for one matching configuration. */
+    static String records(ObjectEvent e, String configurationId) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode r = root.putArray("Records").addObject();
+        r.put("eventVersion", e.eventVersion());
+        r.put("eventSource", "aws:s3");
+        r.put("awsRegion", e.region());
+        r.put("eventTime", TIME.format(e.time()));
+        r.put("eventName", e.eventName());
+        r.putObject("userIdentity").put("principalId", BucketOwner.PRINCIPAL_ID);
+        r.putObject("requestParameters").put("sourceIPAddress", SOURCE_IP);
+        r.putObject("responseElements").put("x-amz-request-id", e.requestId()).put("x-amz-id-2", e.requestId());
+        ObjectNode s3 = r.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", configurationId);
+        ObjectNode bucket = s3.putObject("bucket");
+        bucket.put("name", e.bucket());
+        bucket.putObject("ownerIdentity").put("principalId", BucketOwner.PRINCIPAL_ID);
+        bucket.put("arn", "arn:aws:s3:::" + e.bucket());
+        ObjectNode object = s3.putObject("object");
+        object.put("key", encodeKey(e.key()));
+        if (e.size() != null) {
+            object.put("size", e.size());
+        }
+        if (e.etag() != null) {
+            object.put("eTag", e.etag());
+        }
+        if (e.versionId() != null) {
+            object.put("versionId", e.versionId());
+        }
+        if (e.sequencer() != null) {
+            object.put("sequencer", e.sequencer());
+        }
+        return root.toString();
+    }
+
+    /** The message S3 sends a queue or topic when a configuration naming it is saved. */
+    static String testEvent(String bucket, Instant time, String requestId) {
+        ObjectNode m = Json.MAPPER.createObjectNode();
+        m.put("Service", "Amazon S3");
+        m.put("Event", "s3:TestEvent");
+        m.put("Time", TIME.format(time));
+        m.put("Bucket", bucket);
+        m.put("RequestId", requestId);
+        m.put("HostId", requestId);
+        return m.toString();
+    }
+
+    /**
+     * The key as records carry it: form-encoded, {@code red flower.jpg} as {@code red+flower.jpg}, {@code a@b} as
+     * {@code a%40b}, a slash as {@code %2F}.
+     */
+    static String encodeKey(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+}
