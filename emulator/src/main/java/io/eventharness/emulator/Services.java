@@ -3,7 +3,6 @@ package io.eventharness.emulator;
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
-import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.core.ResourcePolicy;
 import io.eventharness.emulator.core.ResourcePolicy.ServiceRequest;
 import io.eventharness.emulator.delivery.Delivery;
@@ -14,7 +13,6 @@ import io.eventharness.emulator.lambda.runtime.LambdaEngine;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.routing.ServiceBinding;
-import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.sns.SnsService;
@@ -28,9 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.sns.model.GetTopicAttributesRequest;
-import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The emulated services of one emulator, wired to its clock and its delivery; one binding each. */
 public final class Services implements AutoCloseable {
@@ -58,8 +53,7 @@ public final class Services implements AutoCloseable {
                 return switch (d.service()) {
                     case "sqs" -> sqs.queueExists(d.toString());
                     case "sns" -> sns.topicExists(d.toString());
-                    // the name of function:name[:qualifier]
-                    default -> lambda.functionNames().contains(d.resourceId().split(":", 2)[0]);
+                    default -> lambda.functionExists(d);
                 };
             }
 
@@ -67,9 +61,9 @@ public final class Services implements AutoCloseable {
             public boolean allowsS3(Arn d, Arn bucket) {
                 return switch (d.service()) {
                     case "lambda" -> lambda.allows(d.toString(), S3_PRINCIPAL, bucket.toString());
-                    case "sqs" -> ResourcePolicy.allows(queuePolicy(d), new ServiceRequest(S3_PRINCIPAL, "sqs:SendMessage",
+                    case "sqs" -> ResourcePolicy.allows(sqs.queuePolicy(d), new ServiceRequest(S3_PRINCIPAL, "sqs:SendMessage",
                             d.toString(), bucket.toString(), Account.ID));
-                    default -> ResourcePolicy.allows(topicPolicy(d), new ServiceRequest(S3_PRINCIPAL, "sns:Publish",
+                    default -> ResourcePolicy.allows(sns.topicPolicy(d), new ServiceRequest(S3_PRINCIPAL, "sns:Publish",
                             d.toString(), bucket.toString(), Account.ID));
                 };
             }
@@ -100,17 +94,6 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
-    }
-
-    private String queuePolicy(Arn queue) {
-        String url = sqs.queueUrlOfArn("", queue.toString());
-        return url == null ? null : sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(url)
-                .attributeNames(QueueAttributeName.POLICY).build()).attributes().get(QueueAttributeName.POLICY);
-    }
-
-    private String topicPolicy(Arn topic) {
-        return sns.getTopicAttributes(GetTopicAttributesRequest.builder().topicArn(topic.toString()).build(),
-                Call.internal(Ids.uuid(), topic.region(), "")).attributes().get("Policy");
     }
 
     public List<ServiceBinding> bindings() {

@@ -4,6 +4,7 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import io.eventharness.emulator.protocol.Call;
@@ -26,12 +27,14 @@ public final class InvokeOperations {
     static final int MAX_ASYNC_PAYLOAD = 1024 * 1024;
 
     private final EmulatorClock clock;
+    private final Delivery delivery;
     private final LambdaFunctions functions;
     private final Invoker invoker;
     private final AsyncInvoker async;
 
-    InvokeOperations(EmulatorClock clock, LambdaFunctions functions, Invoker invoker, AsyncInvoker async) {
+    InvokeOperations(EmulatorClock clock, Delivery delivery, LambdaFunctions functions, Invoker invoker, AsyncInvoker async) {
         this.clock = clock;
+        this.delivery = delivery;
         this.functions = functions;
         this.invoker = invoker;
         this.async = async;
@@ -93,13 +96,15 @@ public final class InvokeOperations {
     /**
      * Another service invokes a function asynchronously (SNS, S3, a destination): the {@code delivery} target of
      * {@code arn:aws:lambda:…}. Allowed when the function's resource policy lets the source's service principal
-     * invoke it; a Lambda source (a destination) needs no statement.
+     * invoke it; a Lambda source (a destination) needs no statement, nor does a source whose service the emulator was
+     * told to trust without a policy ({@link Delivery#trustWithoutPolicy}: S3 under
+     * {@code --skip-s3-destination-policy-check}).
      */
     void deliver(String sourceArn, String targetArn, Message m) {
         FunctionName n = FunctionName.parse(targetArn, null);
         LambdaFunction fn = functions.find(n.name()).orElseThrow(() -> LambdaErrors.functionNotFound(Arn.parse(targetArn)));
         String principal = servicePrincipal(sourceArn);
-        if (principal != null && !fn.allows(principal, sourceArn)) {
+        if (principal != null && !fn.allows(principal, sourceArn) && !delivery.trustedWithoutPolicy(sourceArn)) {
             throw AwsException.of(403, "AccessDeniedException", "The resource policy of " + fn.arn() + " does not allow "
                     + principal + " to invoke it for " + sourceArn + " (add it with AddPermission)");
         }

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
@@ -51,7 +52,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         Concurrency concurrency = new Concurrency(Concurrency.DEFAULT_ACCOUNT_LIMIT, functions::reservedTotal);
         Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions);
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
-        InvokeOperations invocations = new InvokeOperations(clock, functions, invoker, async);
+        InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
         this.operations = List.of(
                 new FunctionOperations(functions, new FunctionSettingsFactory(clock, env), invoker),
                 new VersionOperations(functions),
@@ -91,6 +92,15 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
                 return Optional.empty(); // no such version, or deleted meanwhile
             }
         });
+    }
+
+    /** Whether the function a function ARN names (qualified or not) exists. */
+    public boolean functionExists(Arn functionArn) {
+        try {
+            return functions.find(FunctionName.parse(functionArn.toString(), null).name()).isPresent();
+        } catch (AwsException notAFunctionArn) {
+            return false;
+        }
     }
 
     /**

@@ -23,8 +23,8 @@
  * following destination configurations" names each one and why ({@code ArgumentNameN}, {@code ArgumentValueN}).
  * {@code x-amz-skip-destination-validation} skips the checks; the emulator's switch
  * ({@code Emulator.Builder.withS3DestinationPolicyCheck(false)}) skips only the policies, and tells {@code delivery}
- * to trust S3 without them (queues and topics take S3's records regardless; Lambda's delivery target does not read
- * that trust yet, so a function without the permission is still not invoked). Each queue and topic then gets the
+ * to trust S3 without them (functions, queues and topics then take S3's records regardless). Each queue and topic
+ * then gets the
  * {@code s3:TestEvent} message. Object events ({@code ObjectCreated:Put|Copy|CompleteMultipartUpload},
  * {@code ObjectRemoved:Delete|DeleteMarkerCreated}, {@code ObjectTagging:Put|Delete}) are matched against every
  * configuration (event types, prefix and suffix rules) and each match gets a record as AWS shapes it: version 2.1

@@ -43,6 +43,11 @@ public final class SnsService implements EmulatedService {
         return Arn.tryParse(topicArn).flatMap(topics::find).isPresent();
     }
 
+    /** The access policy of the topic with this ARN (the default one SNS gives, unless set); null when no topic. */
+    public String topicPolicy(Arn topic) {
+        return topics.find(topic).map(t -> t.describe().get("Policy")).orElse(null);
+    }
+
     /**
      * The token of a subscription awaiting confirmation (what its HTTP or email endpoint would have
      * received), for tests that confirm it with ConfirmSubscription; null when none.

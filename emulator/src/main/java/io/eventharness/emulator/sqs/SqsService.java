@@ -58,6 +58,11 @@ public final class SqsService implements EmulatedService, AutoCloseable {
         return queue(arn).map(q -> q.url(endpoint)).orElse(null);
     }
 
+    /** The access policy of the queue with exactly this ARN (its {@code Policy} attribute); null when none or no queue. */
+    public String queuePolicy(Arn queue) {
+        return queues.byArn(queue).map(q -> q.attributes().get("Policy")).orElse(null);
+    }
+
     private Optional<SqsQueue> queue(String arn) {
         return Arn.tryParse(arn).flatMap(queues::byArn);
     }

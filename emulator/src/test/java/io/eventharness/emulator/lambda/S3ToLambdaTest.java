@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.Emulator;
 import io.eventharness.emulator.TestAws;
 import io.eventharness.emulator.delivery.TrailEntry;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Event;
@@ -112,5 +115,33 @@ class S3ToLambdaTest {
         });
         assertThat(TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:InvokeAsync") && e.target().contains(":" + fn + ":")))
                 .hasSize(3);
+    }
+
+    @Test
+    void underTheSwitchABucketInvokesAFunctionThatNeverAllowedS3() {
+        try (Emulator relaxed = Emulator.builder().withDynamicPort().withS3DestinationPolicyCheck(false).build().start();
+             LambdaClient lambdaR = LambdaClient.builder().endpointOverride(relaxed.endpoint()).region(relaxed.region())
+                     .credentialsProvider(relaxed.credentials()).httpClientBuilder(ApacheHttpClient.builder()).build();
+             IamClient iamR = IamClient.builder().endpointOverride(relaxed.endpoint()).region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                     .credentialsProvider(relaxed.credentials()).httpClientBuilder(ApacheHttpClient.builder()).build();
+             S3Client s3R = S3Client.builder().endpointOverride(relaxed.endpoint()).region(relaxed.region()).forcePathStyle(true)
+                     .credentialsProvider(relaxed.credentials()).httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            String role = iamR.createRole(b -> b.roleName("relaxed-role").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                    .role().arn();
+            String fn = Functions.create(lambdaR, role, software.amazon.awssdk.services.lambda.model.Runtime.PYTHON3_12,
+                    "printer.handler", Functions.zip(java.util.Map.of("printer.py", PRINTS_THE_RECORD)), b -> { });
+            String fnArn = lambdaR.getFunction(b -> b.functionName(fn)).configuration().functionArn();
+            String bucket = TestAws.unique("relaxed");
+            s3R.createBucket(b -> b.bucket(bucket));
+            s3R.putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                    .lambdaFunctionConfigurations(l -> l.id("fn").lambdaFunctionArn(fnArn).events(Event.S3_OBJECT_CREATED))));
+
+            s3R.putObject(b -> b.bucket(bucket).key("k"), RequestBody.fromString("x"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(relaxed.trail()
+                    .matching(e -> e.source().equals("arn:aws:s3:::" + bucket) && e.kind().equals("lambda:InvokeAsync")))
+                    .extracting(TrailEntry::outcome).anySatisfy(o -> assertThat(o).startsWith("ok")));
+        }
     }
 }
