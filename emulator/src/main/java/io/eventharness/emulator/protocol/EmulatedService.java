@@ -13,7 +13,7 @@ import java.util.List;
  *     public static final ServiceSpec SPEC = ServiceSpec.awsJson("sqs", ...);
  *     private final SqsQueues queues;                 // the state: no HTTP, changed through its own methods
  *     public List<Object> operations() {
- *         return List.of(new QueueOperations(queues), new MessageOperations(queues));
+ *         return List.of(new QueueOperations(queues, ...), new MessageOperations(queues, ...));
  *     }
  * }
  * }</pre>

@@ -1,6 +1,7 @@
 package io.eventharness.emulator.lambda.runtime;
 
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Arn;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public record FunctionConfig(String functionName, String functionArn, String ver
         private int memoryMb = 128;
         private int timeoutSeconds = 3;
         private final Map<String, String> environment = new LinkedHashMap<>();
-        private String roleArn = Account.globalArn("iam", "role/lambda-role");
+        private String roleArn = Arn.global("iam", "role/lambda-role").toString();
         private String logGroup;
         private String region = Account.DEFAULT_REGION;
         private URI endpointUrl;
@@ -153,7 +154,7 @@ public record FunctionConfig(String functionName, String functionArn, String ver
         }
 
         public FunctionConfig build() {
-            String arn = functionArn != null ? functionArn : Account.arn("lambda", region, "function:" + functionName);
+            String arn = functionArn != null ? functionArn : Arn.of("lambda", region, "function:" + functionName).toString();
             String group = logGroup != null ? logGroup : "/aws/lambda/" + functionName;
             return new FunctionConfig(functionName, arn, version, runtime, handler, codeDirectory, memoryMb,
                     timeoutSeconds, environment, roleArn, group, region, endpointUrl);
