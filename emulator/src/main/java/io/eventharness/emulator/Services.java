@@ -2,6 +2,8 @@ package io.eventharness.emulator;
 
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.eventbridge.EventBridgeService;
+import io.eventharness.emulator.eventbridge.Queues;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -31,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final IamService iam;
     private final StsService sts;
     private final LambdaService lambda;
+    private final EventBridgeService events;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -62,6 +65,17 @@ public final class Services implements AutoCloseable {
         }
         lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(role -> iam.roleExists(role.toString()),
                 (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
+        events = new EventBridgeService(clock, delivery, new Queues() {
+            @Override
+            public boolean exists(String queueArn) {
+                return sqs.queueExists(queueArn);
+            }
+
+            @Override
+            public String policy(String queueArn) {
+                return sqs.queuePolicy(queueArn);
+            }
+        });
         bindings.add(new ServiceBinding(sqs));
         bindings.add(new ServiceBinding(sns));
         bindings.add(new ServiceBinding(s3));
@@ -69,6 +83,7 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+        bindings.add(new ServiceBinding(events));
     }
 
     public List<ServiceBinding> bindings() {
@@ -103,8 +118,13 @@ public final class Services implements AutoCloseable {
         return lambda;
     }
 
+    public EventBridgeService events() {
+        return events;
+    }
+
     @Override
     public void close() {
+        events.close();
         lambda.close();
         sqs.close();
         io.eventharness.emulator.lambda.FunctionCode.deleteTree(lambdaCode);

@@ -58,6 +58,14 @@ public final class SqsService implements EmulatedService, AutoCloseable {
         return queue(arn).map(q -> q.url(endpoint)).orElse(null);
     }
 
+    /**
+     * The {@code Policy} attribute of the queue with exactly this ARN; null when it has none or there is no such
+     * queue (EventBridge checks that a queue's policy lets it send there).
+     */
+    public String queuePolicy(String arn) {
+        return queue(arn).map(q -> q.attributes().get("Policy")).orElse(null);
+    }
+
     private Optional<SqsQueue> queue(String arn) {
         return Arn.tryParse(arn).flatMap(queues::byArn);
     }
