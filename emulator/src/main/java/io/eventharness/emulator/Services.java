@@ -12,6 +12,7 @@ import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Service;
+import io.eventharness.emulator.scheduler.SchedulerService;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
@@ -34,6 +35,7 @@ public final class Services implements AutoCloseable {
     private final StsService sts;
     private final LambdaService lambda;
     private final EventBridgeService events;
+    private final SchedulerService scheduler;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -76,6 +78,7 @@ public final class Services implements AutoCloseable {
                 return sqs.queuePolicy(queueArn);
             }
         });
+        scheduler = new SchedulerService(clock, delivery);
         bindings.add(new ServiceBinding(sqs));
         bindings.add(new ServiceBinding(sns));
         bindings.add(new ServiceBinding(s3));
@@ -84,6 +87,7 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
         bindings.add(new ServiceBinding(events));
+        bindings.add(new ServiceBinding(scheduler));
     }
 
     public List<ServiceBinding> bindings() {
@@ -122,8 +126,13 @@ public final class Services implements AutoCloseable {
         return events;
     }
 
+    public SchedulerService scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
+        scheduler.close();
         events.close();
         lambda.close();
         sqs.close();
