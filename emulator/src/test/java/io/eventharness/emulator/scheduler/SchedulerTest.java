@@ -244,4 +244,42 @@ class SchedulerTest {
             scheduler.deleteSchedule(b -> b.name("stubborn"));
         }
     }
+
+    @Test
+    void inRealTimeAnOccurrenceFiresWithin50MillisecondsOfItsTime() {
+        Queue q = queue("real-time");
+        Instant due = emulator.clock().now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+        String local = LocalDateTime.ofInstant(due, java.time.ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        String arn = create("soon", "at(" + local + ")", q, b -> { });
+        TrailEntry hop = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> emulator.trail().matching(e -> e.source().equals(arn)), l -> !l.isEmpty()).get(0);
+        assertThat(hop.outcome()).isEqualTo("delivered");
+        assertThat(Duration.between(due, hop.at())).isBetween(Duration.ZERO, Duration.ofMillis(50));
+    }
+
+    @Test
+    void anEventBusTargetGetsAnEventWithTheInputAsDetail() {
+        Queue q = queue("from-scheduler");
+        software.amazon.awssdk.services.eventbridge.EventBridgeClient events = software.amazon.awssdk.services.eventbridge.EventBridgeClient
+                .builder().endpointOverride(emulator.endpoint()).region(emulator.region()).credentialsProvider(emulator.credentials())
+                .httpClientBuilder(ApacheHttpClient.builder()).build();
+        events.putRule(b -> b.name("from-scheduler").eventPattern("{\"source\":[\"my.scheduler\"]}"));
+        sqs.setQueueAttributes(b -> b.queueUrl(q.url()).attributes(Map.of(QueueAttributeName.POLICY, "{\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"events.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + q.arn() + "\"}]}")));
+        events.putTargets(b -> b.rule("from-scheduler").targets(t -> t.id("q").arn(q.arn())));
+        String arn = scheduler.createSchedule(b -> b.name("to-bus").scheduleExpression("rate(1 hour)")
+                .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .target(t -> t.arn("arn:aws:events:us-east-1:000000000000:event-bus/default").roleArn(ROLE).input("{\"job\":\"report\"}")
+                        .eventBridgeParameters(p -> p.source("my.scheduler").detailType("Report Due")))).scheduleArn();
+        try {
+            advance(Duration.ofSeconds(1));
+            assertThat(drain(q)).singleElement().satisfies(m -> {
+                assertThat(m.body()).contains("\"detail-type\":\"Report Due\"").contains("\"source\":\"my.scheduler\"")
+                        .contains("\"resources\":[\"" + arn + "\"]").contains("\"detail\":{\"job\":\"report\"}");
+            });
+        } finally {
+            scheduler.deleteSchedule(b -> b.name("to-bus"));
+            events.close();
+        }
+    }
 }
