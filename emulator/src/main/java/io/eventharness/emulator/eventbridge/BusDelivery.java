@@ -25,7 +25,8 @@ import java.util.List;
  *       {@code source "lambda"}, {@code resources [bus, function]} and the record as {@code detail}.</li>
  * </ul>
  * A bus that does not exist is refused with ResourceNotFoundException; a body that is neither with
- * ValidationException.
+ * ValidationException; an event that has already passed through five buses in a row (a rule whose target is a bus
+ * that matches it again) with ValidationException, so that a loop ends in the trail instead of running for ever.
  */
 final class BusDelivery implements Delivery.Target {
     private final EventBuses buses;
@@ -38,8 +39,26 @@ final class BusDelivery implements Delivery.Target {
         this.clock = clock;
     }
 
+    /** How many buses an event passed through on this thread: a rule that sends back to its own bus would never end. */
+    private static final ThreadLocal<int[]> HOPS = ThreadLocal.withInitial(() -> new int[1]);
+    static final int MAX_HOPS = 5;
+
     @Override
     public void accept(String sourceArn, String busArn, Message m) {
+        int[] hops = HOPS.get();
+        if (hops[0] >= MAX_HOPS) {
+            throw EventBridgeErrors.validation("The event passed through " + MAX_HOPS + " event buses in a row: a rule's target leads"
+                    + " back to a bus that matches it again.");
+        }
+        hops[0]++;
+        try {
+            route(sourceArn, busArn, m);
+        } finally {
+            hops[0]--;
+        }
+    }
+
+    private void route(String sourceArn, String busArn, Message m) {
         Arn arn = Arn.parse(busArn);
         EventBus bus = buses.find(busArn, arn.region()).orElseThrow(() -> EventBridgeErrors.busNotFound(arn.resourceId()));
         JsonNode body;

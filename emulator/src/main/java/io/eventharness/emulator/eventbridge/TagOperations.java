@@ -80,11 +80,11 @@ public final class TagOperations {
             };
         }
         if (arn.resourceType().equals("rule")) {
+            String name = arn.resourceName(); // rule/<name> on the default bus, rule/<bus>/<name> on another
             String id = arn.resourceId();
-            int slash = id.lastIndexOf('/');
-            String busName = slash < 0 ? EventBuses.DEFAULT : id.substring(0, slash);
+            String busName = id.equals(name) ? EventBuses.DEFAULT : id.substring(0, id.length() - name.length() - 1);
             EventBus bus = buses.require(busName, arn.region());
-            EventRule rule = RuleOperations.require(bus, id.substring(slash + 1));
+            EventRule rule = RuleOperations.require(bus, name);
             return new Tagged() {
                 public Map<String, String> tags() {
                     return rule.tags();

@@ -201,4 +201,36 @@ class EventBridgeTargetsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logs(fn)).anySatisfy(l -> assertThat(l).startsWith("got hello at ")));
         assertThat(logs(fn)).noneSatisfy(l -> assertThat(l).contains("refused"));
     }
+
+    @Test
+    void aRuleWhoseTargetLeadsBackToItsOwnBusEndsInTheTrail() {
+        String ruleArn = rule("loop", "loop", t -> t.arn(DEFAULT_BUS));
+        put("loop", "{}");
+        assertThat(f.emulator.trail().matching(e -> e.source().equals(ruleArn))).extracting(TrailEntry::outcome)
+                .anySatisfy(o -> assertThat(o).startsWith("dropped: ").contains("passed through 5 event buses"));
+        f.events.removeTargets(b -> b.rule("loop").ids("t"));
+    }
+
+    @Test
+    void aLambdaDestinationOnABusArrivesAsAwsShapesIt() {
+        String fn = "succeeds";
+        String fnArn = f.lambda.createFunction(b -> b.functionName(fn).runtime(Runtime.PYTHON3_12).handler("ok.handler").role(role)
+                .code(c -> c.zipFile(zip("ok", "def handler(event, context):\n    return {'ok': True}\n")))).functionArn();
+        f.lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(fn));
+        f.lambda.putFunctionEventInvokeConfig(b -> b.functionName(fn).destinationConfig(d -> d.onSuccess(o -> o.destination(DEFAULT_BUS))));
+        EventsFixture.Queue q = f.queue("destinations");
+        f.events.putRule(b -> b.name("results").eventPattern("{\"source\":[\"lambda\"],\"detail-type\":[{\"prefix\":\"Lambda Function Invocation Result\"}]}"));
+        f.events.putTargets(b -> b.rule("results").targets(t -> t.id("q").arn(q.arn())));
+        f.lambda.invoke(b -> b.functionName(fn).invocationType("Event").payload(SdkBytes.fromUtf8String("{\"mode\":\"success\"}")));
+        f.emulator.clock().advance(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(f.drain(q)).singleElement().satisfies(m -> {
+            JsonNode e = json(m.body());
+            assertThat(e.get("detail-type").asText()).isEqualTo("Lambda Function Invocation Result - Success");
+            assertThat(e.get("source").asText()).isEqualTo("lambda");
+            assertThat(e.get("resources").get(0).asText()).isEqualTo(DEFAULT_BUS);
+            assertThat(e.get("resources").get(1).asText()).isEqualTo(fnArn + ":$LATEST");
+            assertThat(e.get("detail").get("requestPayload").get("mode").asText()).isEqualTo("success");
+            assertThat(e.get("detail").get("responsePayload").get("ok").asBoolean()).isTrue();
+        }));
+    }
 }
