@@ -6,6 +6,8 @@ import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.ResourcePolicy;
 import io.eventharness.emulator.core.ResourcePolicy.ServiceRequest;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.eventbridge.EventBridgeService;
+import io.eventharness.emulator.eventbridge.Queues;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -15,6 +17,7 @@ import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
+import io.eventharness.emulator.scheduler.SchedulerService;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
@@ -37,6 +40,8 @@ public final class Services implements AutoCloseable {
     private final IamService iam;
     private final StsService sts;
     private final LambdaService lambda;
+    private final EventBridgeService events;
+    private final SchedulerService scheduler;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -87,6 +92,18 @@ public final class Services implements AutoCloseable {
         }
         lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(role -> iam.roleExists(role.toString()),
                 (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
+        events = new EventBridgeService(clock, delivery, new Queues() {
+            @Override
+            public boolean exists(String queueArn) {
+                return sqs.queueExists(queueArn);
+            }
+
+            @Override
+            public String policy(String queueArn) {
+                return Arn.tryParse(queueArn).map(sqs::queuePolicy).orElse(null);
+            }
+        });
+        scheduler = new SchedulerService(clock, delivery);
         bindings.add(new ServiceBinding(sqs));
         bindings.add(new ServiceBinding(sns));
         bindings.add(new ServiceBinding(s3));
@@ -94,6 +111,8 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+        bindings.add(new ServiceBinding(events));
+        bindings.add(new ServiceBinding(scheduler));
     }
 
     public List<ServiceBinding> bindings() {
@@ -128,8 +147,18 @@ public final class Services implements AutoCloseable {
         return lambda;
     }
 
+    public EventBridgeService events() {
+        return events;
+    }
+
+    public SchedulerService scheduler() {
+        return scheduler;
+    }
+
     @Override
     public void close() {
+        scheduler.close();
+        events.close();
         lambda.close();
         sqs.close();
         io.eventharness.emulator.lambda.FunctionCode.deleteTree(lambdaCode);

@@ -10,9 +10,12 @@
  *   <li>{@code protocol} — one codec per AWS wire protocol, driven by the SDK's model classes;</li>
  *   <li>{@code routing} — which service a request is for;</li>
  *   <li>{@code delivery} — the hub every cross-service event passes through, and its trail;</li>
+ *   <li>{@code schedule} — schedule expressions ({@code rate}, {@code cron}, {@code at}), their occurrences on the
+ *       clock and retries with back-off, shared by EventBridge rules and EventBridge Scheduler: imports only
+ *       {@code core};</li>
  *   <li>the services ({@code s3}, {@code sqs}, {@code sns}, {@code logs}, {@code iam}, {@code sts},
- *       {@code lambda}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}) and
- *       {@code delivery}, never HTTP; events between services go through {@code delivery}; a service that
+ *       {@code lambda}, {@code eventbridge}, {@code scheduler}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}),
+ *       {@code delivery} and, for schedules, {@code schedule}, never HTTP; events between services go through {@code delivery}; a service that
  *       must ask another something either uses its in-JVM API where AWS's own services are coupled so (STS
  *       reads IAM's roles) or declares an interface that {@code Services} fills in (S3 asks whether a queue
  *       exists without importing {@code sqs});</li>

@@ -6,8 +6,10 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -81,6 +83,14 @@ public final class TestAws {
 
     public static LambdaClient lambda() {
         return client(LambdaClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static EventBridgeClient events() {
+        return client(EventBridgeClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    public static SchedulerClient scheduler() {
+        return client(SchedulerClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
     }
 
     /** A name no other test uses. */

@@ -96,9 +96,9 @@ public final class InvokeOperations {
     /**
      * Another service invokes a function asynchronously (SNS, S3, a destination): the {@code delivery} target of
      * {@code arn:aws:lambda:…}. Allowed when the function's resource policy lets the source's service principal
-     * invoke it; a Lambda source (a destination) needs no statement, nor does a source whose service the emulator was
-     * told to trust without a policy ({@link Delivery#trustWithoutPolicy}: S3 under
-     * {@code --skip-s3-destination-policy-check}).
+     * invoke it; a Lambda source (a destination) and a Scheduler schedule (its execution role) need no statement, nor
+     * does a source whose service the emulator was told to trust without a policy ({@link Delivery#trustWithoutPolicy}:
+     * S3 under {@code --skip-s3-destination-policy-check}).
      */
     void deliver(String sourceArn, String targetArn, Message m) {
         FunctionName n = FunctionName.parse(targetArn, null);
@@ -112,9 +112,13 @@ public final class InvokeOperations {
                 sourceArn, clock.millis()));
     }
 
-    /** {@code sns.amazonaws.com} for a topic ARN; null for a Lambda source or one that is not an ARN. */
+    /**
+     * {@code sns.amazonaws.com} for a topic ARN; null (no statement needed) for a Lambda source, an EventBridge
+     * Scheduler schedule (it invokes with its execution role, an identity-based permission IAM does not enforce here)
+     * or a source that is not an ARN.
+     */
     static String servicePrincipal(String sourceArn) {
         String service = Arn.serviceOf(sourceArn);
-        return service.isEmpty() || service.equals("lambda") ? null : service + ".amazonaws.com";
+        return service.isEmpty() || service.equals("lambda") || service.equals("scheduler") ? null : service + ".amazonaws.com";
     }
 }

@@ -58,7 +58,10 @@ public final class SqsService implements EmulatedService, AutoCloseable {
         return queue(arn).map(q -> q.url(endpoint)).orElse(null);
     }
 
-    /** The access policy of the queue with exactly this ARN (its {@code Policy} attribute); null when none or no queue. */
+    /**
+     * The {@code Policy} attribute of the queue with exactly this ARN; null when it has none or there is no such
+     * queue (S3 and EventBridge check that a queue's policy lets them send there).
+     */
     public String queuePolicy(Arn queue) {
         return queues.byArn(queue).map(q -> q.attributes().get("Policy")).orElse(null);
     }
