@@ -1,6 +1,7 @@
 package io.eventharness.emulator.s3;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,60 @@ final class EventRecords {
             object.put("sequencer", e.sequencer());
         }
         return root.toString();
+    }
+
+    /**
+     * The EventBridge event of an object event, for a bucket whose configuration has {@code EventBridgeConfiguration}
+     * ("Amazon S3 events delivered to EventBridge" in the S3 user guide, and AWS's recording of them): {@code Object
+     * Created}, {@code Object Deleted}, {@code Object Tags Added} or {@code Object Tags Deleted}, with the key as
+     * stored (not URL-encoded, unlike a notification record). The bus fills in {@code version}, {@code id},
+     * {@code account} and {@code region}.
+     */
+    static String eventBridge(ObjectEvent e) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("source", "aws.s3");
+        event.put("detail-type", detailType(e.eventName()));
+        event.put("time", e.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        event.putArray("resources").add("arn:aws:s3:::" + e.bucket());
+        ObjectNode detail = event.putObject("detail");
+        detail.put("version", "0");
+        detail.putObject("bucket").put("name", e.bucket());
+        ObjectNode object = detail.putObject("object");
+        object.put("key", e.key());
+        if (e.size() != null) {
+            object.put("size", e.size());
+        }
+        if (e.etag() != null) {
+            object.put("etag", e.etag());
+        }
+        if (e.versionId() != null) {
+            object.put("version-id", e.versionId());
+        }
+        if (e.sequencer() != null) {
+            object.put("sequencer", e.sequencer());
+        }
+        detail.put("request-id", e.requestId());
+        detail.put("requester", Account.ID);
+        detail.put("source-ip-address", SOURCE_IP);
+        switch (e.eventName()) {
+            case "ObjectRemoved:Delete" -> detail.put("reason", "DeleteObject").put("deletion-type", "Permanently Deleted");
+            case "ObjectRemoved:DeleteMarkerCreated" -> detail.put("reason", "DeleteObject").put("deletion-type", "Delete Marker Created");
+            case "ObjectCreated:Put" -> detail.put("reason", "PutObject");
+            case "ObjectCreated:Post" -> detail.put("reason", "POST Object");
+            case "ObjectCreated:Copy" -> detail.put("reason", "CopyObject");
+            case "ObjectCreated:CompleteMultipartUpload" -> detail.put("reason", "CompleteMultipartUpload");
+            default -> { } // tagging events carry no reason
+        }
+        return event.toString();
+    }
+
+    /** The EventBridge detail type of an object event. */
+    static String detailType(String eventName) {
+        return switch (eventName) {
+            case "ObjectTagging:Put" -> "Object Tags Added";
+            case "ObjectTagging:Delete" -> "Object Tags Deleted";
+            default -> eventName.startsWith("ObjectRemoved:") ? "Object Deleted" : "Object Created";
+        };
     }
 
     /** The message S3 sends a queue or topic when a configuration naming it is saved. */

@@ -51,6 +51,6 @@ public final class NotificationOperations {
         NotificationConfiguration c = buckets.bucket(r.bucket()).notifications();
         return GetBucketNotificationConfigurationResponse.builder().queueConfigurations(c.queueConfigurations())
                 .topicConfigurations(c.topicConfigurations()).lambdaFunctionConfigurations(c.lambdaFunctionConfigurations())
-                .build();
+                .eventBridgeConfiguration(c.eventBridgeConfiguration()).build();
     }
 }

@@ -53,10 +53,6 @@ final class NotificationRules {
     }
 
     static Validated validate(NotificationConfiguration c, S3Destinations destinations, DestinationCheck check, Arn bucket) {
-        if (c.eventBridgeConfiguration() != null) {
-            throw S3Errors.notImplemented("A bucket notification configuration with EventBridgeConfiguration is not "
-                    + "implemented: this emulator has no Amazon EventBridge to deliver to");
-        }
         List<Target> targets = new ArrayList<>();
         List<QueueConfiguration> queues = new ArrayList<>();
         for (QueueConfiguration q : c.queueConfigurations()) {

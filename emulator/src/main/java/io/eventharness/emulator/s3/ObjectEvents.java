@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
  * refused, is in the event trail; a refused one is not retried, as in AWS when a destination no longer exists or
  * no longer allows S3.
  *
+ * <p>A bucket whose configuration has {@code EventBridgeConfiguration} also sends every object event to the default
+ * event bus of its region, as EventBridge's {@code Object Created}, {@code Object Deleted}, {@code Object Tags Added}
+ * or {@code Object Tags Deleted} event, unfiltered (rules on the bus filter).
+ *
  * <p>Also sends the {@code s3:TestEvent} message to a configuration's queues and topics when it is saved
  * ({@link #testEvent}).
  */
@@ -76,6 +80,11 @@ final class ObjectEvents {
         c.topicConfigurations().forEach(t -> deliverIfMatching(bucket, event, t.id(), t.topicArn(), t.eventsAsStrings(), t.filter()));
         c.lambdaFunctionConfigurations().forEach(f -> deliverIfMatching(bucket, event, f.id(), f.lambdaFunctionArn(),
                 f.eventsAsStrings(), f.filter()));
+        if (c.eventBridgeConfiguration() != null) {
+            // every object event goes to the default bus of the bucket's region; rules there choose
+            send(bucket, Arn.of("events", bucket.region(), "event-bus/default").toString(), "s3:EventBridge",
+                    EventRecords.eventBridge(event));
+        }
     }
 
     private void deliverIfMatching(S3Bucket bucket, ObjectEvent event, String configurationId, String destination,

@@ -58,9 +58,7 @@
  * </ul>
  *
  * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption keys (every object
- * reports AES256), lifecycle, object lock, MFA delete (refused), website hosting, POST uploads or EventBridge
- * notifications (a configuration with {@code EventBridgeConfiguration} is refused with 501 rather than stored and
- * ignored). XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
+ * reports AES256), lifecycle, object lock, MFA delete (refused), website hosting or POST uploads. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32

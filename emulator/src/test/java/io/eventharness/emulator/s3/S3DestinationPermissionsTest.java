@@ -107,19 +107,6 @@ class S3DestinationPermissionsTest {
     }
 
     @Test
-    void anEventBridgeConfigurationIsRefusedRatherThanIgnored() {
-        String bucket = bucket(s3);
-        assertThatThrownBy(() -> s3.putBucketNotificationConfiguration(b -> b.bucket(bucket)
-                .notificationConfiguration(n -> n.eventBridgeConfiguration(e -> { }))))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(501);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
-                    assertThat(e.awsErrorDetails().errorMessage()).contains("EventBridgeConfiguration");
-                });
-        assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(bucket)).eventBridgeConfiguration()).isNull();
-    }
-
-    @Test
     void theSwitchSavesAndDeliversToDestinationsThatNeverAllowedS3() {
         try (Emulator relaxed = Emulator.builder().withDynamicPort().withS3DestinationPolicyCheck(false).build().start();
              S3Client s3r = client(relaxed, S3Client.builder().forcePathStyle(true));
