@@ -49,7 +49,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
     LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env, int asyncWorkers) {
         this.engine = engine;
         Concurrency concurrency = new Concurrency(Concurrency.DEFAULT_ACCOUNT_LIMIT, functions::reservedTotal);
-        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions);
+        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity());
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, functions, invoker, async);
         this.operations = List.of(

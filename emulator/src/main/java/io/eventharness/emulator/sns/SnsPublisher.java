@@ -2,6 +2,7 @@ package io.eventharness.emulator.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
@@ -299,8 +300,20 @@ final class SnsPublisher {
             }
         }
         String signatureVersion = topic.attributes.getOrDefault("SignatureVersion", "1");
-        topic.outbox.add(() -> fanout.deliver(m, routes, signatureVersion));
+        topic.outbox.add(pending("SNS delivery of message " + id + " of " + topic.arn, () -> fanout.deliver(m, routes, signatureVersion)));
         return new Receipt(id, sequence);
+    }
+
+    /** A delivery queued in an outbox: pending work of the emulator until it ran (it is not settled meanwhile). */
+    private Runnable pending(String what, Runnable delivery) {
+        Activity.Pending p = clock.activity().begin(what);
+        return () -> {
+            try {
+                delivery.run();
+            } finally {
+                p.close();
+            }
+        };
     }
 
     private static String sha256(String s) {
