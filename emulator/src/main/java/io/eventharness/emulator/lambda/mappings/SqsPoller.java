@@ -186,7 +186,7 @@ final class SqsPoller implements Poller {
         }
     }
 
-    /** Receives while there are slots and messages; runs the batches that are ready (the last one on this thread). */
+    /** Receives while there are slots and messages; starts the batches that are ready. */
     private void pump() {
         pumpQueued.set(false); // a wake from now on queues another pump
         List<Batch> ready = new ArrayList<>();
@@ -230,20 +230,14 @@ final class SqsPoller implements Poller {
                 if (b.full()) {
                     gathering = null;
                     b.windowEnd.cancel();
-                    ready.add(b); // its window token closes once it runs (below), so that it stays pending meanwhile
+                    ready.add(b); // its window token closes once it started (below), so that it stays pending meanwhile
                 }
             }
         }
-        for (int i = 0; i < ready.size(); i++) {
-            Batch b = ready.get(i);
-            if (i < ready.size() - 1) {
-                start(b);
-            }
+        for (Batch b : ready) {
+            start(b);
             if (b.window != null) {
-                b.window.close();
-            }
-            if (i == ready.size() - 1) {
-                run(b);
+                b.window.close(); // after start(): the batch is pending work of its own by now
             }
         }
     }
