@@ -68,11 +68,6 @@ final class EventSourceMapping {
         return new View(uuid, arn, source, family, settings, state, lastModified);
     }
 
-    /** Whether the mapping polls now. */
-    synchronized boolean enabled() {
-        return state == MappingState.ENABLED;
-    }
-
     /** After the mapping joined the registry: a {@code Creating} mapping gets its poller started and is {@code Enabled}. */
     synchronized void activate(Poller p) {
         if (poller != null) {

@@ -117,9 +117,10 @@ public final class EventSourceMappings implements AutoCloseable {
         return m.orElseThrow(() -> AwsException.of(404, "ResourceNotFoundException", "Event source mapping not found: " + mappingArn));
     }
 
-    /** Every poller stops; batches still invoking are abandoned with the emulator. */
+    /** Every poller stops, and nothing more is invoked (not even what an open batching window gathered). */
     @Override
     public void close() {
+        executor.shutdownNow();
         for (EventSourceMapping m : all()) {
             try {
                 m.delete();
@@ -127,7 +128,6 @@ public final class EventSourceMappings implements AutoCloseable {
                 // closing anyway
             }
         }
-        executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

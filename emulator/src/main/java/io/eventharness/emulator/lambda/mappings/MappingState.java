@@ -26,9 +26,4 @@ public enum MappingState {
     public String awsName() {
         return awsName;
     }
-
-    /** Whether the mapping is still being changed (it settles at {@code Enabled} or {@code Disabled}). */
-    boolean inTransition() {
-        return this != ENABLED && this != DISABLED;
-    }
 }
