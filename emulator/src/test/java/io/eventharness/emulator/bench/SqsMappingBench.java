@@ -161,7 +161,7 @@ public final class SqsMappingBench {
         return seconds;
     }
 
-    private static SdkBytes zip(Path dir) throws IOException {
+    private static SdkBytes zip(Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -169,6 +169,8 @@ public final class SqsMappingBench {
                 z.write(Files.readAllBytes(f));
                 z.closeEntry();
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return SdkBytes.fromByteArray(out.toByteArray());
     }

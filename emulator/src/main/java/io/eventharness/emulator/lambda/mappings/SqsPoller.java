@@ -1,24 +1,17 @@
 package io.eventharness.emulator.lambda.mappings;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
-import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.delivery.ConsumableQueue;
 import io.eventharness.emulator.delivery.QueueMessage;
-import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>A batch</b> gathers up to {@code BatchSize} messages: with no window, what one receive brings; with a window,
  * until it is full, the window ends on the clock, or it reaches the synchronous payload limit (6 MB). It invokes the
- * function synchronously (in chunks of at most 6 MB, in order). Success deletes the messages; a function error, or
+ * function synchronously ({@link SqsBatch}: in chunks of at most 6 MB, in order). Success deletes the messages; a function error, or
  * a response that reports batch item failures as AWS does not accept, leaves them all in flight, so that they come
  * back after the queue's visibility timeout (and go to its dead-letter queue after {@code maxReceiveCount}); with
  * {@code ReportBatchItemFailures}, only the reported ones stay. A throttled batch (the function's concurrency used
@@ -53,42 +46,9 @@ final class SqsPoller implements Poller {
     /** The trail's kind of every hop of a mapping. */
     static final String KIND = "lambda:EventSourceMapping";
     static final int DEFAULT_CONCURRENCY = 5;
-    /** Lambda's limit of a synchronous invocation's payload. */
-    static final int MAX_PAYLOAD = 6 * 1024 * 1024;
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+        static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
-
-    /** A message taken for a batch, with its record as the function gets it. */
-    private record Taken(QueueMessage message, byte[] json) {
-    }
-
-    /** What one invocation of a chunk came to. */
-    private enum Outcome { DONE, FAILED, THROTTLED }
-
-    /** Messages taken for one invocation (or a few, in order, when they exceed the payload limit). */
-    private static final class Batch {
-        final MappingSettings settings;
-        final List<Taken> records = new ArrayList<>();
-        /** Where each message is in {@link #records}: one received again (its visibility ran out in a long window) is replaced. */
-        final Map<String, Integer> positions = new HashMap<>();
-        long bytes;
-        /** When the first of its messages becomes visible again: past it, a throttled batch gives up. */
-        long deadlineMillis = Long.MAX_VALUE;
-        /** The first record not invoked yet. */
-        int next;
-        int throttles;
-        EmulatorClock.Task windowEnd;
-        Activity.Pending window;
-
-        Batch(MappingSettings settings) {
-            this.settings = settings;
-        }
-
-        boolean full() {
-            return records.size() >= settings.batchSize() || bytes >= MAX_PAYLOAD;
-        }
-    }
 
     private final EventSourceMapping mapping;
     private final MappingEnvironment env;
@@ -100,7 +60,7 @@ final class SqsPoller implements Poller {
     /** Batches under way (gathering, invoking, waiting out a throttle). Guarded by this. */
     private int busy;
     /** The batch gathering in an open batching window, or null. Guarded by this. */
-    private Batch gathering;
+    private SqsBatch gathering;
     /** The clock task that wakes the poller when the next invisible message becomes visible. Guarded by this. */
     private EmulatorClock.Task visibilityWake;
     private long visibilityWakeAt = Long.MAX_VALUE;
@@ -120,7 +80,7 @@ final class SqsPoller implements Poller {
 
     @Override
     public void stop() {
-        Batch flush;
+        SqsBatch flush;
         synchronized (this) {
             enabled = false;
             flush = gathering;
@@ -189,7 +149,7 @@ final class SqsPoller implements Poller {
     /** Receives while there are slots and messages; starts the batches that are ready. */
     private void pump() {
         pumpQueued.set(false); // a wake from now on queues another pump
-        List<Batch> ready = new ArrayList<>();
+        List<SqsBatch> ready = new ArrayList<>();
         synchronized (this) {
             ConsumableQueue q = env.queues().queue(queue).orElse(null);
             if (!enabled || q == null) {
@@ -197,17 +157,17 @@ final class SqsPoller implements Poller {
             }
             Duration visibility = q.visibilityTimeout();
             while (true) {
-                Batch b = gathering;
+                SqsBatch b = gathering;
                 if (b == null) {
                     MappingSettings s = mapping.settings();
                     if (busy >= slots(s)) {
                         break;
                     }
-                    b = new Batch(s);
+                    b = new SqsBatch(s);
                 }
                 List<QueueMessage> got;
                 try {
-                    got = q.receive(b.settings.batchSize() - b.records.size(), visibility);
+                    got = q.receive(b.settings.batchSize() - b.size(), visibility);
                 } catch (AwsException queueGone) {
                     break;
                 }
@@ -216,7 +176,7 @@ final class SqsPoller implements Poller {
                     break;
                 }
                 take(q, b, got, env.clock().millis() + visibility.toMillis());
-                if (b.records.isEmpty()) {
+                if (b.size() == 0) {
                     continue; // all filtered out
                 }
                 if (b != gathering) {
@@ -234,7 +194,7 @@ final class SqsPoller implements Poller {
                 }
             }
         }
-        for (Batch b : ready) {
+        for (SqsBatch b : ready) {
             start(b);
             if (b.window != null) {
                 b.window.close(); // after start(): the batch is pending work of its own by now
@@ -243,7 +203,7 @@ final class SqsPoller implements Poller {
     }
 
     /** Under the monitor: adds what a filter lets through to the batch; deletes the rest, as AWS does. */
-    private void take(ConsumableQueue q, Batch b, List<QueueMessage> got, long visibleAgainMillis) {
+    private void take(ConsumableQueue q, SqsBatch b, List<QueueMessage> got, long visibleAgainMillis) {
         List<String> filteredOut = new ArrayList<>();
         for (QueueMessage m : got) {
             ObjectNode record = SqsRecords.record(m, queue);
@@ -254,16 +214,7 @@ final class SqsPoller implements Poller {
                         "filtered out (no filter of mapping " + mapping.uuid() + " matches): deleted");
                 continue;
             }
-            byte[] json = SqsRecords.bytes(record);
-            Integer at = b.positions.putIfAbsent(m.messageId(), b.records.size());
-            if (at == null) {
-                b.records.add(new Taken(m, json));
-            } else {
-                b.bytes -= b.records.get(at).json().length + 1;
-                b.records.set(at, new Taken(m, json));
-            }
-            b.bytes += json.length + 1;
-            b.deadlineMillis = Math.min(b.deadlineMillis, visibleAgainMillis);
+            b.add(m, SqsRecords.bytes(record), visibleAgainMillis);
         }
         if (!filteredOut.isEmpty()) {
             q.delete(filteredOut);
@@ -271,7 +222,7 @@ final class SqsPoller implements Poller {
     }
 
     /** Under the monitor: the batch gathers until it is full or its window ends on the clock. */
-    private void openWindow(Batch b) {
+    private void openWindow(SqsBatch b) {
         gathering = b;
         Instant end = env.clock().now().plusSeconds(b.settings.batchingWindowSeconds());
         b.window = env.clock().activity().begin("batching window of event source mapping " + mapping.uuid() + " (" + queue
@@ -280,7 +231,7 @@ final class SqsPoller implements Poller {
     }
 
     /** On the clock's thread: the window ended; the batch is handed to the mappings' threads. */
-    private void windowEnded(Batch b) {
+    private void windowEnded(SqsBatch b) {
         synchronized (this) {
             if (gathering != b) {
                 return; // full, or flushed by stop(), meanwhile
@@ -321,8 +272,8 @@ final class SqsPoller implements Poller {
     }
 
     /** Runs the batch on the mappings' threads; the clock's {@code advance} waits for it. */
-    private void start(Batch b) {
-        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(), "batch of " + b.records.size()
+    private void start(SqsBatch b) {
+        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(), "batch of " + b.size()
                 + " message(s) of " + queue + " to " + b.settings.functionArn() + " (event source mapping " + mapping.uuid() + ")");
         try {
             env.executor().execute(() -> {
@@ -338,21 +289,18 @@ final class SqsPoller implements Poller {
     }
 
     /** Invokes the batch's chunks in order; frees its slot at the end, unless it waits out a throttle. */
-    private void run(Batch b) {
+    private void run(SqsBatch b) {
         boolean release = true;
         try {
-            while (b.next < b.records.size()) {
-                List<Taken> chunk = nextChunk(b);
-                Outcome o = invoke(b.settings, chunk);
-                if (o == Outcome.THROTTLED) {
+            while (b.hasMore()) {
+                SqsBatch.Outcome o = b.invokeNext(env, queue, mapping.uuid());
+                if (o == SqsBatch.Outcome.THROTTLED) {
                     release = !retryLater(b);
                     return;
                 }
-                b.next += chunk.size();
-                if (o == Outcome.FAILED && SqsFamily.fifo(queue) && b.next < b.records.size()) {
-                    env.delivery().note(queue.toString(), b.settings.functionArn().toString(), KIND, "",
-                            (b.records.size() - b.next) + " later message(s) of the batch not invoked, to keep the order of their groups:"
-                                    + " visible again after the visibility timeout");
+                if (o == SqsBatch.Outcome.FAILED && SqsFamily.fifo(queue) && b.hasMore()) {
+                    b.note(env, queue, mapping.uuid(), b.rest(), b.rest().size() + " later message(s) of the batch not invoked, to keep"
+                            + " the order of their groups: visible again after the visibility timeout");
                     return;
                 }
             }
@@ -368,85 +316,16 @@ final class SqsPoller implements Poller {
         }
     }
 
-    /** The next records from {@code b.next} that fit one invocation's payload (at least one). */
-    private static List<Taken> nextChunk(Batch b) {
-        List<Taken> chunk = new ArrayList<>();
-        long size = 16;
-        for (int i = b.next; i < b.records.size(); i++) {
-            Taken t = b.records.get(i);
-            if (!chunk.isEmpty() && size + t.json().length + 1 > MAX_PAYLOAD) {
-                break;
-            }
-            chunk.add(t);
-            size += t.json().length + 1;
-        }
-        return chunk;
-    }
-
-    /** One invocation; deletes what it processed. */
-    private Outcome invoke(MappingSettings s, List<Taken> chunk) {
-        List<byte[]> records = new ArrayList<>(chunk.size());
-        Set<String> ids = new HashSet<>();
-        for (Taken t : chunk) {
-            records.add(t.json());
-            ids.add(t.message().messageId());
-        }
-        String function = s.functionArn().toString();
-        String again = " visible again after the queue's visibility timeout";
-        InvocationResult r;
-        try {
-            r = env.functions().invoke(s.functionArn(), Ids.uuid(), SqsRecords.event(records), queue.toString());
-        } catch (AwsException e) {
-            if (e.status() == 429) {
-                return Outcome.THROTTLED; // the Invoker noted the throttle
-            }
-            note(function, chunk, "not invoked: " + e.getMessage() + "; " + chunk.size() + " message(s)" + again);
-            return Outcome.FAILED;
-        }
-        if (r.isError()) {
-            note(function, chunk, "function error " + r.errorType() + " (request " + r.requestId() + "): " + chunk.size()
-                    + " message(s)" + again);
-            return Outcome.FAILED;
-        }
-        Set<String> failed = s.reportBatchItemFailures() ? SqsRecords.reportedFailures(r.payload(), ids) : Set.of();
-        if (failed == null) {
-            note(function, chunk, "the response reports batch item failures as AWS does not accept them (request " + r.requestId()
-                    + "): the whole batch failed, " + chunk.size() + " message(s)" + again);
-            return Outcome.FAILED;
-        }
-        List<String> processed = new ArrayList<>(chunk.size());
-        for (Taken t : chunk) {
-            if (!failed.contains(t.message().messageId())) {
-                processed.add(t.message().receiptHandle());
-            }
-        }
-        env.queues().queue(queue).ifPresent(q -> q.delete(processed));
-        if (!failed.isEmpty()) {
-            note(function, chunk, failed.size() + " of " + chunk.size() + " message(s) reported failed " + failed + " (request "
-                    + r.requestId() + "):" + again + "; the others deleted");
-            return Outcome.FAILED;
-        }
-        return Outcome.DONE;
-    }
-
     /** A throttled batch retries after a back-off while its messages are in flight; false when that is too late. */
-    private boolean retryLater(Batch b) {
-        b.throttles++;
-        long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(16, b.throttles - 1));
-        List<Taken> rest = b.records.subList(b.next, b.records.size());
-        String function = b.settings.functionArn().toString();
-        if (env.clock().millis() + backoff >= b.deadlineMillis) {
-            note(function, rest, "throttled until the visibility timeout: " + rest.size() + " message(s) visible again then");
+    private boolean retryLater(SqsBatch b) {
+        long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(16, b.throttled() - 1));
+        if (env.clock().millis() + backoff >= b.deadlineMillis()) {
+            b.note(env, queue, mapping.uuid(), b.rest(), "throttled until the visibility timeout: " + b.rest().size()
+                    + " message(s) visible again then");
             return false;
         }
         EmulatorClock.Task retry = env.clock().schedule(Duration.ofMillis(backoff), () -> start(b));
-        note(function, rest, "throttled: retry at " + retry.due());
+        b.note(env, queue, mapping.uuid(), b.rest(), "throttled: retry at " + retry.due());
         return true;
-    }
-
-    private void note(String function, List<Taken> chunk, String outcome) {
-        String summary = chunk.isEmpty() ? "" : chunk.size() == 1 ? chunk.get(0).message().body()
-                : chunk.size() + " messages, first: " + chunk.get(0).message().body();
-        env.delivery().note(queue.toString(), function, KIND, summary, outcome + " (event source mapping " + mapping.uuid() + ")");
     }
 }

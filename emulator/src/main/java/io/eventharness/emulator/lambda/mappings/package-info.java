@@ -18,6 +18,7 @@
  *       reads Create and Update alike; {@code MappingErrors} words the errors as AWS does.</li>
  *   <li>One family per kind of source: {@code SourceFamily} (its parameters' rules, its words, its poller).
  *       {@code SqsFamily}, {@code SqsPoller} (event-driven: the queue's watch and the clock, never a sleeping loop),
+ *       {@code SqsBatch} (the messages of one batch and their invocation),
  *       {@code SqsRecords} (the event record, the partial batch response).</li>
  *   <li>What this package needs of the rest: {@link io.eventharness.emulator.lambda.mappings.MappedFunctions} (filled
  *       in by {@code LambdaService}: parse, resolve, invoke through its {@code Invoker}), the queues through
