@@ -153,6 +153,30 @@ class SqsMappingFailureTest {
     }
 
     @Test
+    void aThrottledBatchRetriesOnTheClockWhileItsMessagesAreInFlight() {
+        MappedQueue q = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"), b -> { });
+        lambda.putFunctionConcurrency(b -> b.functionName(q.function).reservedConcurrentExecutions(0));
+        q.map(lambda, b -> b.batchSize(1));
+        sqs.sendMessage(b -> b.queueUrl(q.url).messageBody("throttled"));
+        MappedQueue.settle(aws);
+        assertThat(aws.emulator.trail().matching(e -> e.source().equals(q.arn) && e.summary().equals("throttled")))
+                .extracting(e -> e.outcome()).singleElement().asString().startsWith("throttled: retry at ");
+
+        aws.emulator.clock().advance(Duration.ofSeconds(29));
+        assertThat(aws.emulator.trail().matching(e -> e.source().equals(q.arn) && e.summary().equals("throttled")))
+                .extracting(e -> e.outcome()).filteredOn(o -> o.startsWith("throttled: retry at ")).hasSize(4); // 1, 2, 4, 8 s
+        assertThat(aws.emulator.trail().matching(e -> e.source().equals(q.arn) && e.outcome().startsWith("throttled until the visibility timeout")))
+                .hasSize(1);
+        assertThat(q.events()).isEmpty();
+        assertThat(inFlight(q)).isEqualTo(1);
+
+        lambda.deleteFunctionConcurrency(b -> b.functionName(q.function));
+        aws.emulator.clock().advance(Duration.ofSeconds(1));
+        MappedQueue.settle(aws);
+        assertThat(q.bodies()).containsExactly("throttled");
+    }
+
+    @Test
     void aFunctionErrorFailsTheWholeBatch() {
         MappedQueue q = queue(Map.of(), b -> { });
         sendThenMap(q, List.of("a", "fail", "c"), true);
