@@ -55,14 +55,6 @@ public final class SqsService implements EmulatedService, AutoCloseable {
     }
 
     /**
-     * The URL of the queue with exactly this ARN at that endpoint ({@code http://host:port}), for in-JVM callers
-     * (event source mappings); null if there is none.
-     */
-    public String queueUrlOfArn(String endpoint, String arn) {
-        return queue(arn).map(q -> q.url(endpoint)).orElse(null);
-    }
-
-    /**
      * The queues as internal consumers read them (Lambda's event source mappings, through {@code delivery}'s
      * {@link ConsumableQueues}): receive without waiting, delete, and a watch on each queue's changes.
      */
