@@ -110,48 +110,40 @@ public final class AdminRoutes {
 
     /** Moves the clock; every task that falls due has run when the answer is sent. */
     private HttpResponse advance(HttpRequest r) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(r.body());
-        } catch (Exception e) {
-            body = null;
-        }
-        JsonNode seconds = body == null ? null : body.get("seconds");
-        if (seconds == null || !seconds.isNumber()) {
-            throw new IllegalArgumentException(ADVANCE_USAGE);
-        }
-        double s = seconds.doubleValue();
-        if (!(s >= 0 && s <= MAX_ADVANCE_SECONDS)) {
-            throw new IllegalArgumentException(ADVANCE_USAGE + "; seconds must be between 0 and " + MAX_ADVANCE_SECONDS);
-        }
-        clock.advance(Duration.ofMillis(Math.round(s * 1000)));
+        clock.advance(seconds(r, "seconds", ADVANCE_USAGE, MAX_ADVANCE_SECONDS));
         return ok(clockJson());
     }
 
     /** Waits until the emulator is settled, or answers 408 with what is still pending. */
     private HttpResponse settle(HttpRequest r) {
-        JsonNode body;
+        Duration timeout = seconds(r, "timeoutSeconds", SETTLE_USAGE, MAX_SETTLE_SECONDS);
         try {
-            body = Json.MAPPER.readTree(r.body());
-        } catch (Exception e) {
-            body = null;
-        }
-        JsonNode seconds = body == null ? null : body.get("timeoutSeconds");
-        if (seconds == null || !seconds.isNumber()) {
-            throw new IllegalArgumentException(SETTLE_USAGE);
-        }
-        double s = seconds.doubleValue();
-        if (!(s >= 0 && s <= MAX_SETTLE_SECONDS)) {
-            throw new IllegalArgumentException(SETTLE_USAGE + "; timeoutSeconds must be between 0 and " + MAX_SETTLE_SECONDS);
-        }
-        try {
-            clock.activity().awaitSettled(Duration.ofMillis(Math.round(s * 1000)));
+            clock.activity().awaitSettled(timeout);
             return ok(settledJson(List.of()));
         } catch (Activity.NotSettledException e) {
             ObjectNode n = settledJson(e.pending());
             n.put("error", e.getMessage());
             return HttpResponse.json(408, n.toString());
         }
+    }
+
+    /** The body's number of seconds {@code field}, 0 to {@code max}; IllegalArgumentException with the usage otherwise. */
+    private static Duration seconds(HttpRequest r, String field, String usage, long max) {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(r.body());
+        } catch (Exception e) {
+            body = null;
+        }
+        JsonNode seconds = body == null ? null : body.get(field);
+        if (seconds == null || !seconds.isNumber()) {
+            throw new IllegalArgumentException(usage);
+        }
+        double s = seconds.doubleValue();
+        if (!(s >= 0 && s <= max)) {
+            throw new IllegalArgumentException(usage + "; " + field + " must be between 0 and " + max);
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
     }
 
     private static ObjectNode settledJson(List<String> pending) {

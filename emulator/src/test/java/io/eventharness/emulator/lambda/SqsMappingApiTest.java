@@ -7,10 +7,8 @@ import io.eventharness.emulator.TestAws;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingRequest;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.DeleteEventSourceMappingResponse;
@@ -22,27 +20,15 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingResponse;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The event source mapping API for SQS through the SDK: answers field for field as AWS records them, and each refusal. */
-class SqsMappingApiTest {
-    private static OwnEmulator aws;
-    private static LambdaClient lambda;
-    private static SqsClient sqs;
+class SqsMappingApiTest extends MappingTestBase {
     private static String fn;
 
     @BeforeAll
-    static void emulator() {
-        aws = new OwnEmulator(b -> b);
-        lambda = aws.lambda();
-        sqs = aws.sqs();
+    static void function() {
         fn = aws.python("m.handler", "m", "def handler(event, context):\n    return None\n", b -> b.timeout(3));
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
     }
 
     private static String queue(String name, Map<QueueAttributeName, String> attributes) {

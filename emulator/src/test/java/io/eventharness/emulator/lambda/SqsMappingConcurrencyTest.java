@@ -14,14 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
 import software.amazon.awssdk.services.lambda.model.Runtime;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -30,24 +25,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * keep order per message group, a Java function reports batch item failures, and {@code Emulator.settle} says what is
  * still pending when it does not settle.
  */
-class SqsMappingConcurrencyTest {
-    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class)
-    static Path dir;
-    private static OwnEmulator aws;
-    private static LambdaClient lambda;
-    private static SqsClient sqs;
-
-    @BeforeAll
-    static void emulator() {
-        aws = new OwnEmulator(b -> b);
-        lambda = aws.lambda();
-        sqs = aws.sqs();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
+class SqsMappingConcurrencyTest extends MappingTestBase {
 
     private static long count(Path dir, String prefix) throws Exception {
         try (var files = Files.list(dir)) {

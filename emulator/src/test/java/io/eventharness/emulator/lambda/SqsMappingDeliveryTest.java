@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventharness.emulator.TestAws;
 import io.eventharness.emulator.delivery.TrailEntry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -25,24 +19,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * clock, filters (a message no filter matches is deleted, not delivered), disabling and enabling, updates taking
  * effect on the next batch. Each test asserts what did not happen after {@code Emulator.settle}, not after a wait.
  */
-class SqsMappingDeliveryTest {
-    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class)
-    static Path dir;
-    private static OwnEmulator aws;
-    private static LambdaClient lambda;
-    private static SqsClient sqs;
-
-    @BeforeAll
-    static void emulator() {
-        aws = new OwnEmulator(b -> b);
-        lambda = aws.lambda();
-        sqs = aws.sqs();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
+class SqsMappingDeliveryTest extends MappingTestBase {
 
     private static MappedQueue queue() {
         return MappedQueue.create(aws, dir, TestAws.unique("q"), Map.of(), b -> { });

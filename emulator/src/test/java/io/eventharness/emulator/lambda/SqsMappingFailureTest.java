@@ -3,20 +3,14 @@ package io.eventharness.emulator.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventharness.emulator.TestAws;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -27,24 +21,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * with {@code ReportBatchItemFailures} only the reported ones stay, and a response AWS does not accept fails the whole
  * batch.
  */
-class SqsMappingFailureTest {
-    @TempDir(factory = io.eventharness.emulator.lambda.runtime.Functions.SharedWithSandboxes.class)
-    static Path dir;
-    private static OwnEmulator aws;
-    private static LambdaClient lambda;
-    private static SqsClient sqs;
-
-    @BeforeAll
-    static void emulator() {
-        aws = new OwnEmulator(b -> b);
-        lambda = aws.lambda();
-        sqs = aws.sqs();
-    }
-
-    @AfterAll
-    static void close() {
-        aws.close();
-    }
+class SqsMappingFailureTest extends MappingTestBase {
 
     private static MappedQueue queue(Map<QueueAttributeName, String> attributes, Consumer<CreateFunctionRequest.Builder> fn) {
         return MappedQueue.create(aws, dir, TestAws.unique("q"), attributes, fn);
