@@ -2,6 +2,7 @@ package io.eventharness.emulator;
 
 import io.eventharness.emulator.admin.AdminRoutes;
 import io.eventharness.emulator.core.Account;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.EventTrail;
@@ -158,6 +159,27 @@ public final class Emulator implements AutoCloseable {
 
     public EmulatorClock clock() {
         return clock;
+    }
+
+    /**
+     * Returns once the emulator is settled: no delivery queued, no invocation running (synchronous, asynchronous, or
+     * an event source mapping's batch), no batching window open, no message that an enabled mapping could receive
+     * and has not taken, no clock task due at the clock's current time. Then nothing more happens until a client
+     * calls or the clock moves, so that a test can assert that something did <em>not</em> happen without waiting
+     * out a timeout.
+     *
+     * <pre>{@code
+     * sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"kind\":\"ignored\"}"));
+     * aws.settle(Duration.ofSeconds(10));   // the mapping took it, filtered it out and deleted it
+     * assertThat(invocations(fn)).isEmpty();
+     * }</pre>
+     *
+     * @throws Activity.NotSettledException when {@code timeout} passes first; its message and {@code pending()} say
+     *                                      what was still going on (a blocked function, an open batching window that
+     *                                      waits for the clock, ...)
+     */
+    public void settle(Duration timeout) {
+        clock.activity().awaitSettled(timeout);
     }
 
     public EventTrail trail() {

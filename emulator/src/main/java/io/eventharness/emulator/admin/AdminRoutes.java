@@ -3,6 +3,7 @@ package io.eventharness.emulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.EventTrail;
@@ -14,6 +15,7 @@ import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +25,11 @@ import java.util.function.Supplier;
  *   <li>{@code GET /_harness/clock} — the emulated time;</li>
  *   <li>{@code POST /_harness/clock/advance} with {@code {"seconds": N}} — moves the clock, firing what falls due;</li>
  *   <li>{@code GET /_harness/trail} — the event trail;</li>
+ *   <li>{@code GET /_harness/settled} — whether the emulator is settled now, and what is pending
+ *       ({@code {"settled": false, "pending": ["invocation of arn:…", …]}});</li>
+ *   <li>{@code POST /_harness/settle} with {@code {"timeoutSeconds": N}} — waits until it is settled: 200 with
+ *       {@code {"settled": true, "pending": []}}, or 408 with what is still pending after N seconds (see
+ *       {@code Emulator.settle});</li>
  *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
  *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
@@ -33,6 +40,9 @@ public final class AdminRoutes {
     public static final String PREFIX = "/_harness/";
     private static final String LAMBDA_CODE = LambdaService.CODE_PATH.substring(PREFIX.length());
     private static final String ADVANCE_USAGE = "body must be JSON like {\"seconds\": 60}";
+    private static final String SETTLE_USAGE = "body must be JSON like {\"timeoutSeconds\": 10}";
+    /** The longest a settle request may wait: ten minutes. */
+    static final long MAX_SETTLE_SECONDS = 600;
     /** A century: far enough for any test, and the emulated epoch millis stay far from overflow. */
     static final long MAX_ADVANCE_SECONDS = 100L * 366 * 24 * 3600;
 
@@ -54,8 +64,8 @@ public final class AdminRoutes {
         String m = r.method();
         String route = path.substring(PREFIX.length());
         String allowed = switch (route) {
-            case "health", "clock", "trail" -> "GET";
-            case "clock/advance" -> "POST";
+            case "health", "clock", "trail", "settled" -> "GET";
+            case "clock/advance", "settle" -> "POST";
             default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
         if (allowed == null) {
@@ -70,6 +80,8 @@ public final class AdminRoutes {
                 case "clock" -> ok(clockJson());
                 case "clock/advance" -> advance(r);
                 case "trail" -> trail();
+                case "settled" -> ok(settledJson(clock.activity().pending()));
+                case "settle" -> settle(r);
                 default -> lambdaCode(route.substring(LAMBDA_CODE.length()));
             };
         } catch (IllegalArgumentException e) {
@@ -98,22 +110,48 @@ public final class AdminRoutes {
 
     /** Moves the clock; every task that falls due has run when the answer is sent. */
     private HttpResponse advance(HttpRequest r) {
+        clock.advance(seconds(r, "seconds", ADVANCE_USAGE, MAX_ADVANCE_SECONDS));
+        return ok(clockJson());
+    }
+
+    /** Waits until the emulator is settled, or answers 408 with what is still pending. */
+    private HttpResponse settle(HttpRequest r) {
+        Duration timeout = seconds(r, "timeoutSeconds", SETTLE_USAGE, MAX_SETTLE_SECONDS);
+        try {
+            clock.activity().awaitSettled(timeout);
+            return ok(settledJson(List.of()));
+        } catch (Activity.NotSettledException e) {
+            ObjectNode n = settledJson(e.pending());
+            n.put("error", e.getMessage());
+            return HttpResponse.json(408, n.toString());
+        }
+    }
+
+    /** The body's number of seconds {@code field}, 0 to {@code max}; IllegalArgumentException with the usage otherwise. */
+    private static Duration seconds(HttpRequest r, String field, String usage, long max) {
         JsonNode body;
         try {
             body = Json.MAPPER.readTree(r.body());
         } catch (Exception e) {
             body = null;
         }
-        JsonNode seconds = body == null ? null : body.get("seconds");
+        JsonNode seconds = body == null ? null : body.get(field);
         if (seconds == null || !seconds.isNumber()) {
-            throw new IllegalArgumentException(ADVANCE_USAGE);
+            throw new IllegalArgumentException(usage);
         }
         double s = seconds.doubleValue();
-        if (!(s >= 0 && s <= MAX_ADVANCE_SECONDS)) {
-            throw new IllegalArgumentException(ADVANCE_USAGE + "; seconds must be between 0 and " + MAX_ADVANCE_SECONDS);
+        if (!(s >= 0 && s <= max)) {
+            throw new IllegalArgumentException(usage + "; " + field + " must be between 0 and " + max);
         }
-        clock.advance(Duration.ofMillis(Math.round(s * 1000)));
-        return ok(clockJson());
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+
+    private static ObjectNode settledJson(List<String> pending) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("settled", pending.isEmpty());
+        ArrayNode arr = n.putArray("pending");
+        pending.forEach(arr::add);
+        return n;
     }
 
     /** {@code <function>} ({@code $LATEST}) or {@code <function>/<version>}: the zip as uploaded. */

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * thread then goes on at once, while {@link #advance} waits for that work before it runs the next task,
  * so that its promise (everything due ran, in time order) holds. Work started outside the clock (an
  * accepted asynchronous invocation) registers too: {@code advance} lets it end before it moves the time.
+ *
+ * <p>That hand-off is one kind of the emulator's pending work, which its {@link Activity} ({@link #activity()})
+ * tracks in one place: the emulator is settled when nothing is pending, its tasks due by now included.
  */
 public final class EmulatorClock implements AutoCloseable {
 
@@ -71,12 +72,41 @@ public final class EmulatorClock implements AutoCloseable {
     /** Serialises task execution between the timer thread and advance(). */
     private final ReentrantLock running = new ReentrantLock();
     private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
-    /** Work that tasks handed to other threads and that has not ended yet. */
-    private final Set<CompletableFuture<?>> handedOff = ConcurrentHashMap.newKeySet();
+    /** The emulator's pending work; work that tasks handed to other threads is tracked there. */
+    private final Activity activity = new Activity();
     private volatile boolean closed;
     private Thread timer;
 
     public EmulatorClock() {
+        activity.probe(this::dueTasks);
+    }
+
+    /** The emulator's pending work, this clock's due tasks and hand-offs included. */
+    public Activity activity() {
+        return activity;
+    }
+
+    /** The activity's probe: tasks due by now that have not run yet; else when the next one falls due. */
+    private long dueTasks(List<String> out) {
+        lock.lock();
+        try {
+            Task next = tasks.peek();
+            if (next == null) {
+                return Long.MAX_VALUE;
+            }
+            long now = millis();
+            if (next.dueMillis > now) {
+                return next.dueMillis - now;
+            }
+            long due = tasks.stream().filter(t -> t.dueMillis <= now && !t.cancelled).count();
+            if (due > 0) {
+                out.add(due + " clock task" + (due == 1 ? "" : "s") + " due at " + Instant.ofEpochMilli(next.dueMillis)
+                        + " (the clock is at " + Instant.ofEpochMilli(now) + ")");
+            }
+            return Long.MAX_VALUE;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The emulated time. */
@@ -105,6 +135,7 @@ public final class EmulatorClock implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        activity.changed();
         return t;
     }
 
@@ -120,11 +151,11 @@ public final class EmulatorClock implements AutoCloseable {
      * Registers work that a task started on another thread: {@link #advance} waits for it to end before
      * it runs the next due task and before it returns; the timer thread does not wait. Returns
      * {@code work}. Work that itself waits for an {@code advance()} would wait for ever: it must not.
+     *
+     * @param what what the work is, as {@link Activity#pending()} reports it while it runs
      */
-    public <F extends CompletableFuture<?>> F handedOff(F work) {
-        handedOff.add(work);
-        work.whenComplete((r, e) -> handedOff.remove(work));
-        return work;
+    public <F extends CompletableFuture<?>> F handedOff(F work, String what) {
+        return activity.track(work, what, true);
     }
 
     /** Runs {@code action} after {@code delay} of emulated time. */
@@ -199,8 +230,8 @@ public final class EmulatorClock implements AutoCloseable {
      * the work handed off by tasks has ended. Called with {@link #running} held.
      */
     private void settle() {
-        while (!handedOff.isEmpty()) {
-            CompletableFuture<?>[] pending = handedOff.toArray(new CompletableFuture<?>[0]);
+        CompletableFuture<?>[] pending;
+        while ((pending = activity.holdingAdvance()).length > 0) {
             running.unlock();
             try {
                 CompletableFuture.allOf(pending).get();
@@ -237,7 +268,7 @@ public final class EmulatorClock implements AutoCloseable {
         }
     }
 
-    private static void run(Task t) {
+    private void run(Task t) {
         if (t.cancelled) {
             return;
         }
@@ -245,6 +276,8 @@ public final class EmulatorClock implements AutoCloseable {
             t.action.run();
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(EmulatorClock.class).warn("clock task failed", e);
+        } finally {
+            activity.changed();
         }
     }
 

@@ -168,7 +168,7 @@ final class AsyncInvoker implements AutoCloseable {
 
     /** Queues an attempt, and lets {@code advance()} know to wait for it. */
     private void queue(Attempt a) {
-        clock.handedOff(a.done);
+        clock.handedOff(a.done, "asynchronous invocation of " + a.event.targetArn() + " (request " + a.event.requestId + ")");
         try {
             workers.execute(a);
         } catch (RejectedExecutionException closing) {

@@ -2,6 +2,7 @@ package io.eventharness.emulator.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Json;
@@ -44,8 +45,12 @@ final class Invoker {
     private final Supplier<URI> endpoint;
     private final Concurrency concurrency;
     private final LambdaFunctions functions;
+    private final Activity activity;
 
-    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency, LambdaFunctions functions) {
+    /** @param activity where every running invocation is pending work (the emulator is not settled meanwhile) */
+    Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency, LambdaFunctions functions,
+            Activity activity) {
+        this.activity = activity;
         this.engine = engine;
         this.delivery = delivery;
         this.endpoint = endpoint;
@@ -77,7 +82,7 @@ final class Invoker {
         Arn invoked = qualifier == null ? fn.arn() : FunctionName.qualified(fn.arn(), qualifier);
         Invocation inv = new Invocation(requestId, payload, invoked.toString(), clientContext, null, null);
         InvocationResult r;
-        try (permit) {
+        try (permit; Activity.Pending running = activity.begin("invocation of " + target + " (request " + requestId + ", from " + source + ")")) {
             r = runCurrent(fn, qualifier, inv);
         } catch (ConcurrencyLimitExceededException e) {
             // the engine's own per-version cap (the account limit): only reached if Concurrency allowed more

@@ -1,6 +1,7 @@
 package io.eventharness.emulator.lambda;
 
 import io.eventharness.emulator.core.Arn;
+import io.eventharness.emulator.delivery.ConsumableQueues;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Predicate;
@@ -9,10 +10,11 @@ import java.util.function.Supplier;
 /**
  * What Lambda needs from the rest of the emulator, as plain functions that {@code Services} fills in: whether an
  * IAM role exists (the execution role of {@code CreateFunction}), an S3 object's bytes (code from
- * {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the functions' {@code AWS_ENDPOINT_URL}) and where to
- * unpack code.
+ * {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the functions' {@code AWS_ENDPOINT_URL}), where to
+ * unpack code, and the queues event source mappings read (SQS's, through {@code delivery}).
  */
-public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot) {
+public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot,
+                                ConsumableQueues queues) {
 
     /** Reads an object of the emulated S3; null when it does not exist. */
     @FunctionalInterface

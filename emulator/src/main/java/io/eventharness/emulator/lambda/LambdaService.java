@@ -4,6 +4,7 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.lambda.mappings.EventSourceMappings;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /**
  * AWS Lambda's API, assembled: the functions ({@link LambdaFunctions}), the machinery that runs them
  * ({@link Invoker}, {@link AsyncInvoker}, {@link Concurrency} over the sandbox engine of {@code lambda.runtime}),
+ * the event source mappings ({@code lambda.mappings}, given the functions through {@link MappingFunctions}),
  * the operation classes, and the {@code delivery} target through which other services invoke functions
  * ({@code arn:aws:lambda:…}). See {@code package-info.java} for what it serves and how it differs from AWS.
  *
@@ -34,6 +36,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
     private final LambdaFunctions functions = new LambdaFunctions();
     private final FunctionEngine engine;
     private final AsyncInvoker async;
+    private final EventSourceMappings mappings;
     private final List<Object> operations;
 
     /**
@@ -50,9 +53,10 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
     LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env, int asyncWorkers) {
         this.engine = engine;
         Concurrency concurrency = new Concurrency(Concurrency.DEFAULT_ACCOUNT_LIMIT, functions::reservedTotal);
-        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions);
+        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity());
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
+        this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues());
         this.operations = List.of(
                 new FunctionOperations(functions, new FunctionSettingsFactory(clock, env), invoker),
                 new VersionOperations(functions),
@@ -61,7 +65,8 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
                 new PermissionOperations(functions),
                 new EventInvokeConfigOperations(clock, functions),
                 new ConcurrencyOperations(functions, concurrency),
-                new TagOperations(functions));
+                new TagOperations(functions, mappings),
+                mappings.operations());
         delivery.register("lambda", invocations::deliver);
     }
 
@@ -117,6 +122,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
 
     @Override
     public void close() {
+        mappings.close();
         async.close();
         engine.close();
         functions.clear().forEach(fn -> fn.versions().forEach(v -> v.code().delete()));

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.lambda;
 
+import io.eventharness.emulator.lambda.mappings.EventSourceMappings;
 import io.eventharness.emulator.protocol.Call;
 import java.util.Locale;
 import java.util.Map;
@@ -11,37 +12,56 @@ import software.amazon.awssdk.services.lambda.model.UntagResourceRequest;
 import software.amazon.awssdk.services.lambda.model.UntagResourceResponse;
 
 /**
- * Tags of functions ({@code TagResource}, {@code UntagResource}, {@code ListTags}, and {@code Tags} on
- * {@code CreateFunction}): up to 50 per function, keys of 1–128 and values of up to 256 characters,
- * none starting with {@code aws:}. The resource is the function's unqualified ARN. Differs from AWS: code-signing
- * configurations and event source mappings cannot be tagged (they are not emulated).
+ * Tags of functions and event source mappings ({@code TagResource}, {@code UntagResource}, {@code ListTags}, and
+ * {@code Tags} on {@code CreateFunction} and {@code CreateEventSourceMapping}): up to 50 per resource, keys of 1–128
+ * and values of up to 256 characters, none starting with {@code aws:}. The resource is the function's unqualified
+ * ARN, or the mapping's ARN. Differs from AWS: code-signing configurations cannot be tagged (they are not emulated).
  */
 public final class TagOperations {
-    /** The constraint Lambda names for a {@code Resource} that is not a function's unqualified ARN. */
-    private static final String FUNCTION_ARN = "arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9-_]+";
+    /** The constraint Lambda names for a {@code Resource} that is neither a function's unqualified ARN nor a mapping's. */
+    private static final String RESOURCE_ARN = "arn:(aws[a-zA-Z-]*):lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:"
+            + "\\d{12}:(function:[a-zA-Z0-9-_]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?|layer:([a-zA-Z0-9-_]+)|code-signing-config:csc-[a-z0-9]{17}"
+            + "|event-source-mapping:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|capacity-provider:[a-zA-Z0-9-_]+)";
 
     private final LambdaFunctions functions;
+    private final EventSourceMappings mappings;
 
-    TagOperations(LambdaFunctions functions) {
+    TagOperations(LambdaFunctions functions, EventSourceMappings mappings) {
         this.functions = functions;
+        this.mappings = mappings;
     }
 
     public TagResourceResponse tagResource(TagResourceRequest r, Call call) {
-        function(r.resource(), call).tag(validated(r.tags()));
+        Map<String, String> tags = validated(r.tags());
+        if (EventSourceMappings.isMappingArn(r.resource())) {
+            mappings.tag(r.resource(), tags);
+        } else {
+            function(r.resource(), call).tag(tags);
+        }
         return TagResourceResponse.builder().build();
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r, Call call) {
-        LambdaFunction fn = function(r.resource(), call);
-        if (r.tagKeys().isEmpty()) {
-            throw LambdaErrors.required("tagKeys");
+        if (EventSourceMappings.isMappingArn(r.resource())) {
+            mappings.untag(r.resource(), requiredKeys(r));
+        } else {
+            LambdaFunction fn = function(r.resource(), call);
+            fn.untag(requiredKeys(r));
         }
-        fn.untag(r.tagKeys());
         return UntagResourceResponse.builder().build();
     }
 
+    private static java.util.List<String> requiredKeys(UntagResourceRequest r) {
+        if (r.tagKeys().isEmpty()) {
+            throw LambdaErrors.required("tagKeys");
+        }
+        return r.tagKeys();
+    }
+
     public ListTagsResponse listTags(ListTagsRequest r, Call call) {
-        return ListTagsResponse.builder().tags(function(r.resource(), call).tags()).build();
+        Map<String, String> tags = EventSourceMappings.isMappingArn(r.resource()) ? mappings.tags(r.resource())
+                : function(r.resource(), call).tags();
+        return ListTagsResponse.builder().tags(tags).build();
     }
 
     /** The tags, or the error Lambda gives for a key or value; the count is checked by {@link LambdaFunction#tag}. */
@@ -60,10 +80,10 @@ public final class TagOperations {
         return tags;
     }
 
-    /** The function an unqualified function ARN names; ValidationException for anything else. */
+    /** The function an unqualified function ARN names; ValidationException for anything else (a mapping's ARN aside). */
     private LambdaFunction function(String resource, Call call) {
         if (FunctionName.functionArn(resource).filter(FunctionName::unqualified).isEmpty()) {
-            throw LambdaErrors.validation("resource", resource, "Member must satisfy regular expression pattern: " + FUNCTION_ARN);
+            throw LambdaErrors.validation("resource", resource, "Member must satisfy regular expression pattern: " + RESOURCE_ARN);
         }
         return functions.require(FunctionName.parse(resource, null).name(), call.region());
     }

@@ -1,7 +1,7 @@
 /**
  * AWS Lambda's API (restJson1): functions, published versions and aliases, resource policies
  * ({@code AddPermission}), asynchronous-invocation settings ({@code EventInvokeConfig}), reserved concurrency,
- * tags, {@code GetAccountSettings}, and {@code Invoke} — synchronous, asynchronous ({@code Event}, with retries,
+ * tags, {@code GetAccountSettings}, event source mappings for SQS ({@code lambda.mappings}), and {@code Invoke} — synchronous, asynchronous ({@code Event}, with retries,
  * a dead-letter queue and destinations) and {@code DryRun}. Functions run in the sandbox processes of
  * {@code lambda.runtime}; other services invoke them through {@code delivery} ({@code arn:aws:lambda:…}).
  *
@@ -29,12 +29,12 @@
  *       (what Lambda needs from other services, filled in by {@code Services}).</li>
  * </ul>
  *
- * <p><b>Event source mappings</b> (to come) fit beside these: a state of mappings and a
- * {@code EventSourceMappingOperations} added to {@code LambdaService}'s operations, pollers that invoke a function
- * with a batch through {@code Invoker.run} (synchronous, within the function's concurrency, in the trail). In a
- * sub-package ({@code lambda.mappings}), they declare the small interface they need ("invoke this function ARN with
- * this payload") and {@code LambdaService} fills it in over the {@code Invoker}, so that the two packages do not
- * depend on each other. Today {@code CreateEventSourceMapping} answers 501.
+ * <p><b>Event source mappings</b> live in the sub-package {@code lambda.mappings}: their state, their
+ * {@code EventSourceMappingOperations} (added to this service's operations) and their pollers, which invoke a function
+ * with a batch through the {@code Invoker} (synchronous, within the function's
+ * concurrency, in the trail). The sub-package declares what it needs of functions ({@code MappedFunctions}) and
+ * {@code MappingFunctions} fills it in here, so that it does not depend on this package; the queues it reads come
+ * through {@code delivery} ({@code LambdaEnvironment.queues()}). {@code TagOperations} tags mappings by their ARN.
  *
  * <h2>How it differs from AWS</h2>
  * <ul>
@@ -48,10 +48,10 @@
  *       that deliver events (SNS, S3), as IAM is nowhere enforced; provisioned concurrency is not emulated.</li>
  *   <li>Asynchronous events wait for a fixed number of workers ({@code --lambda-async-workers}) rather than being
  *       drained at each function's concurrency; retries fall due on the emulator clock.</li>
- *   <li>Operations not listed above (layers, function URLs, code signing, event source mappings, ...) answer 501
- *       {@code NotImplemented}, naming the operation.</li>
+ *   <li>Operations not listed above (layers, function URLs, code signing, ...) answer 501 {@code NotImplemented},
+ *       naming the operation. Event source mappings: see {@code lambda.mappings}.</li>
  * </ul>
  *
- * <p>May import: {@code core}, {@code protocol}, {@code delivery}, {@code lambda.runtime}.
+ * <p>May import: {@code core}, {@code protocol}, {@code delivery}, {@code lambda.runtime}, {@code lambda.mappings}.
  */
 package io.eventharness.emulator.lambda;

@@ -1,6 +1,7 @@
 package io.eventharness.emulator.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.Message;
@@ -20,8 +21,11 @@ final class Fanout {
     static final String KIND = "sns:Notification";
 
     private final Delivery delivery;
+    private final Activity activity;
 
-    Fanout(Delivery delivery) {
+    /** @param activity where a delivery waiting in an outbox counts as pending work (the emulator is not settled) */
+    Fanout(Delivery delivery, Activity activity) {
+        this.activity = activity;
         this.delivery = delivery;
     }
 
@@ -92,5 +96,17 @@ final class Fanout {
         } catch (RuntimeException e) {
             // recorded in the trail as failed; SNS drops the message when its dead-letter queue is gone too
         }
+    }
+
+    /** A delivery to queue in an outbox, pending work of the emulator until it ran. */
+    Runnable pending(String what, Runnable work) {
+        Activity.Pending p = activity.begin(what);
+        return () -> {
+            try {
+                work.run();
+            } finally {
+                p.close();
+            }
+        };
     }
 }

@@ -20,7 +20,7 @@ public final class SnsService implements EmulatedService {
     private final List<Object> operations;
 
     public SnsService(EmulatorClock clock, Delivery delivery) {
-        SnsPublisher publisher = new SnsPublisher(topics, clock, new Fanout(delivery));
+        SnsPublisher publisher = new SnsPublisher(topics, clock, new Fanout(delivery, clock.activity()));
         this.operations = List.of(new TopicOperations(topics), new SubscriptionOperations(topics, clock, delivery),
                 new PublishOperations(topics, publisher, delivery), new TagOperations(topics));
         delivery.register("sns", publisher::deliverToTopic);

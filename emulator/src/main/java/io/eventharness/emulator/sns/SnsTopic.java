@@ -211,7 +211,8 @@ final class SnsTopic {
         if (fifo) {
             Remembered earlier = duplicate(c.deduplicationId(), now);
             if (earlier != null) {
-                outbox.add(() -> fanout.duplicate(arn, c.draft().message(), earlier.messageId()));
+                outbox.add(fanout.pending("SNS duplicate of " + earlier.messageId() + " on " + arn,
+                        () -> fanout.duplicate(arn, c.draft().message(), earlier.messageId())));
                 return new Receipt(earlier.messageId(), earlier.sequenceNumber());
             }
         }
@@ -231,7 +232,7 @@ final class SnsTopic {
             }
         }
         String signatureVersion = attributes.getOrDefault("SignatureVersion", "1");
-        outbox.add(() -> fanout.deliver(m, routes, signatureVersion));
+        outbox.add(fanout.pending("SNS delivery of message " + id + " of " + arn, () -> fanout.deliver(m, routes, signatureVersion)));
         return new Receipt(id, sequenceNumber);
     }
 

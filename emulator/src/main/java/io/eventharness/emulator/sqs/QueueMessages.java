@@ -121,6 +121,38 @@ final class QueueMessages {
     }
 
     /**
+     * Whether {@link #take} now would receive a message or take one out for the dead-letter queue: a visible message
+     * that, on a FIFO queue, no invisible message of its group precedes.
+     */
+    boolean hasReceivable(long now) {
+        Set<String> blockedGroups = fifo ? new HashSet<>() : null;
+        for (QueuedMessage m : messages) {
+            String group = m.message().groupId();
+            if (fifo && blockedGroups.contains(group)) {
+                continue;
+            }
+            if (m.visibleAt(now)) {
+                return true;
+            }
+            if (fifo) {
+                blockedGroups.add(group);
+            }
+        }
+        return false;
+    }
+
+    /** The earliest time a message that is invisible now (delayed or in flight) becomes visible; {@code Long.MAX_VALUE} if none. */
+    long nextVisibleMillis(long now) {
+        long next = Long.MAX_VALUE;
+        for (QueuedMessage m : messages) {
+            if (!m.visibleAt(now)) {
+                next = Math.min(next, m.visibleAtMillis());
+            }
+        }
+        return next;
+    }
+
+    /**
      * The message a handle is for when the handle is its latest receive's; null when the message is gone or was
      * received again since.
      */

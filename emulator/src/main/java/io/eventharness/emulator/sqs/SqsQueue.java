@@ -43,10 +43,17 @@ final class SqsQueue {
     private long lastPurgeMillis = Long.MIN_VALUE / 2;
     /** Guarded by {@link #lock}. */
     private boolean deleted;
+    /** Called at every change, under the lock (internal consumers: {@link QueueConsumers}). */
+    private final List<Runnable> watchers;
 
-    /** A queue named by the ARN's resource; FIFO when the name ends with {@code .fifo}. */
-    SqsQueue(Arn arn, Map<String, String> attributes, Map<String, String> tags, LongSupplier clock) {
+    /**
+     * A queue named by the ARN's resource; FIFO when the name ends with {@code .fifo}.
+     *
+     * @param watchers called at every change that can make a message receivable, under the lock; a live list
+     */
+    SqsQueue(Arn arn, Map<String, String> attributes, Map<String, String> tags, LongSupplier clock, List<Runnable> watchers) {
         this.arn = arn;
+        this.watchers = watchers;
         this.fifo = arn.resource().endsWith(".fifo");
         this.clock = clock;
         this.createdMillis = clock.getAsLong();
@@ -221,6 +228,48 @@ final class SqsQueue {
         }
     }
 
+    /** Deletes the messages of these current receipt handles at once (stale ones delete nothing). */
+    void delete(Collection<ReceiptHandle> handles) {
+        lock.lock();
+        try {
+            boolean any = false;
+            for (ReceiptHandle h : handles) {
+                QueuedMessage m = messages.current(h);
+                if (m != null) {
+                    messages.remove(m);
+                    any = true;
+                }
+            }
+            if (any) {
+                signalChange();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a receive now would take a message or move one to the dead-letter queue. */
+    boolean hasReceivable() {
+        lock.lock();
+        try {
+            long now = clock.getAsLong();
+            expire(now);
+            return !deleted && messages.hasReceivable(now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** When the next message invisible now becomes visible (emulated epoch millis); {@code Long.MAX_VALUE} when none. */
+    long nextVisibleMillis() {
+        lock.lock();
+        try {
+            return messages.nextVisibleMillis(clock.getAsLong());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Ends or extends the invisibility of a received message; MessageNotInflight unless it is in flight. */
     void changeVisibility(ReceiptHandle handle, long visibilityMillis) {
         lock.lock();
@@ -287,10 +336,13 @@ final class SqsQueue {
 
     /**
      * Under the lock: something happened that can make a message receivable (or the queue is gone); every
-     * waiting receiver re-checks. The one place a queue tells of its changes.
+     * waiting receiver re-checks, and every watcher is told. The one place a queue tells of its changes.
      */
     private void signalChange() {
         changed.signalAll();
+        for (Runnable w : watchers) {
+            w.run();
+        }
     }
 
     private void expire(long now) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,6 +15,8 @@ import java.util.function.LongSupplier;
  */
 final class SqsQueues {
     private final Map<String, SqsQueue> byName = new ConcurrentHashMap<>();
+    /** Who watches the queue of an ARN, whichever queue has that ARN now ({@link QueueConsumers#watch}). */
+    private final Map<Arn, List<Runnable>> watchers = new ConcurrentHashMap<>();
     private final LongSupplier clock;
 
     SqsQueues(LongSupplier clock) {
@@ -22,9 +25,14 @@ final class SqsQueues {
 
     /** A new queue with that ARN; when a queue of that name was created meanwhile, that one. */
     SqsQueue create(Arn arn, Map<String, String> attributes, Map<String, String> tags) {
-        SqsQueue q = new SqsQueue(arn, attributes, tags, clock);
+        SqsQueue q = new SqsQueue(arn, attributes, tags, clock, watchersOf(arn));
         SqsQueue raced = byName.putIfAbsent(q.name(), q);
         return raced != null ? raced : q;
+    }
+
+    /** The watchers of the queue with this ARN, shared by every queue that has it (live: add and remove there). */
+    List<Runnable> watchersOf(Arn arn) {
+        return watchers.computeIfAbsent(arn, a -> new CopyOnWriteArrayList<>());
     }
 
     Optional<SqsQueue> byName(String name) {

@@ -2,6 +2,7 @@ package io.eventharness.emulator.sqs;
 
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.ConsumableQueues;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.Protocol;
@@ -22,12 +23,15 @@ public final class SqsService implements EmulatedService, AutoCloseable {
 
     private final SqsQueues queues;
     private final List<Object> operations;
+    private final QueueConsumers consumers;
 
     public SqsService(EmulatorClock clock, Delivery delivery) {
         this.queues = new SqsQueues(clock::millis);
         MessageSender sender = new MessageSender(clock::millis);
+        SqsRedrive redrive = new SqsRedrive(queues, delivery);
+        this.consumers = new QueueConsumers(queues, redrive);
         this.operations = List.of(new QueueOperations(queues),
-                new MessageOperations(queues, sender, new SqsRedrive(queues, delivery)),
+                new MessageOperations(queues, sender, redrive),
                 new TagOperations(queues), new DeadLetterOperations(queues));
         delivery.register("sqs", new QueueDelivery(queues, sender));
         clock.onAdvance(queues::wakeWaiters);
@@ -51,11 +55,11 @@ public final class SqsService implements EmulatedService, AutoCloseable {
     }
 
     /**
-     * The URL of the queue with exactly this ARN at that endpoint ({@code http://host:port}), for in-JVM callers
-     * (event source mappings); null if there is none.
+     * The queues as internal consumers read them (Lambda's event source mappings, through {@code delivery}'s
+     * {@link ConsumableQueues}): receive without waiting, delete, and a watch on each queue's changes.
      */
-    public String queueUrlOfArn(String endpoint, String arn) {
-        return queue(arn).map(q -> q.url(endpoint)).orElse(null);
+    public ConsumableQueues consumableQueues() {
+        return consumers;
     }
 
     /**

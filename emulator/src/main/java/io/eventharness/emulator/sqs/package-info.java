@@ -1,13 +1,16 @@
 /**
  * Amazon SQS: standard and FIFO queues, visibility timeouts, delays, retention, long polling, FIFO groups and
  * deduplication, redrive to dead-letter queues, batches, tags. Served to the SDK (awsJson 1.0) and to the AWS CLI
- * and boto3 (query); other services send to queues through {@code delivery}, by the queue's exact ARN.
+ * and boto3 (query); other services send to queues through {@code delivery}, by the queue's exact ARN, and consume
+ * them through {@code delivery}'s {@code ConsumableQueues} ({@code QueueConsumers}: Lambda's event source mappings
+ * receive without waiting and watch each queue's one change signal instead of long polling).
  *
  * <p><b>Layout</b> (the pattern every service copies):
  * <ul>
  *   <li>state — {@code SqsQueues} (the registry: by name, URL, {@code Arn}), {@code SqsQueue} (one queue:
  *       private fields changed only through its own methods, under its own lock; its messages in
- *       {@code QueueMessages}), {@code SqsRedrive} (dead-letter moves): no HTTP, no requests;</li>
+ *       {@code QueueMessages}; its watchers told of every change), {@code SqsRedrive} (dead-letter moves),
+ *       {@code QueueConsumers} (the queues as internal consumers read them): no HTTP, no requests;</li>
  *   <li>operations — {@code QueueOperations}, {@code MessageOperations}, {@code TagOperations},
  *       {@code DeadLetterOperations}: public classes (the pipeline calls them by reflection) with package-private
  *       constructors; public {@code FooResponse foo(FooRequest[, Call])}, each operation in one class: validate

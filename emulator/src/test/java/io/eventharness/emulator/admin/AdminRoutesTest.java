@@ -122,6 +122,45 @@ class AdminRoutesTest {
         assertThat(JSON.readTree(r.body()).isArray()).isTrue();
     }
 
+    @Test
+    void settledSaysWhatIsPendingAndSettleWaitsForIt() throws Exception {
+        JsonNode idle = JSON.readTree(send("GET", "settled", null).body());
+        assertThat(idle.path("settled").asBoolean()).isTrue();
+        assertThat(idle.path("pending").size()).isZero();
+
+        io.eventharness.emulator.core.Activity.Pending work = aws.clock().activity().begin("a test's own work");
+        JsonNode busy = JSON.readTree(send("GET", "settled", null).body());
+        assertThat(busy.path("settled").asBoolean()).isFalse();
+        assertThat(busy.path("pending").get(0).asText()).isEqualTo("a test's own work");
+        HttpResponse<String> late = send("POST", "settle", "{\"timeoutSeconds\": 0.1}");
+        assertThat(late.statusCode()).isEqualTo(408);
+        assertThat(JSON.readTree(late.body()).path("pending").get(0).asText()).isEqualTo("a test's own work");
+        assertThat(JSON.readTree(late.body()).path("error").asText()).contains("did not settle within", "a test's own work");
+
+        Thread closer = new Thread(work::close);
+        AtomicReference<HttpResponse<String>> settled = new AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                settled.set(send("POST", "settle", "{\"timeoutSeconds\": 10}"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiter.start();
+        closer.start();
+        waiter.join();
+        assertThat(settled.get().statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(settled.get().body()).path("settled").asBoolean()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{}", "{\"timeoutSeconds\": \"5\"}", "{\"timeoutSeconds\": -1}", "{\"timeoutSeconds\": 601}"})
+    void settleRefusesABadBody(String body) throws Exception {
+        HttpResponse<String> r = send("POST", "settle", body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).path("error").asText()).startsWith("body must be JSON like {\"timeoutSeconds\": 10}");
+    }
+
     private HttpResponse<String> send(String method, String route, String body) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(aws.endpoint() + AdminRoutes.PREFIX + route))
                 .timeout(Duration.ofSeconds(10))

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SqsQueueDeadLetterRaceTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final SqsQueue queue = new SqsQueue(Arn.parse("arn:aws:sqs:us-east-1:000000000000:race"),
-            SqsAttributes.defaults(false), Map.of(), now::get);
+            SqsAttributes.defaults(false), Map.of(), now::get, List.of());
 
     /** Redrive after one receive, to a dead-letter queue that refuses every message (deleted meanwhile). */
     private static final class GoneMeanwhile implements DeadLetters {

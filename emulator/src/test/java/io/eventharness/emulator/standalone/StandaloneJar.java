@@ -16,7 +16,7 @@ import java.util.Optional;
  * the first test that needs it and stopped with SIGTERM when the JVM exits (the tests of the stop itself
  * are in {@link StandaloneJarIT}, on emulators of their own). Its admin endpoints are reached over HTTP,
  * as any user of the jar reaches them: {@code /_harness/health}, {@code /_harness/clock},
- * {@code POST /_harness/clock/advance}, {@code /_harness/trail}.
+ * {@code POST /_harness/clock/advance}, {@code POST /_harness/settle}, {@code /_harness/trail}.
  */
 public final class StandaloneJar {
     static final Duration START = Duration.ofSeconds(60); // generous: 2 cores shared with builds
@@ -78,6 +78,12 @@ public final class StandaloneJar {
     public void advance(Duration by) {
         String body = "{\"seconds\": " + by.toMillis() / 1000.0 + "}";
         send(HttpRequest.newBuilder(admin("clock/advance")).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** {@code POST /_harness/settle}: returns once nothing is pending in the emulator; fails with what is, after {@code timeout}. */
+    public void settle(Duration timeout) {
+        String body = "{\"timeoutSeconds\": " + timeout.toMillis() / 1000.0 + "}";
+        send(HttpRequest.newBuilder(admin("settle")).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** {@code GET /_harness/trail}: every hop between services so far, oldest first. */
