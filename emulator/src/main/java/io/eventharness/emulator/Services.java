@@ -3,6 +3,7 @@ package io.eventharness.emulator;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
+import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
@@ -31,6 +32,7 @@ public final class Services implements AutoCloseable {
     private final IamService iam;
     private final StsService sts;
     private final LambdaService lambda;
+    private final KinesisService kinesis;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -49,6 +51,7 @@ public final class Services implements AutoCloseable {
         logs = new LogsService(clock, config.maxLogBytesPerGroup());
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
+        kinesis = new KinesisService(clock);
         try {
             lambdaCode = Files.createTempDirectory("eventharness-lambda-code-");
         } catch (IOException e) {
@@ -69,6 +72,7 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+        bindings.add(new ServiceBinding(kinesis));
     }
 
     public List<ServiceBinding> bindings() {
@@ -101,6 +105,10 @@ public final class Services implements AutoCloseable {
 
     public LambdaService lambda() {
         return lambda;
+    }
+
+    public KinesisService kinesis() {
+        return kinesis;
     }
 
     @Override

@@ -10,7 +10,7 @@
  *   <li>{@code protocol} — one codec per AWS wire protocol, driven by the SDK's model classes;</li>
  *   <li>{@code routing} — which service a request is for;</li>
  *   <li>{@code delivery} — the hub every cross-service event passes through, and its trail;</li>
- *   <li>the services ({@code s3}, {@code sqs}, {@code sns}, {@code logs}, {@code iam}, {@code sts},
+ *   <li>the services ({@code s3}, {@code sqs}, {@code sns}, {@code logs}, {@code iam}, {@code sts}, {@code kinesis},
  *       {@code lambda}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}) and
  *       {@code delivery}, never HTTP; events between services go through {@code delivery}; a service that
  *       must ask another something either uses its in-JVM API where AWS's own services are coupled so (STS
