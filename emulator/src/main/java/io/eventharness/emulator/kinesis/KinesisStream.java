@@ -165,9 +165,9 @@ final class KinesisStream {
         });
     }
 
-    /** The oldest time whose records are kept: now minus the retention period. */
+    /** The trim horizon's time: now minus the retention period, or the stream's creation when that is later. */
     long trimHorizonMillis() {
-        return locked(() -> cutoff(clock.getAsLong()));
+        return locked(() -> Math.max(createdMillis, cutoff(clock.getAsLong())));
     }
 
     int openShardCount() {
