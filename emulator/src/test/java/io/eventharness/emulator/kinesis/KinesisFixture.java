@@ -13,6 +13,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -47,21 +48,22 @@ final class KinesisFixture {
         return new KinesisFixture(client, emulator);
     }
 
-    /** A sync client (Apache HTTP/1.1) with the SDK's defaults: CBOR. */
-    static KinesisClient cbor(Emulator e) {
+    /** A sync client (Apache HTTP/1.1) with the SDK's defaults: CBOR; {@code interceptors} see its exchanges. */
+    static KinesisClient cbor(Emulator e, ExecutionInterceptor... interceptors) {
         return KinesisClient.builder().httpClientBuilder(ApacheHttpClient.builder()).endpointOverride(e.endpoint())
                 .region(e.region()).credentialsProvider(e.credentials())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60))
+                        .executionInterceptors(List.of(interceptors)).build())
                 .build();
     }
 
     /** A sync client built while {@code aws.cborEnabled=false}: it speaks JSON for ever after. */
-    static synchronized KinesisClient json(Emulator e) {
+    static synchronized KinesisClient json(Emulator e, ExecutionInterceptor... interceptors) {
         String property = SdkSystemSetting.CBOR_ENABLED.property();
         String before = System.getProperty(property);
         System.setProperty(property, "false");
         try {
-            return cbor(e);
+            return cbor(e, interceptors);
         } finally {
             if (before == null) {
                 System.clearProperty(property);
