@@ -31,11 +31,6 @@ public record KinesisRecord(String shardId, String sequenceNumber, String partit
         return Base64.getEncoder().encodeToString(data);
     }
 
-    /** Bytes as a record's size counts them: the data and the partition key's UTF-8 bytes. */
-    int size() {
-        return data.length + partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof KinesisRecord r && shardId.equals(r.shardId) && sequenceNumber.equals(r.sequenceNumber)

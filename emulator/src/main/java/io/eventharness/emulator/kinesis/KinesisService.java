@@ -90,7 +90,7 @@ public final class KinesisService implements EmulatedService {
      * on the writer's thread (see {@link StreamListener}); the stream need not exist yet. Closing the handle stops
      * the calls.
      */
-    public AutoCloseable listen(Arn stream, StreamListener listener) {
+    public StreamListener.Registration listen(Arn stream, StreamListener listener) {
         return streams.listeners().add(stream, listener);
     }
 }

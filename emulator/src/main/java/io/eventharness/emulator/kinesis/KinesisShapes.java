@@ -69,7 +69,10 @@ final class KinesisShapes {
         }
     }
 
-    /** Tags as the model constrains them: keys of 1 to 128 characters, values of at most 256, none under {@code aws:}. */
+    /**
+     * Tags as the model constrains them: keys of 1 to 128 characters, values of at most 256, none under {@code aws:}
+     * (how many a stream may have is the stream's rule, {@link KinesisStream#tag}).
+     */
     static Map<String, String> tags(Map<String, String> tags, String member) {
         for (Map.Entry<String, String> e : tags.entrySet()) {
             String key = e.getKey();
@@ -84,9 +87,6 @@ final class KinesisShapes {
             if (key.startsWith("aws:")) {
                 throw KinesisErrors.invalidArgument("Tag keys starting with 'aws:' are reserved for AWS use: " + key);
             }
-        }
-        if (tags.size() > MAX_TAGS) {
-            throw KinesisErrors.constraint(tags, member, "Member must have length less than or equal to " + MAX_TAGS);
         }
         Map<String, String> out = new java.util.LinkedHashMap<>();
         tags.forEach((k, v) -> out.put(k, v == null ? "" : v));

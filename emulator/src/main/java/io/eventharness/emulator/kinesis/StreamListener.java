@@ -10,6 +10,12 @@ import java.util.Set;
  * exception it throws is logged and does not fail the write.
  */
 public interface StreamListener {
+    /** A listener's registration: closing it stops the calls. */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Records were appended to these shards of the stream. */
     default void recordsAppended(Arn stream, Set<String> shardIds) {
     }

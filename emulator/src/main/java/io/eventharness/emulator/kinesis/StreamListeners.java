@@ -20,7 +20,7 @@ final class StreamListeners {
     private final Map<Arn, List<StreamListener>> byStream = new ConcurrentHashMap<>();
 
     /** Registers a listener; closing the handle removes it. */
-    AutoCloseable add(Arn stream, StreamListener listener) {
+    StreamListener.Registration add(Arn stream, StreamListener listener) {
         byStream.computeIfAbsent(stream, a -> new CopyOnWriteArrayList<>()).add(listener);
         return () -> byStream.getOrDefault(stream, List.of()).remove(listener);
     }

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.kinesis;
 
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.protocol.Call;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -69,6 +70,10 @@ public final class StreamOperations {
         int maxRecord = Constraints.range(r.maxRecordSizeInKiB(), 1024, 10240, KinesisStream.DEFAULT_MAX_RECORD_KIB,
                 "maxRecordSizeInKiB");
         Map<String, String> tags = KinesisShapes.tags(r.hasTags() ? r.tags() : Map.of(), "tags");
+        if (tags.size() > KinesisShapes.MAX_TAGS) {
+            throw KinesisErrors.invalidArgument("Failed to create stream " + name + " under account " + Account.ID
+                    + " because a given stream cannot have more than " + KinesisShapes.MAX_TAGS + " tags associated with it.");
+        }
         streams.create(StreamLocator.arnOfName(name, call.region()), mode, shards, maxRecord, tags).activate();
         return CreateStreamResponse.builder().build();
     }

@@ -109,17 +109,17 @@ class KinesisInJvmApiTest {
     }
 
     @Test
-    void listenersHearOfAppendsReshardsAndDeletionBeforeTheCallReturns() throws Exception {
+    void listenersHearOfAppendsReshardsAndDeletionBeforeTheCallReturns() {
         Arn arn = stream(2);
         String name = KinesisStream.nameOf(arn);
         List<String> heard = new CopyOnWriteArrayList<>();
-        AutoCloseable throwing = kinesis.listen(arn, new StreamListener() {
+        StreamListener.Registration throwing = kinesis.listen(arn, new StreamListener() {
             @Override
             public void recordsAppended(Arn stream, Set<String> shardIds) {
                 throw new IllegalStateException("a broken listener does not fail the write");
             }
         });
-        AutoCloseable handle = kinesis.listen(arn, new StreamListener() {
+        StreamListener.Registration handle = kinesis.listen(arn, new StreamListener() {
             @Override
             public void recordsAppended(Arn stream, Set<String> shardIds) {
                 heard.add("appended " + stream.resourceId() + " " + shardIds.stream().sorted().toList());
