@@ -21,7 +21,7 @@
  *   <li>errors — {@code KinesisErrors};</li>
  *   <li>values — records: {@code HashRange}, {@code SequenceNumber} (56-digit decimal strings that encode the
  *       stream's counter, the shard and the stream), {@code ShardIterator} and {@code ShardPageToken} (opaque
- *       base64, checksummed), {@code KinesisRecord}, {@code ShardInfo}, {@code StartingPosition},
+ *       base64, checksummed by {@code SealedTokens}), {@code KinesisRecord}, {@code ShardInfo}, {@code StartingPosition},
  *       {@code ShardRead}; every ARN is a {@code core.Arn}.</li>
  * </ul>
  *

@@ -175,6 +175,11 @@ class KinesisRecordsTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("at 'limit'");
         assertThat(error(failure(() -> f.kinesis.getRecords(b -> b.shardIterator("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")))))
                 .isEqualTo(entry("InvalidArgumentException", "Invalid ShardIterator."));
+        byte[] altered = java.util.Base64.getDecoder().decode(it);
+        altered[12] ^= 1; // another position in the same stream: not an iterator the emulator issued
+        String tampered = java.util.Base64.getEncoder().encodeToString(altered);
+        assertThat(error(failure(() -> f.kinesis.getRecords(b -> b.shardIterator(tampered)))))
+                .isEqualTo(entry("InvalidArgumentException", "Invalid ShardIterator."));
     }
 
     @Test
