@@ -52,6 +52,19 @@ final class KinesisErrors {
         return AwsException.of(400, "InvalidArgumentException", message);
     }
 
+    /** IncreaseStreamRetentionPeriod to a shorter period, or DecreaseStreamRetentionPeriod to a longer one. */
+    static AwsException retentionTheOtherWay(String stream, int hours, int current, boolean increase) {
+        return invalidArgument("Requested retention period (" + hours + " hours) for stream " + stream + " can not be "
+                + (increase ? "shorter" : "longer") + " than existing retention period (" + current + " hours). Use "
+                + (increase ? "Decrease" : "Increase") + "RetentionPeriod API.");
+    }
+
+    /** More tags than a stream may have ({@code action}: "add tags to", "create"). */
+    static AwsException tooManyTags(String action, Arn stream, int max) {
+        return invalidArgument("Failed to " + action + " stream " + KinesisStream.nameOf(stream) + " under account "
+                + stream.account() + " because a given stream cannot have more than " + max + " tags associated with it.");
+    }
+
     static AwsException limitExceeded(String message) {
         return AwsException.of(400, "LimitExceededException", message);
     }

@@ -261,18 +261,11 @@ final class KinesisStream {
         });
     }
 
-    /** Increase (or, with {@code increase} false, Decrease) StreamRetentionPeriod. */
+    /** Increase (or, with {@code increase} false, Decrease) StreamRetentionPeriod: only in that direction. */
     void changeRetention(int hours, boolean increase) {
         locked(() -> {
-            if (increase && hours < retentionHours) {
-                throw KinesisErrors.invalidArgument("Requested retention period (" + hours + " hours) for stream " + name()
-                        + " can not be shorter than existing retention period (" + retentionHours
-                        + " hours). Use DecreaseRetentionPeriod API.");
-            }
-            if (!increase && hours > retentionHours) {
-                throw KinesisErrors.invalidArgument("Requested retention period (" + hours + " hours) for stream " + name()
-                        + " can not be longer than existing retention period (" + retentionHours
-                        + " hours). Use IncreaseRetentionPeriod API.");
+            if (increase ? hours < retentionHours : hours > retentionHours) {
+                throw KinesisErrors.retentionTheOtherWay(name(), hours, retentionHours, increase);
             }
             return retentionHours = hours;
         });
@@ -288,8 +281,7 @@ final class KinesisStream {
             Map<String, String> after = new TreeMap<>(tags);
             after.putAll(added);
             if (after.size() > max) {
-                throw KinesisErrors.invalidArgument("Failed to add tags to stream " + name() + " under account "
-                        + arn.account() + " because a given stream cannot have more than " + max + " tags associated with it.");
+                throw KinesisErrors.tooManyTags("add tags to", arn, max);
             }
             tags.putAll(added);
             return null;

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.kinesis;
 
-import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.protocol.Call;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -71,8 +70,7 @@ public final class StreamOperations {
                 "maxRecordSizeInKiB");
         Map<String, String> tags = KinesisShapes.tags(r.hasTags() ? r.tags() : Map.of(), "tags");
         if (tags.size() > KinesisShapes.MAX_TAGS) {
-            throw KinesisErrors.invalidArgument("Failed to create stream " + name + " under account " + Account.ID
-                    + " because a given stream cannot have more than " + KinesisShapes.MAX_TAGS + " tags associated with it.");
+            throw KinesisErrors.tooManyTags("create", StreamLocator.arnOfName(name, call.region()), KinesisShapes.MAX_TAGS);
         }
         streams.create(StreamLocator.arnOfName(name, call.region()), mode, shards, maxRecord, tags).activate();
         return CreateStreamResponse.builder().build();
