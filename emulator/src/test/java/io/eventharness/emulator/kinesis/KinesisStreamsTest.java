@@ -127,7 +127,7 @@ class KinesisStreamsTest {
         assertThat(failure(() -> f.kinesis.describeStream(b -> b.streamARN("arn:aws:kinesis:us-east-1:000000000000:table/q"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("'streamARN'");
         // (a StreamId the SDK sends to <id>.control-kinesis.<region>.amazonaws.com, past the endpoint override: no
-        // SDK request with one reaches the emulator; other clients get InvalidArgumentException, see KinesisCliIT)
+        // SDK request with one reaches the emulator; other clients get InvalidArgumentException, see KinesisRawRequestTest)
     }
 
     @Test
