@@ -9,6 +9,7 @@ import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.eventbridge.EventBridgeService;
 import io.eventharness.emulator.eventbridge.Queues;
 import io.eventharness.emulator.iam.IamService;
+import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
@@ -40,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final IamService iam;
     private final StsService sts;
     private final LambdaService lambda;
+    private final KinesisService kinesis;
     private final EventBridgeService events;
     private final SchedulerService scheduler;
     private final Path lambdaCode;
@@ -79,6 +81,7 @@ public final class Services implements AutoCloseable {
         logs = new LogsService(clock, config.maxLogBytesPerGroup());
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
+        kinesis = new KinesisService(clock);
         try {
             lambdaCode = Files.createTempDirectory("eventharness-lambda-code-");
         } catch (IOException e) {
@@ -111,6 +114,7 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+        bindings.add(new ServiceBinding(kinesis));
         bindings.add(new ServiceBinding(events));
         bindings.add(new ServiceBinding(scheduler));
     }
@@ -153,6 +157,10 @@ public final class Services implements AutoCloseable {
 
     public SchedulerService scheduler() {
         return scheduler;
+    }
+
+    public KinesisService kinesis() {
+        return kinesis;
     }
 
     @Override

@@ -22,11 +22,11 @@ import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 
 /**
  * awsJson in CBOR ({@code application/x-amz-cbor-1.1}, Kinesis's default; aws-wire-traps.md, trap 1)
- * succeeding, not only failing. No served service speaks CBOR through its SDK yet (Kinesis is not
- * emulated), so: raw CBOR requests to SQS (awsJson 1.0) and CloudWatch Logs (awsJson 1.1), whose
- * codec accepts CBOR, must be answered in CBOR with blobs as byte strings; and since no served
- * awsJson operation has a timestamp member, the codec itself is driven with an SDK model class that
- * has both a timestamp and a blob, to show timestamps as integer epoch milliseconds.
+ * succeeding, not only failing, for services whose SDK never sends it (Kinesis's own SDK clients are
+ * tested in {@code kinesis.KinesisWireTest}): raw CBOR requests to SQS (awsJson 1.0) and CloudWatch Logs
+ * (awsJson 1.1), whose codec accepts CBOR, must be answered in CBOR with blobs as byte strings; and the
+ * codec itself is driven with an SDK model class that has both a timestamp and a blob, to show
+ * timestamps as integer epoch milliseconds.
  */
 class CborSuccessTest {
     private static final CBORMapper CBOR = new CBORMapper();
