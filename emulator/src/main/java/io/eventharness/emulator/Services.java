@@ -61,7 +61,10 @@ public final class Services implements AutoCloseable {
             engine.workDirectory(config.lambdaWorkDirectory());
         }
         lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(role -> iam.roleExists(role.toString()),
-                (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode), config.lambdaAsyncWorkers());
+                (bucket, key, version) -> {
+                    S3Service.Content c = s3.object(bucket, key);
+                    return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
+                }, endpoint, lambdaCode), config.lambdaAsyncWorkers());
         bindings.add(new ServiceBinding(sqs));
         bindings.add(new ServiceBinding(sns));
         bindings.add(new ServiceBinding(s3));

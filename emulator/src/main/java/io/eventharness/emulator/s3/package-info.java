@@ -16,7 +16,7 @@
  * <p><b>Layout</b> (the house pattern):
  * <ul>
  *   <li>{@link io.eventharness.emulator.s3.S3Service} — the spec, the state and the operation objects, and the
- *       in-JVM read {@code objectBytes(bucket, key)} (Lambda code from S3); no operation methods.</li>
+ *       in-JVM read {@code object(bucket, key)} (Lambda code from S3: the bytes and their verified SHA-256); no operation methods.</li>
  *   <li>State, knowing nothing of requests: {@code S3Buckets} (the registry, and the time to the second),
  *       {@code S3Bucket} (objects in UTF-8 key order, uploads in progress, the notification configuration; it
  *       owns its lock: conditional writes check and store under it), {@code StoredObject} and
