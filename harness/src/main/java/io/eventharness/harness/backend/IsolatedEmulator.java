@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
  * needs) as a resource. It is copied once to {@code <java.io.tmpdir>/eventharness-emulator/}, named after the
  * harness jar it came from, and loaded by a {@link URLClassLoader} whose parent is the JDK's platform loader: it sees
  * the JDK and nothing of the test's class path. The harness talks to it through {@code io.eventharness.emulator.Bridge},
- * by reflection and with JDK types only (start, endpoint, region, clock, trail, close); while a call runs, the
+ * by reflection and with JDK types only (start, endpoint, region, clock, trail, close); one loader serves every
+ * emulator of the JVM (their classes load once), and while a call runs, the
  * thread's context class loader is the emulator's, so the threads it starts look up classes there too.
  *
  * <p>Within this repository's build, the harness's own tests run before the harness jar exists: there,
@@ -48,19 +49,25 @@ final class IsolatedEmulator implements AutoCloseable {
         this.bridge = bridge;
     }
 
-    /** Loads the emulator in its own class loader and starts it with these options (see {@code Bridge.start}). */
+    /** The emulator's class loader, one per JVM: emulators started one after another share its loaded classes. */
+    private static URLClassLoader shared;
+
+    private static synchronized URLClassLoader loader() {
+        if (shared == null) {
+            shared = new URLClassLoader("eventharness-emulator", classPath(), ClassLoader.getPlatformClassLoader());
+        }
+        return shared;
+    }
+
+    /** Starts an emulator, loaded in its own class loader, with these options (see {@code Bridge.start}). */
     static IsolatedEmulator start(Map<String, String> options) {
-        URLClassLoader loader = new URLClassLoader("eventharness-emulator", classPath(), ClassLoader.getPlatformClassLoader());
+        URLClassLoader loader = loader();
         try {
             Class<?> type = loader.loadClass("io.eventharness.emulator.Bridge");
             Object bridge = within(loader, () -> type.getMethod("start", Map.class).invoke(null, options));
             return new IsolatedEmulator(loader, bridge);
         } catch (ClassNotFoundException e) {
-            closeQuietly(loader);
             throw new IllegalStateException("the emulator jar has no io.eventharness.emulator.Bridge: " + e, e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(loader);
-            throw e;
         }
     }
 
@@ -95,13 +102,10 @@ final class IsolatedEmulator implements AutoCloseable {
         return bridge.getClass();
     }
 
+    /** Stops this emulator; its classes stay loaded for the next one in this JVM. */
     @Override
     public void close() {
-        try {
-            call("close");
-        } finally {
-            closeQuietly(loader);
-        }
+        call("close");
     }
 
     private Object call(String method, Object... args) {
@@ -201,14 +205,6 @@ final class IsolatedEmulator implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the emulator out of the harness jar (" + resource + ")", e);
-        }
-    }
-
-    private static void closeQuietly(URLClassLoader loader) {
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // its jar stays open until the JVM ends
         }
     }
 }
