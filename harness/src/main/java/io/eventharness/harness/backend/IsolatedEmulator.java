@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * Jackson, Jetty, Netty or SLF4J versions the user's project has, the emulator runs on those it was built with.
  *
  * <p>The harness jar carries the standalone {@code emulator.jar} (already shaded: the emulator and every library it
- * needs) as a resource. It is copied once to {@code <java.io.tmpdir>/eventharness-emulator/}, named after the
+ * needs) as a resource. It is copied once to {@code <java.io.tmpdir>/eventharness-emulator-<user>/}, named after the
  * harness jar it came from, and loaded by a {@link URLClassLoader} whose parent is the JDK's platform loader: it sees
  * the JDK and nothing of the test's class path. The harness talks to it through {@code io.eventharness.emulator.Bridge},
  * by reflection and with JDK types only (start, endpoint, region, clock, trail, close); one loader serves every
@@ -183,14 +183,14 @@ final class IsolatedEmulator implements AutoCloseable {
      * The carried jar as a file: copied once per harness jar (named after its path, size and time) and reused by
      * every later test JVM; copied to a temporary name and moved, so that JVMs starting together never see half.
      */
-    private static Path extracted(URL resource) {
+    static Path extracted(URL resource) {
         try {
             URLConnection c = resource.openConnection();
             String origin = c instanceof JarURLConnection j ? j.getJarFileURL().toString() : resource.toString();
             Path harnessJar = origin.startsWith("file:") ? Path.of(URI.create(origin)) : null;
             String stamp = harnessJar == null ? Integer.toHexString(origin.hashCode())
                     : Integer.toHexString((origin + Files.size(harnessJar) + Files.getLastModifiedTime(harnessJar)).hashCode());
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "eventharness-emulator");
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "eventharness-emulator-" + System.getProperty("user.name"));
             Path target = dir.resolve("emulator-" + stamp + ".jar");
             long size = c.getContentLengthLong();
             if (Files.isRegularFile(target) && (size < 0 || Files.size(target) == size)) {

@@ -3,8 +3,15 @@ package io.eventharness.harness.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -37,6 +44,24 @@ class IsolationTest {
             long mark = b.trailMark();
             b.advance(Duration.ofMinutes(1));
             assertThat(b.trailSince(mark, x -> true)).isEmpty();
+        }
+    }
+
+    @Test
+    void theJarTheHarnessCarriesIsCopiedOutOnceAndReused(@TempDir Path dir) throws Exception {
+        Path harnessJar = dir.resolve("harness.jar");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(harnessJar))) {
+            z.putNextEntry(new ZipEntry("io/eventharness/harness/backend/emulator.jar"));
+            z.write("the emulator".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        URL carried = new URL("jar:" + harnessJar.toUri() + "!/io/eventharness/harness/backend/emulator.jar");
+        Path copy = IsolatedEmulator.extracted(carried);
+        try {
+            assertThat(copy).hasContent("the emulator");
+            assertThat(IsolatedEmulator.extracted(carried)).isEqualTo(copy);
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 
