@@ -180,6 +180,23 @@ final class IsolatedEmulator implements AutoCloseable {
     }
 
     /**
+     * Copies of other harness jars (earlier builds) not touched for a day: each is 35 MB. A JVM still running on one
+     * keeps its open file.
+     */
+    private static void removeOlderCopies(Path dir, Path keep) {
+        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+        try (var copies = Files.list(dir)) {
+            for (Path p : copies.filter(p -> !p.equals(keep)).toList()) {
+                if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException ignored) {
+            // another JVM's clean-up, or none: the copies stay
+        }
+    }
+
+    /**
      * The carried jar as a file: copied once per harness jar (named after its path, size and time) and reused by
      * every later test JVM; copied to a temporary name and moved, so that JVMs starting together never see half.
      */
@@ -202,6 +219,7 @@ final class IsolatedEmulator implements AutoCloseable {
                 Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            removeOlderCopies(dir, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the emulator out of the harness jar (" + resource + ")", e);
