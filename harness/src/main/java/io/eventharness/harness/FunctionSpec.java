@@ -1,5 +1,6 @@
 package io.eventharness.harness;
 
+import io.eventharness.harness.deploy.CodePackage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -64,7 +65,7 @@ public abstract class FunctionSpec<S extends FunctionSpec<S>> {
     }
 
     /** The deployment package. */
-    abstract byte[] zip();
+    abstract CodePackage code();
 
     String baseName() {
         if (name != null) {

@@ -8,7 +8,7 @@
  * <p>JUnit owns every lifecycle here: the shared harness is held in the launcher session's store, a class's Cloud in
  * the class's store, a test's Cloud in the test's store, and JUnit closes each when its scope ends.
  *
- * <p>The packages, bottom up; each may import only those below it (and the emulator, the AWS SDK, JUnit):
+ * <p>The packages, bottom up; each may import only those below it (and the AWS SDK, JUnit; the emulator is not on the class path: {@code backend} loads it apart):
  * <ol>
  *   <li>{@code backend} — where tests run (embedded, LocalStack, AWS) and how the run chooses; imports nothing of
  *       the harness;</li>

@@ -43,10 +43,12 @@ final class FunctionSettingsFactory {
 
     private final EmulatorClock clock;
     private final LambdaEnvironment env;
+    private final CodeCache code;
 
     FunctionSettingsFactory(EmulatorClock clock, LambdaEnvironment env) {
         this.clock = clock;
         this.env = env;
+        this.code = new CodeCache(env.codeRoot());
     }
 
     /** The settings of a new function's {@code $LATEST}, {@code Pending}; its code is unpacked last, once the rest is valid. */
@@ -191,20 +193,21 @@ final class FunctionSettingsFactory {
         if (c.imageUri() != null) {
             throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");
         }
-        byte[] zip;
         if (c.zipFile() != null) {
-            zip = c.zipFile().asByteArrayUnsafe();
+            byte[] zip = c.zipFile().asByteArrayUnsafe();
             if (zip.length > io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED) {
                 throw LambdaErrors.tooLarge(io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED, "CreateFunction");
             }
-        } else if (c.s3Bucket() != null && c.s3Key() != null) {
-            zip = env.s3().get(c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
-            if (zip == null) {
+            return code.acquire(zip, null, functionName);
+        }
+        if (c.s3Bucket() != null && c.s3Key() != null) {
+            // no 50 MB limit from S3: only the 250 MB unzipped, checked while unpacking
+            LambdaEnvironment.StoredCode stored = env.s3().get(c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
+            if (stored == null) {
                 throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
             }
-        } else {
-            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+            return code.acquire(stored.zip(), stored.sha256(), functionName);
         }
-        return io.eventharness.emulator.lambda.FunctionCode.unpack(zip, env.codeRoot(), functionName);
+        throw LambdaErrors.invalidParameter("Please provide a source for function code.");
     }
 }

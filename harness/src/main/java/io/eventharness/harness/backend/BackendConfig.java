@@ -63,11 +63,29 @@ public record BackendConfig(String backend, String localStackImage, String local
         return "embedded".equals(backend);
     }
 
+    /**
+     * Testcontainers is an optional dependency of the harness: only a project that runs on LocalStack adds it. Checked
+     * before anything of {@code LocalStackBackend} loads, so that its absence reads as what to add.
+     */
+    static void requireTestcontainers(ClassLoader loader) {
+        try {
+            Class.forName("org.testcontainers.localstack.LocalStackContainer", false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new BackendUnavailableException("harness.backend=localstack runs LocalStack through Testcontainers, which is "
+                    + "not on the test class path: add org.testcontainers:testcontainers-localstack:" + Versions.TESTCONTAINERS
+                    + " (scope test) to your pom.xml, or run on the embedded backend, which needs neither Docker nor "
+                    + "Testcontainers: drop -Dharness.backend or set it to 'embedded'.");
+        }
+    }
+
     /** Creates the configured backend (not yet started for LocalStack: {@link Backend}s start in their factory). */
     public Backend create() {
         return switch (backend) {
             case "embedded" -> new EmbeddedBackend();
-            case "localstack" -> LocalStackBackend.start(this);
+            case "localstack" -> {
+                requireTestcontainers(BackendConfig.class.getClassLoader());
+                yield LocalStackBackend.start(this);
+            }
             case "aws" -> new AwsBackend();
             default -> throw new BackendUnavailableException("unknown harness.backend '" + backend
                     + "': use embedded, localstack or aws");
