@@ -16,7 +16,8 @@
  * method; {@code SandboxInit} is INIT as the first invocation sees it, {@code SandboxMemory} the memory against the
  * memory size, {@code SandboxProcess} the operating system's side (process, output, log stream, port).
  * {@code SandboxOutput} reads the process's output with barriers so that START, the function's lines, END and
- * REPORT are logged in order. {@code SpareSandbox}: a sandbox prepared ahead of a cold start, booted but
+ * REPORT are logged in order; END follows the runtime's next request for an event, so what a runtime writes after
+ * answering (the Java client logs a function's error after posting it) stays inside the invocation, as in AWS. {@code SpareSandbox}: a sandbox prepared ahead of a cold start, booted but
  * paused before its runtime looks at the function ({@code SpareLauncher} for Java, {@code --spare} for Python).
  * {@code SandboxContext}: what an engine's sandboxes share (the engine's services, the host, the runtimes' files,
  * logging).

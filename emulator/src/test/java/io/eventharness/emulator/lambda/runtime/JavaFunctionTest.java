@@ -60,6 +60,11 @@ class JavaFunctionTest {
         JsonNode doc = JSON.readTree(failed.payload());
         assertThat(doc.path("errorMessage").asText()).isEqualTo("/ by zero");
         assertThat(doc.path("stackTrace").get(0).asText()).contains("BookHandler.handleRequest");
+        // the runtime client logs the error after posting it; in AWS those lines are the invocation's, before END
+        assertThat(failed.logLines()).containsSubsequence("START RequestId: " + failed.requestId() + " Version: $LATEST",
+                "x = 10", "y = 0", "/ by zero: java.lang.ArithmeticException", "java.lang.ArithmeticException: / by zero",
+                "END RequestId: " + failed.requestId());
+        assertThat(failed.logLines()).filteredOn(l -> l.contains("BookHandler.handleRequest")).isNotEmpty();
     }
 
     @Test
