@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
  * typed request (the protocol's codec) → the typed operation → the typed response back through the
- * codec. Client mistakes become the protocol's 4xx; an emulator bug becomes a logged 500, never a
- * hang.
+ * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
+ * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang.
  */
 public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
@@ -41,7 +41,7 @@ public final class FrontDoor implements HttpHandler {
             }
             route = router.route(request);
             if (route == null) {
-                return HttpResponse.json(400, "{\"__type\":\"UnknownService\",\"message\":\"No emulated service serves this request\"}");
+                return UnservedService.answer(request, router.unserved(request), router.served(), Ids.uuid());
             }
             codec = route.binding().codecFor(request);
         } catch (RuntimeException e) {
