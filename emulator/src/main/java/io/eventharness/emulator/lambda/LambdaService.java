@@ -53,7 +53,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, functions, invoker, async);
         this.operations = List.of(
-                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env), invoker),
+                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env, engine), invoker),
                 new VersionOperations(functions),
                 new AliasOperations(functions),
                 invocations,

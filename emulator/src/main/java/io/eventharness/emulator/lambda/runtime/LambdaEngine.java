@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs Lambda functions the way AWS runs them: each sandbox is an OS process running the function's
- * runtime (the official Java runtime interface client, a Python bootstrap, or the function's own
+ * runtime (the official Java runtime interface client, a Python or Node.js bootstrap, or the function's own
  * {@code bootstrap}), which pulls its events from a Lambda Runtime API that this engine serves. Nothing
  * here knows the Lambda HTTP API; that layer creates one {@link FunctionRunner} per function version.
  *
@@ -324,7 +324,7 @@ public final class LambdaEngine implements AutoCloseable {
         /**
          * Whether functions get spare sandboxes (on by default): a sandbox process prepared ahead of a cold start,
          * its runtime booted but the function's code not loaded, which the cold start then takes; see
-         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM or a Python
+         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM, a Python or a Node.js
          * interpreter) for up to the keep-alive.
          */
         public Builder spareSandboxes(boolean enabled) {

@@ -25,7 +25,8 @@ import java.util.zip.ZipInputStream;
  * The runtimes' own files, taken from the emulator's resources and written once to a cache directory
  * shared by every emulator on the machine ({@code /var/tmp/event-harness-runtimes-<user>} by default): the Java
  * runtime interface client and its dependencies (plus its native library, unpacked so that sandboxes
- * need not each copy it to {@code /tmp}, and {@link SpareLauncher} in a jar of its own), and the Python bootstrap.
+ * need not each copy it to {@code /tmp}, and {@link SpareLauncher} in a jar of its own), the Python bootstrap and the
+ * Node.js bootstrap.
  *
  * <p>Each set lives in a directory named after a digest of its content and is installed by an atomic
  * rename, so concurrent emulators (parallel test JVMs) never see a half-written set. The same code works
@@ -34,6 +35,7 @@ import java.util.zip.ZipInputStream;
 final class RuntimeFiles {
     private static final String JAVA_INDEX = "lambda/java-runtime/index.txt";
     private static final String PYTHON_BOOTSTRAP = "lambda/python/bootstrap.py";
+    private static final String NODE_BOOTSTRAP = "lambda/node/bootstrap.js";
     private static final String LAUNCHER_CLASS = SpareLauncher.class.getName().replace('.', '/') + ".class";
     /**
      * {@link SpareLauncher}, on the class path of every Java sandbox, spare or not: a class-data archive only serves
@@ -48,6 +50,7 @@ final class RuntimeFiles {
     private final Path root;
     private JavaRuntime java;
     private Path python;
+    private Path node;
 
     RuntimeFiles(Path root) {
         this.root = root;
@@ -90,6 +93,15 @@ final class RuntimeFiles {
             python = install("python-" + digest(bootstrap), tmp -> Files.write(tmp.resolve("bootstrap.py"), bootstrap));
         }
         return python;
+    }
+
+    /** The directory holding {@code bootstrap.js} ({@code LAMBDA_RUNTIME_DIR} of Node.js sandboxes). */
+    synchronized Path node() {
+        if (node == null) {
+            byte[] bootstrap = resource(NODE_BOOTSTRAP);
+            node = install("node-" + digest(bootstrap), tmp -> Files.write(tmp.resolve("bootstrap.js"), bootstrap));
+        }
+        return node;
     }
 
     /** The native part of the runtime interface client for this machine (glibc or musl, x86_64 or aarch64). */

@@ -116,7 +116,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     /**
-     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java and Python only: a
+     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java, Python and Node.js only: a
      * custom runtime's {@code bootstrap} cannot be told to wait.
      */
     void startSpare() throws IOException {
