@@ -78,7 +78,7 @@ public final class LambdaEngine implements AutoCloseable {
         this.keepAlive = b.keepAlive;
         this.runtimes = b.runtimes;
         this.spares = b.spareSandboxes;
-        RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
+        RuntimeFiles files = b.pythonSite == null ? new RuntimeFiles(b.cacheRoot) : new RuntimeFiles(b.cacheRoot, b.pythonSite);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
         this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory),
@@ -227,6 +227,7 @@ public final class LambdaEngine implements AutoCloseable {
         private boolean privateTmp = true;
         private boolean userNamespace;
         private boolean spareSandboxes = true;
+        private Path pythonSite;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -329,6 +330,15 @@ public final class LambdaEngine implements AutoCloseable {
          */
         public Builder spareSandboxes(boolean enabled) {
             this.spareSandboxes = enabled;
+            return this;
+        }
+
+        /**
+         * Tests: where Python sandboxes get boto3 and botocore from (a site-packages directory); by default
+         * {@code -Deventharness.python.sdk}, else Debian's {@code /usr/lib/python3/dist-packages}.
+         */
+        Builder pythonSdkSite(Path site) {
+            this.pythonSite = Objects.requireNonNull(site);
             return this;
         }
 

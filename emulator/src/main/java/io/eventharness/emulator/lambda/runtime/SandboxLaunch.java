@@ -26,6 +26,8 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
 
     /** The Python and Node.js bootstraps' argument that makes them a spare. */
     static final String SPARE_FLAG = "--spare";
+    /** The Python bootstrap's argument naming the directory of boto3 and botocore ({@code RuntimeFiles.pythonSdk}). */
+    static final String PYTHON_SDK_FLAG = "--sdk";
 
     /**
      * @param tmp      the temp directory as the sandbox sees it: {@code /tmp} in its own mount namespace
@@ -58,6 +60,10 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 cmd.add("-X");
                 cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache"));
                 cmd.add(dir.resolve("bootstrap.py").toString());
+                files.pythonSdk().ifPresent(sdk -> {
+                    cmd.add(PYTHON_SDK_FLAG); // an argument, not a variable: the function's environment stays AWS's
+                    cmd.add(sdk.toString());
+                });
                 if (spare) {
                     cmd.add(SPARE_FLAG);
                 }
