@@ -168,6 +168,14 @@ public final class LambdaEngine implements AutoCloseable {
         return privateTmp.mode() != PrivateTmp.Mode.SHARED;
     }
 
+    /**
+     * Whether sandboxes see their task root at {@code /var/task}, as in AWS (a mount in their own namespace); false
+     * when it cannot be mounted there, in which case each sandbox's log says why. Waits for the probe.
+     */
+    public boolean taskRootAtVarTask() {
+        return privateTmp.varTask();
+    }
+
     /** Whether functions get spare sandboxes ({@link Builder#spareSandboxes}). */
     public boolean spareSandboxes() {
         return spares;

@@ -56,9 +56,12 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
             case PYTHON -> {
                 Path dir = files.python();
                 cmd.add(runtime.executable().toString());
-                // compiled modules go to a cache of ours, not into the function's code directory
+                // compiled modules go to a cache of ours, not into the function's code directory;
                 cmd.add("-X");
-                cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache"));
+                // one cache per task root: every function's code is at /var/task, and the cache is keyed by path
+                cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache")
+                        .resolve(java.util.UUID.nameUUIDFromBytes(c.codeDirectory().toString().getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)).toString()));
                 cmd.add(dir.resolve("bootstrap.py").toString());
                 files.pythonSdk().ifPresent(sdk -> {
                     cmd.add(PYTHON_SDK_FLAG); // an argument, not a variable: the function's environment stays AWS's

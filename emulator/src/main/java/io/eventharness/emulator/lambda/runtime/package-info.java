@@ -24,7 +24,7 @@
  * logging).
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
- * sandbox's private directory ({@code PrivateTmp}); its processes are tracked as a tree and, within the
+ * sandbox's private directory and whose {@code /var/task} is the function's code ({@code PrivateTmp}); its processes are tracked as a tree and, within the
  * namespace, swept when it ends ({@code ProcessTree}, reading {@code /proc} through {@code ProcFs}); the
  * {@code MemoryWatch} reads the memory of working sandboxes, and a sandbox whose processes together go beyond
  * the memory size is killed ({@code Runtime.OutOfMemory}).
@@ -32,7 +32,8 @@
  * <p>What differs from AWS: processes, not micro-VMs: the same file system (but {@code /tmp}) and user as the
  * emulator, or uid 0 of a user namespace mapped to that user when the emulator is not root; where namespaces
  * are not available the literal {@code /tmp} is the machine's (each sandbox's log says so) and only
- * {@code TMPDIR} and {@code java.io.tmpdir} are private; the memory size is enforced by reading {@code /proc}
+ * {@code TMPDIR} and {@code java.io.tmpdir} are private, and where {@code /var/task} cannot be mounted (no namespace,
+ * or it is missing and the emulator is not root) the task root is seen at its own path, which the log says too; the memory size is enforced by reading {@code /proc}
  * every 10 ms and at the end of each phase, not by the kernel; a reset ends the sandbox, and a new one (given
  * its {@code /tmp}) runs INIT again for the next event, where AWS re-initialises the same environment; no CPU
  * share; the task root is writable; the keep-alive runs on the emulator clock; a sandbox that began as a spare

@@ -87,7 +87,7 @@ class JavaFunctionTest {
         assertThat(m.path("javaVersion").asInt()).isGreaterThanOrEqualTo(17);
         assertThat(m.path("maxHeapMb").asLong()).isLessThanOrEqualTo(256 * 85 / 100);
         assertThat(m.path("env").path("AWS_EXECUTION_ENV").asText()).isEqualTo("AWS_Lambda_java17");
-        Functions.assertSeenAsTaskRoot(m.path("env").path("LAMBDA_TASK_ROOT").asText(), taskRoot);
+        Functions.assertSeenAsTaskRoot(m.path("env").path("LAMBDA_TASK_ROOT").asText(), taskRoot, engine);
     }
 
     @Test
