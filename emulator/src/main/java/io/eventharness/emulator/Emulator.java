@@ -7,6 +7,7 @@ import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.EventTrail;
 import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.pipeline.FrontDoor;
+import io.eventharness.emulator.pipeline.RequestLog;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -104,7 +105,7 @@ public final class Emulator implements AutoCloseable {
         builder.setDaemon(true);
         builder.start();
         JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda())));
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda()), settings.requestLog()));
         try {
             s.start();
         } catch (Exception e) {
@@ -183,8 +184,16 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops: first the services, whose Lambda sandboxes end at once (busy ones too), so that requests waiting on
+     * them (a synchronous {@code Invoke}) are answered; then the port. Takes about as long as killing the sandboxes'
+     * processes.
+     */
     @Override
     public synchronized void close() {
+        if (started) {
+            services.thenAccept(Services::close).exceptionally(e -> null).join();
+        }
         if (server != null) {
             try {
                 server.close();
@@ -192,9 +201,6 @@ public final class Emulator implements AutoCloseable {
                 // stopping anyway
             }
             server = null;
-        }
-        if (started) {
-            services.thenAccept(Services::close).exceptionally(e -> null).join();
         }
         clock.close();
     }
@@ -205,11 +211,13 @@ public final class Emulator implements AutoCloseable {
      *
      * @param lambdaWorkDirectory where sandboxes keep their directories; null: under {@code java.io.tmpdir}
      *                            (or {@code /var/tmp} when that is {@code /tmp}, which sandboxes cover)
+     * @param requestLog          told of every request once answered; null for none
      */
     public record Settings(String host, int port, Duration lambdaKeepAlive, int lambdaAsyncWorkers,
-                           Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup) {
+                           Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup,
+                           RequestLog requestLog) {
         public static final Settings DEFAULTS = new Settings("127.0.0.1", 4566, DEFAULT_LAMBDA_KEEP_ALIVE,
-                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP);
+                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, null);
 
         public Settings {
             Objects.requireNonNull(host, "host");
@@ -241,7 +249,7 @@ public final class Emulator implements AutoCloseable {
 
         public Builder withPort(int port) {
             return new Builder(new Settings(s.host(), port, s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /** Any free port; read it back with {@link Emulator#endpoint()}. */
@@ -251,7 +259,7 @@ public final class Emulator implements AutoCloseable {
 
         public Builder withHost(String host) {
             return new Builder(new Settings(host, s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /**
@@ -261,7 +269,7 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaKeepAlive(Duration keepAlive) {
             return new Builder(new Settings(s.host(), s.port(), keepAlive, s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /**
@@ -271,7 +279,7 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaAsyncWorkers(int workers) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), workers,
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /**
@@ -283,7 +291,7 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaSpareSandboxes(boolean enabled) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup()));
+                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /**
@@ -292,7 +300,7 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withLambdaWorkDirectory(Path directory) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup()));
+                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), s.requestLog()));
         }
 
         /**
@@ -301,7 +309,16 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withMaxLogBytesPerGroup(long bytes) {
             return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes));
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes, s.requestLog()));
+        }
+
+        /**
+         * Tells {@code log} of every request once answered: method, path, service, operation, status and time
+         * ({@link RequestLog.Served#line()}); the standalone emulator's {@code --request-log} prints those lines.
+         */
+        public Builder withRequestLog(RequestLog log) {
+            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
+                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), log));
         }
 
         /** The settings so far. */

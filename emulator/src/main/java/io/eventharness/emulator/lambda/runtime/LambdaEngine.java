@@ -9,7 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Builder#spareSandboxes}.
  */
 public final class LambdaEngine implements AutoCloseable {
+    /** The most {@link #close()} waits for sandboxes to be gone, and then for the engine's background work. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
     private final SandboxContext ctx;
     private final Duration keepAlive;
     private final RuntimeResolver runtimes;
@@ -52,8 +61,10 @@ public final class LambdaEngine implements AutoCloseable {
     private final PrivateTmp privateTmp;
     private final MemoryWatch memory = new MemoryWatch();
     private final boolean spares;
+    /** Sandboxes that make class-data archives: killed, not waited for, when the engine closes. */
+    private final Set<Sandbox> training = ConcurrentHashMap.newKeySet();
     private RuntimeApiServer api;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LambdaEngine(Builder b) {
         AtomicInteger n = new AtomicInteger();
@@ -147,15 +158,23 @@ public final class LambdaEngine implements AutoCloseable {
                 .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
         Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.host().workDir().resolve("tmp-cds-" +
                 Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
+        training.add(s);
         try {
+            if (closed) {
+                throw new CancellationException("the Lambda engine closed");
+            }
             s.startSpare();
             s.activate();
             s.invoke(Invocation.of("{\"warm\":\"up\"}"), true);
             s.invoke(Invocation.of("{\"warm\":\"again\"}"), false);
             s.terminate();
+            if (closed) {
+                throw new CancellationException("the Lambda engine closed while the archive was made"); // it may be cut short
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            training.remove(s);
             s.destroy(false);
         }
     }
@@ -193,7 +212,11 @@ public final class LambdaEngine implements AutoCloseable {
         return api;
     }
 
-    /** Retires every sandbox and stops the Runtime API. */
+    /**
+     * Ends every sandbox now, busy ones too (their invocations end as a crash), and a class-data archive being made
+     * (it is made again next time), then stops the Runtime API. Takes as long as killing the processes: the
+     * standalone emulator stops on SIGTERM within a second or two whatever its functions are doing.
+     */
     @Override
     public void close() {
         List<FunctionRunner> all;
@@ -204,11 +227,19 @@ public final class LambdaEngine implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(runners);
         }
-        all.forEach(FunctionRunner::close);
+        training.forEach(Sandbox::kill);
+        CompletableFuture<?>[] gone = all.stream().map(FunctionRunner::shutDown).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(gone).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // processes that outlived SIGKILL were logged by their sandbox
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         memory.close();
         executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -288,6 +288,12 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         call.publish(log, config, call.cold() ? init.durationMs(proc.initStartNanos()) : null, memory.maxUsedMb());
     }
 
+    /** The engine stops: the process is killed now, whatever it does (a class-data archive being made). */
+    void kill() {
+        shutDown();
+        proc.kill();
+    }
+
     /** An ended sandbox's processes: no longer read, killed (SIGKILL, again if need be; {@link #destroy} waits for them). */
     private void kill(SandboxStatus ended) {
         services.memory().unwatch(this);
