@@ -15,6 +15,7 @@ import io.eventharness.emulator.logs.LogsService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,6 +47,16 @@ import software.amazon.awssdk.regions.Region;
 public final class Emulator implements AutoCloseable {
     /** How long an idle Lambda sandbox stays warm unless configured. */
     public static final Duration DEFAULT_LAMBDA_KEEP_ALIVE = Duration.ofMinutes(10);
+    /** The services served, by signing name (as a request's credential scope names them). */
+    public static final List<String> SERVICES = List.of("iam", "lambda", "logs", "s3", "sns", "sqs", "sts");
+    /**
+     * What the emulator does beyond the services' APIs, as {@code GET /_harness/health} names it to a test harness
+     * (which skips or refuses what needs a feature missing here): {@code clock} (a movable clock,
+     * {@code /_harness/clock/advance}), {@code trail} (the event trail, {@code /_harness/trail}), and the deliveries
+     * between services, {@code sns-to-sqs} and {@code sns-to-lambda}. Not here yet: {@code s3-notifications} (S3
+     * delivering bucket events) and {@code sqs-event-source} (Lambda polling queues); whoever adds one adds its name.
+     */
+    public static final List<String> FEATURES = List.of("clock", "trail", "sns-to-sqs", "sns-to-lambda");
     private final Settings settings;
     private final EmulatorClock clock;
     private final EventTrail trail;
@@ -105,7 +116,7 @@ public final class Emulator implements AutoCloseable {
         builder.setDaemon(true);
         builder.start();
         JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda()), settings.requestLog()));
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog()));
         try {
             s.start();
         } catch (Exception e) {
