@@ -1,11 +1,8 @@
 package io.eventharness.harness.backend;
 
 import io.eventharness.emulator.Emulator;
-import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -23,8 +20,6 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  */
 public final class EmbeddedBackend implements Backend {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
     private final Emulator emulator;
 
     public EmbeddedBackend() {
@@ -56,9 +51,12 @@ public final class EmbeddedBackend implements Backend {
         return emulator.credentials();
     }
 
+    /** What the emulator serves and can do ({@code Emulator.SERVICES}, {@code Emulator.FEATURES}), known without starting it. */
+    public static final Capabilities CAPABILITIES = Capabilities.of(Emulator.FEATURES, Emulator.SERVICES);
+
     @Override
-    public boolean hasMovableClock() {
-        return true;
+    public Capabilities capabilities() {
+        return CAPABILITIES;
     }
 
     @Override
@@ -71,20 +69,11 @@ public final class EmbeddedBackend implements Backend {
         return emulator.trail().lastSeq();
     }
 
-    @Override
-    public boolean hasTrail() {
-        return true;
-    }
 
     @Override
     public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
         return emulator.trail().since(afterSeq).stream().filter(e -> concerns.test(e.source()) || concerns.test(e.target()))
-                .map(EmbeddedBackend::format).toList();
-    }
-
-    private static String format(TrailEntry e) {
-        return TIME.format(e.at()) + "  " + e.kind() + "  " + e.source() + " -> " + e.target() + "  [" + e.outcome() + "]"
-                + (e.summary().isEmpty() ? "" : "  " + e.summary());
+                .map(e -> TrailLines.format(e.at(), e.kind(), e.source(), e.target(), e.outcome(), e.summary())).toList();
     }
 
     @Override
