@@ -61,7 +61,7 @@ final class Story {
             trail.stream().skip(Math.max(0, trail.size() - 30)).forEach(l -> b.append("    ").append(l).append('\n'));
         } else {
             b.append("Event trail: not available on this backend (").append(backend.name())
-                    .append("): only the embedded emulator records the hops between services.\n");
+                    .append("): only the emulator (embedded, or at an endpoint) records the hops between services.\n");
         }
         for (String fn : functions) {
             List<LogLine> lines;

@@ -38,7 +38,7 @@ final class FailureReader {
     private static final Pattern PYTHON = Pattern.compile("^\\[ERROR] (\\S.*)$");
     private static final String PYTHON_TRACEBACK = "Traceback (most recent call last):";
     private static final Pattern JAVA = Pattern.compile("^(.*): ([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+)$");
-    private static final Pattern NODE = Pattern.compile("\\tERROR\\t(?:Invoke Error|Uncaught Exception) ?\\t(\\{.*})\\s*$");
+    private static final Pattern NODE = Pattern.compile("\\tERROR\\t(?:Invoke Error|Uncaught Exception|Unhandled Promise Rejection) ?\\t(\\{.*})\\s*$");
     private static final Pattern REPORT_STATUS = Pattern.compile("\\tStatus: (\\w+)(?:\\tError Type: (\\S+))?");
 
     private FailureReader() {

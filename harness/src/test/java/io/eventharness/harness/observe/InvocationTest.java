@@ -114,6 +114,10 @@ class InvocationTest {
                 "END RequestId: r6", report("r6", "60 MB"));
         assertThat(i.failure()).isEqualTo(new Failure("TypeError", "x is not a function",
                 List.of("at Runtime.handler (file:///var/task/index.mjs:3:9)")));
+        assertThat(only("START RequestId: r6b Version: $LATEST",
+                "2026-01-01T00:00:00.000Z\tr6b\tERROR\tUnhandled Promise Rejection \t{\"errorType\":\"Runtime.UnhandledPromiseRejection\","
+                        + "\"errorMessage\":\"Error: late\",\"stack\":[]}",
+                "END RequestId: r6b", report("r6b", "60 MB")).error()).isEqualTo("Runtime.UnhandledPromiseRejection: Error: late");
     }
 
     @Test
