@@ -59,15 +59,11 @@ class ProvidedRuntimeTest {
     void aRuntimeThatWorksOnAfterItsAnswerGetsTwoSecondsBeforeEnd() {
         FunctionRunner fn = engine.runner(FunctionConfig.builder("lingering").runtime("provided.al2023").handler("unused")
                 .codeDirectory(root).timeoutSeconds(10).build());
-        long start = System.nanoTime();
         InvocationResult r = fn.invoke(Invocation.of("\"linger\""));
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(r.payloadUtf8()).isEqualTo("\"linger\"");
-        assertThat(r.logLines()).containsSubsequence("lingering", "END RequestId: " + r.requestId())
-                .doesNotContain("lingered");
-        assertThat(tookMillis).as("END waits %d ms for the runtime, not its whole 4 s", Sandbox.RUNTIME_DONE_WAIT_MILLIS)
-                .isLessThan(5_000);
+        assertThat(r.logLines()).as("END waits %d ms for the runtime, not the 4 s it lingers", Sandbox.RUNTIME_DONE_WAIT_MILLIS)
+                .containsSubsequence("lingering", "END RequestId: " + r.requestId()).doesNotContain("lingered");
         InvocationResult next = fn.invoke(Invocation.of("{}"));
         assertThat(next.coldStart()).isFalse();
         assertThat(next.payloadUtf8()).isEqualTo("{}");
