@@ -47,6 +47,16 @@ public final class Bridge implements AutoCloseable {
         return new Bridge(b.build().start());
     }
 
+    /** The services an emulator serves, by signing name ({@link Emulator#SERVICES}); known without starting one. */
+    public static List<String> services() {
+        return Emulator.SERVICES;
+    }
+
+    /** What an emulator does beyond the services' APIs ({@link Emulator#FEATURES}); known without starting one. */
+    public static List<String> features() {
+        return Emulator.FEATURES;
+    }
+
     /** {@code http://127.0.0.1:<port>}. */
     public URI endpoint() {
         return emulator.endpoint();

@@ -86,7 +86,9 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         this.enclosing = enclosing;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
         this.trailMark = harness.backend().trailMark();
-        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, Await.Polling.forBackend(harness.backend().name()));
+        // the emulator (embedded, or at an endpoint: it has a trail) answers in a fraction of a millisecond
+        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, harness.backend().hasTrail() ? Await.Polling.FAST
+                : Await.Polling.forBackend(harness.backend().name()));
     }
 
     public Backend backend() {
@@ -195,7 +197,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     /** Trigger helpers shaped like the AWS APIs they call. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn, await);
+        return new Wiring(clients, harness::executionRoleArn, await, backend().capabilities(), backend().name());
     }
 
     // ---- observe --------------------------------------------------------------------------------
@@ -233,7 +235,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      */
     public void advance(Duration by) {
         if (!backend().hasMovableClock()) {
-            throw new TestAbortedException("this test moves the clock, which only the embedded backend can do (backend: "
+            throw new TestAbortedException("this test moves the clock, which only the emulator can do (backend: "
                     + backend().name() + "); annotate it @NeedsClock to skip it up front");
         }
         backend().advance(by);

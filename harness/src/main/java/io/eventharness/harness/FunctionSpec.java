@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What to deploy: code, runtime, handler and configuration. Made with {@link PythonFunction} or
- * {@link JavaFunction}; defaults follow the seed book's first function (128 MB, 3 s).
+ * What to deploy: code, runtime, handler and configuration. Made with {@link PythonFunction},
+ * {@link NodeFunction} or {@link JavaFunction}; defaults follow the seed book's first function (128 MB, 3 s).
  */
 public abstract class FunctionSpec<S extends FunctionSpec<S>> {
     String name;

@@ -117,7 +117,7 @@ public final class Harness implements AutoCloseable {
 
     /** A harness over a given backend (for tests of the harness itself). */
     public static Harness over(Backend backend, String runPrefix) {
-        return new Harness(new BackendConfig(backend.name(), null, null, runPrefix), backend,
+        return new Harness(BackendConfig.of(backend.name(), runPrefix), backend,
                 ApacheHttpClient.builder().maxConnections(64).build());
     }
 

@@ -58,7 +58,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
         this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues());
         this.operations = List.of(
-                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env), invoker),
+                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env, engine), invoker),
                 new VersionOperations(functions),
                 new AliasOperations(functions),
                 invocations,

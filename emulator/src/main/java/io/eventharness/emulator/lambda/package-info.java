@@ -44,6 +44,9 @@
  *       keeping the region it was created in.</li>
  *   <li>{@code CreateFunction} answers {@code State: Pending} and the function is {@code Active} before the next
  *       call; an update answers {@code LastUpdateStatus: InProgress} and is {@code Successful} at once.</li>
+ *   <li>Only the runtimes {@code lambda.runtime} runs (Java, Python, Node.js, {@code provided.*}) whose interpreter is
+ *       installed: {@code CreateFunction} and {@code UpdateFunctionConfiguration} refuse another with
+ *       {@code InvalidParameterValueException} naming those it runs ({@code FunctionEngine.requireRuntime}).</li>
  *   <li>Only .zip packages (a container image is refused with {@code InvalidParameterValueException});
  *       {@code Code.Location} is the emulator's own URL ({@code LambdaService.CODE_PATH}), not a presigned S3 URL.
  *       Functions with the same code share one unpacked task root (read-only in AWS); code from S3

@@ -3,8 +3,6 @@ package io.eventharness.harness.backend;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +25,6 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  */
 public final class EmbeddedBackend implements Backend {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
     private final IsolatedEmulator emulator;
     private final Region region;
 
@@ -63,9 +59,24 @@ public final class EmbeddedBackend implements Backend {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
 
+    private static volatile Capabilities capabilities;
+
+    /**
+     * What the emulator serves and can do ({@code Emulator.SERVICES}, {@code Emulator.FEATURES}), known without starting
+     * it: read from its classes, in their own loader, once.
+     */
+    public static Capabilities known() {
+        Capabilities c = capabilities;
+        if (c == null) {
+            c = Capabilities.of(IsolatedEmulator.describe("features"), IsolatedEmulator.describe("services"));
+            capabilities = c;
+        }
+        return c;
+    }
+
     @Override
-    public boolean hasMovableClock() {
-        return true;
+    public Capabilities capabilities() {
+        return known();
     }
 
     @Override
@@ -78,21 +89,12 @@ public final class EmbeddedBackend implements Backend {
         return emulator.trailMark();
     }
 
-    @Override
-    public boolean hasTrail() {
-        return true;
-    }
 
     @Override
     public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
         return emulator.trailSince(afterSeq).stream().filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")))
-                .map(EmbeddedBackend::format).toList();
-    }
-
-    private static String format(Map<String, String> e) {
-        String summary = e.get("summary");
-        return TIME.format(Instant.parse(e.get("at"))) + "  " + e.get("kind") + "  " + e.get("source") + " -> " + e.get("target")
-                + "  [" + e.get("outcome") + "]" + (summary == null || summary.isEmpty() ? "" : "  " + summary);
+                .map(e -> TrailLines.format(Instant.parse(e.get("at")), e.get("kind"), e.get("source"), e.get("target"),
+                        e.get("outcome"), e.get("summary") == null ? "" : e.get("summary"))).toList();
     }
 
     @Override

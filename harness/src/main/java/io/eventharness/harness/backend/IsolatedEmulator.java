@@ -71,6 +71,21 @@ final class IsolatedEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A static answer of the emulator's {@code Bridge} ({@code services}, {@code features}): loads its classes, starts
+     * nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> describe(String what) {
+        URLClassLoader loader = loader();
+        try {
+            Class<?> type = loader.loadClass("io.eventharness.emulator.Bridge");
+            return List.copyOf((List<String>) within(loader, () -> type.getMethod(what).invoke(null)));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the emulator jar has no io.eventharness.emulator.Bridge: " + e, e);
+        }
+    }
+
     URI endpoint() {
         return (URI) call("endpoint");
     }
