@@ -1,6 +1,7 @@
 package io.eventharness.harness.backend;
 
 import io.eventharness.emulator.Emulator;
+import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The in-JVM emulator: no Docker, ready in well under a second, with a movable clock and an event trail.
+ * The in-JVM emulator: no Docker, ready in well under a second, with a movable clock, an event trail and a settled
+ * signal.
  *
  * <pre>{@code
  * try (EmbeddedBackend b = new EmbeddedBackend()) {
@@ -64,6 +66,21 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public void advance(Duration by) {
         emulator.clock().advance(by);
+    }
+
+    @Override
+    public boolean hasSettledSignal() {
+        return true;
+    }
+
+    @Override
+    public List<String> settle(Duration timeout) {
+        try {
+            emulator.settle(timeout);
+            return List.of();
+        } catch (Activity.NotSettledException e) {
+            return e.pending();
+        }
     }
 
     @Override

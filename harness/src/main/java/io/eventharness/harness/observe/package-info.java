@@ -9,6 +9,8 @@
  * one wait ({@link io.eventharness.harness.observe.Waits} and its {@code QueueWaits}, {@code BucketWaits},
  * {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
  * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes.
+ * {@link io.eventharness.harness.observe.Settle} waits until nothing more happens: the backend's signal, or a quiet
+ * period where there is none.
  *
  * <p>Imports Awaitility, opentest4j and the AWS SDK; nothing of the harness (the story comes in as a supplier).
  */
