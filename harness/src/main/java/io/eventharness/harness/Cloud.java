@@ -10,6 +10,7 @@ import io.eventharness.harness.observe.Settle;
 import io.eventharness.harness.wire.Wires;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -244,7 +245,8 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      * Returns once nothing more will happen in the backend until the test acts again (within the default wait limit),
      * so that a test can assert that something did <em>not</em> happen: the non-matching upload triggered nothing,
      * the filtered message was not delivered. On the embedded backend this is the emulator's own signal (no delivery
-     * queued, no invocation running, no batching window open, no message a mapping has yet to take); on LocalStack
+     * queued, no invocation running, no batching window open, no message a mapping has yet to take — the whole
+     * emulator's, so test classes running in parallel wait for each other's work too); on LocalStack
      * and AWS a quiet period over this test's (and its class's) queues, logs and mappings ({@link Settle}). Fails
      * with an {@link io.eventharness.harness.observe.AwaitTimeout} naming what was still pending.
      *
@@ -270,7 +272,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     }
 
     private List<String> queuesToWatch() {
-        List<String> urls = new java.util.ArrayList<>(resources.newestFirst().stream().filter(c -> c.kind() == Resources.Kind.QUEUE)
+        List<String> urls = new ArrayList<>(resources.newestFirst().stream().filter(c -> c.kind() == Resources.Kind.QUEUE)
                 .map(Resources.Created::id).toList());
         if (enclosing != null) {
             urls.addAll(enclosing.queuesToWatch());
