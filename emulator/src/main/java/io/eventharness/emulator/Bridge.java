@@ -72,6 +72,28 @@ public final class Bridge implements AutoCloseable {
         emulator.clock().advance(by);
     }
 
+    /**
+     * Waits up to {@code timeout} until nothing is pending in the emulator (see {@link Emulator#settle}); returns what
+     * is still pending then, empty when it settled.
+     */
+    public List<String> settle(Duration timeout) {
+        try {
+            emulator.settle(timeout);
+            return List.of();
+        } catch (io.eventharness.emulator.core.Activity.NotSettledException e) {
+            return e.pending();
+        }
+    }
+
+    /** Stops the clock following real time (it moves only with advances), or lets it follow real time again. */
+    public void freezeClock(boolean frozen) {
+        if (frozen) {
+            emulator.clock().freeze();
+        } else {
+            emulator.clock().unfreeze();
+        }
+    }
+
     /** The sequence number of the trail's last entry, a mark for {@link #trailSince(long)}. */
     public long trailMark() {
         return emulator.trail().lastSeq();

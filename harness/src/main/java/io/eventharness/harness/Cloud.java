@@ -6,8 +6,11 @@ import io.eventharness.harness.observe.BucketView;
 import io.eventharness.harness.observe.Inbox;
 import io.eventharness.harness.observe.LogView;
 import io.eventharness.harness.observe.QueueView;
+import io.eventharness.harness.observe.Settle;
+import io.eventharness.harness.wire.Wires;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +80,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Set<String> deployedNames = new HashSet<>();
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Await await;
+    private final Wires wires = new Wires();
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
@@ -195,9 +199,9 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     // ---- wire -----------------------------------------------------------------------------------
 
-    /** Trigger helpers shaped like the AWS APIs they call. */
+    /** Trigger helpers shaped like the AWS APIs they call; what they wire is told in the failure story. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn, await, backend().capabilities(), backend().name());
+        return new Wiring(clients, harness::executionRoleArn, await, wires, backend().capabilities(), backend().name());
     }
 
     // ---- observe --------------------------------------------------------------------------------
@@ -241,6 +245,49 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         backend().advance(by);
     }
 
+    /**
+     * Returns once nothing more will happen in the backend until the test acts again (within the default wait limit),
+     * so that a test can assert that something did <em>not</em> happen: the non-matching upload triggered nothing,
+     * the filtered message was not delivered. On the embedded backend this is the emulator's own signal (no delivery
+     * queued, no invocation running, no batching window open, no message a mapping has yet to take — the whole
+     * emulator's, so test classes running in parallel wait for each other's work too); on LocalStack
+     * and AWS a quiet period over this test's (and its class's) queues, logs and mappings ({@link Settle}). Fails
+     * with an {@link io.eventharness.harness.observe.AwaitTimeout} naming what was still pending.
+     *
+     * <pre>{@code
+     * s3().putObject(b -> b.bucket(uploads).key("notes.md"), RequestBody.fromString("ignored"));
+     * cloud.settle();
+     * assertThat(cloud.logsOf(thumbnailer).invocations()).isEmpty();
+     * }</pre>
+     */
+    public void settle() {
+        settle(await.atMost());
+    }
+
+    /** {@link #settle()} with another limit. */
+    public void settle(Duration atMost) {
+        Await wait = await.atMost(atMost);
+        if (backend().hasSettledSignal()) {
+            Settle.bySignal(wait, backend()::settle);
+        } else {
+            Settle.byQuietPeriod(wait, Settle.quietPeriod(backend().name()), new SettleProbe(clients.sqs(), this::queuesToWatch,
+                    this::functionsToTell, fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await), allWires()));
+        }
+    }
+
+    private List<String> queuesToWatch() {
+        List<String> urls = new ArrayList<>(resources.newestFirst().stream().filter(c -> c.kind() == Resources.Kind.QUEUE)
+                .map(Resources.Created::id).toList());
+        if (enclosing != null) {
+            urls.addAll(enclosing.queuesToWatch());
+        }
+        return urls;
+    }
+
+    private List<Wires> allWires() {
+        return enclosing == null ? List.of(wires) : List.of(wires, enclosing.wires);
+    }
+
     // ---- the story a failure tells --------------------------------------------------------------
 
     /**
@@ -250,7 +297,12 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      */
     public String story() {
         return Story.tell(backend(), testName, trailMark, concerns(), functionsToTell(),
-                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await));
+                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await)) + wiringStory();
+    }
+
+    /** What this Cloud (and its class's) wired, with the state of each trigger now. */
+    private String wiringStory() {
+        return wires.tell(testName) + (enclosing == null ? "" : enclosing.wiringStory());
     }
 
     /** Whether a hop's source or target is one of this Cloud's resources (or of the class's Cloud). */

@@ -52,7 +52,24 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
     }
 
-    /** Whether {@link #trailSince} reports anything: only the emulator records hops between services. */
+    /**
+     * Whether {@link #settle(Duration)} works: only the embedded emulator knows when nothing is pending. Elsewhere the
+     * harness settles by a quiet period ({@code observe.Settle}).
+     */
+    default boolean hasSettledSignal() {
+        return false;
+    }
+
+    /**
+     * Waits up to {@code timeout} until nothing is pending in the backend (no delivery queued, no invocation running,
+     * no batching window open, no message a mapping has yet to take, no clock task due now); returns what is still
+     * pending then, empty when settled.
+     */
+    default List<String> settle(Duration timeout) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no settled signal");
+    }
+
+    /** Whether {@link #trailSince} reports anything: only the embedded emulator records hops between services. */
     default boolean hasTrail() {
         return capabilities().supports(Feature.TRAIL);
     }

@@ -13,7 +13,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The emulator in the test JVM: no Docker, ready in well under a second, with a movable clock and an event trail.
+ * The emulator in the test JVM: no Docker, ready in well under a second, with a movable clock, an event trail and a
+ * settled signal.
  * It runs in a class loader of its own ({@link IsolatedEmulator}), on its own AWS SDK, Jackson, Jetty and SLF4J,
  * whatever versions the test's class path has; the test's clients reach it over HTTP like any other endpoint.
  *
@@ -82,6 +83,16 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public void advance(Duration by) {
         emulator.advance(by);
+    }
+
+    @Override
+    public boolean hasSettledSignal() {
+        return true;
+    }
+
+    @Override
+    public List<String> settle(Duration timeout) {
+        return emulator.settle(timeout);
     }
 
     @Override

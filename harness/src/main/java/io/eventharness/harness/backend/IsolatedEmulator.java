@@ -98,6 +98,12 @@ final class IsolatedEmulator implements AutoCloseable {
         call("advance", by);
     }
 
+    /** What is still pending after waiting up to {@code timeout} for the emulator to settle; empty when it did. */
+    @SuppressWarnings("unchecked")
+    List<String> settle(Duration timeout) {
+        return (List<String>) call("settle", timeout);
+    }
+
     long trailMark() {
         return (Long) call("trailMark");
     }
