@@ -1,0 +1,146 @@
+package io.eventharness.emulator.dynamodb.expr;
+
+import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.dynamodb.expr.Condition.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A Query's key condition taken apart: the partition key's value (equality is the only condition a partition key
+ * takes) and the sort key's condition ({@code = < <= > >= BETWEEN begins_with}), or none.
+ *
+ * @param partition the partition key's value
+ * @param sort      the condition on the sort key, its key attribute on the left; null for the whole partition
+ * @param sortValues the values the sort key is compared with, for the caller's type checks against the schema
+ */
+public record KeyCondition(AttributeValue partition, Condition sort, List<AttributeValue> sortValues) {
+    private static final String PREFIX = "Invalid condition in KeyConditionExpression: ";
+
+    /** Takes a parsed condition apart for a key schema (the table's or an index's); {@code range} may be null. */
+    public static KeyCondition of(Condition c, String hash, String range) {
+        Map<String, Condition> byKey = new LinkedHashMap<>();
+        Map<String, List<AttributeValue>> values = new LinkedHashMap<>();
+        collect(c, byKey, values);
+        Condition onHash = byKey.get(hash);
+        if (onHash == null) {
+            throw AwsException.validation("Query condition missed key schema element: " + hash);
+        }
+        for (String name : byKey.keySet()) {
+            if (!name.equals(hash) && !name.equals(range)) {
+                throw AwsException.validation("Query key condition not supported");
+            }
+        }
+        if (!(onHash instanceof Condition.Compare cmp) || cmp.op() != Comparator.EQ) {
+            throw AwsException.validation("Query key condition not supported");
+        }
+        return new KeyCondition(((Operand.Literal) cmp.right()).literal(), byKey.get(range),
+                range == null ? List.of() : values.getOrDefault(range, List.of()));
+    }
+
+    /** Whether the item's sort key meets the condition. */
+    public boolean sortMatches(Map<String, AttributeValue> item) {
+        return sort == null || sort.test(item);
+    }
+
+    private static void collect(Condition c, Map<String, Condition> byKey, Map<String, List<AttributeValue>> byKeyValues) {
+        List<AttributeValue> values = new ArrayList<>();
+        if (c instanceof Condition.And and) {
+            collect(and.left(), byKey, byKeyValues);
+            collect(and.right(), byKey, byKeyValues);
+            return;
+        }
+        String name;
+        Condition normal;
+        if (c instanceof Condition.Compare cmp) {
+            if (cmp.op() == Comparator.NE) {
+                throw invalidOperator("<>");
+            }
+            boolean leftKey = cmp.left() instanceof Operand.PathOperand;
+            boolean rightKey = cmp.right() instanceof Operand.PathOperand;
+            if (cmp.left() instanceof Operand.Size || cmp.right() instanceof Operand.Size) {
+                throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations");
+            }
+            if (leftKey && rightKey) {
+                throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
+            }
+            if (!leftKey && !rightKey) {
+                throw AwsException.validation(PREFIX + "No key attribute specified");
+            }
+            Operand key = leftKey ? cmp.left() : cmp.right();
+            Operand value = leftKey ? cmp.right() : cmp.left();
+            name = keyName(key);
+            values.add(((Operand.Literal) value).literal());
+            normal = new Condition.Compare(key, leftKey ? cmp.op() : flipped(cmp.op()), value);
+        } else if (c instanceof Condition.Between b) {
+            if (!(b.operand() instanceof Operand.PathOperand)) {
+                throw AwsException.validation(PREFIX + "BETWEEN operator must have the key attribute as its first operand");
+            }
+            name = keyName(b.operand());
+            values.add(literal(b.low()));
+            values.add(literal(b.high()));
+            normal = b;
+        } else if (c instanceof Condition.BeginsWith bw) {
+            if (!(bw.operand() instanceof Operand.PathOperand)) {
+                throw AwsException.validation(PREFIX + "begins_with operator must have the key attribute as its first operand");
+            }
+            name = keyName(bw.operand());
+            values.add(literal(bw.prefix()));
+            normal = bw;
+        } else {
+            throw invalidOperator(operatorOf(c));
+        }
+        byKeyValues.put(name, values);
+        if (byKey.put(name, normal) != null) {
+            throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        }
+    }
+
+    private static String keyName(Operand key) {
+        Path p = ((Operand.PathOperand) key).path();
+        if (!p.isTopLevel()) {
+            throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes");
+        }
+        return p.head();
+    }
+
+    private static AttributeValue literal(Operand o) {
+        if (!(o instanceof Operand.Literal l)) {
+            throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
+        }
+        return l.literal();
+    }
+
+    private static Comparator flipped(Comparator op) {
+        return switch (op) {
+            case LT -> Comparator.GT;
+            case LE -> Comparator.GE;
+            case GT -> Comparator.LT;
+            case GE -> Comparator.LE;
+            default -> op;
+        };
+    }
+
+    private static String operatorOf(Condition c) {
+        if (c instanceof Condition.Or) {
+            return "OR";
+        } else if (c instanceof Condition.Not) {
+            return "NOT";
+        } else if (c instanceof Condition.In) {
+            return "IN";
+        } else if (c instanceof Condition.AttributeExists) {
+            return "attribute_exists";
+        } else if (c instanceof Condition.AttributeNotExists) {
+            return "attribute_not_exists";
+        } else if (c instanceof Condition.AttributeType) {
+            return "attribute_type";
+        }
+        return "contains";
+    }
+
+    private static AwsException invalidOperator(String op) {
+        return AwsException.validation("Invalid operator used in KeyConditionExpression: " + op);
+    }
+}
