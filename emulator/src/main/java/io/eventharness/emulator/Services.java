@@ -3,6 +3,7 @@ package io.eventharness.emulator;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.dynamodb.DynamoDbService;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -32,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final IamService iam;
     private final StsService sts;
     private final LambdaService lambda;
+    private final DynamoDbService dynamodb;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -50,6 +52,7 @@ public final class Services implements AutoCloseable {
         logs = new LogsService(clock, config.maxLogBytesPerGroup());
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
+        dynamodb = new DynamoDbService(clock);
         try {
             lambdaCode = Files.createTempDirectory("eventharness-lambda-code-");
         } catch (IOException e) {
@@ -70,6 +73,8 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(iam));
         bindings.add(new ServiceBinding(sts));
         bindings.add(new ServiceBinding(lambda));
+        bindings.add(new ServiceBinding(dynamodb));
+        bindings.add(new ServiceBinding(dynamodb.streams()));
     }
 
     public List<ServiceBinding> bindings() {
@@ -102,6 +107,11 @@ public final class Services implements AutoCloseable {
 
     public LambdaService lambda() {
         return lambda;
+    }
+
+    /** DynamoDB, and through it DynamoDB Streams and their in-JVM API. */
+    public DynamoDbService dynamodb() {
+        return dynamodb;
     }
 
     @Override

@@ -1,0 +1,96 @@
+package io.eventharness.emulator.dynamodb;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The service model's member constraints (required, length, range, pattern, enum), checked as DynamoDB's validator
+ * checks them: every violation of a request is collected and reported together, {@code 2 validation errors
+ * detected: Value '…' at 'tableName' failed to satisfy constraint: …; …}.
+ */
+final class Constraints {
+    static final String TABLE_NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+    private static final Pattern TABLE_NAME = Pattern.compile(TABLE_NAME_PATTERN);
+
+    private final List<String> errors = new ArrayList<>();
+
+    Constraints notNull(Object value, String member) {
+        if (value == null) {
+            add(null, member, "Member must not be null");
+        }
+        return this;
+    }
+
+    /** A table (or index) name: 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
+    Constraints tableName(String value, String member, boolean required) {
+        if (value == null) {
+            return required ? notNull(null, member) : this;
+        }
+        if (value.startsWith("arn:")) {
+            return length(value, member, 1, 1024);
+        }
+        length(value, member, 3, 255);
+        if (!TABLE_NAME.matcher(value).matches()) {
+            add(value, member, "Member must satisfy regular expression pattern: " + TABLE_NAME_PATTERN);
+        }
+        return this;
+    }
+
+    Constraints length(String value, String member, int min, int max) {
+        if (value != null && value.length() < min) {
+            add(value, member, "Member must have length greater than or equal to " + min);
+        }
+        if (value != null && value.length() > max) {
+            add(value, member, "Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
+    Constraints size(Collection<?> value, String member, int min, int max) {
+        if (value != null && value.size() < min) {
+            add(value, member, "Member must have length greater than or equal to " + min);
+        }
+        if (value != null && value.size() > max) {
+            add(value, member, "Member must have length less than or equal to " + max);
+        }
+        return this;
+    }
+
+    Constraints size(Map<?, ?> value, String member, int min, int max) {
+        return size(value == null ? null : value.keySet(), member, min, max);
+    }
+
+    Constraints range(Number value, String member, long min, long max) {
+        if (value != null && value.longValue() < min) {
+            add(value, member, "Member must have value greater than or equal to " + min);
+        }
+        if (value != null && value.longValue() > max) {
+            add(value, member, "Member must have value less than or equal to " + max);
+        }
+        return this;
+    }
+
+    /** An enum member the SDK did not recognise ({@code UNKNOWN_TO_SDK_VERSION}): its text and the allowed values. */
+    Constraints enumValue(Object parsed, String text, String member, String allowed) {
+        if (text != null && parsed != null && parsed.toString().equals("UNKNOWN_TO_SDK_VERSION")) {
+            add(text, member, "Member must satisfy enum value set: [" + allowed + "]");
+        }
+        return this;
+    }
+
+    Constraints add(Object value, String member, String constraint) {
+        errors.add(DynamoDbErrors.constraintText(value, member, constraint));
+        return this;
+    }
+
+    /** Throws the collected violations as one ValidationException. */
+    void check() {
+        if (!errors.isEmpty()) {
+            throw DynamoDbErrors.validation(errors.size() + " validation error" + (errors.size() == 1 ? "" : "s")
+                    + " detected: " + String.join("; ", errors));
+        }
+    }
+}
