@@ -17,6 +17,19 @@ final class Constraints {
 
     private final List<String> errors = new ArrayList<>();
 
+    /**
+     * The table name of the table operations (CreateTable, DescribeTable, UpdateTable, DeleteTable,
+     * DescribeTimeToLive), which DynamoDB checks before anything else, in words of its own.
+     */
+    static void tableNameFirst(String name) {
+        if (name == null) {
+            throw DynamoDbErrors.validation("The parameter 'TableName' is required but was not present in the request");
+        }
+        if (!name.startsWith("arn:") && (name.length() < 3 || name.length() > 255)) {
+            throw DynamoDbErrors.validation("TableName must be at least 3 characters long and at most 255 characters long");
+        }
+    }
+
     Constraints notNull(Object value, String member) {
         if (value == null) {
             add(null, member, "Member must not be null");

@@ -1,7 +1,6 @@
 package io.eventharness.emulator.dynamodb;
 
 import io.eventharness.emulator.dynamodb.expr.AttributeValues;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +10,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Where an item sits in a table or an index: partitions in the order of a hash of their key (as DynamoDB spreads
  * them, so that a Scan does not come back sorted by partition key and scan segments split the key space evenly),
- * then by partition key, then by sort key (strings and binaries by unsigned bytes, numbers by value).
+ * then by partition key, then by sort key (strings and binaries by unsigned bytes, numbers by value). The hash is the
+ * first 24 bits of the MD5 of {@code "Outliers"} and the key's bytes, which dynalite found to give the order of a
+ * real DynamoDB Scan for string and binary keys (number keys are hashed by their normalised text here, so a Scan of a
+ * table with a number partition key comes back in another order than in AWS).
  *
  * @param token the partition key's hash: the scan order and the scan segment
  * @param hash  the partition key's value
@@ -24,32 +26,60 @@ record ItemKey(long token, AttributeValue hash, AttributeValue range) implements
         return new ItemKey(token(h), h, schema.range() == null ? null : item.get(schema.range().name()));
     }
 
-    /** The first 8 bytes of the MD5 of the partition key's type and value (numbers by their normalised text). */
+    /** The partition hash of a key value (24 bits). */
     static long token(AttributeValue v) {
+        return token(v, null);
+    }
+
+    /** The hash of a partition and sort key together (the order of items with the same key in an index). */
+    static long token(AttributeValue hash, AttributeValue range) {
         try {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
-            md5.update((byte) AttributeValues.typeOf(v).ordinal());
-            if (v.s() != null) {
-                md5.update(v.s().getBytes(StandardCharsets.UTF_8));
-            } else if (v.n() != null) {
-                md5.update(AttributeValues.normalise(AttributeValues.number(v.n())).getBytes(StandardCharsets.UTF_8));
-            } else {
-                md5.update(v.b().asByteArrayUnsafe());
+            md5.update("Outliers".getBytes(StandardCharsets.UTF_8));
+            md5.update(bytes(hash));
+            if (range != null) {
+                md5.update(bytes(range));
             }
-            return ByteBuffer.wrap(md5.digest()).getLong();
+            byte[] d = md5.digest();
+            return (d[0] & 0xffL) << 16 | (d[1] & 0xffL) << 8 | d[2] & 0xffL;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The scan segment ({@code 0 ≤ segment < total}) of this key: an even split of the token space. */
+    private static byte[] bytes(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s().getBytes(StandardCharsets.UTF_8);
+        }
+        if (v.n() != null) {
+            return AttributeValues.normalise(AttributeValues.number(v.n())).getBytes(StandardCharsets.UTF_8);
+        }
+        return v.b().asByteArrayUnsafe();
+    }
+
+    /**
+     * The scan segment ({@code 0 ≤ segment < total}) of this key: the first 12 bits of the hash, split in {@code total}
+     * even ranges.
+     */
     int segment(int total) {
-        return (int) (((token >>> 32) * total) >>> 32);
+        long p = token >> 12;
+        int s = (int) (p * total / 4096);
+        while (s + 1 < total && ceilDiv(4096L * (s + 1), total) <= p) {
+            s++;
+        }
+        while (s > 0 && ceilDiv(4096L * s, total) > p) {
+            s--;
+        }
+        return s;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
     }
 
     @Override
     public int compareTo(ItemKey o) {
-        int c = Long.compareUnsigned(token, o.token);
+        int c = Long.compare(token, o.token);
         if (c == 0) {
             c = AttributeValues.compare(hash, o.hash);
         }

@@ -34,12 +34,16 @@ public final class ItemOperations {
         Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
                 r.returnItemCollectionMetricsAsString());
         Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
+        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
         c.check();
-        ReturnValue rv = Requests.returnValues(r.returnValues(), r.returnValuesAsString(), ReturnValue.NONE, ReturnValue.ALL_OLD);
-        ExpressionContext ctx = conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues());
-        Condition condition = condition(r.conditionExpression(), ctx, r.hasExpected() ? r.expected() : null, r.conditionalOperator());
+        conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
+                .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
         Map<String, AttributeValue> item = AttributeValues.validItem(r.item());
+        ItemRules.checkSize(item);
+        ReturnValue rv = Requests.returnValues(r.returnValues(), r.returnValuesAsString(), ReturnValue.NONE, ReturnValue.ALL_OLD);
+        ExpressionContext ctx = context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(),
+                r.expressionAttributeValues());
+        Condition condition = condition(r.conditionExpression(), ctx, r.hasExpected() ? r.expected() : null, r.conditionalOperator());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
             Writes.Planned p;
@@ -58,13 +62,14 @@ public final class ItemOperations {
     public GetItemResponse getItem(GetItemRequest r, Call call) {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true).notNull(r.hasKey() ? r.key() : null, "key");
         c.enumValue(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), "returnConsumedCapacity", "INDEXES, TOTAL, NONE").check();
-        ExpressionContext ctx = Requests.members().expression("ProjectionExpression", r.projectionExpression())
-                .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet())
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), false, null);
+        Requests.members().expression("ProjectionExpression", r.projectionExpression())
+                .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet()).check(r.hasExpressionAttributeNames(), false);
+        Map<String, AttributeValue> keyValues = AttributeValues.validItem(r.key());
+        ExpressionContext ctx = context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), false, null);
         List<Path> projection = projection(r.projectionExpression(), ctx, r.hasAttributesToGet() ? r.attributesToGet() : null);
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
-            Map<String, AttributeValue> key = t.key().validKey(r.key());
+            Map<String, AttributeValue> key = t.key().validKey(keyValues);
             Map<String, AttributeValue> item = t.get(ItemKey.of(t.key(), key));
             boolean consistent = Boolean.TRUE.equals(r.consistentRead());
             GetItemResponse.Builder b = GetItemResponse.builder().consumedCapacity(new Capacity(t)
@@ -81,19 +86,23 @@ public final class ItemOperations {
         Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
                 r.returnItemCollectionMetricsAsString());
         Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
+        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
         c.check();
-        ReturnValue rv = Requests.returnValues(r.returnValues(), r.returnValuesAsString(), ReturnValue.values());
-        ExpressionContext ctx = Requests.members().expression("UpdateExpression", r.updateExpression())
+        Requests.members().expression("UpdateExpression", r.updateExpression())
                 .expression("ConditionExpression", r.conditionExpression())
                 .legacy("AttributeUpdates", r.attributeUpdates(), r.hasAttributeUpdates())
                 .legacy("Expected", r.expected(), r.hasExpected()).legacy("ConditionalOperator", r.conditionalOperatorAsString(), true)
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues());
+                .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
+        Map<String, AttributeValue> keyValues = AttributeValues.validItem(r.key());
+        ReturnValue rv = Requests.returnValues(r.returnValues(), r.returnValuesAsString(), ReturnValue.values());
+        ExpressionContext ctx = context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(),
+                r.expressionAttributeValues());
         UpdateExpression update = r.updateExpression() != null ? Expressions.update(r.updateExpression(), ctx)
                 : Legacy.attributeUpdates(r.hasAttributeUpdates() ? r.attributeUpdates() : Map.of());
         Condition condition = condition(r.conditionExpression(), ctx, r.hasExpected() ? r.expected() : null, r.conditionalOperator());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
-            Map<String, AttributeValue> key = t.key().validKey(r.key());
+            Map<String, AttributeValue> key = t.key().validKey(keyValues);
             Writes.Planned p;
             try {
                 p = Writes.update(t, key, update, condition);
@@ -119,14 +128,18 @@ public final class ItemOperations {
         Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
                 r.returnItemCollectionMetricsAsString());
         Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
+        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
         c.check();
+        conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
+                .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
+        Map<String, AttributeValue> keyValues = AttributeValues.validItem(r.key());
         ReturnValue rv = Requests.returnValues(r.returnValues(), r.returnValuesAsString(), ReturnValue.NONE, ReturnValue.ALL_OLD);
-        ExpressionContext ctx = conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues());
+        ExpressionContext ctx = context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(),
+                r.expressionAttributeValues());
         Condition condition = condition(r.conditionExpression(), ctx, r.hasExpected() ? r.expected() : null, r.conditionalOperator());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
-            Map<String, AttributeValue> key = t.key().validKey(r.key());
+            Map<String, AttributeValue> key = t.key().validKey(keyValues);
             Writes.Planned p;
             try {
                 p = Writes.delete(t, key, condition);
@@ -138,6 +151,10 @@ public final class ItemOperations {
                     .consumedCapacity(new Capacity(t).write(p.before(), null, false).report(r.returnConsumedCapacity()))
                     .itemCollectionMetrics(Writes.collectionMetrics(t, p.before(), r.returnItemCollectionMetrics())).build();
         });
+    }
+
+    static ExpressionContext context(boolean hasNames, Map<String, String> names, boolean hasValues, Map<String, AttributeValue> values) {
+        return ExpressionContext.of(hasNames ? names : null, hasValues ? values : null);
     }
 
     private static Requests.Members conditionMembers(String expression, Object expected, String conditionalOperator) {

@@ -14,6 +14,13 @@ final class ItemRules {
     private ItemRules() {
     }
 
+    /** The size limit alone, which DynamoDB checks before it looks at the table. */
+    static void checkSize(Map<String, AttributeValue> item) {
+        if (AttributeValues.itemSize(item) > MAX_ITEM_BYTES) {
+            throw DynamoDbErrors.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
     /** Checks an item a client wrote in full (PutItem, a batch put, a transaction's Put). */
     static void checkPut(Table t, Map<String, AttributeValue> item) {
         t.key().checkItem(item);

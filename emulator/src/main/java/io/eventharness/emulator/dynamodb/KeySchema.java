@@ -79,6 +79,7 @@ record KeySchema(KeyAttribute hash, KeyAttribute range) {
             checkNotEmpty(a.name(), v);
             out.put(a.name(), AttributeValues.valid(v));
         }
+        checkSizes(out);
         return out;
     }
 
@@ -94,6 +95,17 @@ record KeySchema(KeyAttribute hash, KeyAttribute range) {
                         + " expected: " + a.type() + " actual: " + typeOf(v));
             }
             checkNotEmpty(a.name(), v);
+        }
+        checkSizes(item);
+    }
+
+    /** The partition key's value may have up to 2048 bytes, the sort key's up to 1024. */
+    void checkSizes(Map<String, AttributeValue> item) {
+        if (AttributeValues.size(item.get(hash.name())) > 2048) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
+        if (range != null && AttributeValues.size(item.get(range.name())) > 1024) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
         }
     }
 

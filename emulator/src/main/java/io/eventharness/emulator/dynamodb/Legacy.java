@@ -50,7 +50,7 @@ final class Legacy {
                 throw DynamoDbErrors.validation(INVALID + "Exists and ComparisonOperator cannot be used together for Attribute: " + name);
             }
             List<AttributeValue> values = hasList ? e.attributeValueList() : e.value() == null ? List.of() : List.of(e.value());
-            if (!Set.of(ComparisonOperator.NULL, ComparisonOperator.NOT_NULL).contains(e.comparisonOperator()) && values.isEmpty()) {
+            if (!Set.of(ComparisonOperator.NULL, ComparisonOperator.NOT_NULL).contains(e.comparisonOperator()) && !hasList && e.value() == null) {
                 throw DynamoDbErrors.validation(INVALID + "Value or AttributeValueList must be used with ComparisonOperator: "
                         + e.comparisonOperatorAsString() + " for Attribute: " + name);
             }
@@ -84,26 +84,29 @@ final class Legacy {
         return combine(all, op);
     }
 
-    /** KeyConditions of a Query, for the key schema queried. */
-    static KeyCondition keyConditions(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions, KeySchema key) {
+    /** KeyConditions of a Query, taken apart by attribute (checked against the key schema queried later). */
+    static KeyCondition.Parts keyConditions(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
         Condition all = null;
         for (var e : conditions.entrySet()) {
             ComparisonOperator op = e.getValue().comparisonOperator();
-            if (op != null && !Set.of(ComparisonOperator.EQ, ComparisonOperator.LE, ComparisonOperator.LT, ComparisonOperator.GE,
-                    ComparisonOperator.GT, ComparisonOperator.BEGINS_WITH, ComparisonOperator.BETWEEN).contains(op)) {
-                throw DynamoDbErrors.validation("Attempted conditional constraint is not an indexable operation");
-            }
             Condition c = comparison(e.getKey(), op, e.getValue().comparisonOperatorAsString(),
                     e.getValue().hasAttributeValueList() ? e.getValue().attributeValueList() : List.of());
             all = all == null ? c : new Condition.And(all, c);
         }
-        if (all == null) {
-            throw DynamoDbErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
-        }
-        if (conditions.size() > key.names().size()) {
+        if (all == null || conditions.size() > 2) {
             throw DynamoDbErrors.validation("Conditions can be of length 1 or 2 only");
         }
-        return KeyCondition.of(all, key.hash().name(), key.range() == null ? null : key.range().name());
+        return KeyCondition.parts(all);
+    }
+
+    /** KeyConditions may only use the operators a key can be searched by (checked once the table is found). */
+    static void indexable(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
+        for (var c : conditions.values()) {
+            if (!Set.of(ComparisonOperator.EQ, ComparisonOperator.LE, ComparisonOperator.LT, ComparisonOperator.GE,
+                    ComparisonOperator.GT, ComparisonOperator.BEGINS_WITH, ComparisonOperator.BETWEEN).contains(c.comparisonOperator())) {
+                throw DynamoDbErrors.validation("Attempted conditional constraint is not an indexable operation");
+            }
+        }
     }
 
     /** AttributesToGet as a projection; null when absent. */

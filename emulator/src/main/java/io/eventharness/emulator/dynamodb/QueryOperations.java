@@ -32,34 +32,51 @@ public final class QueryOperations {
     public QueryResponse query(QueryRequest r, Call call) {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true).range(r.limit(), "limit", 1, Integer.MAX_VALUE)
                 .enumValue(r.select(), r.selectAsString(), "select", SELECT_VALUES)
-                .enumValue(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), "returnConsumedCapacity", "INDEXES, TOTAL, NONE");
+                .enumValue(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), "returnConsumedCapacity", "INDEXES, TOTAL, NONE")
+                .enumValue(r.conditionalOperator(), r.conditionalOperatorAsString(), "conditionalOperator", "OR, AND");
         if (r.indexName() != null) {
             c.tableName(r.indexName(), "indexName", false);
         }
         c.check();
-        ExpressionContext ctx = Requests.members().expression("ProjectionExpression", r.projectionExpression())
+        Requests.members().expression("ProjectionExpression", r.projectionExpression())
                 .expression("FilterExpression", r.filterExpression()).expression("KeyConditionExpression", r.keyConditionExpression())
                 .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet()).legacy("QueryFilter", r.queryFilter(), r.hasQueryFilter())
                 .legacy("ConditionalOperator", r.conditionalOperatorAsString(), true)
                 .legacy("KeyConditions", r.keyConditions(), r.hasKeyConditions() && r.keyConditionExpression() != null)
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues());
+                .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
+        Condition legacyFilter = Legacy.filter(r.hasQueryFilter() ? r.queryFilter() : null, r.conditionalOperator());
+        List<Path> attributesToGet = Legacy.attributesToGet(r.hasAttributesToGet() ? r.attributesToGet() : null);
+        Reads.startKeyValues(r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
         if (!r.hasKeyConditions() && r.keyConditionExpression() == null) {
             throw DynamoDbErrors.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        Condition keyExpression = r.keyConditionExpression() == null ? null
-                : Expressions.condition("KeyConditionExpression", r.keyConditionExpression(), ctx);
-        Condition filter = r.filterExpression() != null ? Expressions.condition("FilterExpression", r.filterExpression(), ctx)
-                : Legacy.filter(r.hasQueryFilter() ? r.queryFilter() : null, r.conditionalOperator());
-        List<Path> projection = ItemOperations.projection(r.projectionExpression(), ctx, r.hasAttributesToGet() ? r.attributesToGet() : null);
+        ExpressionContext ctx = ItemOperations.context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(),
+                r.hasExpressionAttributeValues(), r.expressionAttributeValues());
+        KeyCondition.Parts keyParts = r.keyConditionExpression() != null ? Expressions.keyCondition(r.keyConditionExpression(), ctx)
+                : Legacy.keyConditions(r.keyConditions());
+        Condition filter = r.filterExpression() != null ? Expressions.condition("FilterExpression", r.filterExpression(), ctx) : legacyFilter;
+        List<Path> projection = r.projectionExpression() != null ? Expressions.projection(r.projectionExpression(), ctx) : attributesToGet;
+        ctx.checkAllUsed();
         Select select = select(r.select(), projection, r.projectionExpression() != null, r.indexName());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
-            Reads.Source source = source(t, r.indexName(), r.consistentRead(), select);
+            Reads.Source source = source(t, r.indexName(), r.consistentRead());
+            if (r.keyConditionExpression() == null) {
+                Legacy.indexable(r.keyConditions());
+            }
+            Map<String, AttributeValue> startKey = r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null;
+            Reads.startKeyShape(source, startKey, true);
             KeySchema key = source.key();
-            KeyCondition kc = keyExpression != null
-                    ? KeyCondition.of(keyExpression, key.hash().name(), key.range() == null ? null : key.range().name())
-                    : Legacy.keyConditions(r.keyConditions(), key);
-            checkKeyTypes(kc, key);
+            KeyCondition kc = KeyCondition.of(keyParts, key.hash().name(), key.hash().type().toString(),
+                    key.range() == null ? null : key.range().name(), key.range() == null ? null : key.range().type().toString());
+            Reads.Position start = Reads.startKey(source, startKey);
+            if (start != null && kc.sort() != null && !kc.sortMatches(AttributeValues.validItem(startKey))) {
+                throw DynamoDbErrors.validation("The provided starting key does not match the range key predicate");
+            }
+            if (start != null && !AttributeValues.equal(start.hash(), kc.partition())) {
+                throw DynamoDbErrors.validation(kc.sort() != null ? "The query can return at most one row and cannot be restarted"
+                        : "The provided starting key is outside query boundaries based on provided conditions");
+            }
             if (filter != null) {
                 for (String name : key.names()) {
                     if (Condition.paths(filter).stream().anyMatch(p -> p.head().equals(name))) {
@@ -68,10 +85,7 @@ public final class QueryOperations {
                     }
                 }
             }
-            Reads.Position start = Reads.startKey(source, r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
-            if (start != null && !AttributeValues.equal(start.hash(), kc.partition())) {
-                throw DynamoDbErrors.validation("The provided starting key is outside query boundaries based on provided conditions");
-            }
+            allAttributesFromGlobalIndex(source, select);
             List<Reads.Entry> entries = source.entries(kc.partition()).stream().filter(e -> kc.sortMatches(e.item())).toList();
             boolean forward = r.scanIndexForward() == null || r.scanIndexForward();
             Reads.Page page = Reads.page(source, Reads.after(entries, start, forward),
@@ -96,7 +110,15 @@ public final class QueryOperations {
             c.tableName(r.indexName(), "indexName", false);
         }
         c.check();
-        if (r.segment() != null && r.totalSegments() == null) {
+        Requests.members().expression("ProjectionExpression", r.projectionExpression())
+                .expression("FilterExpression", r.filterExpression())
+                .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet()).legacy("ScanFilter", r.scanFilter(), r.hasScanFilter())
+                .legacy("ConditionalOperator", r.conditionalOperatorAsString(), true)
+                .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
+        Condition legacyFilter = Legacy.filter(r.hasScanFilter() ? r.scanFilter() : null, r.conditionalOperator());
+        List<Path> attributesToGet = Legacy.attributesToGet(r.hasAttributesToGet() ? r.attributesToGet() : null);
+        Reads.startKeyValues(r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
+        if (r.segment() != null && r.segment() != 0 && r.totalSegments() == null) {
             throw DynamoDbErrors.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         }
         if (r.totalSegments() != null && r.segment() == null) {
@@ -106,25 +128,25 @@ public final class QueryOperations {
             throw DynamoDbErrors.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
                     + r.segment() + " is not less than TotalSegments: " + r.totalSegments());
         }
-        ExpressionContext ctx = Requests.members().expression("ProjectionExpression", r.projectionExpression())
-                .expression("FilterExpression", r.filterExpression())
-                .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet()).legacy("ScanFilter", r.scanFilter(), r.hasScanFilter())
-                .legacy("ConditionalOperator", r.conditionalOperatorAsString(), true)
-                .context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(), r.hasExpressionAttributeValues(), r.expressionAttributeValues());
-        Condition filter = r.filterExpression() != null ? Expressions.condition("FilterExpression", r.filterExpression(), ctx)
-                : Legacy.filter(r.hasScanFilter() ? r.scanFilter() : null, r.conditionalOperator());
-        List<Path> projection = ItemOperations.projection(r.projectionExpression(), ctx, r.hasAttributesToGet() ? r.attributesToGet() : null);
+        ExpressionContext ctx = ItemOperations.context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(),
+                r.hasExpressionAttributeValues(), r.expressionAttributeValues());
+        Condition filter = r.filterExpression() != null ? Expressions.condition("FilterExpression", r.filterExpression(), ctx) : legacyFilter;
+        List<Path> projection = r.projectionExpression() != null ? Expressions.projection(r.projectionExpression(), ctx) : attributesToGet;
+        ctx.checkAllUsed();
         Select select = select(r.select(), projection, r.projectionExpression() != null, r.indexName());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
-            Reads.Source source = source(t, r.indexName(), r.consistentRead(), select);
+            Reads.Source source = source(t, r.indexName(), r.consistentRead());
+            Reads.startKeyShape(source, r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null, false);
+            allAttributesFromGlobalIndex(source, select);
             Reads.Position start = Reads.startKey(source, r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
             List<Reads.Entry> entries = source.entries(null);
-            if (r.totalSegments() != null) {
+            if (r.totalSegments() != null && r.segment() != null) {
                 int total = r.totalSegments();
                 int segment = r.segment();
                 if (start != null && new ItemKey(start.token(), start.hash(), null).segment(total) != segment) {
-                    throw DynamoDbErrors.validation("The provided Exclusive start key does not map to the provided segment");
+                    throw DynamoDbErrors.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
+                            + "with correct Segment. TotalSegments: " + total + " Segment: " + segment);
                 }
                 entries = entries.stream().filter(e -> new ItemKey(e.position().token(), e.position().hash(), null).segment(total) == segment).toList();
             }
@@ -159,7 +181,15 @@ public final class QueryOperations {
         return select;
     }
 
-    private static Reads.Source source(Table t, String indexName, Boolean consistent, Select select) {
+    private static void allAttributesFromGlobalIndex(Reads.Source source, Select select) {
+        SecondaryIndex i = source.index();
+        if (i != null && i.global() && select == Select.ALL_ATTRIBUTES && !i.projectsAll()) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for "
+                    + "global secondary index " + i.name() + " because its projection type is not ALL");
+        }
+    }
+
+    private static Reads.Source source(Table t, String indexName, Boolean consistent) {
         if (indexName == null) {
             return new Reads.Source(t, null);
         }
@@ -170,25 +200,6 @@ public final class QueryOperations {
         if (i.global() && Boolean.TRUE.equals(consistent)) {
             throw DynamoDbErrors.validation("Consistent reads are not supported on global secondary indexes");
         }
-        if (i.global() && select == Select.ALL_ATTRIBUTES && !i.projectsAll()) {
-            throw DynamoDbErrors.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for "
-                    + "global secondary index " + indexName + " because its projection type is not ALL");
-        }
         return new Reads.Source(t, i);
-    }
-
-    private static void checkKeyTypes(KeyCondition kc, KeySchema key) {
-        String hashType = key.hash().type().toString();
-        if (!KeySchema.typeOf(kc.partition()).equals(hashType)) {
-            throw DynamoDbErrors.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-        }
-        if (kc.sort() != null) {
-            String rangeType = key.range().type().toString();
-            for (AttributeValue v : kc.sortValues()) {
-                if (!KeySchema.typeOf(v).equals(rangeType)) {
-                    throw DynamoDbErrors.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-                }
-            }
-        }
     }
 }

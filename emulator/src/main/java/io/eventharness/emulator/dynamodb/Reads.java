@@ -30,7 +30,11 @@ final class Reads {
         @Override
         public int compareTo(Position o) {
             int c = new ItemKey(token, hash, range).compareTo(new ItemKey(o.token, o.hash, o.range));
-            return c != 0 || tableKey == null || o.tableKey == null ? c : tableKey.compareTo(o.tableKey);
+            if (c != 0 || tableKey == null || o.tableKey == null) {
+                return c;
+            }
+            c = Long.compare(ItemKey.token(tableKey.hash(), tableKey.range()), ItemKey.token(o.tableKey.hash(), o.tableKey.range()));
+            return c != 0 ? c : tableKey.compareTo(o.tableKey);
         }
     }
 
@@ -159,39 +163,67 @@ final class Reads {
     }
 
     /**
-     * A start key: exactly the table's and (for an index) the index's key attributes, with their types; its position.
+     * Checks the values of a start key before the table is looked at (DynamoDB's order): some problems are prefixed
+     * {@code The provided starting key is invalid: }, those about numbers and duplicates are not.
      */
+    static void startKeyValues(Map<String, AttributeValue> start) {
+        if (start == null) {
+            return;
+        }
+        for (AttributeValue v : start.values()) {
+            String problem = AttributeValues.problem(v);
+            if (problem != null) {
+                boolean bare = problem.contains("contains duplicates") || problem.contains("number set") || problem.contains("numeric value")
+                        || problem.contains("significant digits") || problem.contains("number with magnitude");
+                throw DynamoDbErrors.validation(bare ? problem : "The provided starting key is invalid: " + problem);
+            }
+        }
+    }
+
+    /**
+     * The first checks of a start key against what is read: the right number of attributes, the queried key's
+     * attributes present and of their types.
+     */
+    static void startKeyShape(Source source, Map<String, AttributeValue> start, boolean query) {
+        if (start == null) {
+            return;
+        }
+        if (start.size() != source.startKeyNames().size()) {
+            throw DynamoDbErrors.validation(source.index() == null && !query
+                    ? "The provided starting key is invalid: The provided key element does not match the schema"
+                    : "The provided starting key is invalid");
+        }
+        if (source.index() == null && !query) {
+            return;
+        }
+        KeySchema k = source.key();
+        for (KeySchema.KeyAttribute a : k.range() == null ? List.of(k.hash()) : List.of(k.hash(), k.range())) {
+            AttributeValue v = start.get(a.name());
+            if (v == null) {
+                throw DynamoDbErrors.validation("The provided starting key is invalid");
+            }
+            if (!KeySchema.typeOf(v).equals(a.type().toString())) {
+                throw DynamoDbErrors.validation("The provided key element does not match the schema");
+            }
+        }
+    }
+
+    /** A start key's table key checked ({@code The provided starting key is invalid: ...}), and its position. */
     static Position startKey(Source source, Map<String, AttributeValue> start) {
         if (start == null) {
             return null;
         }
-        for (var e : start.entrySet()) {
-            String problem = AttributeValues.problem(e.getValue());
-            if (problem != null) {
-                throw DynamoDbErrors.validation("The provided starting key is invalid: " + problem);
-            }
-        }
-        List<String> names = source.startKeyNames();
-        if (start.size() != names.size() || !start.keySet().containsAll(names)) {
-            throw DynamoDbErrors.validation(source.index() == null
-                    ? "The provided starting key is invalid: The provided key element does not match the schema"
-                    : "The provided starting key is invalid");
-        }
         Map<String, AttributeValue> tableKey = new LinkedHashMap<>();
-        table(source).key().names().forEach(n -> tableKey.put(n, start.get(n)));
+        source.table().key().names().forEach(n -> tableKey.put(n, start.get(n)));
         try {
             source.table().key().validKey(tableKey);
         } catch (io.eventharness.emulator.core.AwsException e) {
             throw DynamoDbErrors.validation("The provided starting key is invalid: " + e.getMessage());
         }
         Map<String, AttributeValue> normal = AttributeValues.validItem(start);
-        if (source.index() != null && !source.index().key().fits(normal)) {
+        if (!normal.keySet().containsAll(source.startKeyNames()) || source.index() != null && !source.index().key().fits(normal)) {
             throw DynamoDbErrors.validation("The provided starting key is invalid");
         }
         return source.position(normal);
-    }
-
-    private static Table table(Source s) {
-        return s.table();
     }
 }

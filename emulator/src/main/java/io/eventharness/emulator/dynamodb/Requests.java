@@ -34,12 +34,17 @@ final class Requests {
             return this;
         }
 
-        /**
-         * Checks the mix and returns the placeholders' context: DynamoDB refuses expression and legacy members
-         * together, names without any expression, and values without an expression that takes values (a
-         * ProjectionExpression takes none).
-         */
+        /** {@link #check}, then the placeholders' context (their own checks come after those of the members). */
         ExpressionContext context(boolean hasNames, Map<String, String> names, boolean hasValues, Map<String, AttributeValue> values) {
+            check(hasNames, hasValues);
+            return ExpressionContext.of(hasNames ? names : null, hasValues ? values : null);
+        }
+
+        /**
+         * Checks the mix: DynamoDB refuses expression and legacy members together, names without any expression, and
+         * values without an expression that takes values (a ProjectionExpression takes none).
+         */
+        Members check(boolean hasNames, boolean hasValues) {
             List<String> usedExpressions = present(expressions);
             List<String> usedLegacy = present(legacy);
             if (!usedExpressions.isEmpty() && !usedLegacy.isEmpty()) {
@@ -56,7 +61,7 @@ final class Requests {
                 throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions: "
                         + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
             }
-            return ExpressionContext.of(hasNames ? names : null, hasValues ? values : null);
+            return this;
         }
 
         private static List<String> present(Map<String, Object> members) {
@@ -68,18 +73,23 @@ final class Requests {
         return new Members();
     }
 
+    /** The enum constraint of ReturnValues. */
+    static void returnValues(Constraints c, ReturnValue v, String text) {
+        c.enumValue(v, text, "returnValues", "ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW");
+    }
+
     /** ReturnValues among the allowed ones ("Return values set to invalid value" otherwise); NONE when absent. */
     static ReturnValue returnValues(ReturnValue v, String text, ReturnValue... allowed) {
         if (text == null) {
             return ReturnValue.NONE;
         }
-        if (v == ReturnValue.UNKNOWN_TO_SDK_VERSION) {
-            throw DynamoDbErrors.constraint(text, "returnValues", "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
-        }
         for (ReturnValue a : allowed) {
             if (a == v) {
                 return v;
             }
+        }
+        if (allowed.length == 2) {
+            throw DynamoDbErrors.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         throw DynamoDbErrors.validation("Return values set to invalid value");
     }

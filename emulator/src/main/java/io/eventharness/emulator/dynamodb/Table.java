@@ -151,7 +151,7 @@ final class Table {
 
     /** Sets the billing mode; {@code given} when the request named it (DescribeTable then shows a summary). */
     void billing(BillingMode mode, boolean given) {
-        if (mode == BillingMode.PAY_PER_REQUEST && billing != BillingMode.PAY_PER_REQUEST) {
+        if (mode == BillingMode.PAY_PER_REQUEST && billing == BillingMode.PROVISIONED) {
             payPerRequestSince = context.clock().now();
         }
         billing = mode;

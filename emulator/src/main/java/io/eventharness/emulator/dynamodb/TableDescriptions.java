@@ -6,6 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableClassSummary;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -21,6 +22,11 @@ final class TableDescriptions {
 
     /** The description, with the status the operation reports (CREATING, UPDATING, DELETING; else ACTIVE). */
     static TableDescription describe(Table t, TableStatus status) {
+        return describe(t, status, status == TableStatus.CREATING ? t.globalIndexes().stream().map(SecondaryIndex::name).toList() : List.of());
+    }
+
+    /** The same, with these global indexes reported CREATING (they were just created). */
+    static TableDescription describe(Table t, TableStatus status, List<String> creating) {
         Iterable<Map<String, AttributeValue>> items = t.items().values();
         TableDescription.Builder b = TableDescription.builder()
                 .attributeDefinitions(t.attributes().entrySet().stream().map(e -> AttributeDefinition.builder()
@@ -40,7 +46,10 @@ final class TableDescriptions {
             b.localSecondaryIndexes(t.localIndexes().stream().map(i -> i.describeLocal(items, t.key())).toList());
         }
         if (!t.globalIndexes().isEmpty()) {
-            b.globalSecondaryIndexes(t.globalIndexes().stream().map(i -> i.describeGlobal(items, t.key(), t.payPerRequest())).toList());
+            b.globalSecondaryIndexes(t.globalIndexes().stream().map(i -> {
+                var d = i.describeGlobal(items, t.key(), t.payPerRequest());
+                return creating.contains(i.name()) ? d.toBuilder().indexStatus(IndexStatus.CREATING).build() : d;
+            }).toList());
         }
         TableStream active = t.activeStream();
         if (active != null) {

@@ -35,6 +35,7 @@ public final class TableOperations {
     }
 
     public CreateTableResponse createTable(CreateTableRequest r, Call call) {
+        Constraints.tableNameFirst(r.tableName());
         new Constraints().tableName(r.tableName(), "tableName", true)
                 .notNull(r.hasAttributeDefinitions() ? r.attributeDefinitions() : null, "attributeDefinitions")
                 .notNull(r.hasKeySchema() ? r.keySchema() : null, "keySchema")
@@ -109,6 +110,7 @@ public final class TableOperations {
     }
 
     public DescribeTableResponse describeTable(DescribeTableRequest r, Call call) {
+        Constraints.tableNameFirst(r.tableName());
         new Constraints().tableName(r.tableName(), "tableName", true).check();
         return tables.locked(() -> DescribeTableResponse.builder()
                 .table(TableDescriptions.describe(tables.getNamed(call.region(), r.tableName()), TableStatus.ACTIVE)).build());
@@ -128,6 +130,7 @@ public final class TableOperations {
     }
 
     public DeleteTableResponse deleteTable(DeleteTableRequest r, Call call) {
+        Constraints.tableNameFirst(r.tableName());
         new Constraints().tableName(r.tableName(), "tableName", true).check();
         return tables.locked(() -> {
             Table t = tables.getNamed(call.region(), r.tableName());
@@ -136,7 +139,9 @@ public final class TableOperations {
                         + "Disable deletion protection first.");
             }
             DeleteTableResponse out = DeleteTableResponse.builder()
-                    .tableDescription(TableDescriptions.describe(t, TableStatus.DELETING)).build();
+                    .tableDescription(TableDescriptions.describe(t, TableStatus.DELETING).toBuilder()
+                            .globalSecondaryIndexes((java.util.Collection<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription>) null)
+                            .build()).build();
             tables.remove(t);
             return out;
         });

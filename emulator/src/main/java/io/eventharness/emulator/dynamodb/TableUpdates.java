@@ -28,6 +28,7 @@ public final class TableUpdates {
     }
 
     public UpdateTableResponse updateTable(UpdateTableRequest r, Call call) {
+        Constraints.tableNameFirst(r.tableName());
         new Constraints().tableName(r.tableName(), "tableName", true)
                 .enumValue(r.billingMode(), r.billingModeAsString(), "billingMode", "PROVISIONED, PAY_PER_REQUEST")
                 .enumValue(r.tableClass(), r.tableClassAsString(), "tableClass", "STANDARD, STANDARD_INFREQUENT_ACCESS").check();
@@ -71,8 +72,10 @@ public final class TableUpdates {
                 });
             }
             List<Runnable> changes = new ArrayList<>();
+            List<String> created = new ArrayList<>();
             if (r.hasGlobalSecondaryIndexUpdates()) {
                 planIndexUpdates(t, r.globalSecondaryIndexUpdates(), mode, defs, changes);
+                r.globalSecondaryIndexUpdates().stream().filter(u -> u.create() != null).forEach(u -> created.add(u.create().indexName()));
             }
             if (r.streamSpecification() != null) {
                 changes.add(streamChange(t, r.streamSpecification()));
@@ -102,7 +105,7 @@ public final class TableUpdates {
             if (r.deletionProtectionEnabled() != null) {
                 t.deletionProtection(r.deletionProtectionEnabled());
             }
-            return UpdateTableResponse.builder().tableDescription(TableDescriptions.describe(t, TableStatus.UPDATING)).build();
+            return UpdateTableResponse.builder().tableDescription(TableDescriptions.describe(t, TableStatus.UPDATING, created)).build();
         });
     }
 

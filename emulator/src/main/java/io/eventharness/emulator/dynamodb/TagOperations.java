@@ -38,6 +38,7 @@ public final class TagOperations {
     }
 
     public TagResourceResponse tagResource(TagResourceRequest r, Call call) {
+        checkArn(r.resourceArn());
         if (!r.hasTags()) {
             throw DynamoDbErrors.constraint(null, "tags", "Member must not be null");
         }
@@ -57,6 +58,7 @@ public final class TagOperations {
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r, Call call) {
+        checkArn(r.resourceArn());
         if (!r.hasTagKeys()) {
             throw DynamoDbErrors.constraint(null, "tagKeys", "Member must not be null");
         }
@@ -80,15 +82,21 @@ public final class TagOperations {
         });
     }
 
-    /** The table a resource ARN names: InvalidTableArn for text that is not a table ARN, not found for a missing table. */
-    private Table table(String resourceArn, Call call) {
+    /** A table ARN, or "Invalid TableArn" (checked before the other members). */
+    private static void checkArn(String resourceArn) {
         if (resourceArn == null) {
             throw DynamoDbErrors.validation("Invalid TableArn");
         }
         Arn arn = Arn.tryParse(resourceArn).orElse(null);
-        if (arn == null || !arn.service().equals("dynamodb") || !arn.resourceType().equals("table") || arn.resourceId().contains("/")) {
+        if (arn == null || !arn.service().equals("dynamodb") || !arn.resourceType().equals("table") || arn.resourceId().contains("/")
+                || arn.resourceId().length() < 3) {
             throw DynamoDbErrors.validation("Invalid TableArn: Invalid ResourceArn provided as input " + resourceArn);
         }
+    }
+
+    /** The table a resource ARN names: InvalidTableArn for text that is not a table ARN, not found for a missing table. */
+    private Table table(String resourceArn, Call call) {
+        checkArn(resourceArn);
         Table t = tables.find(call.region(), resourceArn);
         if (t == null) {
             throw AwsException.of(400, "ResourceNotFoundException", "Requested resource not found: ResourcArn: " + resourceArn + " not found");

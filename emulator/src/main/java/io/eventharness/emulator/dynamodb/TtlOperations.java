@@ -50,6 +50,7 @@ public final class TtlOperations {
     }
 
     public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest r, Call call) {
+        Constraints.tableNameFirst(r.tableName());
         new Constraints().tableName(r.tableName(), "tableName", true).check();
         return tables.locked(() -> {
             String attribute = tables.getNamed(call.region(), r.tableName()).ttl().attribute();

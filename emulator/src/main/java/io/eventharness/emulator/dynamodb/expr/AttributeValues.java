@@ -98,78 +98,77 @@ public final class AttributeValues {
         return normalised(v);
     }
 
-    /** What is wrong with a value, in DynamoDB's words; null when it is valid. */
+    /**
+     * What is wrong with a value, in DynamoDB's words; null when it is valid. Each data type set is checked in turn
+     * (a bad number is reported before a second data type), then that there is exactly one.
+     */
     public static String problem(AttributeValue v) {
         if (v == null || typesSet(v) == 0) {
             return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
         }
+        if (v.n() != null && numberProblem(v.n()) != null) {
+            return numberProblem(v.n());
+        }
+        if (v.nul() != null && !v.nul()) {
+            return "One or more parameter values were invalid: Null attribute value types must have the value of true";
+        }
+        if (v.hasSs()) {
+            if (v.ss().isEmpty()) {
+                return "One or more parameter values were invalid: An string set  may not be empty";
+            }
+            if (v.ss().contains(null)) {
+                return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
+            }
+            if (new HashSet<>(v.ss()).size() < v.ss().size()) {
+                return "One or more parameter values were invalid: Input collection " + v.ss() + " contains duplicates.";
+            }
+        }
+        if (v.hasNs()) {
+            if (v.ns().isEmpty()) {
+                return "One or more parameter values were invalid: An number set  may not be empty";
+            }
+            Set<BigDecimal> seen = new HashSet<>();
+            for (String n : v.ns()) {
+                String p = numberProblem(n);
+                if (p != null) {
+                    return p;
+                }
+                if (!seen.add(number(n).stripTrailingZeros())) {
+                    return "Input collection contains duplicates";
+                }
+            }
+        }
+        if (v.hasBs()) {
+            if (v.bs().isEmpty()) {
+                return "One or more parameter values were invalid: Binary sets should not be empty";
+            }
+            Set<SdkBytes> seen = new HashSet<>();
+            for (SdkBytes b : v.bs()) {
+                if (b == null || !seen.add(b)) {
+                    return "One or more parameter values were invalid: Input collection "
+                            + v.bs().stream().map(x -> x == null ? "null" : java.util.Base64.getEncoder().encodeToString(x.asByteArrayUnsafe())).toList()
+                            + "of type BS contains duplicates.";
+                }
+            }
+        }
+        if (v.hasM()) {
+            for (AttributeValue e : v.m().values()) {
+                String p = problem(e);
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        if (v.hasL()) {
+            for (AttributeValue e : v.l()) {
+                String p = problem(e);
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
         if (typesSet(v) > 1) {
             return "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
-        }
-        switch (typeOf(v)) {
-            case N -> {
-                return numberProblem(v.n());
-            }
-            case NULL -> {
-                if (!v.nul()) {
-                    return "One or more parameter values were invalid: Null attribute value types must have the value of true";
-                }
-            }
-            case SS -> {
-                if (v.ss().isEmpty()) {
-                    return "One or more parameter values were invalid: An string set  may not be empty";
-                }
-                if (v.ss().contains(null)) {
-                    return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
-                }
-                if (new HashSet<>(v.ss()).size() < v.ss().size()) {
-                    return "One or more parameter values were invalid: Input collection " + v.ss() + " contains duplicates.";
-                }
-            }
-            case NS -> {
-                if (v.ns().isEmpty()) {
-                    return "One or more parameter values were invalid: An number set  may not be empty";
-                }
-                Set<BigDecimal> seen = new HashSet<>();
-                for (String n : v.ns()) {
-                    String p = numberProblem(n);
-                    if (p != null) {
-                        return p;
-                    }
-                    if (!seen.add(number(n).stripTrailingZeros())) {
-                        return "Input collection contains duplicates";
-                    }
-                }
-            }
-            case BS -> {
-                if (v.bs().isEmpty()) {
-                    return "One or more parameter values were invalid: Binary sets should not be empty";
-                }
-                Set<SdkBytes> seen = new HashSet<>();
-                for (SdkBytes b : v.bs()) {
-                    if (b == null || !seen.add(b)) {
-                        return "One or more parameter values were invalid: Input collection " + v.bs() + "of type BS contains duplicates.";
-                    }
-                }
-            }
-            case M -> {
-                for (AttributeValue e : v.m().values()) {
-                    String p = problem(e);
-                    if (p != null) {
-                        return p;
-                    }
-                }
-            }
-            case L -> {
-                for (AttributeValue e : v.l()) {
-                    String p = problem(e);
-                    if (p != null) {
-                        return p;
-                    }
-                }
-            }
-            default -> {
-            }
         }
         return null;
     }
@@ -328,11 +327,18 @@ public final class AttributeValues {
         };
     }
 
-    /** One byte per two significant digits, plus one (and one more for a negative number). */
+    /**
+     * A number's size: one byte, plus a byte per pair of significant digits as they fall on the decimal exponent
+     * (digits are stored in base 100), plus one for a negative number; zero takes one byte.
+     */
     private static long numberSize(String n) {
         BigDecimal d = number(n).stripTrailingZeros();
-        int digits = d.signum() == 0 ? 1 : d.precision();
-        return (digits + 1) / 2 + 1 + (d.signum() < 0 ? 1 : 0);
+        if (d.signum() == 0) {
+            return 1;
+        }
+        int digits = d.precision();
+        int exponent = d.precision() - d.scale() - 1;
+        return 1 + (digits + 1) / 2 + (digits % 2 == 0 && exponent % 2 == 0 ? 1 : 0) + (d.signum() < 0 ? 1 : 0);
     }
 
     static long utf8(String s) {

@@ -149,6 +149,9 @@ final class ConditionParser extends ExpressionParser {
     /** An operand: a path, a {@code :value} or {@code size(path)}, maybe in parentheses. */
     Operand operand() {
         if (peek().is(Kind.LPAREN)) {
+            if (peek(1).is(Kind.LPAREN) && closes(pos + 1)) {
+                problem(Problem.PARENS, "The expression has redundant parentheses;");
+            }
             next();
             Operand o = operand();
             expect(Kind.RPAREN);

@@ -49,10 +49,12 @@ public final class ExpressionContext {
             if (values.isEmpty()) {
                 throw AwsException.validation("ExpressionAttributeValues must not be empty");
             }
-            for (var e : values.entrySet()) {
-                if (!VALUE_KEY.matcher(e.getKey()).matches()) {
-                    throw AwsException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+            for (String k : values.keySet()) {
+                if (!VALUE_KEY.matcher(k).matches()) {
+                    throw AwsException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + k + "\"");
                 }
+            }
+            for (var e : values.entrySet()) {
                 String problem = AttributeValues.problem(e.getValue());
                 if (problem != null) {
                     throw AwsException.validation("ExpressionAttributeValues contains invalid value: " + problem + " for key " + e.getKey());

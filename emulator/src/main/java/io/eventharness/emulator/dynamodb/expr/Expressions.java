@@ -28,8 +28,8 @@ public final class Expressions {
         return new ProjectionParser(text, ctx).parse();
     }
 
-    /** A Query's key condition, taken apart for the key schema it queries ({@code range} may be null). */
-    public static KeyCondition keyCondition(String text, ExpressionContext ctx, String hash, String range) {
-        return KeyCondition.of(condition("KeyConditionExpression", text, ctx), hash, range);
+    /** A Query's key condition, taken apart by attribute (checked against a key schema by {@link KeyCondition#of}). */
+    public static KeyCondition.Parts keyCondition(String text, ExpressionContext ctx) {
+        return KeyCondition.parts(condition("KeyConditionExpression", text, ctx));
     }
 }

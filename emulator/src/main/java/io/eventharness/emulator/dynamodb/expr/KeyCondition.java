@@ -19,25 +19,57 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record KeyCondition(AttributeValue partition, Condition sort, List<AttributeValue> sortValues) {
     private static final String PREFIX = "Invalid condition in KeyConditionExpression: ";
 
-    /** Takes a parsed condition apart for a key schema (the table's or an index's); {@code range} may be null. */
-    public static KeyCondition of(Condition c, String hash, String range) {
+    /** A key condition taken apart by attribute, checked in itself but not yet against a key schema. */
+    public record Parts(Map<String, Condition> byKey, Map<String, List<AttributeValue>> values) {
+    }
+
+    /**
+     * Takes a parsed condition apart: one condition per key attribute, each a comparison of a top-level attribute
+     * with values, ANDed; anything else is refused as DynamoDB refuses it.
+     */
+    public static Parts parts(Condition c) {
         Map<String, Condition> byKey = new LinkedHashMap<>();
         Map<String, List<AttributeValue>> values = new LinkedHashMap<>();
         collect(c, byKey, values);
+        return new Parts(byKey, values);
+    }
+
+    /**
+     * The key condition for a key schema (the table's or an index's; {@code range} and {@code rangeType} may be
+     * null): the partition key compared for equality, the sort key at most once, the values of the keys' types.
+     */
+    public static KeyCondition of(Parts parts, String hash, String hashType, String range, String rangeType) {
+        Map<String, Condition> byKey = parts.byKey();
+        int n = byKey.size();
+        if (range == null && n > 1) {
+            throw AwsException.validation("Query key condition not supported");
+        }
         Condition onHash = byKey.get(hash);
         if (onHash == null) {
             throw AwsException.validation("Query condition missed key schema element: " + hash);
         }
-        for (String name : byKey.keySet()) {
-            if (!name.equals(hash) && !name.equals(range)) {
-                throw AwsException.validation("Query key condition not supported");
-            }
-        }
+        checkTypes(parts.values().get(hash), hashType);
         if (!(onHash instanceof Condition.Compare cmp) || cmp.op() != Comparator.EQ) {
             throw AwsException.validation("Query key condition not supported");
         }
-        return new KeyCondition(((Operand.Literal) cmp.right()).literal(), byKey.get(range),
-                range == null ? List.of() : values.getOrDefault(range, List.of()));
+        if (range != null) {
+            if (!byKey.containsKey(range) && n > 1) {
+                throw AwsException.validation("Query condition missed key schema element: " + range);
+            }
+            if (byKey.containsKey(range)) {
+                checkTypes(parts.values().get(range), rangeType);
+            }
+        }
+        return new KeyCondition(((Operand.Literal) cmp.right()).literal(), range == null ? null : byKey.get(range),
+                range == null ? List.of() : parts.values().getOrDefault(range, List.of()));
+    }
+
+    private static void checkTypes(List<AttributeValue> values, String type) {
+        for (AttributeValue v : values) {
+            if (!AttributeValues.typeOf(v).name().equals(type)) {
+                throw AwsException.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+            }
+        }
     }
 
     /** Whether the item's sort key meets the condition. */
@@ -61,7 +93,7 @@ public record KeyCondition(AttributeValue partition, Condition sort, List<Attrib
             boolean leftKey = cmp.left() instanceof Operand.PathOperand;
             boolean rightKey = cmp.right() instanceof Operand.PathOperand;
             if (cmp.left() instanceof Operand.Size || cmp.right() instanceof Operand.Size) {
-                throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions cannot contain nested operations");
+                throw AwsException.validation("KeyConditionExpressions cannot contain nested operations");
             }
             if (leftKey && rightKey) {
                 throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
@@ -94,14 +126,14 @@ public record KeyCondition(AttributeValue partition, Condition sort, List<Attrib
         }
         byKeyValues.put(name, values);
         if (byKey.put(name, normal) != null) {
-            throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+            throw AwsException.validation("KeyConditionExpressions must only contain one condition per key");
         }
     }
 
     private static String keyName(Operand key) {
         Path p = ((Operand.PathOperand) key).path();
         if (!p.isTopLevel()) {
-            throw AwsException.validation("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes");
+            throw AwsException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
         }
         return p.head();
     }
