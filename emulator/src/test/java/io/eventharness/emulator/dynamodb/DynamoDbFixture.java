@@ -102,11 +102,15 @@ final class DynamoDbFixture {
 
     /** The DynamoDbException a call throws, after asserting its code and status 400. */
     static DynamoDbException failure(ThrowingCallable call, String code) {
+        return failure(call, code, 400);
+    }
+
+    static DynamoDbException failure(ThrowingCallable call, String code, int status) {
         Throwable t = catchThrowable(call);
         assertThat(t).isInstanceOf(DynamoDbException.class);
         DynamoDbException e = (DynamoDbException) t;
         assertThat(e.awsErrorDetails().errorCode()).as(e.getMessage()).isEqualTo(code);
-        assertThat(e.statusCode()).isEqualTo(400);
+        assertThat(e.statusCode()).isEqualTo(status);
         return e;
     }
 
