@@ -11,7 +11,7 @@
  *   <li>{@code routing} — which service a request is for;</li>
  *   <li>{@code delivery} — the hub every cross-service event passes through, and its trail;</li>
  *   <li>the services ({@code s3}, {@code sqs}, {@code sns}, {@code logs}, {@code iam}, {@code sts},
- *       {@code lambda}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}) and
+ *       {@code dynamodb}, {@code lambda}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}) and
  *       {@code delivery}, never HTTP; events between services go through {@code delivery}; a service that
  *       must ask another something either uses its in-JVM API where AWS's own services are coupled so (STS
  *       reads IAM's roles) or declares an interface that {@code Services} fills in (S3 asks whether a queue
