@@ -51,13 +51,21 @@ public final class BatchOperations {
         if (total > MAX_WRITES) {
             throw DynamoDbErrors.validation("Too many items requested for the BatchWriteItem call");
         }
+        Map<String, List<Map<String, AttributeValue>>> values = new LinkedHashMap<>();
+        for (var e : r.requestItems().entrySet()) {
+            List<Map<String, AttributeValue>> checked = new ArrayList<>();
+            for (WriteRequest w : e.getValue()) {
+                checked.add(values(e.getKey(), w));
+            }
+            values.put(e.getKey(), checked);
+        }
         return tables.locked(() -> {
             List<Writes.Planned> planned = new ArrayList<>();
             for (var e : r.requestItems().entrySet()) {
                 Table t = tables.get(call.region(), e.getKey());
                 Set<ItemKey> seen = new HashSet<>();
-                for (WriteRequest w : e.getValue()) {
-                    Writes.Planned p = plan(t, w);
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    Writes.Planned p = plan(t, e.getValue().get(i), values.get(e.getKey()).get(i));
                     if (!seen.add(p.key())) {
                         throw DynamoDbErrors.validation("Provided list of item keys contains duplicates");
                     }
@@ -81,21 +89,39 @@ public final class BatchOperations {
         });
     }
 
-    private static Writes.Planned plan(Table t, WriteRequest w) {
+    /** A write request's item (or key) checked in itself, before the table is looked at. */
+    private static Map<String, AttributeValue> values(String table, WriteRequest w) {
         if ((w.putRequest() == null) == (w.deleteRequest() == null)) {
             throw DynamoDbErrors.validation("One or more parameter values were invalid: A WriteRequest must contain exactly one of "
                     + "PutRequest or DeleteRequest");
         }
         if (w.putRequest() != null) {
             if (!w.putRequest().hasItem()) {
-                throw DynamoDbErrors.constraint(null, "requestItems." + t.name() + ".member.putRequest.item", "Member must not be null");
+                throw DynamoDbErrors.constraint(null, "requestItems." + table + ".member.putRequest.item", "Member must not be null");
             }
-            return Writes.put(t, AttributeValues.validItem(w.putRequest().item()), null);
+            Map<String, AttributeValue> item = AttributeValues.validItem(w.putRequest().item());
+            ItemRules.checkSize(item);
+            return item;
         }
         if (!w.deleteRequest().hasKey()) {
-            throw DynamoDbErrors.constraint(null, "requestItems." + t.name() + ".member.deleteRequest.key", "Member must not be null");
+            throw DynamoDbErrors.constraint(null, "requestItems." + table + ".member.deleteRequest.key", "Member must not be null");
         }
-        return Writes.delete(t, t.key().validKey(w.deleteRequest().key()), null);
+        return AttributeValues.validItem(w.deleteRequest().key());
+    }
+
+    /** A put or delete of a batch; an item whose key does not fit the table is refused as a key that does not. */
+    private static Writes.Planned plan(Table t, WriteRequest w, Map<String, AttributeValue> values) {
+        if (w.putRequest() != null) {
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            t.key().names().forEach(n -> {
+                if (values.containsKey(n)) {
+                    key.put(n, values.get(n));
+                }
+            });
+            t.key().validKey(key);
+            return Writes.put(t, values, null);
+        }
+        return Writes.delete(t, t.key().validKey(values), null);
     }
 
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r, Call call) {
@@ -119,6 +145,7 @@ public final class BatchOperations {
         if (total > MAX_GETS) {
             throw DynamoDbErrors.validation("Too many items requested for the BatchGetItem call");
         }
+        r.requestItems().values().forEach(k -> k.keys().forEach(AttributeValues::validItem));
         return tables.locked(() -> {
             Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
             Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();

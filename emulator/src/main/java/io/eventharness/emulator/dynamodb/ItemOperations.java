@@ -70,6 +70,9 @@ public final class ItemOperations {
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
             Map<String, AttributeValue> key = t.key().validKey(keyValues);
+            if (projection != null) {
+                t.checkKeyPaths(projection);
+            }
             Map<String, AttributeValue> item = t.get(ItemKey.of(t.key(), key));
             boolean consistent = Boolean.TRUE.equals(r.consistentRead());
             GetItemResponse.Builder b = GetItemResponse.builder().consumedCapacity(new Capacity(t)

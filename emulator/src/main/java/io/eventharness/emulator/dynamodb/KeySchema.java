@@ -76,7 +76,7 @@ record KeySchema(KeyAttribute hash, KeyAttribute range) {
                 }
                 throw DynamoDbErrors.validation("The provided key element does not match the schema");
             }
-            checkNotEmpty(a.name(), v);
+            checkNotEmpty(a.name(), v, "One or more parameter values were invalid: ");
             out.put(a.name(), AttributeValues.valid(v));
         }
         checkSizes(out);
@@ -94,7 +94,7 @@ record KeySchema(KeyAttribute hash, KeyAttribute range) {
                 throw DynamoDbErrors.validation("One or more parameter values were invalid: Type mismatch for key " + a.name()
                         + " expected: " + a.type() + " actual: " + typeOf(v));
             }
-            checkNotEmpty(a.name(), v);
+            checkNotEmpty(a.name(), v, "One or more parameter values are not valid. ");
         }
         checkSizes(item);
     }
@@ -109,9 +109,10 @@ record KeySchema(KeyAttribute hash, KeyAttribute range) {
         }
     }
 
-    private static void checkNotEmpty(String name, AttributeValue v) {
+    /** A key attribute may not be an empty string or binary; DynamoDB words it differently for keys and for items. */
+    private static void checkNotEmpty(String name, AttributeValue v, String prefix) {
         if (v.s() != null && v.s().isEmpty() || v.b() != null && v.b().asByteArrayUnsafe().length == 0) {
-            throw DynamoDbErrors.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+            throw DynamoDbErrors.validation(prefix + "The AttributeValue for a key attribute cannot contain an empty "
                     + (v.s() != null ? "string" : "binary") + " value. Key: " + name);
         }
     }

@@ -164,7 +164,7 @@ final class Legacy {
                         "Member must satisfy enum value set: [ADD, PUT, DELETE]");
             }
         });
-        return new UpdateExpression(actions);
+        return UpdateExpression.ofAttributeUpdates(actions);
     }
 
     private static Condition comparison(String name, ComparisonOperator op, String text, List<AttributeValue> given) {

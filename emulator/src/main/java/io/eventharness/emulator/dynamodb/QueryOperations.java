@@ -52,11 +52,11 @@ public final class QueryOperations {
         }
         ExpressionContext ctx = ItemOperations.context(r.hasExpressionAttributeNames(), r.expressionAttributeNames(),
                 r.hasExpressionAttributeValues(), r.expressionAttributeValues());
-        KeyCondition.Parts keyParts = r.keyConditionExpression() != null ? Expressions.keyCondition(r.keyConditionExpression(), ctx)
-                : Legacy.keyConditions(r.keyConditions());
+        Condition keyExpression = r.keyConditionExpression() != null ? Expressions.keyCondition(r.keyConditionExpression(), ctx) : null;
         Condition filter = r.filterExpression() != null ? Expressions.condition("FilterExpression", r.filterExpression(), ctx) : legacyFilter;
         List<Path> projection = r.projectionExpression() != null ? Expressions.projection(r.projectionExpression(), ctx) : attributesToGet;
         ctx.checkAllUsed();
+        KeyCondition.Parts keyParts = keyExpression != null ? KeyCondition.parts(keyExpression) : Legacy.keyConditions(r.keyConditions());
         Select select = select(r.select(), projection, r.projectionExpression() != null, r.indexName());
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
@@ -86,6 +86,7 @@ public final class QueryOperations {
                 }
             }
             allAttributesFromGlobalIndex(source, select);
+            checkKeyPaths(t, projection, filter);
             List<Reads.Entry> entries = source.entries(kc.partition()).stream().filter(e -> kc.sortMatches(e.item())).toList();
             boolean forward = r.scanIndexForward() == null || r.scanIndexForward();
             Reads.Page page = Reads.page(source, Reads.after(entries, start, forward),
@@ -140,14 +141,16 @@ public final class QueryOperations {
             Reads.startKeyShape(source, r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null, false);
             allAttributesFromGlobalIndex(source, select);
             Reads.Position start = Reads.startKey(source, r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
+            boolean segmented = r.totalSegments() != null && r.segment() != null;
+            if (segmented && start != null && new ItemKey(start.token(), start.hash(), null).segment(r.totalSegments()) != r.segment()) {
+                throw DynamoDbErrors.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
+                        + "with correct Segment. TotalSegments: " + r.totalSegments() + " Segment: " + r.segment());
+            }
+            checkKeyPaths(t, projection, filter);
             List<Reads.Entry> entries = source.entries(null);
-            if (r.totalSegments() != null && r.segment() != null) {
+            if (segmented) {
                 int total = r.totalSegments();
                 int segment = r.segment();
-                if (start != null && new ItemKey(start.token(), start.hash(), null).segment(total) != segment) {
-                    throw DynamoDbErrors.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
-                            + "with correct Segment. TotalSegments: " + total + " Segment: " + segment);
-                }
                 entries = entries.stream().filter(e -> new ItemKey(e.position().token(), e.position().hash(), null).segment(total) == segment).toList();
             }
             Reads.Page page = Reads.page(source, Reads.after(entries, start, true),
@@ -179,6 +182,15 @@ public final class QueryOperations {
             throw DynamoDbErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
         return select;
+    }
+
+    private static void checkKeyPaths(Table t, List<Path> projection, Condition filter) {
+        if (projection != null) {
+            t.checkKeyPaths(projection);
+        }
+        if (filter != null) {
+            t.checkKeyPaths(Condition.paths(filter));
+        }
     }
 
     private static void allAttributesFromGlobalIndex(Reads.Source source, Select select) {

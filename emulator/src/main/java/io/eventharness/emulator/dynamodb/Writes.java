@@ -62,10 +62,33 @@ final class Writes {
                         + ". This attribute is part of the key");
             }
         }
+        for (SecondaryIndex i : t.indexes()) {
+            for (KeySchema.KeyAttribute a : i.key().range() == null ? List.of(i.key().hash()) : List.of(i.key().hash(), i.key().range())) {
+                for (UpdateExpression.Action action : update.actions()) {
+                    var type = UpdateExpression.staticType(action);
+                    if (action.path().isTopLevel() && action.path().head().equals(a.name()) && type != null
+                            && !type.name().equals(a.type().toString())) {
+                        throw DynamoDbErrors.validation("One or more parameter values were invalid: Type mismatch for Index Key " + a.name()
+                                + " Expected: " + a.type() + " Actual: " + type + " IndexName: " + i.name());
+                    }
+                }
+            }
+        }
+        t.checkKeyPaths(update.paths());
+        t.checkKeyPaths(update.readPaths());
         ItemKey k = ItemKey.of(t.key(), key);
         Map<String, AttributeValue> before = t.get(k);
         check(condition, before);
         Map<String, AttributeValue> after = update.apply(before != null ? before : key);
+        for (SecondaryIndex i : t.indexes()) {
+            for (String name : i.key().names()) {
+                AttributeValue v = after.get(name);
+                if (v != null && !t.key().isKey(name) && !KeySchema.typeOf(v).equals((name.equals(i.key().hash().name()) ? i.key().hash()
+                        : i.key().range()).type().toString())) {
+                    throw DynamoDbErrors.validation("The update expression attempted to update the secondary index key to unsupported type");
+                }
+            }
+        }
         ItemRules.checkUpdated(t, after);
         return new Planned(t, k, before, after);
     }

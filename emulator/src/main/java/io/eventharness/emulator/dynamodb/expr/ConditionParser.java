@@ -22,7 +22,11 @@ final class ConditionParser extends ExpressionParser {
     }
 
     Condition parse() {
-        return run(this::or);
+        return run(() -> {
+            Condition c = or();
+            endOfCondition();
+            return c;
+        });
     }
 
     private Condition or() {
@@ -87,6 +91,13 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Condition comparison() {
+        Condition c = leaf();
+        endOfCondition();
+        return c;
+    }
+
+    /** A comparison, BETWEEN, IN or function. */
+    private Condition leaf() {
         Operand left;
         if (atFunction() && !peek().text().equals("size")) {
             Token name = peek();
@@ -127,6 +138,9 @@ final class ConditionParser extends ExpressionParser {
                 problem(Problem.OPERANDS, "Too many operands for IN; maximum allowed: 100, provided: " + candidates.size());
             }
             return new Condition.In(left, candidates);
+        }
+        if (left instanceof Operand.Size && peek().is(Kind.RPAREN)) {
+            throw syntaxError(); // "(size(a)) = :v": the parenthesis belongs to the operand
         }
         if (left instanceof Operand.Size) {
             problem(Problem.MISUSED_FUNCTION, "The function is not allowed to be used this way in an expression; function: size");

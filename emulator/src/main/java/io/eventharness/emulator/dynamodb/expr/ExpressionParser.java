@@ -14,8 +14,34 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * first of the most important kind is reported once the whole expression is read, as DynamoDB orders them.
  */
 abstract class ExpressionParser {
-    /** Kinds of problems found while parsing, most important first. */
-    enum Problem { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, UNDEFINED, OPERANDS, DISTINCT, FUNCTION }
+    /** Kinds of problems found while parsing; each parser reports them in DynamoDB's order for its expression. */
+    enum Problem {
+        PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTIONS, UNDEFINED, PATHS, OPERAND_TYPE, OPERANDS, DISTINCT, FUNCTION,
+        /** In conditions: the first of UNDEFINED, OPERANDS, DISTINCT, FUNCTION found by the end of a comparison or function. */
+        CONDITION
+    }
+
+    private static final List<Problem> CONDITION_KINDS = List.of(Problem.UNDEFINED, Problem.OPERANDS, Problem.DISTINCT, Problem.FUNCTION);
+
+    /** The order of conditions; update and projection expressions have their own. */
+    List<Problem> order() {
+        return List.of(Problem.PARENS, Problem.UNKNOWN_FUNCTION, Problem.MISUSED_FUNCTION, Problem.RESERVED, Problem.CONDITION);
+    }
+
+    /**
+     * At the end of each comparison or function of a condition: the first problem of the condition kinds found so far
+     * is the one reported (DynamoDB reports the problem of the earliest part of a condition that has one).
+     */
+    void endOfCondition() {
+        if (!problems.containsKey(Problem.CONDITION)) {
+            for (Problem k : CONDITION_KINDS) {
+                if (problems.containsKey(k)) {
+                    problems.put(Problem.CONDITION, problems.get(k));
+                    return;
+                }
+            }
+        }
+    }
 
     /** A syntax error: ends the parse. */
     static final class SyntaxError extends RuntimeException {
@@ -52,8 +78,10 @@ abstract class ExpressionParser {
         } catch (SyntaxError e) {
             throw fail(e.getMessage());
         }
-        for (String p : problems.values()) {
-            throw fail(p);
+        for (Problem p : order()) {
+            if (problems.containsKey(p)) {
+                throw fail(problems.get(p));
+            }
         }
         return result;
     }
@@ -185,19 +213,28 @@ abstract class ExpressionParser {
         return true;
     }
 
-    /** The paths, when two overlap: DynamoDB refuses those. */
+    /**
+     * Paths that DynamoDB refuses together: one leading into the other (they overlap), or two that agree up to a step
+     * where one names a map key and the other a list index (they conflict).
+     */
     void checkOverlaps(List<Path> paths) {
         for (int i = 0; i < paths.size(); i++) {
             for (int j = i + 1; j < paths.size(); j++) {
-                if (paths.get(i).overlaps(paths.get(j))) {
-                    throw fail("Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
+                String clash = paths.get(i).clash(paths.get(j));
+                if (clash != null) {
+                    problem(Problem.PATHS, "Two document paths " + clash + " with each other; must remove or rewrite one of these paths; path one: "
                             + paths.get(i) + ", path two: " + paths.get(j));
+                    return;
                 }
             }
         }
     }
 
+    /** The type an operand has whatever the item holds: a value's, or N for {@code size()}; else null. */
     static String typeOf(Operand o) {
+        if (o instanceof Operand.Size) {
+            return "N";
+        }
         return o instanceof Operand.Literal l ? AttributeValues.typeOf(l.literal()).name() : null;
     }
 }

@@ -28,8 +28,11 @@ public final class Expressions {
         return new ProjectionParser(text, ctx).parse();
     }
 
-    /** A Query's key condition, taken apart by attribute (checked against a key schema by {@link KeyCondition#of}). */
-    public static KeyCondition.Parts keyCondition(String text, ExpressionContext ctx) {
-        return KeyCondition.parts(condition("KeyConditionExpression", text, ctx));
+    /**
+     * A Query's key condition, parsed; {@link KeyCondition#parts} takes it apart (once the request's other expressions
+     * are parsed, as DynamoDB orders its checks) and {@link KeyCondition#of} checks it against a key schema.
+     */
+    public static Condition keyCondition(String text, ExpressionContext ctx) {
+        return condition("KeyConditionExpression", text, ctx);
     }
 }

@@ -31,6 +31,9 @@ public record KeyCondition(AttributeValue partition, Condition sort, List<Attrib
         Map<String, Condition> byKey = new LinkedHashMap<>();
         Map<String, List<AttributeValue>> values = new LinkedHashMap<>();
         collect(c, byKey, values);
+        if (byKey.size() > 2) {
+            throw AwsException.validation("Conditions can be of length 1 or 2 only");
+        }
         return new Parts(byKey, values);
     }
 
@@ -84,65 +87,58 @@ public record KeyCondition(AttributeValue partition, Condition sort, List<Attrib
             collect(and.right(), byKey, byKeyValues);
             return;
         }
-        String name;
-        Condition normal;
+        List<Operand> args;
         if (c instanceof Condition.Compare cmp) {
             if (cmp.op() == Comparator.NE) {
                 throw invalidOperator("<>");
             }
-            boolean leftKey = cmp.left() instanceof Operand.PathOperand;
-            boolean rightKey = cmp.right() instanceof Operand.PathOperand;
-            if (cmp.left() instanceof Operand.Size || cmp.right() instanceof Operand.Size) {
-                throw AwsException.validation("KeyConditionExpressions cannot contain nested operations");
-            }
-            if (leftKey && rightKey) {
-                throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
-            }
-            if (!leftKey && !rightKey) {
-                throw AwsException.validation(PREFIX + "No key attribute specified");
-            }
-            Operand key = leftKey ? cmp.left() : cmp.right();
-            Operand value = leftKey ? cmp.right() : cmp.left();
-            name = keyName(key);
-            values.add(((Operand.Literal) value).literal());
-            normal = new Condition.Compare(key, leftKey ? cmp.op() : flipped(cmp.op()), value);
+            args = List.of(cmp.left(), cmp.right());
         } else if (c instanceof Condition.Between b) {
             if (!(b.operand() instanceof Operand.PathOperand)) {
                 throw AwsException.validation(PREFIX + "BETWEEN operator must have the key attribute as its first operand");
             }
-            name = keyName(b.operand());
-            values.add(literal(b.low()));
-            values.add(literal(b.high()));
-            normal = b;
+            args = List.of(b.operand(), b.low(), b.high());
         } else if (c instanceof Condition.BeginsWith bw) {
             if (!(bw.operand() instanceof Operand.PathOperand)) {
                 throw AwsException.validation(PREFIX + "begins_with operator must have the key attribute as its first operand");
             }
-            name = keyName(bw.operand());
-            values.add(literal(bw.prefix()));
-            normal = bw;
+            args = List.of(bw.operand(), bw.prefix());
         } else {
             throw invalidOperator(operatorOf(c));
+        }
+        String name = null;
+        int at = -1;
+        for (int i = 0; i < args.size(); i++) {
+            Operand a = args.get(i);
+            if (a instanceof Operand.PathOperand p) {
+                if (name != null) {
+                    throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
+                }
+                if (!p.path().isTopLevel()) {
+                    throw AwsException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+                }
+                name = p.path().head();
+                at = i;
+            } else if (a instanceof Operand.Size) {
+                throw AwsException.validation("KeyConditionExpressions cannot contain nested operations");
+            }
+        }
+        if (name == null) {
+            throw AwsException.validation(PREFIX + "No key attribute specified");
+        }
+        for (int i = 0; i < args.size(); i++) {
+            if (i != at) {
+                values.add(((Operand.Literal) args.get(i)).literal());
+            }
+        }
+        Condition normal = c;
+        if (c instanceof Condition.Compare cmp && at == 1) {
+            normal = new Condition.Compare(cmp.right(), flipped(cmp.op()), cmp.left());
         }
         byKeyValues.put(name, values);
         if (byKey.put(name, normal) != null) {
             throw AwsException.validation("KeyConditionExpressions must only contain one condition per key");
         }
-    }
-
-    private static String keyName(Operand key) {
-        Path p = ((Operand.PathOperand) key).path();
-        if (!p.isTopLevel()) {
-            throw AwsException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
-        }
-        return p.head();
-    }
-
-    private static AttributeValue literal(Operand o) {
-        if (!(o instanceof Operand.Literal l)) {
-            throw AwsException.validation(PREFIX + "Multiple attribute names used in one condition");
-        }
-        return l.literal();
     }
 
     private static Comparator flipped(Comparator op) {

@@ -52,7 +52,7 @@ public sealed interface Operand {
         }
     }
 
-    /** {@code size(path)}: a string's UTF-8 length, a binary's bytes, a set's, list's or map's elements. */
+    /** {@code size(path)}: a string's characters, a binary's bytes, a set's, list's or map's elements. */
     record Size(Operand of) implements Operand {
         @Override
         public AttributeValue value(Map<String, AttributeValue> item) {
@@ -61,7 +61,7 @@ public sealed interface Operand {
                 return null;
             }
             long n = switch (AttributeValues.typeOf(v)) {
-                case S -> AttributeValues.utf8(v.s());
+                case S -> v.s().codePointCount(0, v.s().length());
                 case B -> v.b().asByteArrayUnsafe().length;
                 case SS -> v.ss().size();
                 case NS -> v.ns().size();

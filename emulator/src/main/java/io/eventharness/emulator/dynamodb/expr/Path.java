@@ -85,6 +85,23 @@ public record Path(List<Element> elements) {
         return v.hasL() && i < v.l().size() ? v.l().get(i) : null;
     }
 
+    /**
+     * How two paths clash: "overlap" when one is the other or leads into it ({@code a} and {@code a.b}), "conflict"
+     * when they agree up to a step that is a map key in one and a list index in the other ({@code a.b} and
+     * {@code a[1]}); null when they do not clash.
+     */
+    public String clash(Path other) {
+        int n = Math.min(elements.size(), other.elements.size());
+        for (int i = 0; i < n; i++) {
+            Element a = elements.get(i);
+            Element b = other.elements.get(i);
+            if (!a.equals(b)) {
+                return a.getClass() != b.getClass() ? "conflict" : null;
+            }
+        }
+        return "overlap";
+    }
+
     /** Whether one path is the other or leads into it ({@code a} and {@code a.b}). */
     public boolean overlaps(Path other) {
         int n = Math.min(elements.size(), other.elements.size());

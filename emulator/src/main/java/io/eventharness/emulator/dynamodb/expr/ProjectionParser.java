@@ -11,6 +11,11 @@ final class ProjectionParser extends ExpressionParser {
         super("ProjectionExpression", source, ctx);
     }
 
+    @Override
+    List<Problem> order() {
+        return List.of(Problem.RESERVED, Problem.UNDEFINED, Problem.PATHS);
+    }
+
     List<Path> parse() {
         return run(() -> {
             List<Path> paths = new ArrayList<>();

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">the
  * developer guide</a> describes them.
  */
-public record UpdateExpression(List<Action> actions) {
+public record UpdateExpression(List<Action> actions, boolean legacy) {
 
     /** One action of an update. */
     public sealed interface Action {
@@ -43,6 +43,41 @@ public record UpdateExpression(List<Action> actions) {
         actions = List.copyOf(actions);
     }
 
+    /** An update expression's actions. */
+    public UpdateExpression(List<Action> actions) {
+        this(actions, false);
+    }
+
+    /** AttributeUpdates' actions: the same, but a type mismatch is worded as for AttributeUpdates. */
+    public static UpdateExpression ofAttributeUpdates(List<Action> actions) {
+        return new UpdateExpression(actions, true);
+    }
+
+    private String wrongType() {
+        return legacy ? "Type mismatch for attribute to update" : Operand.WRONG_TYPE;
+    }
+
+    /**
+     * The type an action gives its path whatever the item holds ({@code SET a = :v}, {@code SET a = b + :v},
+     * {@code ADD a :v}); null when it depends on the item.
+     */
+    public static AttributeValues.Type staticType(Action a) {
+        if (a instanceof Set s) {
+            if (s.value() instanceof Operand.Literal l) {
+                return AttributeValues.typeOf(l.literal());
+            }
+            return s.value() instanceof Operand.Arithmetic ? AttributeValues.Type.N : null;
+        }
+        return a instanceof Add add ? AttributeValues.typeOf(add.value()) : null;
+    }
+
+    /** The paths the update reads (in SET values). */
+    public List<Path> readPaths() {
+        List<Path> out = new ArrayList<>();
+        actions.stream().filter(a -> a instanceof Set).forEach(a -> Operand.paths(((Set) a).value(), out));
+        return out;
+    }
+
     /** The paths the update changes, in the order of its actions. */
     public List<Path> paths() {
         return actions.stream().map(Action::path).toList();
@@ -53,12 +88,16 @@ public record UpdateExpression(List<Action> actions) {
         Map<Path, AttributeValue> setValues = new LinkedHashMap<>();
         for (Action a : actions) {
             if (a instanceof Set s) {
-                setValues.put(s.path(), s.value().value(before));
+                AttributeValue v = s.value().value(before);
+                if (v == null) {
+                    throw AwsException.validation(Operand.UNDEFINED);
+                }
+                setValues.put(s.path(), v);
             }
         }
         Map<String, AttributeValue> item = before;
-        for (var e : setValues.entrySet()) {
-            item = Documents.set(item, e.getKey(), e.getValue());
+        for (Path p : inIndexOrder(new ArrayList<>(setValues.keySet()))) {
+            item = Documents.set(item, p, setValues.get(p));
         }
         List<Path> removals = new ArrayList<>();
         actions.stream().filter(a -> a instanceof Remove).forEach(a -> removals.add(a.path()));
@@ -66,31 +105,60 @@ public record UpdateExpression(List<Action> actions) {
         for (Path p : removals) {
             item = Documents.remove(item, p);
         }
+        List<Path> adds = new ArrayList<>();
+        Map<Path, AttributeValue> addValues = new LinkedHashMap<>();
         for (Action a : actions) {
             if (a instanceof Add add) {
-                item = Documents.set(item, add.path(), added(add.path().get(item), add.value()));
+                adds.add(add.path());
+                addValues.put(add.path(), add.value());
             }
+        }
+        for (Path p : inIndexOrder(adds)) {
+            item = Documents.set(item, p, added(p.get(item), addValues.get(p), wrongType()));
         }
         for (Action a : actions) {
             if (a instanceof Delete d) {
-                AttributeValue left = deleted(d.path().get(item), d.value());
+                AttributeValue left = deleted(d.path().get(item), d.value(), wrongType());
                 item = left == null ? Documents.remove(item, d.path()) : Documents.set(item, d.path(), left);
             }
         }
         return item;
     }
 
+    /**
+     * The paths in their order, except that paths into the same list by index take their places in index order
+     * ({@code SET l[4] = :a, l[2] = :b} on a two-element list appends {@code :b}, then {@code :a}).
+     */
+    private static List<Path> inIndexOrder(List<Path> paths) {
+        Map<Path, List<Integer>> positions = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i).last() instanceof Path.Index) {
+                positions.computeIfAbsent(paths.get(i).parent(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Path> out = new ArrayList<>(paths);
+        for (List<Integer> at : positions.values()) {
+            List<Path> group = new ArrayList<>();
+            at.forEach(i -> group.add(paths.get(i)));
+            group.sort(Comparator.comparingInt(UpdateExpression::lastIndex));
+            for (int k = 0; k < at.size(); k++) {
+                out.set(at.get(k), group.get(k));
+            }
+        }
+        return out;
+    }
+
     private static int lastIndex(Path p) {
         return p.last() instanceof Path.Index i ? i.index() : -1;
     }
 
-    private static AttributeValue added(AttributeValue current, AttributeValue value) {
+    private static AttributeValue added(AttributeValue current, AttributeValue value, String wrongType) {
         if (current == null) {
             return value;
         }
         AttributeValues.Type t = AttributeValues.typeOf(current);
         if (t != AttributeValues.typeOf(value)) {
-            throw AwsException.validation(Operand.WRONG_TYPE);
+            throw AwsException.validation(wrongType);
         }
         return switch (t) {
             case N -> Operand.number(AttributeValues.number(current.n()).add(AttributeValues.number(value.n())));
@@ -105,23 +173,23 @@ public record UpdateExpression(List<Action> actions) {
                 }
                 yield AttributeValue.fromNs(out);
             }
-            default -> throw AwsException.validation(Operand.WRONG_TYPE);
+            default -> throw AwsException.validation(wrongType);
         };
     }
 
-    private static AttributeValue deleted(AttributeValue current, AttributeValue value) {
+    private static AttributeValue deleted(AttributeValue current, AttributeValue value, String wrongType) {
         if (current == null) {
             return null;
         }
         AttributeValues.Type t = AttributeValues.typeOf(current);
         if (t != AttributeValues.typeOf(value)) {
-            throw AwsException.validation(Operand.WRONG_TYPE);
+            throw AwsException.validation(wrongType);
         }
         List<?> left = switch (t) {
             case SS -> current.ss().stream().filter(x -> !value.ss().contains(x)).toList();
             case BS -> current.bs().stream().filter(x -> !value.bs().contains(x)).toList();
             case NS -> current.ns().stream().filter(x -> value.ns().stream().noneMatch(n -> sameNumber(x, n))).toList();
-            default -> throw AwsException.validation(Operand.WRONG_TYPE);
+            default -> throw AwsException.validation(wrongType);
         };
         if (left.isEmpty()) {
             return null;

@@ -23,6 +23,17 @@ final class UpdateParser extends ExpressionParser {
         return run(this::clauses);
     }
 
+    @Override
+    List<Problem> order() {
+        return List.of(Problem.RESERVED, Problem.UNKNOWN_FUNCTION, Problem.MISUSED_FUNCTION, Problem.SECTIONS, Problem.UNDEFINED,
+                Problem.PATHS, Problem.OPERAND_TYPE, Problem.OPERANDS, Problem.FUNCTION);
+    }
+
+    @Override
+    boolean isGrammarWord(Token t) {
+        return t.isKeyword("SET") || t.isKeyword("REMOVE") || t.isKeyword("ADD") || t.isKeyword("DELETE");
+    }
+
     private UpdateExpression clauses() {
         List<UpdateExpression.Action> actions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -34,7 +45,7 @@ final class UpdateParser extends ExpressionParser {
             }
             next();
             if (!seen.add(clause)) {
-                throw fail("The \"" + clause + "\" section can only be used once in an update expression;");
+                problem(Problem.SECTIONS, "The \"" + clause + "\" section can only be used once in an update expression;");
             }
             do {
                 actions.add(action(clause));
@@ -59,7 +70,7 @@ final class UpdateParser extends ExpressionParser {
                 AttributeValues.Type t = AttributeValues.typeOf(v);
                 boolean ok = clause.equals("ADD") ? t == AttributeValues.Type.N || t.isSet() : t.isSet();
                 if (!ok) {
-                    problem(Problem.FUNCTION, "Incorrect operand type for operator or function; operator: " + clause
+                    problem(Problem.OPERAND_TYPE, "Incorrect operand type for operator or function; operator: " + clause
                             + ", operand type: " + AttributeValues.operandTypeName(v));
                 }
                 return clause.equals("ADD") ? new UpdateExpression.Add(path, v) : new UpdateExpression.Delete(path, v);
