@@ -102,8 +102,9 @@ final class Constraints {
     /** Throws the collected violations as one ValidationException. */
     void check() {
         if (!errors.isEmpty()) {
-            throw DynamoDbErrors.validation(errors.size() + " validation error" + (errors.size() == 1 ? "" : "s")
-                    + " detected: " + String.join("; ", errors));
+            List<String> shown = errors.subList(0, Math.min(10, errors.size())); // the validator stops at ten
+            throw DynamoDbErrors.validation(shown.size() + " validation error" + (shown.size() == 1 ? "" : "s")
+                    + " detected: " + String.join("; ", shown));
         }
     }
 }

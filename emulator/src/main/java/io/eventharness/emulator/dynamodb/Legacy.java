@@ -84,19 +84,22 @@ final class Legacy {
         return combine(all, op);
     }
 
-    /** KeyConditions of a Query, taken apart by attribute (checked against the key schema queried later). */
+    /**
+     * KeyConditions of a Query, by attribute (checked against the key schema queried later; so are the operators, once
+     * the table is found).
+     */
     static KeyCondition.Parts keyConditions(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
-        Condition all = null;
-        for (var e : conditions.entrySet()) {
-            ComparisonOperator op = e.getValue().comparisonOperator();
-            Condition c = comparison(e.getKey(), op, e.getValue().comparisonOperatorAsString(),
-                    e.getValue().hasAttributeValueList() ? e.getValue().attributeValueList() : List.of());
-            all = all == null ? c : new Condition.And(all, c);
-        }
-        if (all == null || conditions.size() > 2) {
+        if (conditions.isEmpty() || conditions.size() > 2) {
             throw DynamoDbErrors.validation("Conditions can be of length 1 or 2 only");
         }
-        return KeyCondition.parts(all);
+        Map<String, Condition> byKey = new java.util.LinkedHashMap<>();
+        Map<String, List<AttributeValue>> values = new java.util.LinkedHashMap<>();
+        for (var e : conditions.entrySet()) {
+            List<AttributeValue> given = e.getValue().hasAttributeValueList() ? e.getValue().attributeValueList() : List.of();
+            byKey.put(e.getKey(), comparison(e.getKey(), e.getValue().comparisonOperator(), e.getValue().comparisonOperatorAsString(), given));
+            values.put(e.getKey(), given.stream().map(AttributeValues::valid).toList());
+        }
+        return new KeyCondition.Parts(byKey, values);
     }
 
     /** KeyConditions may only use the operators a key can be searched by (checked once the table is found). */

@@ -78,7 +78,8 @@ final class TableDefinitions {
     /** Every attribute definition must be used by a key of the table or an index. */
     static void allDefinitionsUsed(Map<String, ScalarAttributeType> defs, Set<String> used) {
         if (!used.containsAll(defs.keySet())) {
-            throw DynamoDbErrors.validation(INVALID + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+            throw DynamoDbErrors.validation(INVALID + "Some AttributeDefinitions are not used. AttributeDefinitions: "
+                    + new ArrayList<>(defs.keySet()) + ", keys used: " + new ArrayList<>(used));
         }
     }
 

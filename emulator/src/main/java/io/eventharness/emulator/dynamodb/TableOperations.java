@@ -36,12 +36,7 @@ public final class TableOperations {
 
     public CreateTableResponse createTable(CreateTableRequest r, Call call) {
         Constraints.tableNameFirst(r.tableName());
-        new Constraints().tableName(r.tableName(), "tableName", true)
-                .notNull(r.hasAttributeDefinitions() ? r.attributeDefinitions() : null, "attributeDefinitions")
-                .notNull(r.hasKeySchema() ? r.keySchema() : null, "keySchema")
-                .size(r.hasKeySchema() ? r.keySchema() : null, "keySchema", 1, 2)
-                .enumValue(r.billingMode(), r.billingModeAsString(), "billingMode", "PROVISIONED, PAY_PER_REQUEST")
-                .enumValue(r.tableClass(), r.tableClassAsString(), "tableClass", "STANDARD, STANDARD_INFREQUENT_ACCESS").check();
+        CreateTableRules.check(r);
         refuseUnsimulated(r);
         Map<String, ScalarAttributeType> defs = TableDefinitions.definitions(r.attributeDefinitions());
         KeySchema key = TableDefinitions.keySchema(r.keySchema(), defs, null);
@@ -50,17 +45,9 @@ public final class TableOperations {
         Arn arn = Arn.of("dynamodb", call.region(), "table/" + r.tableName());
         List<SecondaryIndex> indexes = new ArrayList<>();
         if (r.hasLocalSecondaryIndexes()) {
-            if (r.localSecondaryIndexes().size() > TableDefinitions.MAX_LOCAL_INDEXES) {
-                throw DynamoDbErrors.validation("One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of "
-                        + TableDefinitions.MAX_LOCAL_INDEXES);
-            }
             r.localSecondaryIndexes().forEach(l -> indexes.add(TableDefinitions.localIndex(l, key, defs, arn)));
         }
         if (r.hasGlobalSecondaryIndexes()) {
-            if (r.globalSecondaryIndexes().size() > TableDefinitions.MAX_GLOBAL_INDEXES) {
-                throw DynamoDbErrors.validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of "
-                        + TableDefinitions.MAX_GLOBAL_INDEXES);
-            }
             r.globalSecondaryIndexes().forEach(g -> indexes.add(TableDefinitions.globalIndex(g, mode, defs, arn)));
         }
         TableDefinitions.uniqueNames(indexes);

@@ -51,12 +51,40 @@ public final class TableUpdates {
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         StreamSettings.validate(r.streamSpecification());
+        if (r.billingMode() == BillingMode.PROVISIONED && r.provisionedThroughput() == null) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
+        if (r.provisionedThroughput() != null) {
+            var p = r.provisionedThroughput();
+            new Constraints().notNull(p.writeCapacityUnits(), "provisionedThroughput.writeCapacityUnits")
+                    .range(p.writeCapacityUnits(), "provisionedThroughput.writeCapacityUnits", 1, Long.MAX_VALUE)
+                    .notNull(p.readCapacityUnits(), "provisionedThroughput.readCapacityUnits")
+                    .range(p.readCapacityUnits(), "provisionedThroughput.readCapacityUnits", 1, Long.MAX_VALUE).check();
+            for (Long units : new Long[]{p.readCapacityUnits(), p.writeCapacityUnits()}) {
+                if (units > 1_000_000_000_000L) {
+                    throw DynamoDbErrors.validation("Given value " + units + " for " + (units.equals(p.readCapacityUnits())
+                            ? "ReadCapacityUnits" : "WriteCapacityUnits") + " is out of bounds");
+                }
+            }
+        }
+        if (r.hasGlobalSecondaryIndexUpdates()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (GlobalSecondaryIndexUpdate u : r.globalSecondaryIndexUpdates()) {
+                if (u.create() == null && u.update() == null && u.delete() == null) {
+                    throw DynamoDbErrors.validation("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+                            + "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+                }
+                String name = u.update() != null ? u.update().indexName() : u.create() != null ? u.create().indexName() : u.delete().indexName();
+                if (!names.add(String.valueOf(name))) {
+                    throw DynamoDbErrors.validation("One or more parameter values were invalid: Only one global secondary index update per index "
+                            + "is allowed simultaneously. Index: " + name);
+                }
+            }
+        }
         return tables.locked(() -> {
             Table t = tables.getNamed(call.region(), r.tableName());
+            Throughput capacityBefore = t.throughput();
             BillingMode mode = r.billingMode() != null ? r.billingMode() : t.billing() != null ? t.billing() : BillingMode.PROVISIONED;
-            if (r.billingMode() == BillingMode.PROVISIONED && t.payPerRequest() && r.provisionedThroughput() == null) {
-                throw DynamoDbErrors.validation("One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
-            }
             if (r.provisionedThroughput() != null) {
                 TableDefinitions.capacity(mode, r.provisionedThroughput(), null);
                 sameThroughput(t, r.provisionedThroughput(), r.billingMode() != null);
@@ -105,7 +133,13 @@ public final class TableUpdates {
             if (r.deletionProtectionEnabled() != null) {
                 t.deletionProtection(r.deletionProtectionEnabled());
             }
-            return UpdateTableResponse.builder().tableDescription(TableDescriptions.describe(t, TableStatus.UPDATING, created)).build();
+            var description = TableDescriptions.describe(t, TableStatus.UPDATING, created);
+            if (r.provisionedThroughput() != null && !t.payPerRequest()) {
+                // the answer shows the capacity the table had: the change takes effect while the table is UPDATING
+                description = description.toBuilder().provisionedThroughput(description.provisionedThroughput().toBuilder()
+                        .readCapacityUnits(capacityBefore.read()).writeCapacityUnits(capacityBefore.write()).build()).build();
+            }
+            return UpdateTableResponse.builder().tableDescription(description).build();
         });
     }
 
