@@ -89,9 +89,6 @@ final class Legacy {
      * the table is found).
      */
     static KeyCondition.Parts keyConditions(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
-        if (conditions.isEmpty() || conditions.size() > 2) {
-            throw DynamoDbErrors.validation("Conditions can be of length 1 or 2 only");
-        }
         Map<String, Condition> byKey = new java.util.LinkedHashMap<>();
         Map<String, List<AttributeValue>> values = new java.util.LinkedHashMap<>();
         for (var e : conditions.entrySet()) {
@@ -99,17 +96,22 @@ final class Legacy {
             byKey.put(e.getKey(), comparison(e.getKey(), e.getValue().comparisonOperator(), e.getValue().comparisonOperatorAsString(), given));
             values.put(e.getKey(), given.stream().map(AttributeValues::valid).toList());
         }
+        if (conditions.isEmpty() || conditions.size() > 2) {
+            throw DynamoDbErrors.validation("Conditions can be of length 1 or 2 only");
+        }
         return new KeyCondition.Parts(byKey, values);
     }
 
-    /** KeyConditions may only use the operators a key can be searched by (checked once the table is found). */
-    static void indexable(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
-        for (var c : conditions.values()) {
+    /** The attributes whose KeyConditions use an operator a key cannot be searched by (refused once the table is found). */
+    static Set<String> notIndexable(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
+        Set<String> out = new HashSet<>();
+        conditions.forEach((name, c) -> {
             if (!Set.of(ComparisonOperator.EQ, ComparisonOperator.LE, ComparisonOperator.LT, ComparisonOperator.GE,
                     ComparisonOperator.GT, ComparisonOperator.BEGINS_WITH, ComparisonOperator.BETWEEN).contains(c.comparisonOperator())) {
-                throw DynamoDbErrors.validation("Attempted conditional constraint is not an indexable operation");
+                out.add(name);
             }
-        }
+        });
+        return out;
     }
 
     /** AttributesToGet as a projection; null when absent. */

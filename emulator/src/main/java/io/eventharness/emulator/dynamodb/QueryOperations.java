@@ -61,12 +61,9 @@ public final class QueryOperations {
         return tables.locked(() -> {
             Table t = tables.get(call.region(), r.tableName());
             Reads.Source source = source(t, r.indexName(), r.consistentRead());
-            if (r.keyConditionExpression() == null) {
-                Legacy.indexable(r.keyConditions());
-            }
             Map<String, AttributeValue> startKey = r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null;
-            Reads.startKeyShape(source, startKey, true);
             KeySchema key = source.key();
+            checkKeys(source, startKey, keyParts, r.keyConditionExpression() == null ? Legacy.notIndexable(r.keyConditions()) : java.util.Set.of());
             KeyCondition kc = KeyCondition.of(keyParts, key.hash().name(), key.hash().type().toString(),
                     key.range() == null ? null : key.range().name(), key.range() == null ? null : key.range().type().toString());
             Reads.Position start = Reads.startKey(source, startKey);
@@ -182,6 +179,50 @@ public final class QueryOperations {
             throw DynamoDbErrors.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
         return select;
+    }
+
+    /**
+     * The key conditions and the start key against the key queried, attribute by attribute (partition key, then sort
+     * key), in the order DynamoDB checks them: the start key's attribute, then the condition on it.
+     */
+    private static void checkKeys(Reads.Source source, Map<String, AttributeValue> start, KeyCondition.Parts parts, java.util.Set<String> notIndexable) {
+        if (start != null && start.size() != source.startKeyNames().size()) {
+            throw DynamoDbErrors.validation("The provided starting key is invalid");
+        }
+        KeySchema k = source.key();
+        int n = parts.byKey().size();
+        for (KeySchema.KeyAttribute a : k.range() == null ? List.of(k.hash()) : List.of(k.hash(), k.range())) {
+            boolean hash = a == k.hash();
+            if (start != null) {
+                AttributeValue v = start.get(a.name());
+                if (v == null) {
+                    throw DynamoDbErrors.validation("The provided starting key is invalid");
+                }
+                if (!KeySchema.typeOf(v).equals(a.type().toString())) {
+                    throw DynamoDbErrors.validation("The provided key element does not match the schema");
+                }
+            }
+            if (hash && k.range() == null && n > 1) {
+                throw DynamoDbErrors.validation("Query key condition not supported");
+            }
+            if (!parts.byKey().containsKey(a.name())) {
+                if (hash || n > 1) {
+                    throw DynamoDbErrors.validation("Query condition missed key schema element: " + a.name());
+                }
+                continue;
+            }
+            if (notIndexable.contains(a.name())) {
+                throw DynamoDbErrors.validation("Attempted conditional constraint is not an indexable operation");
+            }
+            for (AttributeValue v : parts.values().getOrDefault(a.name(), List.of())) {
+                if (!KeySchema.typeOf(v).equals(a.type().toString())) {
+                    throw DynamoDbErrors.validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+                }
+            }
+            if (hash && !(parts.byKey().get(a.name()) instanceof Condition.Compare c && c.op() == Condition.Comparator.EQ)) {
+                throw DynamoDbErrors.validation("Query key condition not supported");
+            }
+        }
     }
 
     private static void checkKeyPaths(Table t, List<Path> projection, Condition filter) {
