@@ -88,7 +88,7 @@ final class Constraints {
 
     /** An enum member the SDK did not recognise ({@code UNKNOWN_TO_SDK_VERSION}): its text and the allowed values. */
     Constraints enumValue(Object parsed, String text, String member, String allowed) {
-        if (text != null && parsed != null && parsed.toString().equals("UNKNOWN_TO_SDK_VERSION")) {
+        if (text != null && parsed instanceof Enum<?> e && e.name().equals("UNKNOWN_TO_SDK_VERSION")) {
             add(text, member, "Member must satisfy enum value set: [" + allowed + "]");
         }
         return this;

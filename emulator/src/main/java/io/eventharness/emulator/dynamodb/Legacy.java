@@ -42,6 +42,9 @@ final class Legacy {
 
     private static Condition expectation(String name, ExpectedAttributeValue e) {
         boolean hasList = e.hasAttributeValueList();
+        if (hasList && e.value() != null) {
+            throw DynamoDbErrors.validation(INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + name);
+        }
         if (e.comparisonOperator() != null) {
             if (hasList && e.value() != null) {
                 throw DynamoDbErrors.validation(INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + name);

@@ -113,8 +113,8 @@ public final class QueryOperations {
                 .legacy("AttributesToGet", r.attributesToGet(), r.hasAttributesToGet()).legacy("ScanFilter", r.scanFilter(), r.hasScanFilter())
                 .legacy("ConditionalOperator", r.conditionalOperatorAsString(), true)
                 .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
-        Condition legacyFilter = Legacy.filter(r.hasScanFilter() ? r.scanFilter() : null, r.conditionalOperator());
         List<Path> attributesToGet = Legacy.attributesToGet(r.hasAttributesToGet() ? r.attributesToGet() : null);
+        Condition legacyFilter = Legacy.filter(r.hasScanFilter() ? r.scanFilter() : null, r.conditionalOperator());
         Reads.startKeyValues(r.hasExclusiveStartKey() ? r.exclusiveStartKey() : null);
         if (r.segment() != null && r.segment() != 0 && r.totalSegments() == null) {
             throw DynamoDbErrors.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");

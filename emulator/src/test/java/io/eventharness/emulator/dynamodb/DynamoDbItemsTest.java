@@ -64,6 +64,9 @@ class DynamoDbItemsTest {
                 .isEqualTo("The provided key element does not match the schema");
         assertThat(validation(() -> f.ddb.putItem(b -> b.tableName(table).item(item("pk", "a", "big", "x".repeat(400 * 1024)))))).isEqualTo(
                 "Item size has exceeded the maximum allowed size");
+        assertThat(validation(() -> f.ddb.putItem(b -> b.tableName(table).item(item("pk", "a")).returnConsumedCapacity("EVERYTHING"))))
+                .isEqualTo("1 validation error detected: Value 'EVERYTHING' at 'returnConsumedCapacity' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
     }
 
     @Test

@@ -218,13 +218,14 @@ abstract class ExpressionParser {
      * where one names a map key and the other a list index (they conflict).
      */
     void checkOverlaps(List<Path> paths) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                String clash = paths.get(i).clash(paths.get(j));
-                if (clash != null) {
-                    problem(Problem.PATHS, "Two document paths " + clash + " with each other; must remove or rewrite one of these paths; path one: "
-                            + paths.get(i) + ", path two: " + paths.get(j));
-                    return;
+        for (String kind : List.of("overlap", "conflict")) {
+            for (int i = 0; i < paths.size(); i++) {
+                for (int j = i + 1; j < paths.size(); j++) {
+                    if (kind.equals(paths.get(i).clash(paths.get(j)))) {
+                        problem(Problem.PATHS, "Two document paths " + kind + " with each other; must remove or rewrite one of these paths; path one: "
+                                + paths.get(i) + ", path two: " + paths.get(j));
+                        return;
+                    }
                 }
             }
         }
