@@ -71,7 +71,7 @@ public final class ItemOperations {
             Table t = tables.get(call.region(), r.tableName());
             Map<String, AttributeValue> key = t.key().validKey(keyValues);
             if (projection != null) {
-                t.checkKeyPaths(projection);
+                ItemRules.checkKeyPaths(t, projection);
             }
             Map<String, AttributeValue> item = t.get(ItemKey.of(t.key(), key));
             boolean consistent = Boolean.TRUE.equals(r.consistentRead());

@@ -58,4 +58,21 @@ final class ItemRules {
             }
         }
     }
+
+    /**
+     * Refuses document paths that reach into a key attribute of the table or of an index ({@code pk.x}, {@code pk[0]}):
+     * keys are scalars.
+     */
+    static void checkKeyPaths(Table t, java.util.Collection<io.eventharness.emulator.dynamodb.expr.Path> paths) {
+        for (var p : paths) {
+            if (!p.isTopLevel() && t.key().isKey(p.head())) {
+                throw DynamoDbErrors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: " + p.head());
+            }
+        }
+        for (var p : paths) {
+            if (!p.isTopLevel() && t.indexes().stream().anyMatch(i -> i.key().isKey(p.head()))) {
+                throw DynamoDbErrors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: " + p.head());
+            }
+        }
+    }
 }

@@ -227,10 +227,10 @@ public final class QueryOperations {
 
     private static void checkKeyPaths(Table t, List<Path> projection, Condition filter) {
         if (projection != null) {
-            t.checkKeyPaths(projection);
+            ItemRules.checkKeyPaths(t, projection);
         }
         if (filter != null) {
-            t.checkKeyPaths(Condition.paths(filter));
+            ItemRules.checkKeyPaths(t, Condition.paths(filter));
         }
     }
 

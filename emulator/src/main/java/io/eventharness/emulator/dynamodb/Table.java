@@ -133,23 +133,6 @@ final class Table {
         pruneAttributes();
     }
 
-    /**
-     * Refuses document paths that reach into a key attribute of the table or of an index ({@code pk.x}, {@code pk[0]}):
-     * keys are scalars.
-     */
-    void checkKeyPaths(java.util.Collection<io.eventharness.emulator.dynamodb.expr.Path> paths) {
-        for (var p : paths) {
-            if (!p.isTopLevel() && key.isKey(p.head())) {
-                throw DynamoDbErrors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: " + p.head());
-            }
-        }
-        for (var p : paths) {
-            if (!p.isTopLevel() && indexes().stream().anyMatch(i -> i.key().isKey(p.head()))) {
-                throw DynamoDbErrors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: " + p.head());
-            }
-        }
-    }
-
     BillingMode billing() {
         return billing;
     }

@@ -85,7 +85,7 @@ public final class TableOperations {
         if (r.resourcePolicy() != null) {
             throw DynamoDbErrors.notSimulated("ResourcePolicy (resource-based policies)");
         }
-        if (r.warmThroughput() != null) {
+        if (r.warmThroughput() != null || r.hasGlobalSecondaryIndexes() && r.globalSecondaryIndexes().stream().anyMatch(g -> g.warmThroughput() != null)) {
             throw DynamoDbErrors.notSimulated("WarmThroughput");
         }
         if (r.globalTableSourceArn() != null || r.globalTableSettingsReplicationMode() != null) {

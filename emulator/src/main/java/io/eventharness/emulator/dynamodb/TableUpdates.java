@@ -29,13 +29,39 @@ public final class TableUpdates {
 
     public UpdateTableResponse updateTable(UpdateTableRequest r, Call call) {
         Constraints.tableNameFirst(r.tableName());
-        new Constraints().tableName(r.tableName(), "tableName", true)
+        Constraints c = new Constraints().tableName(r.tableName(), "tableName", true)
                 .enumValue(r.billingMode(), r.billingModeAsString(), "billingMode", "PROVISIONED, PAY_PER_REQUEST")
-                .enumValue(r.tableClass(), r.tableClassAsString(), "tableClass", "STANDARD, STANDARD_INFREQUENT_ACCESS").check();
+                .enumValue(r.tableClass(), r.tableClassAsString(), "tableClass", "STANDARD, STANDARD_INFREQUENT_ACCESS");
+        for (int i = 0; r.hasGlobalSecondaryIndexUpdates() && i < r.globalSecondaryIndexUpdates().size(); i++) {
+            GlobalSecondaryIndexUpdate u = r.globalSecondaryIndexUpdates().get(i);
+            String m = "globalSecondaryIndexUpdates." + (i + 1) + ".member.";
+            if (u.update() != null) {
+                c.notNull(u.update().indexName(), m + "update.indexName").tableName(u.update().indexName(), m + "update.indexName", false);
+                var p = u.update().provisionedThroughput();
+                if (u.update().onDemandThroughput() == null) {
+                    c.notNull(p, m + "update.provisionedThroughput");
+                }
+                if (p != null) {
+                    String t = m + "update.provisionedThroughput.";
+                    c.notNull(p.writeCapacityUnits(), t + "writeCapacityUnits").range(p.writeCapacityUnits(), t + "writeCapacityUnits", 1, Long.MAX_VALUE)
+                            .notNull(p.readCapacityUnits(), t + "readCapacityUnits").range(p.readCapacityUnits(), t + "readCapacityUnits", 1, Long.MAX_VALUE);
+                }
+            }
+            if (u.create() != null) {
+                c.notNull(u.create().indexName(), m + "create.indexName").tableName(u.create().indexName(), m + "create.indexName", false)
+                        .notNull(u.create().hasKeySchema() ? u.create().keySchema() : null, m + "create.keySchema")
+                        .notNull(u.create().projection(), m + "create.projection");
+            }
+            if (u.delete() != null) {
+                c.notNull(u.delete().indexName(), m + "delete.indexName").tableName(u.delete().indexName(), m + "delete.indexName", false);
+            }
+        }
+        c.check();
         if (r.hasReplicaUpdates()) {
             throw DynamoDbErrors.notSimulated("ReplicaUpdates (global tables)");
         }
-        if (r.multiRegionConsistency() != null || r.hasGlobalTableWitnessUpdates() || r.globalTableSettingsReplicationMode() != null) {
+        if (r.multiRegionConsistency() != null || r.hasGlobalTableWitnessUpdates() || r.globalTableSettingsReplicationMode() != null
+                || r.disassociationProtectionEnabled() != null) {
             throw DynamoDbErrors.notSimulated("multi-Region global table settings");
         }
         if (r.warmThroughput() != null) {
@@ -45,7 +71,7 @@ public final class TableUpdates {
             throw DynamoDbErrors.notSimulated("VectorIndexUpdates");
         }
         if (r.provisionedThroughput() == null && r.billingMode() == null && r.streamSpecification() == null
-                && !r.hasGlobalSecondaryIndexUpdates() && r.sseSpecification() == null && r.tableClass() == null
+                && (!r.hasGlobalSecondaryIndexUpdates() || r.globalSecondaryIndexUpdates().isEmpty()) && r.sseSpecification() == null && r.tableClass() == null
                 && r.deletionProtectionEnabled() == null && r.onDemandThroughput() == null) {
             throw DynamoDbErrors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
@@ -156,6 +182,9 @@ public final class TableUpdates {
 
     private static void planIndexUpdates(Table t, List<GlobalSecondaryIndexUpdate> updates, BillingMode mode,
                                          Map<String, ScalarAttributeType> defs, List<Runnable> changes) {
+        if (updates.stream().filter(u -> u.create() != null || u.delete() != null).count() > 1) {
+            throw DynamoDbErrors.limitExceeded("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table");
+        }
         for (GlobalSecondaryIndexUpdate u : updates) {
             if (u.create() != null) {
                 if (t.index(u.create().indexName()) != null) {
@@ -164,6 +193,9 @@ public final class TableUpdates {
                 }
                 if (t.globalIndexes().size() >= TableDefinitions.MAX_GLOBAL_INDEXES) {
                     throw DynamoDbErrors.limitExceeded("GlobalSecondaryIndex count exceeds the per-table limit of " + TableDefinitions.MAX_GLOBAL_INDEXES);
+                }
+                if (u.create().warmThroughput() != null) {
+                    throw DynamoDbErrors.notSimulated("WarmThroughput");
                 }
                 SecondaryIndex i = TableDefinitions.globalIndex(u.create(), mode, defs, t.arn());
                 changes.add(() -> t.addIndex(i));

@@ -74,8 +74,8 @@ final class Writes {
                 }
             }
         }
-        t.checkKeyPaths(update.paths());
-        t.checkKeyPaths(update.readPaths());
+        ItemRules.checkKeyPaths(t, update.paths());
+        ItemRules.checkKeyPaths(t, update.readPaths());
         ItemKey k = ItemKey.of(t.key(), key);
         Map<String, AttributeValue> before = t.get(k);
         check(condition, before);

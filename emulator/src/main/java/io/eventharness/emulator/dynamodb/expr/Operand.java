@@ -119,7 +119,7 @@ public sealed interface Operand {
         if (r.compareTo(d) != 0) {
             throw AwsException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
         }
-        String problem = AttributeValues.magnitudeProblem(r);
+        String problem = ValueRules.magnitudeProblem(r);
         if (problem != null) {
             throw AwsException.validation(problem);
         }
