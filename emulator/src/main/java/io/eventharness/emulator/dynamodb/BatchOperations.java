@@ -39,7 +39,11 @@ public final class BatchOperations {
 
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r, Call call) {
         Constraints c = new Constraints().notNull(r.hasRequestItems() ? r.requestItems() : null, "requestItems")
-                .size(r.hasRequestItems() ? r.requestItems() : null, "requestItems", 1, 25);
+                .size(r.hasRequestItems() ? r.requestItems() : null, "requestItems", 1, 25)
+                .noNulls(r.hasRequestItems() ? r.requestItems() : null, "requestItems");
+        if (r.hasRequestItems()) {
+            r.requestItems().forEach((k, v) -> c.noNulls(v, "requestItems." + k));
+        }
         Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
                 r.returnItemCollectionMetricsAsString());
         c.check();
@@ -127,6 +131,7 @@ public final class BatchOperations {
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r, Call call) {
         Constraints c = new Constraints().notNull(r.hasRequestItems() ? r.requestItems() : null, "requestItems")
                 .size(r.hasRequestItems() ? r.requestItems() : null, "requestItems", 1, 100)
+                .noNulls(r.hasRequestItems() ? r.requestItems() : null, "requestItems")
                 .enumValue(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), "returnConsumedCapacity", "INDEXES, TOTAL, NONE");
         c.check();
         int total = 0;
@@ -135,6 +140,8 @@ public final class BatchOperations {
             KeysAndAttributes k = e.getValue();
             new Constraints().tableName(e.getKey(), "requestItems.key", true)
                     .notNull(k.hasKeys() ? k.keys() : null, "requestItems." + e.getKey() + ".member.keys")
+                    .noNulls(k.hasKeys() ? k.keys() : null, "requestItems." + e.getKey() + ".member.keys")
+                    .noNulls(k.hasAttributesToGet() ? k.attributesToGet() : null, "requestItems." + e.getKey() + ".member.attributesToGet")
                     .size(k.hasKeys() ? k.keys() : null, "requestItems." + e.getKey() + ".member.keys", 1, MAX_GETS).check();
             total += k.keys().size();
             ExpressionContext ctx = Requests.members().expression("ProjectionExpression", k.projectionExpression())

@@ -94,6 +94,28 @@ final class Constraints {
         return this;
     }
 
+    /** No element of a list member may be null ({@code [null]} in the JSON). */
+    Constraints noNulls(java.util.List<?> value, String member) {
+        for (int i = 0; value != null && i < value.size(); i++) {
+            if (value.get(i) == null) {
+                add(null, member + "." + (i + 1) + ".member", "Member must not be null");
+            }
+        }
+        return this;
+    }
+
+    /** No value of a map member may be null. */
+    Constraints noNulls(Map<String, ?> value, String member) {
+        if (value != null) {
+            value.forEach((k, v) -> {
+                if (v == null) {
+                    add(null, member + "." + k, "Member must not be null");
+                }
+            });
+        }
+        return this;
+    }
+
     Constraints add(Object value, String member, String constraint) {
         errors.add(DynamoDbErrors.constraintText(value, member, constraint));
         return this;

@@ -96,6 +96,22 @@ final class CreateTableRules {
 
     private static void constraints(CreateTableRequest r) {
         Constraints c = new Constraints();
+        c.noNulls(r.hasAttributeDefinitions() ? r.attributeDefinitions() : null, "attributeDefinitions")
+                .noNulls(r.hasKeySchema() ? r.keySchema() : null, "keySchema")
+                .noNulls(r.hasLocalSecondaryIndexes() ? r.localSecondaryIndexes() : null, "localSecondaryIndexes")
+                .noNulls(r.hasGlobalSecondaryIndexes() ? r.globalSecondaryIndexes() : null, "globalSecondaryIndexes")
+                .noNulls(r.hasTags() ? r.tags() : null, "tags");
+        for (var l : r.hasLocalSecondaryIndexes() ? r.localSecondaryIndexes() : java.util.List.<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex>of()) {
+            if (l != null) {
+                c.noNulls(l.hasKeySchema() ? l.keySchema() : null, "localSecondaryIndexes.member.keySchema");
+            }
+        }
+        for (var g : r.hasGlobalSecondaryIndexes() ? r.globalSecondaryIndexes() : java.util.List.<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex>of()) {
+            if (g != null) {
+                c.noNulls(g.hasKeySchema() ? g.keySchema() : null, "globalSecondaryIndexes.member.keySchema");
+            }
+        }
+        c.check();
         c.notNull(r.hasAttributeDefinitions() ? r.attributeDefinitions() : null, "attributeDefinitions");
         if (r.hasAttributeDefinitions()) {
             for (int i = 0; i < r.attributeDefinitions().size(); i++) {

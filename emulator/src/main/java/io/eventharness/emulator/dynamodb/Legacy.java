@@ -35,6 +35,7 @@ final class Legacy {
         if (expected == null || expected.isEmpty()) {
             return null;
         }
+        new Constraints().noNulls(expected, "expected").check();
         List<Condition> all = new ArrayList<>();
         expected.forEach((name, e) -> all.add(expectation(name, e)));
         return combine(all, op);
@@ -81,6 +82,7 @@ final class Legacy {
         if (filter == null || filter.isEmpty()) {
             return null;
         }
+        new Constraints().noNulls(filter, "filter").check();
         List<Condition> all = new ArrayList<>();
         filter.forEach((name, c) -> all.add(comparison(name, c.comparisonOperator(), c.comparisonOperatorAsString(),
                 c.hasAttributeValueList() ? c.attributeValueList() : List.of())));
@@ -92,6 +94,7 @@ final class Legacy {
      * the table is found).
      */
     static KeyCondition.Parts keyConditions(Map<String, software.amazon.awssdk.services.dynamodb.model.Condition> conditions) {
+        new Constraints().noNulls(conditions, "keyConditions").check();
         Map<String, Condition> byKey = new java.util.LinkedHashMap<>();
         Map<String, List<AttributeValue>> values = new java.util.LinkedHashMap<>();
         for (var e : conditions.entrySet()) {
@@ -122,6 +125,7 @@ final class Legacy {
         if (names == null) {
             return null;
         }
+        new Constraints().noNulls(names, "attributesToGet").check();
         Set<String> seen = new HashSet<>();
         for (String n : names) {
             if (!seen.add(n)) {
@@ -133,6 +137,7 @@ final class Legacy {
 
     /** AttributeUpdates (UpdateItem): PUT, ADD and DELETE actions on top-level attributes. */
     static UpdateExpression attributeUpdates(Map<String, AttributeValueUpdate> updates) {
+        new Constraints().noNulls(updates, "attributeUpdates").check();
         List<UpdateExpression.Action> actions = new ArrayList<>();
         updates.forEach((name, u) -> {
             AttributeAction action = u.action() == null ? AttributeAction.PUT : u.action();

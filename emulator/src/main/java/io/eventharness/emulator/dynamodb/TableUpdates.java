@@ -32,8 +32,13 @@ public final class TableUpdates {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true)
                 .enumValue(r.billingMode(), r.billingModeAsString(), "billingMode", "PROVISIONED, PAY_PER_REQUEST")
                 .enumValue(r.tableClass(), r.tableClassAsString(), "tableClass", "STANDARD, STANDARD_INFREQUENT_ACCESS");
+        c.noNulls(r.hasGlobalSecondaryIndexUpdates() ? r.globalSecondaryIndexUpdates() : null, "globalSecondaryIndexUpdates")
+                .noNulls(r.hasAttributeDefinitions() ? r.attributeDefinitions() : null, "attributeDefinitions");
         for (int i = 0; r.hasGlobalSecondaryIndexUpdates() && i < r.globalSecondaryIndexUpdates().size(); i++) {
             GlobalSecondaryIndexUpdate u = r.globalSecondaryIndexUpdates().get(i);
+            if (u == null) {
+                continue;
+            }
             String m = "globalSecondaryIndexUpdates." + (i + 1) + ".member.";
             if (u.update() != null) {
                 c.notNull(u.update().indexName(), m + "update.indexName").tableName(u.update().indexName(), m + "update.indexName", false);

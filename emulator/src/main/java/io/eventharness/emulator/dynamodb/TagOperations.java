@@ -25,6 +25,7 @@ public final class TagOperations {
 
     /** Tags of a request, checked: keys 1 to 128 characters, values up to 256, no key twice. */
     static List<Tag> valid(List<Tag> tags) {
+        new Constraints().noNulls(tags, "tags").check();
         Constraints c = new Constraints();
         for (Tag t : tags) {
             c.notNull(t.key(), "tags.member.key").notNull(t.value(), "tags.member.value")
@@ -62,6 +63,7 @@ public final class TagOperations {
         if (!r.hasTagKeys()) {
             throw DynamoDbErrors.constraint(null, "tagKeys", "Member must not be null");
         }
+        new Constraints().noNulls(r.tagKeys(), "tagKeys").check();
         if (r.tagKeys().isEmpty()) {
             throw DynamoDbErrors.validation("Atleast one Tag Key needs to be provided as Input.");
         }

@@ -61,7 +61,8 @@ public final class TransactOperations {
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r, Call call) {
         Constraints c = new Constraints().notNull(r.hasTransactItems() ? r.transactItems() : null, "transactItems")
                 .size(r.hasTransactItems() ? r.transactItems() : null, "transactItems", 1, MAX_ACTIONS)
-                .length(r.clientRequestToken(), "clientRequestToken", 1, 36);
+                .length(r.clientRequestToken(), "clientRequestToken", 1, 36)
+                .noNulls(r.hasTransactItems() ? r.transactItems() : null, "transactItems");
         Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
                 r.returnItemCollectionMetricsAsString());
         c.check();
@@ -191,6 +192,7 @@ public final class TransactOperations {
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest r, Call call) {
         new Constraints().notNull(r.hasTransactItems() ? r.transactItems() : null, "transactItems")
                 .size(r.hasTransactItems() ? r.transactItems() : null, "transactItems", 1, MAX_ACTIONS)
+                .noNulls(r.hasTransactItems() ? r.transactItems() : null, "transactItems")
                 .enumValue(r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), "returnConsumedCapacity", "INDEXES, TOTAL, NONE").check();
         return tables.locked(() -> {
             Set<String> items = new HashSet<>();

@@ -50,6 +50,9 @@ abstract class ExpressionParser {
         }
     }
 
+    /** How deep parentheses may nest. */
+    static final int MAX_NESTING = 100;
+
     final String kind;
     final String source;
     final List<Token> tokens;
@@ -69,6 +72,7 @@ abstract class ExpressionParser {
         if (source.isEmpty()) {
             throw fail("The expression can not be empty;");
         }
+        checkNesting();
         T result;
         try {
             result = parse.get();
@@ -84,6 +88,25 @@ abstract class ExpressionParser {
             }
         }
         return result;
+    }
+
+    /**
+     * Refuses parentheses nested deeper than {@link #MAX_NESTING} before parsing (the parser recurses once per level):
+     * as redundant when two open together, else as a syntax error at the one too deep.
+     */
+    private void checkNesting() {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            depth += t.is(Kind.LPAREN) ? 1 : t.is(Kind.RPAREN) ? -1 : 0;
+            if (depth > MAX_NESTING) {
+                if (source.contains("((")) {
+                    throw fail("The expression has redundant parentheses;");
+                }
+                pos = i;
+                throw fail(syntaxError().getMessage());
+            }
+        }
     }
 
     AwsException fail(String message) {

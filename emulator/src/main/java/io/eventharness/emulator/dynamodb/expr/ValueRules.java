@@ -19,7 +19,14 @@ final class ValueRules {
      * What is wrong with a value, in DynamoDB's words; null when it is valid. Each data type set is checked in turn
      * (a bad number is reported before a second data type), then that there is exactly one.
      */
+    /** How deep maps and lists may nest (the developer guide: "up to 32 levels deep"). */
+    static final int MAX_DEPTH = 32;
+
     static String problem(AttributeValue v) {
+        return problem(v, 1);
+    }
+
+    private static String problem(AttributeValue v, int depth) {
         if (v == null || AttributeValues.typesSet(v) == 0) {
             return "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
         }
@@ -68,9 +75,12 @@ final class ValueRules {
                 }
             }
         }
+        if ((v.hasM() || v.hasL()) && depth > MAX_DEPTH) {
+            return "Nesting Levels have exceeded supported limits";
+        }
         if (v.hasM()) {
             for (AttributeValue e : v.m().values()) {
-                String p = problem(e);
+                String p = problem(e, depth + 1);
                 if (p != null) {
                     return p;
                 }
@@ -78,7 +88,7 @@ final class ValueRules {
         }
         if (v.hasL()) {
             for (AttributeValue e : v.l()) {
-                String p = problem(e);
+                String p = problem(e, depth + 1);
                 if (p != null) {
                     return p;
                 }
