@@ -39,10 +39,13 @@ public final class TagOperations {
     }
 
     public TagResourceResponse tagResource(TagResourceRequest r, Call call) {
-        checkArn(r.resourceArn());
+        if (r.resourceArn() == null) {
+            throw DynamoDbErrors.validation("Invalid TableArn");
+        }
         if (!r.hasTags()) {
             throw DynamoDbErrors.constraint(null, "tags", "Member must not be null");
         }
+        checkArn(r.resourceArn());
         if (r.tags().isEmpty()) {
             throw DynamoDbErrors.validation("Atleast one Tag needs to be provided as Input.");
         }
@@ -59,16 +62,23 @@ public final class TagOperations {
     }
 
     public UntagResourceResponse untagResource(UntagResourceRequest r, Call call) {
-        checkArn(r.resourceArn());
+        if (r.resourceArn() == null) {
+            throw DynamoDbErrors.validation("Invalid TableArn");
+        }
         if (!r.hasTagKeys()) {
             throw DynamoDbErrors.constraint(null, "tagKeys", "Member must not be null");
         }
+        checkArn(r.resourceArn());
         new Constraints().noNulls(r.tagKeys(), "tagKeys").check();
         if (r.tagKeys().isEmpty()) {
             throw DynamoDbErrors.validation("Atleast one Tag Key needs to be provided as Input.");
         }
         return tables.locked(() -> {
-            Table t = table(r.resourceArn(), call);
+            checkArn(r.resourceArn());
+            Table t = tables.find(call.region(), r.resourceArn());
+            if (t == null) {
+                throw DynamoDbErrors.tableNotFound();
+            }
             r.tagKeys().forEach(t::untag);
             return UntagResourceResponse.builder().build();
         });
