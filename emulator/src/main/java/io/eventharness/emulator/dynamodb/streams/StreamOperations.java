@@ -85,6 +85,12 @@ public final class StreamOperations {
 
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest r) {
         TableStream s = streams.stream(required(r.streamArn(), "streamArn"));
+        synchronized (s) { // the stream's lock: its shards change only under it
+            return shardIterator(r, s);
+        }
+    }
+
+    private GetShardIteratorResponse shardIterator(GetShardIteratorRequest r, TableStream s) {
         StreamShard shard = streams.shard(s, required(r.shardId(), "shardId"));
         ShardIteratorType type = r.shardIteratorType();
         if (type == null || type == ShardIteratorType.UNKNOWN_TO_SDK_VERSION) {
@@ -120,16 +126,18 @@ public final class StreamOperations {
         Instant now = streams.clock().now();
         ShardIterators.Position p = ShardIterators.decode(required(r.shardIterator(), "shardIterator"), now);
         TableStream s = streams.stream(p.streamArn());
-        StreamShard shard = streams.shard(s, p.shardId());
-        if (p.after() < shard.trimmedUpTo()) {
-            throw StreamsErrors.trimmed();
+        synchronized (s) { // the stream's lock: its shards change only under it
+            StreamShard shard = streams.shard(s, p.shardId());
+            if (p.after() < shard.trimmedUpTo()) {
+                throw StreamsErrors.trimmed();
+            }
+            List<ChangeRecord> records = s.read(shard, p.after(), limit);
+            long next = records.isEmpty() ? p.after() : SequenceNumbers.parse(records.get(records.size() - 1).sequenceNumber());
+            String nextIterator = s.ended(shard, next) ? null
+                    : ShardIterators.encode(new ShardIterators.Position(p.streamArn(), p.shardId(), next, now));
+            return GetRecordsResponse.builder().records(records.stream().map(ChangeRecord::record).toList())
+                    .nextShardIterator(nextIterator).build();
         }
-        List<ChangeRecord> records = s.read(shard, p.after(), limit);
-        long next = records.isEmpty() ? p.after() : SequenceNumbers.parse(records.get(records.size() - 1).sequenceNumber());
-        String nextIterator = s.ended(shard, next) ? null
-                : ShardIterators.encode(new ShardIterators.Position(p.streamArn(), p.shardId(), next, now));
-        return GetRecordsResponse.builder().records(records.stream().map(ChangeRecord::record).toList())
-                .nextShardIterator(nextIterator).build();
     }
 
     private static int limit(Integer limit, int max) {

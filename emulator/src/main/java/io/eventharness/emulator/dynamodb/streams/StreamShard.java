@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One shard of a stream: its records in sequence order (those older than the stream's retention are trimmed),
- * and whether it is still open. Its stream serialises access.
+ * and whether it is still open. Read and changed only under its stream's lock ({@link TableStream}'s monitor).
  */
 final class StreamShard {
     private final String id;

@@ -89,11 +89,13 @@ public final class Streams {
     /** Up to {@code max} records of a shard from a position, and where to go on from. */
     public ShardBatch read(String streamArn, String shardId, StreamPosition from, int max) {
         TableStream s = stream(streamArn);
-        StreamShard shard = shard(s, shardId);
-        long after = after(s, shard, from);
-        List<ChangeRecord> records = s.read(shard, after, max);
-        long next = records.isEmpty() ? after : SequenceNumbers.parse(records.get(records.size() - 1).sequenceNumber());
-        return new ShardBatch(records, new StreamPosition.AfterSequenceNumber(SequenceNumbers.format(next)), s.ended(shard, next));
+        synchronized (s) { // the stream's lock: its shards change only under it
+            StreamShard shard = shard(s, shardId);
+            long after = after(s, shard, from);
+            List<ChangeRecord> records = s.read(shard, after, max);
+            long next = records.isEmpty() ? after : SequenceNumbers.parse(records.get(records.size() - 1).sequenceNumber());
+            return new ShardBatch(records, new StreamPosition.AfterSequenceNumber(SequenceNumbers.format(next)), s.ended(shard, next));
+        }
     }
 
     TableStream stream(String arn) {

@@ -102,6 +102,7 @@ public final class TableStream {
             return null;
         }
         StreamShard shard = openShard();
+        shard.trim(now.minus(RETENTION)); // a stream nobody reads does not grow for ever
         if (!shard.isEmpty() && !shard.opened().plus(SHARD_LIFETIME).isAfter(now)) {
             shard.close(count);
             StreamShard child = new StreamShard(shardId(now), shard.id(), now, count);
