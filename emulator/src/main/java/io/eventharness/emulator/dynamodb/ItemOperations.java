@@ -31,11 +31,9 @@ public final class ItemOperations {
 
     public PutItemResponse putItem(PutItemRequest r, Call call) {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true).notNull(r.hasItem() ? r.item() : null, "item");
-        Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
-                r.returnItemCollectionMetricsAsString());
-        Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
-        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
-        c.check();
+        Requests.writeOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
+                r.returnItemCollectionMetricsAsString(), r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                r.returnValues(), r.returnValuesAsString()).check();
         conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
                 .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
         Map<String, AttributeValue> item = AttributeValues.validItem(r.item());
@@ -86,11 +84,9 @@ public final class ItemOperations {
 
     public UpdateItemResponse updateItem(UpdateItemRequest r, Call call) {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true).notNull(r.hasKey() ? r.key() : null, "key");
-        Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
-                r.returnItemCollectionMetricsAsString());
-        Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
-        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
-        c.check();
+        Requests.writeOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
+                r.returnItemCollectionMetricsAsString(), r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                r.returnValues(), r.returnValuesAsString()).check();
         Requests.members().expression("UpdateExpression", r.updateExpression())
                 .expression("ConditionExpression", r.conditionExpression())
                 .legacy("AttributeUpdates", r.attributeUpdates(), r.hasAttributeUpdates())
@@ -128,11 +124,9 @@ public final class ItemOperations {
 
     public DeleteItemResponse deleteItem(DeleteItemRequest r, Call call) {
         Constraints c = new Constraints().tableName(r.tableName(), "tableName", true).notNull(r.hasKey() ? r.key() : null, "key");
-        Requests.returnOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
-                r.returnItemCollectionMetricsAsString());
-        Requests.onConditionFailure(c, r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString());
-        Requests.returnValues(c, r.returnValues(), r.returnValuesAsString());
-        c.check();
+        Requests.writeOptions(c, r.returnConsumedCapacity(), r.returnConsumedCapacityAsString(), r.returnItemCollectionMetrics(),
+                r.returnItemCollectionMetricsAsString(), r.returnValuesOnConditionCheckFailure(), r.returnValuesOnConditionCheckFailureAsString(),
+                r.returnValues(), r.returnValuesAsString()).check();
         conditionMembers(r.conditionExpression(), r.hasExpected() ? r.expected() : null, r.conditionalOperatorAsString())
                 .check(r.hasExpressionAttributeNames(), r.hasExpressionAttributeValues());
         Map<String, AttributeValue> keyValues = AttributeValues.validItem(r.key());

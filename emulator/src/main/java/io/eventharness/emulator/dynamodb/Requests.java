@@ -100,6 +100,16 @@ final class Requests {
                 .enumValue(metrics, metricsText, "returnItemCollectionMetrics", "SIZE, NONE");
     }
 
+    /** The enum constraints of the return options of PutItem, UpdateItem and DeleteItem. */
+    static Constraints writeOptions(Constraints c, ReturnConsumedCapacity capacity, String capacityText, ReturnItemCollectionMetrics metrics,
+                                    String metricsText, ReturnValuesOnConditionCheckFailure onFailure, String onFailureText,
+                                    ReturnValue values, String valuesText) {
+        returnOptions(c, capacity, capacityText, metrics, metricsText);
+        onConditionFailure(c, onFailure, onFailureText);
+        returnValues(c, values, valuesText);
+        return c;
+    }
+
     static void onConditionFailure(Constraints c, ReturnValuesOnConditionCheckFailure v, String text) {
         c.enumValue(v, text, "returnValuesOnConditionCheckFailure", "ALL_OLD, NONE");
     }
