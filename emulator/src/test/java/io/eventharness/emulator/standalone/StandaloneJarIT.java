@@ -63,7 +63,7 @@ class StandaloneJarIT {
             JsonNode h = JSON.readTree(health.body());
             assertThat(h.path("status").asText()).isEqualTo("running");
             assertThat(h.path("services").fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda", "events", "scheduler", "kinesis");
+                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda", "events", "scheduler", "kinesis", "dynamodb");
             assertThat(h.path("services")).allSatisfy(state -> assertThat(state.asText()).isEqualTo("running"));
 
             try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
