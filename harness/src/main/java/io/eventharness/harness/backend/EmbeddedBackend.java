@@ -4,6 +4,7 @@ import io.eventharness.emulator.Emulator;
 import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -62,6 +63,11 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public Instant now() {
+        return emulator.clock().now();
+    }
+
+    @Override
     public void advance(Duration by) {
         emulator.clock().advance(by);
     }
@@ -78,7 +84,8 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return emulator.trail().since(afterSeq).stream().filter(e -> concerns.test(e.source()) || concerns.test(e.target()))
+        return emulator.trail().since(afterSeq).stream()
+                .filter(e -> concerns.test(e.source()) || concerns.test(e.target()) || concerns.test(e.summary()))
                 .map(EmbeddedBackend::format).toList();
     }
 
