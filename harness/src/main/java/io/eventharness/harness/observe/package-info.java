@@ -8,7 +8,9 @@
  * {@link io.eventharness.harness.observe.LogView} — read now; their {@code await()} gives their conditions over the
  * one wait ({@link io.eventharness.harness.observe.Waits} and its {@code QueueWaits}, {@code BucketWaits},
  * {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
- * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes.
+ * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes;
+ * {@link io.eventharness.harness.observe.TriggerView} (and its {@code TriggerWaits}) tells which of a function's
+ * invocations a rule or a schedule caused, by the request ids of the trail's hops where the backend keeps a trail.
  *
  * <p>Imports Awaitility, opentest4j and the AWS SDK; nothing of the harness (the story comes in as a supplier).
  */
