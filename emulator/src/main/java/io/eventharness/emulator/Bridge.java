@@ -67,6 +67,11 @@ public final class Bridge implements AutoCloseable {
         return emulator.region().id();
     }
 
+    /** The emulated time. */
+    public java.time.Instant now() {
+        return emulator.clock().now();
+    }
+
     /** Moves the emulator's clock, running everything that falls due (see {@code EmulatorClock.advance}). */
     public void advance(Duration by) {
         emulator.clock().advance(by);

@@ -11,6 +11,8 @@ import io.eventharness.harness.wire.Wires;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.eventharness.harness.observe.TriggerView;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
@@ -30,6 +33,7 @@ import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -135,6 +139,14 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return clients.sts();
     }
 
+    public EventBridgeClient events() {
+        return clients.events();
+    }
+
+    public SchedulerClient scheduler() {
+        return clients.scheduler();
+    }
+
     /**
      * A resource name unique to this Cloud and run: {@code <run prefix>-<id>-<base>}, lower case, at most 63
      * characters (valid for buckets, queues, topics, functions and roles alike). A test's Cloud gives names unique
@@ -201,7 +213,8 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     /** Trigger helpers shaped like the AWS APIs they call; what they wire is told in the failure story. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn, await, wires, backend().capabilities(), backend().name());
+        return new Wiring(clients, harness::executionRoleArn, harness::schedulerRoleArn, await, wires, backend().capabilities(),
+                backend().name());
     }
 
     // ---- observe --------------------------------------------------------------------------------
@@ -225,12 +238,41 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return new BucketView(clients.s3(), bucket, await);
     }
 
+    /**
+     * The invocations of {@code fn} that a rule or schedule ({@code triggerArn}) caused, and waits for them. With the
+     * emulator's trail those are exactly the trigger's; on LocalStack and AWS, every invocation of {@code fn} (see
+     * {@link TriggerView}). Its story is told on failure.
+     */
+    public TriggerView trigger(String triggerArn, DeployedFunction fn) {
+        functions.add(fn.name());
+        LogView log = new LogView(clients.logs(), fn.logGroup(), await);
+        return new TriggerView(triggerArn, log, backend().hasTrail() ? () -> backend().trailSince(trailMark, triggerArn::equals) : null, await);
+    }
+
     /** The waits of this test, for custom conditions; failures tell the scenario's story. */
     public Await await() {
         return await;
     }
 
     // ---- time -----------------------------------------------------------------------------------
+
+    /** The backend's time: the emulator's clock (where it was moved to), else the wall clock. */
+    public Instant now() {
+        return backend().now();
+    }
+
+    /**
+     * Moves the backend's clock to {@code instant} (as {@link #advance}): everything due until then has fired when
+     * this returns. The clock runs on meanwhile, so it stands a few milliseconds past {@code instant} by then. An
+     * instant already past is an {@link IllegalArgumentException}.
+     */
+    public void advanceTo(Instant instant) {
+        Duration by = Duration.between(now(), instant);
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward: it is at " + now() + ", past " + instant);
+        }
+        advance(by);
+    }
 
     /**
      * Moves the backend's clock: a two-minute retry or a daily schedule fires before this returns.
@@ -305,10 +347,15 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return wires.tell(testName) + (enclosing == null ? "" : enclosing.wiringStory());
     }
 
-    /** Whether a hop's source or target is one of this Cloud's resources (or of the class's Cloud). */
+    /**
+     * Whether a hop's source, target or payload is one of this Cloud's resources or events it put (or the class's
+     * Cloud's).
+     */
     private Predicate<String> concerns() {
         String prefix = namePrefix();
-        Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
+        Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id()))
+                .collect(Collectors.toCollection(HashSet::new));
+        createdNames.addAll(resources.eventIds());
         Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames);
         return enclosing == null ? own : own.or(enclosing.concerns());
     }

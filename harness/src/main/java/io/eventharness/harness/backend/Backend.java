@@ -2,6 +2,7 @@ package io.eventharness.harness.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -47,6 +48,14 @@ public interface Backend extends AutoCloseable {
         return capabilities().supports(Feature.CLOCK);
     }
 
+    /**
+     * The backend's time: what its schedules, retries and timestamps read. The wall clock, except where the clock
+     * moves ({@link #hasMovableClock()}), which must say its own.
+     */
+    default Instant now() {
+        return Instant.now();
+    }
+
     /** Moves the backend's clock forward, firing everything that falls due. */
     default void advance(Duration by) {
         throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
@@ -76,7 +85,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * What happened between services since {@code afterSeq} (embedded only), one line per hop, keeping
-     * only hops whose source or target {@code concerns} accepts (an ARN, queue URL or name).
+     * only hops whose source or target (an ARN, queue URL or name) or payload summary (an event whose id or
+     * resources name the test's) {@code concerns} accepts.
      */
     default List<String> trailSince(long afterSeq, Predicate<String> concerns) {
         return List.of();

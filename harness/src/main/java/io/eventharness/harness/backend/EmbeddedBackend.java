@@ -81,6 +81,11 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public Instant now() {
+        return emulator.now();
+    }
+
+    @Override
     public void advance(Duration by) {
         emulator.advance(by);
     }
@@ -103,7 +108,8 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return emulator.trailSince(afterSeq).stream().filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")))
+        return emulator.trailSince(afterSeq).stream()
+                .filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")) || concerns.test(e.get("summary")))
                 .map(e -> TrailLines.format(Instant.parse(e.get("at")), e.get("kind"), e.get("source"), e.get("target"),
                         e.get("outcome"), e.get("summary") == null ? "" : e.get("summary"))).toList();
     }

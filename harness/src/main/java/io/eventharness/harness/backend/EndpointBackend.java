@@ -153,6 +153,19 @@ public final class EndpointBackend implements Backend {
         return probe.capabilities();
     }
 
+    /** The emulator's time ({@code GET /_harness/clock}); the wall clock where there is no movable one. */
+    @Override
+    public java.time.Instant now() {
+        if (!hasMovableClock()) {
+            return Backend.super.now();
+        }
+        JsonNode n = json(send(HttpRequest.newBuilder(admin("clock")).GET(), PROBE_TIMEOUT));
+        if (n == null || !n.path("epochMillis").isNumber()) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not tell its time");
+        }
+        return java.time.Instant.ofEpochMilli(n.path("epochMillis").asLong());
+    }
+
     /** {@code POST /_harness/clock/advance}: everything that falls due has fired when this returns. */
     @Override
     public void advance(Duration by) {

@@ -94,6 +94,11 @@ final class IsolatedEmulator implements AutoCloseable {
         return (String) call("region");
     }
 
+    /** The emulated time. */
+    java.time.Instant now() {
+        return (java.time.Instant) call("now");
+    }
+
     void advance(Duration by) {
         call("advance", by);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.arns.Arn;
@@ -19,7 +20,17 @@ import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurati
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.model.TopicConfiguration;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ValidationException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -27,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * permissions real AWS checks (a function's resource policy for S3 and SNS, a queue's policy for SNS and S3 and for
  * a subscription's dead-letter queue, a topic's policy for S3, each merged with what the resource allowed before), so
  * the same wiring works on every backend. What the functions themselves need (polling a queue, sending to a
- * dead-letter queue) is on the harness's execution role. Each trigger is told in the failure story
+ * dead-letter queue) is on the harness's execution role; what EventBridge Scheduler needs to reach a schedule's target
+ * is on the harness's Scheduler execution role. Each trigger is told in the failure story
  * ({@link Wires}). A wiring whose delivery the backend cannot do throws a {@link MissingFeatureException} at once,
  * before it creates anything; {@code @Needs} skips a test that needs one on such backends.
  *
@@ -36,6 +48,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * cloud.wire().s3ToSns(bucket, topicArn, S3Events.created());
  * cloud.wire().snsToSqs(topicArn, queueUrl, SubscriptionAttributes.raw().filterPolicy("{\"kind\":[\"order\"]}"));
  * Mapping m = cloud.wire().sqsToLambda(queueUrl, fn, SqsMapping.batchSize(5).reportBatchItemFailures());
+ * cloud.wire().rule(r -> r.name(cloud.name("nightly")).scheduleExpression("cron(0 0 * * ? *)")).toLambda(fn);
+ * cloud.wire().schedule(s -> s.name(cloud.name("once")).scheduleExpression("at(2026-03-29T02:30:00)")
+ *         .scheduleExpressionTimezone("Europe/Berlin")).toLambda(fn);
  * }</pre>
  */
 public final class Wiring {
@@ -49,6 +64,7 @@ public final class Wiring {
 
     private final WiringClients c;
     private final Supplier<String> executionRole;
+    private final Supplier<String> schedulerRole;
     private final Await await;
     private final Wires wires;
     private final Capabilities capabilities;
@@ -57,13 +73,16 @@ public final class Wiring {
     /**
      * Wiring that records each trigger in {@code wires}, for the failure story.
      *
+     * @param executionRole the role functions run with
+     * @param schedulerRole the role EventBridge Scheduler assumes to reach a schedule's target
      * @param capabilities what the backend can deliver: a wiring whose delivery it lacks fails at once
      * @param backend      the backend's name, for that failure's message
      */
-    public Wiring(WiringClients clients, Supplier<String> executionRole, Await await, Wires wires, Capabilities capabilities,
-                  String backend) {
+    public Wiring(WiringClients clients, Supplier<String> executionRole, Supplier<String> schedulerRole, Await await, Wires wires,
+                  Capabilities capabilities, String backend) {
         this.c = clients;
         this.executionRole = executionRole;
+        this.schedulerRole = schedulerRole;
         this.await = await;
         this.wires = wires;
         this.capabilities = capabilities;
@@ -249,9 +268,109 @@ public final class Wiring {
         return executionRole.get();
     }
 
+    // ---- EventBridge and Scheduler ---------------------------------------------------------------
+
+    /**
+     * S3 → EventBridge: the bucket's notification configuration gets {@code EventBridgeConfiguration} (what it had is
+     * kept), so every object event goes to the default bus of the bucket's region as {@code Object Created},
+     * {@code Object Deleted}, ... events; a rule on that bus routes them ({@link #rule}). EventBridge needs no
+     * permission from the bucket.
+     */
+    public void s3ToEventBridge(String bucket) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToEventBridge");
+        putNotifications(bucket, current -> current.toBuilder().eventBridgeConfiguration(e -> { }).build());
+        wires.add(new Wires.Wire("s3 " + bucket, "the default event bus", "every object event", null));
+    }
+
+    /**
+     * EventBridge: PutRule with what {@code rule} sets (its name, an event pattern or a schedule expression, another
+     * bus than the default); returns the rule, to point at its targets ({@link Rule#toLambda}, {@link Rule#toSqs}).
+     */
+    public Rule rule(Consumer<PutRuleRequest.Builder> rule) {
+        PutRuleRequest r = PutRuleRequest.builder().applyMutation(rule).build();
+        String arn = c.events().putRule(r).ruleArn();
+        return new Rule(this, r.name(), r.eventBusName() == null ? "default" : r.eventBusName(), arn);
+    }
+
+    /**
+     * EventBridge Scheduler: a schedule with what {@code schedule} sets (its name, expression, time zone, start and
+     * end, group, {@code ActionAfterCompletion}; {@code FlexibleTimeWindow} is {@code OFF} unless set), created when
+     * its target is named ({@link Schedule#toLambda}, {@link Schedule#toSqs}) with the harness's Scheduler role.
+     */
+    public Schedule schedule(Consumer<CreateScheduleRequest.Builder> schedule) {
+        return new Schedule(this, schedule);
+    }
+
+    /**
+     * PutEvents of one entry (the default bus unless it names another); returns the event's id. An entry that
+     * EventBridge refuses (PutEvents answers 200 with {@code FailedEntryCount} for those) throws, naming its error.
+     */
+    public String putEvent(Consumer<PutEventsRequestEntry.Builder> entry) {
+        PutEventsRequestEntry e = PutEventsRequestEntry.builder().applyMutation(entry).build();
+        PutEventsResponse r = c.events().putEvents(b -> b.entries(e));
+        PutEventsResultEntry result = r.entries().get(0);
+        if (result.errorCode() != null) {
+            throw new IllegalStateException("EventBridge refused the event " + e + ": " + result.errorCode() + ": " + result.errorMessage());
+        }
+        return result.eventId();
+    }
+
+    /** PutTargets of one target of the rule; a target EventBridge refuses throws, naming its error. */
+    void putTarget(Rule rule, String targetArn, String defaultId, Consumer<Target.Builder> target) {
+        Target.Builder b = Target.builder().id(targetId(defaultId)).applyMutation(target).arn(targetArn);
+        Target t = b.build();
+        if (t.deadLetterConfig() != null && t.deadLetterConfig().arn() != null) {
+            String dlqArn = t.deadLetterConfig().arn();
+            allowToQueue(queueUrlOf(dlqArn), dlqArn, "events.amazonaws.com", rule.arn());
+        }
+        PutTargetsResponse r = c.events().putTargets(p -> p.rule(rule.name()).eventBusName(rule.bus()).targets(t));
+        if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
+            PutTargetsResultEntry f = r.failedEntries().get(0);
+            throw new IllegalStateException("EventBridge refused the target " + targetArn + " of rule " + rule.arn() + ": "
+                    + f.errorCode() + ": " + f.errorMessage());
+        }
+        wires.add(new Wires.Wire("rule " + rule.name(), lastSegment(targetArn), "", null));
+    }
+
+    /** A target id from a resource name: letters, digits, {@code .-_}, at most 64 characters. */
+    static String targetId(String name) {
+        String id = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() > 64 ? id.substring(id.length() - 64) : id;
+    }
+
+    /**
+     * CreateSchedule with the target's ARN and the Scheduler role set; a fresh role that Scheduler cannot assume yet
+     * (IAM is eventually consistent) is retried for up to a minute.
+     */
+    String createSchedule(Consumer<CreateScheduleRequest.Builder> schedule, String targetArn,
+                          Consumer<software.amazon.awssdk.services.scheduler.model.Target.Builder> target) {
+        String role = schedulerRole.get();
+        CreateScheduleRequest.Builder b = CreateScheduleRequest.builder().flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .applyMutation(schedule);
+        CreateScheduleRequest given = b.build();
+        software.amazon.awssdk.services.scheduler.model.Target.Builder t = given.target() == null
+                ? software.amazon.awssdk.services.scheduler.model.Target.builder() : given.target().toBuilder();
+        CreateScheduleRequest r = b.target(t.applyMutation(target).arn(targetArn).roleArn(role).build()).build();
+        String arn = await.atMost(ROLE_PROPAGATION).retrying("the schedule " + r.name() + " -> " + targetArn,
+                () -> c.scheduler().createSchedule(r).scheduleArn(), Wiring::schedulerRoleNotAssumableYet);
+        wires.add(new Wires.Wire("schedule " + r.name(), lastSegment(targetArn), r.scheduleExpression(), null));
+        return arn;
+    }
+
+    /** Scheduler's answer to CreateSchedule while a fresh execution role has not reached it. */
+    static boolean schedulerRoleNotAssumableYet(RuntimeException e) {
+        return e instanceof ValidationException && e.getMessage() != null && e.getMessage().contains("assume the role");
+    }
+
+    /** The URL of a queue of the caller's account, from its ARN ({@code arn:aws:sqs:<region>:<account>:<name>}). */
+    private String queueUrlOf(String queueArn) {
+        return c.sqs().getQueueUrl(b -> b.queueName(lastSegment(queueArn))).queueUrl();
+    }
+
     // ---- permissions ----------------------------------------------------------------------------
 
-    private void allow(FunctionTarget fn, String principal, String sourceArn) {
+    /** A statement in the function's resource policy letting {@code principal} invoke it for {@code sourceArn}. */
+    void allow(FunctionTarget fn, String principal, String sourceArn) {
         String sid = principal.substring(0, principal.indexOf('.')) + "-" + Integer.toHexString(sourceArn.hashCode());
         try {
             c.lambda().addPermission(b -> b.functionName(fn.name()).statementId(sid).action("lambda:InvokeFunction")
@@ -262,7 +381,7 @@ public final class Wiring {
     }
 
     /** Adds a statement to the queue's policy (SetQueueAttributes replaces the whole document, so read and merge). */
-    private void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
+    void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
         synchronized (Wiring.class) { // two tests' wirings do not share queues, but one test's threads might
             String current = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.POLICY))
                     .attributes().get(QueueAttributeName.POLICY);
@@ -282,7 +401,8 @@ public final class Wiring {
 
     // ---- names ----------------------------------------------------------------------------------
 
-    private String queueArn(String queueUrl) {
+    /** The queue's ARN. */
+    public String queueArn(String queueUrl) {
         return c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
@@ -306,9 +426,9 @@ public final class Wiring {
         return Arn.fromString(topicArn).resource().resource();
     }
 
-    /** The queue's name: the last segment of its URL. */
+    /** The last {@code :}- or {@code /}-separated part of an ARN or URL: a queue's name. */
     static String lastSegment(String url) {
-        String[] parts = url.split("/");
+        String[] parts = url.split("[:/]");
         return parts[parts.length - 1];
     }
 

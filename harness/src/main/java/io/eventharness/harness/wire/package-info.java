@@ -1,6 +1,8 @@
 /**
  * Wiring triggers the way AWS requires, with the permissions real AWS checks (a function's resource policy, a
- * queue's or topic's policy merged with what it allowed before): {@link io.eventharness.harness.wire.Wiring}; the
+ * queue's or topic's policy merged with what it allowed before, the Scheduler role):
+ * {@link io.eventharness.harness.wire.Wiring}; the EventBridge {@link io.eventharness.harness.wire.Rule} it puts and the
+ * Scheduler {@link io.eventharness.harness.wire.Schedule} it creates (each pointed at its targets); the
  * options of each trigger as its AWS API takes them ({@link io.eventharness.harness.wire.S3Events} for bucket
  * notifications, {@link io.eventharness.harness.wire.SubscriptionAttributes} for SNS subscriptions,
  * {@link io.eventharness.harness.wire.SqsMapping} for event source mappings); {@link io.eventharness.harness.wire.Mapping}

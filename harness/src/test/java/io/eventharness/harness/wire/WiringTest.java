@@ -74,7 +74,7 @@ class WiringTest {
             }
         };
 
-        Wiring snsOnly = new Wiring(cloud.clients(), () -> "arn:aws:iam::000000000000:role/unused", cloud.await(), new io.eventharness.harness.wire.Wires(),
+        Wiring snsOnly = new Wiring(cloud.clients(), () -> "arn:aws:iam::000000000000:role/unused", () -> "arn:aws:iam::000000000000:role/unused", cloud.await(), new io.eventharness.harness.wire.Wires(),
                 Capabilities.of(List.of("sns-to-sqs", "sns-to-lambda"), null), "sns-only");
         assertThatThrownBy(() -> snsOnly.s3ToLambda(bucket, fn, "s3:ObjectCreated:*"))
                 .isInstanceOf(MissingFeatureException.class)
