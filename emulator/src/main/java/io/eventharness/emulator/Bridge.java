@@ -4,6 +4,7 @@ import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class Bridge implements AutoCloseable {
     /** The region clients should name, {@code us-east-1}. */
     public String region() {
         return emulator.region().id();
+    }
+
+    /** The emulator's time: where its clock stands (it follows real time, plus every {@link #advance}). */
+    public Instant now() {
+        return emulator.clock().now();
     }
 
     /** Moves the emulator's clock, running everything that falls due (see {@code EmulatorClock.advance}). */

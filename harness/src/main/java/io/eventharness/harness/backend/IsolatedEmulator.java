@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,10 @@ final class IsolatedEmulator implements AutoCloseable {
 
     String region() {
         return (String) call("region");
+    }
+
+    Instant now() {
+        return (Instant) call("now");
     }
 
     void advance(Duration by) {
