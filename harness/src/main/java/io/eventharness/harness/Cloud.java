@@ -268,7 +268,8 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     /**
      * What happened so far in this test (or class): the hops between its own resources, and each function's
      * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed). A test's
-     * Cloud tells its class's resources and functions too, from the test's start.
+     * Cloud tells its class's resources and functions too, from the test's start. When the test's report is planned
+     * (see {@link io.eventharness.harness.report.ReportMode}), the last line links it: {@code report: file:///…}.
      */
     public String story() {
         TestReports.Plan r = report;

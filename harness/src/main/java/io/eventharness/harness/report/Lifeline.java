@@ -31,8 +31,8 @@ public record Lifeline(String key, String kind, String label, String endpoint) {
             return ofArn(arn.group(1), arn.group(2), e, namePrefix);
         }
         if (e.startsWith("http://") || e.startsWith("https://")) {
-            String path = URI.create(e).getPath();
-            String name = path.substring(path.lastIndexOf('/') + 1); // a queue URL: .../<account>/<name>
+            String[] path = URI.create(e).getPath().split("/"); // a queue URL: .../<account>/<name>
+            String name = path.length == 0 ? e : path[path.length - 1];
             return new Lifeline("sqs:" + name, "queue", shorten(name, namePrefix), e);
         }
         return new Lifeline("other:" + e, "other", e.isEmpty() ? "(unknown)" : e, e);

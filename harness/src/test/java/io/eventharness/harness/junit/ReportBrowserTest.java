@@ -26,7 +26,7 @@ class ReportBrowserTest {
     @Test
     void theFailingScenariosReportRendersAsASequenceDiagram() throws Exception {
         Chromium.binary(); // before the scenario runs: a missing browser fails (or skips) at once
-        Path report = ReportTest.reportOf(ReportTest.onlyFailure(TestKit.run(ReportTest.FailingUpload.class)));
+        Path report = ReportTest.reportOf(ReportTest.onlyFailure(ReportTest.run("always", ReportTest.FailingUpload.class)));
         try (Chromium browser = Chromium.start(WIDTH, HEIGHT)) {
             browser.open(report.toUri());
             assertThat(browser.eval("document.title").asText()).startsWith("FAILED · ReportTest.FailingUpload › thumbnailNeverArrives");
