@@ -4,6 +4,7 @@ import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,8 @@ public final class Bridge implements AutoCloseable {
         return emulator.region().id();
     }
 
-    /** The emulated time. */
-    public java.time.Instant now() {
+    /** The emulator's time: where its clock stands (it follows real time, plus every {@link #advance}). */
+    public Instant now() {
         return emulator.clock().now();
     }
 

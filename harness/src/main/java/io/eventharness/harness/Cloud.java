@@ -1,6 +1,7 @@
 package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
+import io.eventharness.harness.backend.Hop;
 import io.eventharness.harness.observe.Await;
 import io.eventharness.harness.observe.BucketView;
 import io.eventharness.harness.observe.Inbox;
@@ -13,6 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import io.eventharness.harness.observe.TriggerView;
 import java.time.Instant;
+import io.eventharness.harness.report.ClockMove;
+import io.eventharness.harness.report.FunctionLog;
+import io.eventharness.harness.report.ReportLink;
+import io.eventharness.harness.report.Scene;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -86,6 +92,8 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Await await;
     private final Wires wires = new Wires();
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
+    private volatile TestReports.Plan report; // this test's report, when one is planned
+    private final List<ClockMove> clockMoves = new CopyOnWriteArrayList<>(); // recorded while a report is planned
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
@@ -156,6 +164,11 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         String name = namePrefix() + clean;
         return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** The id in this Cloud's names: unique in the run. */
+    String testId() {
+        return testId;
     }
 
     /** What every name of this Cloud starts with: {@code <run prefix>-<id>-}. */
@@ -284,7 +297,14 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
             throw new TestAbortedException("this test moves the clock, which only the emulator can do (backend: "
                     + backend().name() + "); annotate it @NeedsClock to skip it up front");
         }
+        if (report == null) {
+            backend().advance(by);
+            return;
+        }
+        Instant from = backend().now();
+        long before = backend().hasTrail() ? backend().trailMark() : 0;
         backend().advance(by);
+        clockMoves.add(new ClockMove(from, by, before, backend().hasTrail() ? backend().trailMark() : 0));
     }
 
     /**
@@ -335,11 +355,46 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     /**
      * What happened so far in this test (or class): the hops between its own resources, and each function's
      * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed). A test's
-     * Cloud tells its class's resources and functions too, from the test's start.
+     * Cloud tells its class's resources and functions too, from the test's start. When the test's report is planned
+     * (see {@link io.eventharness.harness.report.ReportMode}), the last line links it: {@code report: file:///…}.
      */
     public String story() {
+        TestReports.Plan r = report;
         return Story.tell(backend(), testName, trailMark, concerns(), functionsToTell(),
-                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await)) + wiringStory();
+                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await)) + wiringStory()
+                + (r == null ? "" : ReportLink.line(r.file()) + "\n");
+    }
+
+    // ---- the report -----------------------------------------------------------------------------
+
+    /** Plans this test's report: its failures' story ends with the link, and its clock moves are recorded. */
+    void reportTo(TestReports.Plan plan) {
+        this.report = plan;
+    }
+
+    TestReports.Plan reportPlan() {
+        return report;
+    }
+
+    /**
+     * What this test's report draws: the trail's hops since the test's start that concern its (or its class's)
+     * resources, what the functions its story tells logged since then, and its clock moves.
+     */
+    Scene scene() {
+        Backend b = backend();
+        Predicate<String> concerns = concerns();
+        List<Hop> hops = b.hasTrail() ? b.hopsSince(trailMark).stream().filter(h -> h.involves(concerns)).toList() : List.of();
+        TestReports.Plan r = report;
+        Instant since = r == null ? null : r.since();
+        List<FunctionLog> logs = new ArrayList<>();
+        for (String fn : functionsToTell()) {
+            try {
+                logs.add(new FunctionLog(fn, new LogView(clients.logs(), "/aws/lambda/" + fn, await).lines(since), null));
+            } catch (RuntimeException e) {
+                logs.add(FunctionLog.unreadable(fn, e.toString()));
+            }
+        }
+        return new Scene(b.name(), harness.runPrefix(), b.hasTrail(), since == null ? Instant.EPOCH : since, hops, logs, clockMoves);
     }
 
     /** What this Cloud (and its class's) wired, with the state of each trigger now. */

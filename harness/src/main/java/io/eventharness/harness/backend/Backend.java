@@ -78,18 +78,24 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend has no settled signal");
     }
 
-    /** Whether {@link #trailSince} reports anything: only the embedded emulator records hops between services. */
+    /** Whether {@link #hopsSince} reports anything: only the emulator records hops between services. */
     default boolean hasTrail() {
         return capabilities().supports(Feature.TRAIL);
     }
 
     /**
-     * What happened between services since {@code afterSeq} (embedded only), one line per hop, keeping
-     * only hops whose source or target (an ARN, queue URL or name) or payload summary (an event whose id or
-     * resources name the test's) {@code concerns} accepts.
+     * Every hop between services since {@code afterSeq}, oldest first, as data (the emulator only; empty elsewhere).
+     */
+    default List<Hop> hopsSince(long afterSeq) {
+        return List.of();
+    }
+
+    /**
+     * What happened between services since {@code afterSeq} (the emulator only), one line per hop, keeping
+     * only hops whose source or target {@code concerns} accepts (an ARN, queue URL or name).
      */
     default List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return List.of();
+        return hopsSince(afterSeq).stream().filter(h -> h.involves(concerns)).map(Hop::line).toList();
     }
 
     /** A marker for {@link #trailSince}. */

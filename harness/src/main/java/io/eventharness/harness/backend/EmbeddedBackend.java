@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -105,13 +104,9 @@ public final class EmbeddedBackend implements Backend {
         return emulator.trailMark();
     }
 
-
     @Override
-    public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return emulator.trailSince(afterSeq).stream()
-                .filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")) || concerns.test(e.get("summary")))
-                .map(e -> TrailLines.format(Instant.parse(e.get("at")), e.get("kind"), e.get("source"), e.get("target"),
-                        e.get("outcome"), e.get("summary") == null ? "" : e.get("summary"))).toList();
+    public List<Hop> hopsSince(long afterSeq) {
+        return emulator.trailSince(afterSeq).stream().map(Hop::of).toList();
     }
 
     @Override

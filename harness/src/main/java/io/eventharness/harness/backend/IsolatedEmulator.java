@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,8 @@ final class IsolatedEmulator implements AutoCloseable {
         return (String) call("region");
     }
 
-    /** The emulated time. */
-    java.time.Instant now() {
-        return (java.time.Instant) call("now");
+    Instant now() {
+        return (Instant) call("now");
     }
 
     void advance(Duration by) {
