@@ -111,7 +111,7 @@ class StandaloneJarIT {
         try (StandaloneProcess p = StandaloneProcess.start("--port", "0", "--request-log")) {
             URI endpoint = p.awaitReady(START);
             assertThat(p.stdout()).contains("  region       us-east-1", "  account      000000000000",
-                    "  services     iam, lambda, logs, s3, sns, sqs, sts", "  request log  on (one line per request below)");
+                    "  services     " + String.join(", ", io.eventharness.emulator.Emulator.SERVICES), "  request log  on (one line per request below)");
 
             try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
                 sqs.createQueue(b -> b.queueName("logged"));
