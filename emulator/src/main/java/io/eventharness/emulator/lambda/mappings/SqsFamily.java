@@ -121,8 +121,8 @@ final class SqsFamily implements SourceFamily {
     }
 
     @Override
-    public void describe(MappingSettings s, EventSourceMappingConfiguration.Builder b) {
-        Integer concurrency = ((SqsOptions) s.options()).maximumConcurrency();
+    public void describe(EventSourceMapping.View v, EventSourceMappingConfiguration.Builder b) {
+        Integer concurrency = ((SqsOptions) v.settings().options()).maximumConcurrency();
         if (concurrency != null) {
             b.scalingConfig(c -> c.maximumConcurrency(concurrency));
         }
