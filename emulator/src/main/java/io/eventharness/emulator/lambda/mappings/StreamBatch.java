@@ -41,6 +41,10 @@ final class StreamBatch {
     int invocations;
     int retries;
     int notInvoked;
+    /** When a retry of it was due (its back-off counts from there, not from when the failed attempt ended); else null. */
+    Instant retryDue;
+    /** When its last attempt started, on the clock. */
+    Instant attemptedAt;
     /** The last invocation's request id and executed version, for the on-failure record. */
     String requestId;
     String executedVersion;
@@ -87,6 +91,7 @@ final class StreamBatch {
         StreamBatch rest = new StreamBatch(new ArrayList<>(records.subList(k, records.size())), window, finalInvoke, end);
         rest.invocations = invocations;
         rest.retries = retries;
+        rest.attemptedAt = attemptedAt;
         rest.requestId = requestId;
         rest.executedVersion = executedVersion;
         return rest;

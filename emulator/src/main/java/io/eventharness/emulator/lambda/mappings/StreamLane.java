@@ -278,6 +278,10 @@ final class StreamLane {
     }
 
     private void invoke(StreamPoller p, StreamBatch b) {
+        Instant now = p.now();
+        // a retry run late (the clock moved past it) counts its next back-off from when it was due
+        b.attemptedAt = b.retryDue != null && b.retryDue.isAfter(now.minusSeconds(1)) && !b.retryDue.isAfter(now) ? b.retryDue : now;
+        b.retryDue = null;
         batch = b;
         state = State.INVOKING;
         p.invoke(this, b);
@@ -382,14 +386,19 @@ final class StreamLane {
     private void backOff(StreamPoller p, String reason) {
         int failures = batch.retries + batch.notInvoked;
         long delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF_MS << Math.min(20, Math.max(0, failures - 1)));
-        Instant due = p.now().plusMillis(delay);
+        Instant from = batch.attemptedAt != null ? batch.attemptedAt : p.now();
+        Instant due = from.plusMillis(delay);
         StreamOptions o = p.options();
         if (o.maximumRecordAge() >= 0 && !batch.isEmpty()) {
-            Instant tooOld = batch.firstArrival().plusSeconds(o.maximumRecordAge());
+            Instant tooOld = batch.firstArrival().plusSeconds(o.maximumRecordAge()).plusMillis(1);
             if (tooOld.isBefore(due)) {
-                due = tooOld.isBefore(p.now()) ? p.now() : tooOld;
+                due = tooOld;
             }
         }
+        if (due.isBefore(p.now())) {
+            due = p.now();
+        }
+        batch.retryDue = due;
         state = State.BACKOFF;
         EmulatorClock.Task[] t = new EmulatorClock.Task[1];
         t[0] = p.schedule(due, () -> p.timerFired(this, t[0], false));
