@@ -50,6 +50,9 @@ final class SqsFamily implements SourceFamily {
 
     @Override
     public MappingSettings settings(MappingRequest r, MappingSettings base, Arn source) {
+        if (r.others().containsKey("StartingPosition")) {
+            throw MappingErrors.invalid("StartingPosition is not valid for SQS event sources."); // AWS's words (recorded)
+        }
         for (String given : r.others().keySet()) {
             if (NOT_FOR_QUEUES.contains(given)) {
                 throw MappingErrors.unsupported(given);
