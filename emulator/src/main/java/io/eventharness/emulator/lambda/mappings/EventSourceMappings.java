@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * Lambda's event source mappings, assembled: the registry (by UUID, in the order they were created), the families of
- * sources they read (SQS queues, and the streams of each {@code ReadableStreams} reader), their pollers' threads, and the operations object {@code LambdaService} serves. Its
- * in-JVM API is what {@code lambda}'s {@code TagOperations} needs to tag a mapping by its ARN.
+ * sources they read (SQS queues, and the streams of each {@code ReadableStreams} reader), their pollers' threads, and
+ * the operations object {@code LambdaService} serves. Its in-JVM API is what {@code lambda}'s {@code TagOperations}
+ * needs to tag a mapping by its ARN.
  *
  * <p>Every enabled mapping counts in the emulator's {@link io.eventharness.emulator.core.Activity}: the emulator is
- * not settled while a mapping could receive something it has not taken.
+ * not settled while a mapping could receive or process something it has not taken.
  */
 public final class EventSourceMappings implements AutoCloseable {
     /** {@code arn:aws:lambda:<region>:<account>:event-source-mapping:<uuid>}: the resource part. */
