@@ -9,6 +9,12 @@
 # Imports are kept few (the raw _socket module, json) so that a cold start costs little more than the
 # interpreter's own start; logging is configured only once the function imports it.
 #
+# --sdk DIR puts boto3 and botocore (DIR, the engine's links to the machine's) on sys.path after the interpreter's
+# own packages, as AWS's Python runtimes provide them; the task root comes first, so a function's own copy wins.
+# Where neither the interpreter nor DIR has boto3, the log says so once per sandbox. A botocore older than 1.31
+# (Debian's) does not read AWS_ENDPOINT_URL: its clients get it as their default endpoint, so that the function's
+# SDK calls reach the emulator as a newer botocore's would.
+#
 # Started with --spare, it is a spare sandbox: it prepares what does not depend on the function, writes
 # _SPARE_READY (the engine keeps that line out of the log) and waits for a line on stdin; only then does it
 # import the handler, as a sandbox started without a spare does at once.
@@ -331,6 +337,47 @@ class _LoggingHook(object):
         return spec
 
 
+class _EndpointHook(object):
+    """botocore before 1.31 (Debian's is 1.29) ignores AWS_ENDPOINT_URL, which points the function's SDK calls back at
+    the emulator: when it is imported, its clients get that endpoint unless the function gives one."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "botocore.session":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.machinery
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_and_patch(module):
+            exec_module(module)
+            _default_endpoint(module)
+
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+
+def _default_endpoint(session_module):
+    try:
+        import botocore
+        version = tuple(int(part) for part in botocore.__version__.split(".")[:2])
+    except (ImportError, AttributeError, ValueError):
+        return
+    if version >= (1, 31):
+        return   # it reads AWS_ENDPOINT_URL itself
+    create_client = session_module.Session.create_client
+
+    def create_client_with_endpoint(self, *args, **kwargs):
+        endpoint = os.environ.get("AWS_ENDPOINT_URL")
+        if endpoint and len(args) < 6 and kwargs.get("endpoint_url") is None:
+            kwargs["endpoint_url"] = endpoint
+        return create_client(self, *args, **kwargs)
+
+    session_module.Session.create_client = create_client_with_endpoint
+
+
 def _limit_memory():
     """A backstop under the engine's memory watch: the data segment is limited to twice the memory size plus
     256 MB. The engine kills a sandbox that goes beyond its memory size (Runtime.OutOfMemory, as in AWS); this
@@ -407,16 +454,31 @@ def _await_activation():
     os.close(null)
 
 
-def main(spare=False):
+def _provide_sdk(sdk):
+    """boto3 and botocore where AWS's runtimes have them: after the task root and the interpreter's own packages."""
+    if sdk is not None:
+        sys.path.append(sdk)
+        return
+    import importlib.util
+    if importlib.util.find_spec("boto3") is None:
+        sys.stdout.write("Event Harness: boto3 and botocore, which AWS's Python runtimes include, are not available to "
+                         "Python %d.%d (%s): install Debian's python3-boto3 (apt-get install python3-boto3) or pip install "
+                         "boto3 for it, or bundle them in the deployment package\n"
+                         % (sys.version_info[0], sys.version_info[1], sys.executable))
+
+
+def main(spare=False, sdk=None):
     sys.stdout = Unbuffered(sys.stdout)
     sys.stderr = Unbuffered(sys.stderr)
     task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
     sys.path[0] = task_root   # the script's own directory is not importable by the function
+    _provide_sdk(sdk)
     _limit_memory()
     if "logging" in sys.modules:
         _configure_logging(sys.modules["logging"])
     else:
         sys.meta_path.insert(0, _LoggingHook())
+    sys.meta_path.insert(0, _EndpointHook())
     client = RuntimeClient(os.environ["AWS_LAMBDA_RUNTIME_API"])
     if spare:
         _await_activation()
@@ -438,8 +500,7 @@ def main(spare=False):
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--spare"]:
-        del sys.argv[1]
-        main(spare=True)
-    else:
-        main()
+    _args = sys.argv[1:]
+    del sys.argv[1:]
+    _sdk = _args[_args.index("--sdk") + 1] if "--sdk" in _args else None
+    main(spare="--spare" in _args, sdk=_sdk)

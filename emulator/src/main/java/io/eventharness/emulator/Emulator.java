@@ -8,6 +8,7 @@ import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.EventTrail;
 import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.pipeline.FrontDoor;
+import io.eventharness.emulator.pipeline.RequestLog;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import io.eventharness.emulator.lambda.LambdaService;
@@ -15,6 +16,7 @@ import io.eventharness.emulator.logs.LogsService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,6 +48,20 @@ import software.amazon.awssdk.regions.Region;
 public final class Emulator implements AutoCloseable {
     /** How long an idle Lambda sandbox stays warm unless configured. */
     public static final Duration DEFAULT_LAMBDA_KEEP_ALIVE = Duration.ofMinutes(10);
+    /** The services served, by signing name (as a request's credential scope names them). */
+    public static final List<String> SERVICES = List.of("events", "iam", "kinesis", "lambda", "logs", "s3", "scheduler", "sns",
+            "sqs", "sts");
+    /**
+     * What the emulator does beyond the services' APIs, as {@code GET /_harness/health} names it to a test harness
+     * (which skips or refuses what needs a feature missing here): {@code clock} (a movable clock,
+     * {@code /_harness/clock/advance}), {@code trail} (the event trail, {@code /_harness/trail}), {@code settle} (the
+     * settled signal, {@code /_harness/settle}), and the deliveries between services: {@code sns-to-sqs},
+     * {@code sns-to-lambda}, {@code s3-notifications} (S3 delivering bucket events to queues, topics and functions),
+     * {@code s3-to-eventbridge}, {@code sqs-event-source} (Lambda polling queues), {@code eventbridge-targets},
+     * {@code scheduler-targets}. Whoever adds a delivery adds its name.
+     */
+    public static final List<String> FEATURES = List.of("clock", "trail", "settle", "sns-to-sqs", "sns-to-lambda", "s3-notifications",
+            "s3-to-eventbridge", "sqs-event-source", "eventbridge-targets", "scheduler-targets");
     private final Settings settings;
     private final EmulatorClock clock;
     private final EventTrail trail;
@@ -105,7 +121,7 @@ public final class Emulator implements AutoCloseable {
         builder.setDaemon(true);
         builder.start();
         JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda())));
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog()));
         try {
             s.start();
         } catch (Exception e) {
@@ -207,8 +223,16 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops: first the services, whose Lambda sandboxes end at once (busy ones too), so that requests waiting on
+     * them (a synchronous {@code Invoke}) are answered; then the port. Takes about as long as killing the sandboxes'
+     * processes.
+     */
     @Override
     public synchronized void close() {
+        if (started) {
+            services.thenAccept(Services::close).exceptionally(e -> null).join();
+        }
         if (server != null) {
             try {
                 server.close();
@@ -217,25 +241,23 @@ public final class Emulator implements AutoCloseable {
             }
             server = null;
         }
-        if (started) {
-            services.thenAccept(Services::close).exceptionally(e -> null).join();
-        }
         clock.close();
     }
 
     /**
      * What an emulator is built with, frozen. {@link #DEFAULTS}: port 4566 on 127.0.0.1, sandboxes warm for
      * ten minutes, {@code max(4, 2 × cores)} asynchronous workers, spare sandboxes on, 64 MiB of logs per group,
-     * S3 notification destinations' resource policies checked.
+     * S3 notification destinations' resource policies checked, no request log.
      *
      * @param lambdaWorkDirectory where sandboxes keep their directories; null: under {@code java.io.tmpdir}
      *                            (or {@code /var/tmp} when that is {@code /tmp}, which sandboxes cover)
+     * @param requestLog          told of every request once answered; null for none
      */
     public record Settings(String host, int port, Duration lambdaKeepAlive, int lambdaAsyncWorkers,
                            Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup,
-                           boolean s3DestinationPolicyCheck) {
+                           boolean s3DestinationPolicyCheck, RequestLog requestLog) {
         public static final Settings DEFAULTS = new Settings("127.0.0.1", 4566, DEFAULT_LAMBDA_KEEP_ALIVE,
-                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, true);
+                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, true, null);
 
         public Settings {
             Objects.requireNonNull(host, "host");
@@ -265,10 +287,44 @@ public final class Emulator implements AutoCloseable {
             this.s = settings;
         }
 
+        /** The settings being built, one field changed at a time (a record has no withers). */
+        private static final class Draft {
+            String host;
+            int port;
+            Duration lambdaKeepAlive;
+            int lambdaAsyncWorkers;
+            Path lambdaWorkDirectory;
+            boolean lambdaSpareSandboxes;
+            long maxLogBytesPerGroup;
+            boolean s3DestinationPolicyCheck;
+            RequestLog requestLog;
+
+            Draft(Settings s) {
+                host = s.host();
+                port = s.port();
+                lambdaKeepAlive = s.lambdaKeepAlive();
+                lambdaAsyncWorkers = s.lambdaAsyncWorkers();
+                lambdaWorkDirectory = s.lambdaWorkDirectory();
+                lambdaSpareSandboxes = s.lambdaSpareSandboxes();
+                maxLogBytesPerGroup = s.maxLogBytesPerGroup();
+                s3DestinationPolicyCheck = s.s3DestinationPolicyCheck();
+                requestLog = s.requestLog();
+            }
+
+            Settings settings() {
+                return new Settings(host, port, lambdaKeepAlive, lambdaAsyncWorkers, lambdaWorkDirectory, lambdaSpareSandboxes,
+                        maxLogBytesPerGroup, s3DestinationPolicyCheck, requestLog);
+            }
+        }
+
+        private Builder with(java.util.function.Consumer<Draft> change) {
+            Draft d = new Draft(s);
+            change.accept(d);
+            return new Builder(d.settings());
+        }
+
         public Builder withPort(int port) {
-            return new Builder(new Settings(s.host(), port, s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.port = port);
         }
 
         /** Any free port; read it back with {@link Emulator#endpoint()}. */
@@ -277,9 +333,7 @@ public final class Emulator implements AutoCloseable {
         }
 
         public Builder withHost(String host) {
-            return new Builder(new Settings(host, s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.host = host);
         }
 
         /**
@@ -288,9 +342,7 @@ public final class Emulator implements AutoCloseable {
          * to hours); 10 minutes by default; zero makes every invocation cold.
          */
         public Builder withLambdaKeepAlive(Duration keepAlive) {
-            return new Builder(new Settings(s.host(), s.port(), keepAlive, s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.lambdaKeepAlive = keepAlive);
         }
 
         /**
@@ -299,9 +351,7 @@ public final class Emulator implements AutoCloseable {
          * function's concurrency; here one machine runs them all. {@code max(4, 2 × cores)} by default.
          */
         public Builder withLambdaAsyncWorkers(int workers) {
-            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), workers,
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.lambdaAsyncWorkers = workers);
         }
 
         /**
@@ -312,9 +362,7 @@ public final class Emulator implements AutoCloseable {
          * an idle process (a JVM, a Python interpreter) for up to the keep-alive.
          */
         public Builder withLambdaSpareSandboxes(boolean enabled) {
-            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), enabled, s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.lambdaSpareSandboxes = enabled);
         }
 
         /**
@@ -322,9 +370,8 @@ public final class Emulator implements AutoCloseable {
          * ({@code /var/tmp} when that is {@code /tmp}, which every sandbox covers with its own).
          */
         public Builder withLambdaWorkDirectory(Path directory) {
-            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    Objects.requireNonNull(directory), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(),
-                    s.s3DestinationPolicyCheck()));
+            Objects.requireNonNull(directory);
+            return with(d -> d.lambdaWorkDirectory = directory);
         }
 
         /**
@@ -332,9 +379,7 @@ public final class Emulator implements AutoCloseable {
          * beyond it the oldest events go, so that a function printing without end cannot exhaust memory.
          */
         public Builder withMaxLogBytesPerGroup(long bytes) {
-            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), bytes,
-                    s.s3DestinationPolicyCheck()));
+            return with(d -> d.maxLogBytesPerGroup = bytes);
         }
 
         /**
@@ -344,8 +389,15 @@ public final class Emulator implements AutoCloseable {
          * checked: destinations must still exist, and S3 then delivers to them as if they allowed it.
          */
         public Builder withS3DestinationPolicyCheck(boolean enabled) {
-            return new Builder(new Settings(s.host(), s.port(), s.lambdaKeepAlive(), s.lambdaAsyncWorkers(),
-                    s.lambdaWorkDirectory(), s.lambdaSpareSandboxes(), s.maxLogBytesPerGroup(), enabled));
+            return with(d -> d.s3DestinationPolicyCheck = enabled);
+        }
+
+        /**
+         * Tells {@code log} of every request once answered: method, path, service, operation, status and time
+         * ({@link RequestLog.Served#line()}); the standalone emulator's {@code --request-log} prints those lines.
+         */
+        public Builder withRequestLog(RequestLog log) {
+            return with(d -> d.requestLog = log);
         }
 
         /** The settings so far. */

@@ -1,23 +1,29 @@
 package io.eventharness.emulator;
 
-import java.net.BindException;
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.lambda.LambdaService;
+import io.eventharness.emulator.pipeline.RequestLog;
+import io.eventharness.emulator.routing.ServiceBinding;
+import java.net.BindException;
+import java.util.List;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone emulator: {@code java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D]
- * [--lambda-async-workers N] [--skip-s3-destination-policy-check]}.
+ * [--lambda-async-workers N] [--skip-s3-destination-policy-check] [--request-log]}.
  *
- * <p>Prints {@code Event Harness emulator listening on http://H:P} and then {@code Ready.} once the
- * port answers requests; stops cleanly on SIGTERM or Ctrl-C (exit status 143/130, as the JVM
- * reports a signal, after printing {@code Stopped.}). Exit status 2 means bad arguments, 1 that the
- * emulator could not start (port in use, unknown host); both with a one-line message on stderr.
+ * <p>Prints {@code Event Harness emulator listening on http://H:P}, a banner of what it serves (region, account,
+ * credentials, services, the admin endpoint) and then {@code Ready.} once the port answers requests; with
+ * {@code --request-log}, one line per request on stdout ({@link RequestLog.Served#line()}). Stops on SIGTERM or
+ * Ctrl-C within a second or two, whatever its functions are doing (exit status 143/130, as the JVM reports a
+ * signal, after printing {@code Stopped.}). Exit status 2 means bad arguments, 1 that the emulator could not start
+ * (port in use, unknown host); both with a one-line message on stderr.
  */
 public final class Main {
     static final String USAGE = "usage: java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D] [--lambda-async-workers N]\n"
-            + "       [--skip-s3-destination-policy-check]\n"
+            + "       [--skip-s3-destination-policy-check] [--request-log]\n"
             + "  --port N                  the port to listen on (default 4566; 0 picks any free port)\n"
             + "  --host H                  the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)\n"
             + "  --lambda-keep-alive D     how long an idle Lambda sandbox stays warm, in emulator time\n"
@@ -26,7 +32,8 @@ public final class Main {
             + "                            (default " + LambdaService.defaultAsyncWorkers() + " here: max(4, 2 x cores))\n"
             + "  --skip-s3-destination-policy-check\n"
             + "                            save S3 notification configurations whose destinations do not allow S3\n"
-            + "                            (no AddPermission, no queue or topic policy), and deliver to them anyway";
+            + "                            (no AddPermission, no queue or topic policy), and deliver to them anyway\n"
+            + "  --request-log             print one line per request: method, path, service, operation, status, time";
 
     private Main() {
     }
@@ -60,10 +67,25 @@ public final class Main {
             System.out.flush();
             stopped.countDown();
         }, "emulator-shutdown"));
-        System.out.println("Event Harness emulator listening on " + emulator.endpoint());
+        System.out.println(banner(emulator));
         System.out.println("Ready.");
         System.out.flush();
         stopped.await();
+    }
+
+    /** What a user needs to point a client at it: the endpoint first (its own line), then the rest. */
+    static String banner(Emulator emulator) {
+        String endpoint = emulator.endpoint().toString();
+        List<String> services = emulator.services().bindings().stream().map(ServiceBinding::name).distinct().sorted().toList();
+        return "Event Harness emulator listening on " + endpoint + "\n"
+                + "  region       " + emulator.region() + "\n"
+                + "  account      " + Account.ID + "\n"
+                + "  credentials  any, not checked (export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION="
+                + emulator.region() + ")\n"
+                + "  services     " + String.join(", ", services) + "\n"
+                + "  admin        " + endpoint + "/_harness/health (clock, trail, settle: see the README)\n"
+                + "  request log  " + (emulator.settings().requestLog() != null ? "on (one line per request below)"
+                        : "off (--request-log turns it on)");
     }
 
     /** One line a person can act on, instead of Jetty's stack of causes. */
@@ -99,6 +121,7 @@ public final class Main {
                 case "--lambda-keep-alive" -> b = b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
                 case "--lambda-async-workers" -> b = b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
                 case "--skip-s3-destination-policy-check" -> b = b.withS3DestinationPolicyCheck(false);
+                case "--request-log" -> b = b.withRequestLog(r -> System.out.println(r.line()));
                 default -> throw new IllegalArgumentException("unknown argument: " + flag);
             }
         }

@@ -94,8 +94,10 @@ public final class Services implements AutoCloseable {
             engine.workDirectory(config.lambdaWorkDirectory());
         }
         lambda = new LambdaService(clock, delivery, engine.build(), new LambdaEnvironment(role -> iam.roleExists(role.toString()),
-                (bucket, key, version) -> s3.objectBytes(bucket, key), endpoint, lambdaCode, sqs.consumableQueues(),
-                List.of(kinesis.readableStreams())), config.lambdaAsyncWorkers());
+                (bucket, key, version) -> {
+                    S3Service.Content c = s3.object(bucket, key);
+                    return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
+                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams())), config.lambdaAsyncWorkers());
         events = new EventBridgeService(clock, delivery, new Queues() {
             @Override
             public boolean exists(String queueArn) {

@@ -19,6 +19,26 @@ class MainArgumentsTest {
         assertThat(b.host()).isEqualTo("127.0.0.1");
         assertThat(b.lambdaKeepAlive()).isEqualTo(Duration.ofMinutes(10));
         assertThat(b.lambdaAsyncWorkers()).isEqualTo(LambdaService.defaultAsyncWorkers()).isGreaterThanOrEqualTo(4);
+        assertThat(b.requestLog()).as("no request log unless asked").isNull();
+    }
+
+    @Test
+    void requestLogFlag() {
+        assertThat(Main.parse("--request-log").settings().requestLog()).isNotNull();
+    }
+
+    @Test
+    void theBannerNamesWhatItServes() {
+        try (Emulator e = Emulator.builder().withDynamicPort().build().start()) {
+            assertThat(Main.banner(e)).isEqualTo("Event Harness emulator listening on " + e.endpoint() + "\n"
+                    + "  region       us-east-1\n"
+                    + "  account      000000000000\n"
+                    + "  credentials  any, not checked (export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "
+                    + "AWS_DEFAULT_REGION=us-east-1)\n"
+                    + "  services     " + String.join(", ", Emulator.SERVICES) + "\n"
+                    + "  admin        " + e.endpoint() + "/_harness/health (clock, trail, settle: see the README)\n"
+                    + "  request log  off (--request-log turns it on)");
+        }
     }
 
     @Test

@@ -19,12 +19,12 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -86,7 +86,9 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         this.enclosing = enclosing;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
         this.trailMark = harness.backend().trailMark();
-        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, Await.Polling.forBackend(harness.backend().name()));
+        // the emulator (embedded, or at an endpoint: it has a trail) answers in a fraction of a millisecond
+        this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, harness.backend().hasTrail() ? Await.Polling.FAST
+                : Await.Polling.forBackend(harness.backend().name()));
     }
 
     public Backend backend() {
@@ -148,7 +150,9 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     // ---- deploy ---------------------------------------------------------------------------------
 
     /**
-     * Creates the function (and the execution role when missing) and returns once it is Active. Deploying
+     * Creates the function (and the execution role when missing) and returns once it is Active. Its package is made
+     * and hashed once per content, and a large one is uploaded once per run ({@code CodeStaging}): deploying
+     * unchanged code again costs no zipping, hashing or uploading, whatever its size. Deploying
      * the same base name twice in one test gives the second function a {@code -2} suffix, and so on. Errors
      * are thrown at once, except the one AWS gives while a fresh role has not reached Lambda yet.
      */
@@ -158,7 +162,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         }
         String fnName = uniqueFunctionName(spec.baseName());
         String role = harness.executionRoleArn();
-        SdkBytes zip = SdkBytes.fromByteArray(spec.zip());
+        FunctionCode code = harness.codeStaging().code(spec.code());
         CreateFunctionResponse created = await.atMost(ROLE_PROPAGATION).retrying(
                 "function " + fnName + " to be created (its new execution role to reach Lambda)",
                 () -> lambda().createFunction(b -> b.functionName(fnName).runtime(spec.runtime).handler(spec.handler)
@@ -166,7 +170,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
                         .environment(e -> e.variables(spec.environment))
                         .deadLetterConfig(spec.deadLetterTargetArn == null ? null
                                 : DeadLetterConfig.builder().targetArn(spec.deadLetterTargetArn).build())
-                        .code(c -> c.zipFile(zip))),
+                        .code(code)),
                 Cloud::roleNotAssumableYet);
         functions.add(fnName);
         lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(fnName));
@@ -193,7 +197,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     /** Trigger helpers shaped like the AWS APIs they call. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn, await);
+        return new Wiring(clients, harness::executionRoleArn, await, backend().capabilities(), backend().name());
     }
 
     // ---- observe --------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      */
     public void advance(Duration by) {
         if (!backend().hasMovableClock()) {
-            throw new TestAbortedException("this test moves the clock, which only the embedded backend can do (backend: "
+            throw new TestAbortedException("this test moves the clock, which only the emulator can do (backend: "
                     + backend().name() + "); annotate it @NeedsClock to skip it up front");
         }
         backend().advance(by);

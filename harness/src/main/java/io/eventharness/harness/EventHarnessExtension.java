@@ -2,6 +2,8 @@ package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.BackendConfig;
+import io.eventharness.harness.backend.Capabilities;
+import io.eventharness.harness.backend.Feature;
 import io.eventharness.harness.junit.FieldInjection;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
@@ -9,8 +11,10 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -65,7 +69,7 @@ import org.opentest4j.TestAbortedException;
  *       as a method parameter instead. So is a static field that two classes running at once share.</li>
  *   <li>Constructors get only the {@link Harness}: a constructor runs per test or per class depending on the
  *       lifecycle, so which Cloud it should get is not clear.</li>
- *   <li>{@link NeedsClock} tests are skipped up front on backends without a movable clock.</li>
+ *   <li>{@link Needs} and {@link NeedsClock} tests are skipped up front on backends without what they name.</li>
  * </ul>
  */
 public final class EventHarnessExtension
@@ -73,6 +77,8 @@ public final class EventHarnessExtension
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(EventHarnessExtension.class);
     private static final Set<RuntimeException> REPORTED = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private static final FieldInjection FIELDS = new FieldInjection("@EventHarness", EventHarnessExtension::injectable);
+    /** What each backend can do, by name, told once per JVM (for the endpoint backend, one request to it). */
+    private static final Map<String, Optional<Capabilities>> CAPABILITIES = new ConcurrentHashMap<>();
 
     /** What this extension keeps in the stores: the session's hold on a backend, the Clouds, the fields it set. */
     private record SharedHarnessKey(String backend) {
@@ -104,17 +110,33 @@ public final class EventHarnessExtension
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<NeedsClock> needs = context.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, NeedsClock.class));
-        if (needs.isEmpty()) {
-            return ConditionEvaluationResult.enabled("no @NeedsClock");
+        Optional<NeedsClock> clock = context.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, NeedsClock.class));
+        Optional<Needs> needs = context.getElement().flatMap(e -> AnnotationSupport.findAnnotation(e, Needs.class));
+        if (clock.isEmpty() && needs.isEmpty()) {
+            return ConditionEvaluationResult.enabled("no @Needs");
         }
         String backend = selectedBackend(context);
-        if (BackendConfig.hasMovableClock(backend)) {
+        Optional<Capabilities> caps = CAPABILITIES.computeIfAbsent(backend,
+                b -> BackendConfig.fromEnvironment().withBackend(b).capabilities());
+        if (caps.isEmpty()) {
+            return ConditionEvaluationResult.enabled("what the " + backend + " backend can do is told when it starts");
+        }
+        if (clock.isPresent() && !caps.get().supports(Feature.CLOCK)) {
+            String why = clock.get().value();
+            return ConditionEvaluationResult.disabled("@NeedsClock: this test moves the clock (cloud.advance), which only the "
+                    + "emulator can do; the backend is " + backend + (why.isBlank() ? "" : " (" + why + ")"));
+        }
+        if (needs.isEmpty()) {
             return ConditionEvaluationResult.enabled("the " + backend + " backend has a movable clock");
         }
-        String why = needs.get().value();
-        return ConditionEvaluationResult.disabled("@NeedsClock: this test moves the clock (cloud.advance), which only the "
-                + "embedded backend can do; the backend is " + backend + (why.isBlank() ? "" : " (" + why + ")"));
+        List<String> missing = caps.get().missing(List.of(needs.get().value()), List.of(needs.get().services()));
+        if (missing.isEmpty()) {
+            return ConditionEvaluationResult.enabled("the " + backend + " backend has what @Needs names");
+        }
+        String why = needs.get().reason();
+        String who = context.getTestMethod().isPresent() ? "this test needs " : "the tests of this class need ";
+        return ConditionEvaluationResult.disabled("@Needs: " + who + String.join(" and ", missing) + ", which the "
+                + backend + " backend does not have" + (why.isBlank() ? "" : " (" + why + ")"));
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.eventharness.harness;
 
+import io.eventharness.harness.deploy.CodePackage;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What to deploy: code, runtime, handler and configuration. Made with {@link PythonFunction} or
- * {@link JavaFunction}; defaults follow the seed book's first function (128 MB, 3 s).
+ * What to deploy: code, runtime, handler and configuration. Made with {@link PythonFunction},
+ * {@link NodeFunction} or {@link JavaFunction}; defaults follow the seed book's first function (128 MB, 3 s).
  */
 public abstract class FunctionSpec<S extends FunctionSpec<S>> {
     String name;
@@ -64,7 +65,7 @@ public abstract class FunctionSpec<S extends FunctionSpec<S>> {
     }
 
     /** The deployment package. */
-    abstract byte[] zip();
+    abstract CodePackage code();
 
     String baseName() {
         if (name != null) {

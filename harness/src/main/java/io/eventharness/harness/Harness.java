@@ -2,6 +2,7 @@ package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.BackendConfig;
+import io.eventharness.harness.deploy.CodeStaging;
 import io.eventharness.harness.deploy.ExecutionRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class Harness implements AutoCloseable {
     private final AtomicInteger tests = new AtomicInteger();
     private final List<String> leftBehind = new ArrayList<>();
     private volatile String roleArn;
+    private volatile CodeStaging codeStaging;
 
     private Harness(BackendConfig config, Backend backend, SdkHttpClient http) {
         this.config = config;
@@ -115,7 +117,7 @@ public final class Harness implements AutoCloseable {
 
     /** A harness over a given backend (for tests of the harness itself). */
     public static Harness over(Backend backend, String runPrefix) {
-        return new Harness(new BackendConfig(backend.name(), null, null, runPrefix), backend,
+        return new Harness(BackendConfig.of(backend.name(), runPrefix), backend,
                 ApacheHttpClient.builder().maxConnections(64).build());
     }
 
@@ -156,6 +158,20 @@ public final class Harness implements AutoCloseable {
         return roleArn;
     }
 
+    /** How deployment packages reach Lambda: in the request, or once per content through the run's code bucket. */
+    CodeStaging codeStaging() {
+        CodeStaging s = codeStaging;
+        if (s == null) {
+            synchronized (this) {
+                if (codeStaging == null) {
+                    codeStaging = new CodeStaging(admin.s3(), backend.region().id(), config.runPrefix());
+                }
+                s = codeStaging;
+            }
+        }
+        return s;
+    }
+
     private String roleName() {
         return config.runPrefix() + "-lambda-exec";
     }
@@ -181,6 +197,13 @@ public final class Harness implements AutoCloseable {
                 ExecutionRole.delete(admin.iam(), roleName());
             } catch (RuntimeException e) {
                 leftBehind("the run", List.of("ROLE " + roleName() + " (" + e.getMessage() + ")"));
+            }
+        }
+        if (codeStaging != null && !"embedded".equals(backend.name()) && !Boolean.getBoolean("harness.keep")) {
+            try {
+                codeStaging.close();
+            } catch (RuntimeException e) {
+                leftBehind("the run", List.of("BUCKET " + codeStaging.bucketName() + " (" + e.getMessage() + ")"));
             }
         }
         List<String> left = leftBehind();

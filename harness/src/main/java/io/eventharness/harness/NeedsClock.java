@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a test (or a whole {@code @EventHarness} class) that moves the clock with {@code cloud.advance}:
- * on a backend without a movable clock (LocalStack, AWS) it is skipped before it starts — before the
- * backend starts or any resource exists — with the reason in the report. Without the annotation such a
- * test is only skipped when it reaches {@code advance}, after creating its resources.
+ * on a backend without a movable clock (LocalStack, AWS, an endpoint that is not the emulator) it is skipped before
+ * it starts — before the backend starts or any resource exists — with the reason in the report. Without the
+ * annotation such a test is only skipped when it reaches {@code advance}, after creating its resources. The same as
+ * {@code @Needs(Feature.CLOCK)} (see {@link Needs}), with the reason as its value.
  *
  * <pre>{@code
  * @EventHarness

@@ -1,10 +1,11 @@
 package io.eventharness.harness;
 
-import io.eventharness.harness.deploy.Zips;
+import io.eventharness.harness.deploy.CodePackage;
+import io.eventharness.harness.deploy.Packages;
 import java.nio.file.Path;
 
 /**
- * A Python function from a source folder (zipped at deploy time).
+ * A Python function from a source folder (zipped at deploy time, once per content).
  *
  * <pre>{@code
  * cloud.deploy(PythonFunction.from("src/main/python").handler("lambda_function.myfunc01_handler"));
@@ -27,7 +28,7 @@ public final class PythonFunction extends FunctionSpec<PythonFunction> {
     }
 
     @Override
-    byte[] zip() {
-        return Zips.ofFolder(source);
+    CodePackage code() {
+        return Packages.ofFolder(source);
     }
 }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The story a failed wait tells about one test: the hops between services that concern the test's own
  * resources (names with the test's prefix, or anything its clients created), then, for each function
- * the test created or observed, its invocations and last log lines. With parallel test classes the
- * backend's trail holds every test's hops; only this test's are told.
+ * the test created or observed, its invocations (each ok, or failed with its error type, message and the top of
+ * its stack trace, a timeout, a crash or running out of memory: see {@link Invocation}) and last log lines. With
+ * parallel test classes the backend's trail holds every test's hops; only this test's are told.
  */
 final class Story {
     private static final Pattern SEPARATORS = Pattern.compile("[:/]");
@@ -60,7 +61,7 @@ final class Story {
             trail.stream().skip(Math.max(0, trail.size() - 30)).forEach(l -> b.append("    ").append(l).append('\n'));
         } else {
             b.append("Event trail: not available on this backend (").append(backend.name())
-                    .append("): only the embedded emulator records the hops between services.\n");
+                    .append("): only the emulator (embedded, or at an endpoint) records the hops between services.\n");
         }
         for (String fn : functions) {
             List<LogLine> lines;
@@ -72,7 +73,7 @@ final class Story {
             }
             List<Invocation> inv = Invocation.parse(lines);
             b.append("Invocations of ").append(fn).append(inv.isEmpty() ? ": none.\n" : ":\n");
-            inv.forEach(i -> b.append("    ").append(i).append('\n'));
+            inv.forEach(i -> b.append("    ").append(i.toString().replace("\n", "\n    ")).append('\n'));
             b.append("Last log lines of ").append(fn).append(lines.isEmpty() ? ": none.\n" : ":\n");
             lines.stream().skip(Math.max(0, lines.size() - 20)).forEach(l -> b.append("    ").append(l.message()).append('\n'));
         }

@@ -26,6 +26,16 @@ class DeployTest {
     }
 
     @Test
+    void aNodeFunctionFromItsFolder(Cloud cloud) {
+        DeployedFunction fn = cloud.deploy(NodeFunction.from("src/test/resources/functions/greeter").handler("index.handler"));
+
+        assertThat(fn.name()).isEqualTo(cloud.name("handler"));
+        assertThat(fn.invoke("{\"name\": \"node\"}").payload()).isEqualTo("\"hello node\"");
+        assertThat(cloud.lambda().getFunction(b -> b.functionName(fn.name())).configuration().runtimeAsString())
+                .isEqualTo("nodejs20.x");
+    }
+
+    @Test
     void aNameTakenOutsideTheHarnessFailsAtOnceWithTheConflict(Harness harness) {
         try (Cloud cloud = harness.newCloud("conflict")) {
             DeployedFunction first = cloud.deploy(THUMBNAILER);

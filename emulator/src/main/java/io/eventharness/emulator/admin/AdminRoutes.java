@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.Activity;
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.EventTrail;
@@ -21,10 +22,14 @@ import java.util.function.Supplier;
 /**
  * The emulator's own endpoints, under {@code /_harness/}:
  * <ul>
- *   <li>{@code GET /_harness/health} — the services and their state;</li>
+ *   <li>{@code GET /_harness/health} — the services and their state, the region, the account, and the features a
+ *       test harness may ask for ({@code clock}, {@code trail}, the deliveries between services: see
+ *       {@code Emulator.FEATURES}): {@code {"status":"running","services":{"s3":"running",...},"region":"us-east-1",
+ *       "account":"000000000000","features":["clock","trail",...]}};</li>
  *   <li>{@code GET /_harness/clock} — the emulated time;</li>
  *   <li>{@code POST /_harness/clock/advance} with {@code {"seconds": N}} — moves the clock, firing what falls due;</li>
- *   <li>{@code GET /_harness/trail} — the event trail;</li>
+ *   <li>{@code GET /_harness/trail} — the event trail, {@code ?since=N} only the hops after sequence number N;
+ *       {@code GET /_harness/trail/last} — {@code {"seq": N}}, the last hop's sequence number;</li>
  *   <li>{@code GET /_harness/settled} — whether the emulator is settled now, and what is pending
  *       ({@code {"settled": false, "pending": ["invocation of arn:…", …]}});</li>
  *   <li>{@code POST /_harness/settle} with {@code {"timeoutSeconds": N}} — waits until it is settled: 200 with
@@ -50,13 +55,19 @@ public final class AdminRoutes {
     private final EmulatorClock clock;
     private final EventTrail trail;
     private final Supplier<LambdaService> lambda;
+    private final List<String> features;
 
-    /** @param lambda the Lambda service, once built (waits while it is being built) */
-    public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda) {
+    /**
+     * @param lambda   the Lambda service, once built (waits while it is being built)
+     * @param features what the health answer names as the emulator's features
+     */
+    public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda,
+                       List<String> features) {
         this.router = router;
         this.clock = clock;
         this.trail = trail;
         this.lambda = lambda;
+        this.features = List.copyOf(features);
     }
 
     public HttpResponse handle(HttpRequest r) {
@@ -64,7 +75,7 @@ public final class AdminRoutes {
         String m = r.method();
         String route = path.substring(PREFIX.length());
         String allowed = switch (route) {
-            case "health", "clock", "trail", "settled" -> "GET";
+            case "health", "clock", "trail", "trail/last", "settled" -> "GET";
             case "clock/advance", "settle" -> "POST";
             default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
@@ -79,7 +90,8 @@ public final class AdminRoutes {
                 case "health" -> health();
                 case "clock" -> ok(clockJson());
                 case "clock/advance" -> advance(r);
-                case "trail" -> trail();
+                case "trail" -> trail(r);
+                case "trail/last" -> ok(Json.MAPPER.createObjectNode().put("seq", trail.lastSeq()));
                 case "settled" -> ok(settledJson(clock.activity().pending()));
                 case "settle" -> settle(r);
                 default -> lambdaCode(route.substring(LAMBDA_CODE.length()));
@@ -96,6 +108,10 @@ public final class AdminRoutes {
         for (ServiceBinding b : router.bindings()) {
             services.put(b.name(), "running");
         }
+        root.put("region", Account.DEFAULT_REGION);
+        root.put("account", Account.ID);
+        ArrayNode f = root.putArray("features");
+        features.forEach(f::add);
         return ok(root);
     }
 
@@ -170,9 +186,17 @@ public final class AdminRoutes {
                 .orElseGet(() -> error(404, "no function version " + String.join(":", parts)));
     }
 
-    private HttpResponse trail() {
+    /** Every hop, or with {@code ?since=N} those after sequence number N. */
+    private HttpResponse trail(HttpRequest r) {
+        String since = r.queryParamIfReadable("since");
+        long after;
+        try {
+            after = since == null ? 0 : Long.parseLong(since);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("since must be a sequence number, got '" + since + "'");
+        }
         ArrayNode arr = Json.MAPPER.createArrayNode();
-        for (TrailEntry e : trail.entries()) {
+        for (TrailEntry e : since == null ? trail.entries() : trail.since(after)) {
             ObjectNode n = arr.addObject();
             n.put("seq", e.seq());
             n.put("at", e.at().toString());

@@ -38,6 +38,16 @@ public interface FunctionEngine extends AutoCloseable {
     default void prepare(FunctionConfig config) {
     }
 
+    /**
+     * Whether this engine can run the runtime ({@code CreateFunction} asks, so that a runtime it cannot run is refused
+     * there, not at the first invocation); by default any.
+     *
+     * @throws io.eventharness.emulator.lambda.runtime.UnknownRuntimeException saying why not (a runtime it does not
+     *         run, naming those it does; an interpreter that is not installed)
+     */
+    default void requireRuntime(String runtime) {
+    }
+
     @Override
     void close();
 

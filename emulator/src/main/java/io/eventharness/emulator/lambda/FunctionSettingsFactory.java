@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.lambda.runtime.UnknownRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 
 /**
  * Validates {@code CreateFunction} and the update operations as Lambda does, and makes the new
- * {@link FunctionSettings}.
+ * {@link FunctionSettings}. A runtime AWS has that the emulator cannot run here (one it does not run, or whose
+ * interpreter is not installed) is refused with {@code InvalidParameterValueException} saying why.
  */
 final class FunctionSettingsFactory {
     /** The resource of a role ARN, as Lambda's constraint on {@code Role} has it (the slash is optional there). */
@@ -43,10 +45,15 @@ final class FunctionSettingsFactory {
 
     private final EmulatorClock clock;
     private final LambdaEnvironment env;
+    private final CodeCache code;
+    private final FunctionEngine engine;
 
-    FunctionSettingsFactory(EmulatorClock clock, LambdaEnvironment env) {
+    /** @param engine asked whether it runs a runtime */
+    FunctionSettingsFactory(EmulatorClock clock, LambdaEnvironment env, FunctionEngine engine) {
         this.clock = clock;
         this.env = env;
+        this.code = new CodeCache(env.codeRoot());
+        this.engine = engine;
     }
 
     /** The settings of a new function's {@code $LATEST}, {@code Pending}; its code is unpacked last, once the rest is valid. */
@@ -88,7 +95,7 @@ final class FunctionSettingsFactory {
                 State.ACTIVE, LastUpdateStatus.SUCCESSFUL);
     }
 
-    private static String runtime(String value) {
+    private String runtime(String value) {
         if (value == null) {
             throw LambdaErrors.invalidParameter("Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
@@ -99,6 +106,11 @@ final class FunctionSettingsFactory {
             // Lambda checks this itself (a runtime may also be a runtime-version ARN), hence not a ValidationException
             throw LambdaErrors.invalidParameter("Value " + value + " at 'runtime' failed to satisfy constraint: Member must satisfy "
                     + "enum value set: " + Runtime.knownValues() + " or be a valid ARN");
+        }
+        try {
+            engine.requireRuntime(value); // a runtime AWS has that the emulator does not run: refused now, not at invoke
+        } catch (UnknownRuntimeException e) {
+            throw LambdaErrors.invalidParameter(e.getMessage());
         }
         return value;
     }
@@ -191,20 +203,21 @@ final class FunctionSettingsFactory {
         if (c.imageUri() != null) {
             throw LambdaErrors.invalidParameter("Container image functions are not supported by the emulator; use a .zip package.");
         }
-        byte[] zip;
         if (c.zipFile() != null) {
-            zip = c.zipFile().asByteArrayUnsafe();
+            byte[] zip = c.zipFile().asByteArrayUnsafe();
             if (zip.length > io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED) {
                 throw LambdaErrors.tooLarge(io.eventharness.emulator.lambda.FunctionCode.MAX_ZIPPED, "CreateFunction");
             }
-        } else if (c.s3Bucket() != null && c.s3Key() != null) {
-            zip = env.s3().get(c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
-            if (zip == null) {
+            return code.acquire(zip, null, functionName);
+        }
+        if (c.s3Bucket() != null && c.s3Key() != null) {
+            // no 50 MB limit from S3: only the 250 MB unzipped, checked while unpacking
+            LambdaEnvironment.StoredCode stored = env.s3().get(c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
+            if (stored == null) {
                 throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
             }
-        } else {
-            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+            return code.acquire(stored.zip(), stored.sha256(), functionName);
         }
-        return io.eventharness.emulator.lambda.FunctionCode.unpack(zip, env.codeRoot(), functionName);
+        throw LambdaErrors.invalidParameter("Please provide a source for function code.");
     }
 }

@@ -22,6 +22,15 @@ public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplie
     /** Reads an object of the emulated S3; null when it does not exist. */
     @FunctionalInterface
     public interface S3Objects {
-        byte[] get(String bucket, String key, String versionId);
+        StoredCode get(String bucket, String key, String versionId);
+    }
+
+    /**
+     * A deployment package stored in S3.
+     *
+     * @param zip    its bytes
+     * @param sha256 its SHA-256 (base64) when S3 verified one as the object was stored, else null (Lambda computes it)
+     */
+    public record StoredCode(byte[] zip, String sha256) {
     }
 }

@@ -59,7 +59,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues(),
                 env.streams());
         this.operations = List.of(
-                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env), invoker),
+                new FunctionOperations(functions, new FunctionSettingsFactory(clock, env, engine), invoker),
                 new VersionOperations(functions),
                 new AliasOperations(functions),
                 invocations,

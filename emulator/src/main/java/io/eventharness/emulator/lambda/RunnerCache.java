@@ -53,6 +53,11 @@ final class RunnerCache implements FunctionEngine {
         return e.new Held();
     }
 
+    @Override
+    public void requireRuntime(String runtime) {
+        engine.runtimes().resolve(runtime);
+    }
+
     /** Makes the version's runner now, which prepares a spare sandbox for its first invocation (if spares are on). */
     @Override
     public void prepare(FunctionConfig config) {

@@ -13,7 +13,9 @@
  *   <li>State, knowing nothing of HTTP: {@code LambdaFunctions} (the registry, by name) and {@code LambdaFunction}
  *       ({@code $LATEST}, versions, aliases, policy, {@code EventInvokeConfig}s, reserved concurrency, tags), which
  *       changes only through its own methods under its own monitor; {@code FunctionSettings} (one version's
- *       configuration, immutable), {@code FunctionCode} (an unpacked deployment package), {@code FunctionPolicy}
+ *       configuration, immutable), {@code FunctionCode} (a version's handle on its deployment package), {@code CodeCache} and
+ *       {@code Unpacked} (each package unpacked once per content, keyed by its SHA-256, and kept a while after its
+ *       last function goes, so that redeploying the same code costs no unpacking), {@code FunctionPolicy}
  *       (held by its function).</li>
  *   <li>Operations, {@code FooResponse foo(FooRequest[, Call])} each in one class: {@code FunctionOperations},
  *       {@code VersionOperations}, {@code AliasOperations}, {@code InvokeOperations}, {@code PermissionOperations},
@@ -42,8 +44,15 @@
  *       keeping the region it was created in.</li>
  *   <li>{@code CreateFunction} answers {@code State: Pending} and the function is {@code Active} before the next
  *       call; an update answers {@code LastUpdateStatus: InProgress} and is {@code Successful} at once.</li>
+ *   <li>Only the runtimes {@code lambda.runtime} runs (Java, Python, Node.js, {@code provided.*}) whose interpreter is
+ *       installed: {@code CreateFunction} and {@code UpdateFunctionConfiguration} refuse another with
+ *       {@code InvalidParameterValueException} naming those it runs ({@code FunctionEngine.requireRuntime}).</li>
  *   <li>Only .zip packages (a container image is refused with {@code InvalidParameterValueException});
- *       {@code Code.Location} is the emulator's own URL ({@code LambdaService.CODE_PATH}), not a presigned S3 URL.</li>
+ *       {@code Code.Location} is the emulator's own URL ({@code LambdaService.CODE_PATH}), not a presigned S3 URL.
+ *       Functions with the same code share one unpacked task root (read-only in AWS); code from S3
+ *       ({@code S3Bucket}/{@code S3Key}) is read from the emulated S3, whose verified {@code x-amz-checksum-sha256}
+ *       then serves as the {@code CodeSha256}; {@code S3ObjectVersion} is not consulted (S3 versioning is not
+ *       emulated).</li>
  *   <li>An alias's {@code RoutingConfig} is stored, not applied; the resource policy is enforced only for services
  *       that deliver events (SNS, S3), as IAM is nowhere enforced; provisioned concurrency is not emulated.</li>
  *   <li>Asynchronous events wait for a fixed number of workers ({@code --lambda-async-workers}) rather than being

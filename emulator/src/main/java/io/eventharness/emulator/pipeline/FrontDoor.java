@@ -17,32 +17,66 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
  * typed request (the protocol's codec) → the typed operation → the typed response back through the
- * codec. Client mistakes become the protocol's 4xx; an emulator bug becomes a logged 500, never a
- * hang.
+ * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
+ * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
+ * is told of each request once answered.
  */
 public final class FrontDoor implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FrontDoor.class);
 
     private final ServiceRouter router;
     private final AdminRoutes admin;
+    private final RequestLog log;
 
     public FrontDoor(ServiceRouter router, AdminRoutes admin) {
+        this(router, admin, null);
+    }
+
+    /** @param log told of each request served; null for none */
+    public FrontDoor(ServiceRouter router, AdminRoutes admin, RequestLog log) {
         this.router = router;
         this.admin = admin;
+        this.log = log;
+    }
+
+    /** What the request turned out to be for, as far as it got: for the request log. */
+    private static final class Seen {
+        String service = "-";
+        String operation = "-";
     }
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        if (log == null) {
+            return serve(request, new Seen());
+        }
+        long start = System.nanoTime();
+        Seen seen = new Seen();
+        HttpResponse response = serve(request, seen);
+        try {
+            log.served(new RequestLog.Served(request.method(), request.rawPath(), seen.service, seen.operation,
+                    response.status(), (System.nanoTime() - start) / 1e6));
+        } catch (RuntimeException e) {
+            LOG.warn("the request log failed", e);
+        }
+        return response;
+    }
+
+    private HttpResponse serve(HttpRequest request, Seen seen) {
         ServiceRouter.Route route;
         ProtocolCodec codec;
         try {
             if (request.rawPath().startsWith(AdminRoutes.PREFIX)) {
+                seen.service = "admin";
+                seen.operation = request.rawPath().substring(AdminRoutes.PREFIX.length());
                 return admin.handle(request);
             }
             route = router.route(request);
             if (route == null) {
-                return HttpResponse.json(400, "{\"__type\":\"UnknownService\",\"message\":\"No emulated service serves this request\"}");
+                seen.service = router.unserved(request);
+                return UnservedService.answer(request, seen.service, router.served(), Ids.uuid());
             }
+            seen.service = route.binding().name();
             codec = route.binding().codecFor(request);
         } catch (RuntimeException e) {
             // Before a codec is chosen there is no protocol envelope: plain JSON, never the server's HTML error page.
@@ -53,6 +87,7 @@ public final class FrontDoor implements HttpHandler {
         Call call = new Call(requestId, route.scope(), request, endpointOf(request));
         try {
             Resolved resolved = codec.resolve(request, route.binding().model());
+            seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);
             Object result = resolved.op().invoke(typedRequest, call);
             return codec.encode(result, resolved.op(), call);

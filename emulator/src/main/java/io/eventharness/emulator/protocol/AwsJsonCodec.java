@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Json;
@@ -25,7 +26,7 @@ public final class AwsJsonCodec implements ProtocolCodec {
     static final ObjectMapper JSON = Json.MAPPER;
     // A document followed by more tokens ("{} }}") is malformed, not a document.
     private static final ObjectReader STRICT_JSON = Json.STRICT;
-    static final ObjectMapper CBOR = new CBORMapper();
+    static final ObjectMapper CBOR = new CBORMapper(CBORFactory.builder().streamReadConstraints(Json.CONSTRAINTS).build());
     private static final ObjectReader STRICT_CBOR = CBOR.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
 

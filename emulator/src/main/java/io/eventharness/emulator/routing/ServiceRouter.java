@@ -11,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * Which service a request is for, and in which region: the SigV4 credential scope
  * ({@code Credential=AKID/20261125/us-east-1/sqs/aws4_request}) in the {@code Authorization} header or a
  * presigned URL's {@code X-Amz-Credential}; failing that, the {@code X-Amz-Target} prefix, then the
- * query {@code Action}; anything else is S3 (REST paths).
+ * query {@code Action}; anything else is S3 (REST paths). A request whose scope, target or action names a service
+ * the emulator does not serve routes nowhere ({@link #route} gives null, {@link #unserved} says what it asked for):
+ * it is not S3's.
  */
 public final class ServiceRouter {
 
@@ -62,34 +64,58 @@ public final class ServiceRouter {
         return null;
     }
 
-    /** The route, or null when no emulated service matches. */
+    /** The route, or null when the request is for a service the emulator does not serve (see {@link #unserved}). */
     public Route route(HttpRequest r) {
         CredentialScope scope = CredentialScope.of(r).orElse(null);
         String target = r.header("X-Amz-Target");
         if (scope != null) {
             ServiceBinding b = bySigningName(scope.service(), target);
-            if (b != null) {
-                return new Route(b, scope);
-            }
+            return b == null ? null : new Route(b, scope);
         }
         if (target != null) {
             for (ServiceBinding b : bindings()) {
                 String prefix = b.spec().targetPrefix();
                 if (prefix != null && target.startsWith(prefix + ".")) {
-                    return new Route(b, scope);
+                    return new Route(b, null);
                 }
             }
+            return null;
         }
         String action = action(r);
         if (action != null) {
             for (ServiceBinding b : bindings()) {
                 if (b.servesAction(action)) {
-                    return new Route(b, scope);
+                    return new Route(b, null);
                 }
             }
+            return null;
         }
         ServiceBinding s3 = byName("s3");
-        return s3 == null ? null : new Route(s3, scope);
+        return s3 == null ? null : new Route(s3, null);
+    }
+
+    /**
+     * What a request {@link #route} found no service for asked for: the service its credential scope names
+     * ({@code dynamodb}), else its {@code X-Amz-Target}'s prefix ({@code DynamoDB_20120810}), else its query action
+     * ({@code the action DescribeStacks}).
+     */
+    public String unserved(HttpRequest r) {
+        CredentialScope scope = CredentialScope.of(r).orElse(null);
+        if (scope != null) {
+            return scope.service();
+        }
+        String target = r.header("X-Amz-Target");
+        if (target != null) {
+            int dot = target.indexOf('.');
+            return dot < 0 ? target : target.substring(0, dot);
+        }
+        String action = action(r);
+        return action != null ? "the action " + action : "this request";
+    }
+
+    /** The signing names of the services served, sorted: {@code iam, lambda, logs, ...}. */
+    public List<String> served() {
+        return bindings().stream().map(ServiceBinding::name).distinct().sorted().toList();
     }
 
     private ServiceBinding bySigningName(String service, String target) {

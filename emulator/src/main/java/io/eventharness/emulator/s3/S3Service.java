@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Amazon S3 (restXml), bound for the emulator: its spec, its state ({@link S3Buckets}) and its operation
- * objects, the one in-JVM read other services need ({@link #objectBytes}, Lambda code from S3), and the
- * {@code delivery} target that stores objects other services write ({@code arn:aws:s3:::bucket/key}: a stream mapping's
- * on-failure records). The
+ * objects, the one in-JVM read other services need ({@link #object}, Lambda code from S3), and the {@code delivery}
+ * target that stores objects other services write ({@code arn:aws:s3:::bucket/key}: a stream mapping's on-failure
+ * records). The
  * package description says what is served and how it differs from AWS.
  */
 public final class S3Service implements EmulatedService {
@@ -66,8 +66,19 @@ public final class S3Service implements EmulatedService {
         return operations;
     }
 
-    /** An object's bytes for in-JVM readers (Lambda code from S3Bucket/S3Key); null when absent. */
-    public byte[] objectBytes(String bucket, String key) {
-        return buckets.find(bucket).flatMap(b -> b.find(key)).map(StoredObject::data).orElse(null);
+    /** An object's bytes and, when it was stored with one, its verified full-object SHA-256 checksum; null when absent. */
+    public Content object(String bucket, String key) {
+        return buckets.find(bucket).flatMap(b -> b.find(key)).map(o -> new Content(o.data(),
+                o.checksum() != null && o.checksum().algorithm().equals("SHA256")
+                        && o.checksum().type().equals(StoredChecksum.FULL_OBJECT) ? o.checksum().value() : null)).orElse(null);
+    }
+
+    /**
+     * An object as in-JVM readers see it.
+     *
+     * @param data   the stored bytes themselves (not a copy: nobody writes to them)
+     * @param sha256 the base64 SHA-256 S3 verified when the object was stored ({@code x-amz-checksum-sha256}), or null
+     */
+    public record Content(byte[] data, String sha256) {
     }
 }

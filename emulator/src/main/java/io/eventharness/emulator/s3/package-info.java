@@ -35,7 +35,7 @@
  * <p><b>Layout</b> (the house pattern):
  * <ul>
  *   <li>{@link io.eventharness.emulator.s3.S3Service} — the spec, the state and the operation objects, and the
- *       in-JVM read {@code objectBytes(bucket, key)} (Lambda code from S3); no operation methods.</li>
+ *       in-JVM read {@code object(bucket, key)} (Lambda code from S3: the bytes and their verified SHA-256); no operation methods.</li>
  *   <li>State, knowing nothing of requests: {@code S3Buckets} (the registry, and the time to the second),
  *       {@code S3Bucket} (every version of every key, the current objects in UTF-8 key order, the versioning state
  *       {@code BucketVersioning}, uploads in progress, the notification configuration; it owns its lock: writes check

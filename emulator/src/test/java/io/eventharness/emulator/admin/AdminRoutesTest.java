@@ -51,8 +51,12 @@ class AdminRoutesTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         JsonNode health = JSON.readTree(r.body());
         assertThat(health.path("status").asText()).isEqualTo("running");
-        assertThat(health.path("services").fieldNames()).toIterable().contains("sqs", "s3", "sns", "logs", "iam", "sts");
+        assertThat(health.path("services").fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(Emulator.SERVICES);
         health.path("services").forEach(state -> assertThat(state.asText()).isEqualTo("running"));
+        assertThat(health.path("region").asText()).isEqualTo("us-east-1");
+        assertThat(health.path("account").asText()).isEqualTo("000000000000");
+        assertThat(health.path("features")).extracting(JsonNode::asText).containsExactlyElementsOf(Emulator.FEATURES)
+                .contains("clock", "trail", "settle", "s3-notifications", "sqs-event-source");
     }
 
     @Test
@@ -159,6 +163,20 @@ class AdminRoutesTest {
         HttpResponse<String> r = send("POST", "settle", body);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).path("error").asText()).startsWith("body must be JSON like {\"timeoutSeconds\": 10}");
+    }
+
+    @Test
+    void trailSinceASequenceNumberAndTheLastOne() throws Exception {
+        aws.trail().record("a", "b", "test:hop", "first", "ok");
+        long mark = JSON.readTree(send("GET", "trail/last", null).body()).path("seq").asLong();
+        aws.trail().record("a", "b", "test:hop", "second", "ok");
+
+        JsonNode after = JSON.readTree(send("GET", "trail?since=" + mark, null).body());
+        assertThat(after).singleElement().satisfies(e -> {
+            assertThat(e.path("seq").asLong()).isEqualTo(mark + 1);
+            assertThat(e.path("summary").asText()).isEqualTo("second");
+        });
+        assertThat(send("GET", "trail?since=x", null).statusCode()).isEqualTo(400);
     }
 
     private HttpResponse<String> send(String method, String route, String body) throws IOException, InterruptedException {

@@ -106,9 +106,9 @@ class BadInputCorpusTest {
                         "AWS.SimpleQueueService.EmptyBatchRequest"),
                 sqsQuery("control characters in a message", "Action=SendMessage&QueueUrl=" + QUEUE + "&MessageBody=%00%01",
                         "InvalidMessageContents"),
-                // Unsigned and naming no service's action: it falls to S3's REST routes, where POST / is not a thing.
+                // Unsigned and naming no service's action: a service the emulator does not serve, not S3's.
                 query("unsigned, unknown Action", null, "/", "Action=NoSuchAction&Version=2012-11-05",
-                        405, Envelope.REST_XML, "MethodNotAllowed"),
+                        501, Envelope.QUERY_XML, "NotImplemented"),
                 // Unsigned and unreadable: routing must not fail on it (it was a 500 from the server's error page).
                 query("unsigned, malformed percent-encoding", null, "/", "Action=ListQueues&QueueNamePrefix=%zz",
                         405, Envelope.REST_XML, "MethodNotAllowed"));

@@ -66,6 +66,13 @@ class LambdaApiTest {
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime("python9.9").handler("a.b")
                 .role(Functions.role()).code(c -> c.zipFile(zip))))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("Value python9.9 at 'runtime'");
+        // a runtime AWS has that the emulator does not run: refused now, naming those it runs, not at the first invoke
+        assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.RUBY3_3).handler("a.b")
+                .role(Functions.role()).code(c -> c.zipFile(zip))))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("The runtime ruby3.3 is not supported by the Event Harness emulator; it runs java8.al2, ")
+                .hasMessageContaining("nodejs20.x");
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName(name))).isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName(name).runtime(Runtime.PYTHON3_12).handler("a.b")
                 .role("arn:aws:iam::000000000000:role/does-not-exist").code(c -> c.zipFile(zip))))
                 .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("cannot be assumed by Lambda");

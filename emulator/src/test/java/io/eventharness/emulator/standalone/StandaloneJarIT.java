@@ -63,7 +63,7 @@ class StandaloneJarIT {
             JsonNode h = JSON.readTree(health.body());
             assertThat(h.path("status").asText()).isEqualTo("running");
             assertThat(h.path("services").fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda");
+                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda", "events", "scheduler", "kinesis");
             assertThat(h.path("services")).allSatisfy(state -> assertThat(state.asText()).isEqualTo("running"));
 
             try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
@@ -104,6 +104,66 @@ class StandaloneJarIT {
         assertThat(sandboxes).as("the warm sandbox").anySatisfy(s -> assertThat(s.info().command()).hasValueSatisfying(
                 c -> assertThat(c).contains("python")));
         return sandboxes;
+    }
+
+    @Test
+    void theBannerSaysWhatItServesAndTheRequestLogEachRequest() throws Exception {
+        try (StandaloneProcess p = StandaloneProcess.start("--port", "0", "--request-log")) {
+            URI endpoint = p.awaitReady(START);
+            assertThat(p.stdout()).contains("  region       us-east-1", "  account      000000000000",
+                    "  services     iam, lambda, logs, s3, sns, sqs, sts", "  request log  on (one line per request below)");
+
+            try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
+                sqs.createQueue(b -> b.queueName("logged"));
+            }
+            get(endpoint.resolve("/_harness/health?verbose=1"));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(p.stdout())
+                    .anySatisfy(l -> assertThat(l).matches("POST /  sqs CreateQueue  200  \\d+\\.\\d ms"))
+                    .anySatisfy(l -> assertThat(l).matches("GET /_harness/health  admin health  200  \\d+\\.\\d ms")));
+        }
+    }
+
+    /**
+     * A synchronous invocation, asynchronous ones and their sandboxes busy for a minute, and SIGTERM: the emulator
+     * stops within a second or two (it took 22 s: Jetty waited for the request, the engine for its background work).
+     */
+    @Test
+    void sigtermStopsAtOnceWhileFunctionsRun() throws Exception {
+        try (StandaloneProcess p = StandaloneProcess.start("--port", "0")) {
+            URI endpoint = p.awaitReady(START);
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream z = new ZipOutputStream(zip)) {
+                z.putNextEntry(new ZipEntry("sleeper.py"));
+                z.write("import time\ndef handle(event, context):\n    time.sleep(60)\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            java.util.concurrent.CompletableFuture<?> sync;
+            try (IamClient iam = client(IamClient.builder(), endpoint)) {
+                String role = iam.createRole(b -> b.roleName("sleeper").assumeRolePolicyDocument(TRUST)).role().arn();
+                LambdaClient lambda = client(LambdaClient.builder(), endpoint);
+                lambda.createFunction(b -> b.functionName("sleeper").runtime(Runtime.PYTHON3_12).role(role).timeout(120)
+                        .handler("sleeper.handle").code(c -> c.zipFile(SdkBytes.fromByteArray(zip.toByteArray()))));
+                sync = java.util.concurrent.CompletableFuture.runAsync(() -> lambda.invoke(b -> b.functionName("sleeper")
+                        .payload(SdkBytes.fromUtf8String("{}"))));
+                for (int i = 0; i < 3; i++) {
+                    lambda.invoke(b -> b.functionName("sleeper").invocationType("Event").payload(SdkBytes.fromUtf8String("{}")));
+                }
+            }
+            await("four busy sandboxes").atMost(Duration.ofSeconds(60)).until(() -> p.handle().descendants()
+                    .filter(d -> d.info().commandLine().orElse("").contains("bootstrap.py")).count() >= 4);
+
+            List<ProcessHandle> sandboxes = p.handle().descendants().toList();
+            long start = System.nanoTime();
+            p.terminate();
+            assertThat(p.awaitExit(STOP)).isEqualTo(SIGTERM_STATUS);
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(tookMillis).as("from SIGTERM to exit, ms; stdout %s", p.stdout()).isLessThan(4_000);
+            assertThat(p.stdout()).last().isEqualTo("Stopped.");
+            await("the sandboxes gone with it").atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(sandboxes).noneMatch(ProcessHandle::isAlive));
+            sync.handle((r, e) -> null).get(30, java.util.concurrent.TimeUnit.SECONDS); // answered or cut off, not left hanging
+        }
     }
 
     @Test

@@ -9,8 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Where scenario tests run: the embedded emulator, LocalStack in a container, or a real AWS account.
- * Scenario code only sees SDK clients configured from these values, so it runs unchanged on each.
+ * Where scenario tests run: the embedded emulator, LocalStack in a container, a real AWS account, or whatever already
+ * runs at an endpoint. Scenario code only sees SDK clients configured from these values, so it runs unchanged on
+ * each; what differs between them is in {@link #capabilities()}.
  *
  * <pre>{@code
  * @Test void onEveryBackend(Cloud cloud) {
@@ -21,7 +22,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public interface Backend extends AutoCloseable {
 
-    /** {@code embedded}, {@code localstack} or {@code aws}. */
+    /** {@code embedded}, {@code localstack}, {@code aws} or {@code endpoint}. */
     String name();
 
     /** The endpoint override, or empty for real AWS. */
@@ -36,9 +37,14 @@ public interface Backend extends AutoCloseable {
         return endpoint().isPresent();
     }
 
-    /** Whether {@link #advance(Duration)} works: only the embedded emulator has a movable clock. */
+    /** What it serves and can do beyond the services' APIs; by default what AWS can. */
+    default Capabilities capabilities() {
+        return Capabilities.AWS;
+    }
+
+    /** Whether {@link #advance(Duration)} works: only the emulator (embedded, or at an endpoint) has a movable clock. */
     default boolean hasMovableClock() {
-        return false;
+        return capabilities().supports(Feature.CLOCK);
     }
 
     /** Moves the backend's clock forward, firing everything that falls due. */
@@ -46,9 +52,9 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
     }
 
-    /** Whether {@link #trailSince} reports anything: only the embedded emulator records hops between services. */
+    /** Whether {@link #trailSince} reports anything: only the emulator records hops between services. */
     default boolean hasTrail() {
-        return false;
+        return capabilities().supports(Feature.TRAIL);
     }
 
     /**

@@ -1,19 +1,21 @@
 package io.eventharness.harness.backend;
 
-import io.eventharness.emulator.Emulator;
-import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The in-JVM emulator: no Docker, ready in well under a second, with a movable clock and an event trail.
+ * The emulator in the test JVM: no Docker, ready in well under a second, with a movable clock and an event trail.
+ * It runs in a class loader of its own ({@link IsolatedEmulator}), on its own AWS SDK, Jackson, Jetty and SLF4J,
+ * whatever versions the test's class path has; the test's clients reach it over HTTP like any other endpoint.
  *
  * <pre>{@code
  * try (EmbeddedBackend b = new EmbeddedBackend()) {
@@ -23,16 +25,16 @@ import software.amazon.awssdk.regions.Region;
  * }</pre>
  */
 public final class EmbeddedBackend implements Backend {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-
-    private final Emulator emulator;
+    private final IsolatedEmulator emulator;
+    private final Region region;
 
     public EmbeddedBackend() {
-        this.emulator = Emulator.builder().withDynamicPort().build().start();
+        this.emulator = IsolatedEmulator.start(Map.of());
+        this.region = Region.of(emulator.region());
     }
 
-    /** The emulator itself, for tests that need more than the wire. */
-    public Emulator emulator() {
+    /** The emulator behind this backend, for the harness's tests of its isolation. */
+    IsolatedEmulator emulator() {
         return emulator;
     }
 
@@ -48,43 +50,51 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public Region region() {
-        return emulator.region();
+        return region;
     }
 
+    /** Any credentials work; these are the conventional ones. */
     @Override
     public AwsCredentialsProvider credentials() {
-        return emulator.credentials();
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    private static volatile Capabilities capabilities;
+
+    /**
+     * What the emulator serves and can do ({@code Emulator.SERVICES}, {@code Emulator.FEATURES}), known without starting
+     * it: read from its classes, in their own loader, once.
+     */
+    public static Capabilities known() {
+        Capabilities c = capabilities;
+        if (c == null) {
+            c = Capabilities.of(IsolatedEmulator.describe("features"), IsolatedEmulator.describe("services"));
+            capabilities = c;
+        }
+        return c;
     }
 
     @Override
-    public boolean hasMovableClock() {
-        return true;
+    public Capabilities capabilities() {
+        return known();
     }
 
     @Override
     public void advance(Duration by) {
-        emulator.clock().advance(by);
+        emulator.advance(by);
     }
 
     @Override
     public long trailMark() {
-        return emulator.trail().lastSeq();
+        return emulator.trailMark();
     }
 
-    @Override
-    public boolean hasTrail() {
-        return true;
-    }
 
     @Override
     public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return emulator.trail().since(afterSeq).stream().filter(e -> concerns.test(e.source()) || concerns.test(e.target()))
-                .map(EmbeddedBackend::format).toList();
-    }
-
-    private static String format(TrailEntry e) {
-        return TIME.format(e.at()) + "  " + e.kind() + "  " + e.source() + " -> " + e.target() + "  [" + e.outcome() + "]"
-                + (e.summary().isEmpty() ? "" : "  " + e.summary());
+        return emulator.trailSince(afterSeq).stream().filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")))
+                .map(e -> TrailLines.format(Instant.parse(e.get("at")), e.get("kind"), e.get("source"), e.get("target"),
+                        e.get("outcome"), e.get("summary") == null ? "" : e.get("summary"))).toList();
     }
 
     @Override

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchReq
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What a test has received from one queue but not taken yet. A receive may bring up to 10 messages
@@ -44,10 +43,10 @@ public final class Inbox {
      * One short-poll receive; what came is added to the pending messages (a message received again after
      * its visibility timeout keeps its place, with its new receipt handle). Returns all pending messages.
      */
+    @SuppressWarnings("deprecation") // AttributeNames: SDK 2.20 has no MessageSystemAttributeNames
     public synchronized List<Message> receive() {
         List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                .visibilityTimeout(VISIBILITY_SECONDS).messageAttributeNames("All")
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                .visibilityTimeout(VISIBILITY_SECONDS).messageAttributeNames("All").attributeNamesWithStrings("All")).messages();
         for (Message m : got) {
             pending.put(m.messageId(), m);
         }

@@ -53,7 +53,7 @@ public final class LogWaits extends Waits<LogWaits> {
     public List<Invocation> invocations(int n) {
         return await().until(n + " invocation(s) of " + log.group(), log::invocations, inv -> inv.size() >= n,
                 inv -> inv.size() + " invocation(s)" + (inv.isEmpty() ? "" : ":\n    " + String.join("\n    ",
-                        inv.stream().map(Invocation::toString).toList())));
+                        inv.stream().map(i -> i.toString().replace("\n", "\n    ")).toList())));
     }
 
     private LogLine matching(String what, Predicate<LogLine> p) {

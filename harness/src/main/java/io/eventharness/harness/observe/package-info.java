@@ -8,7 +8,10 @@
  * {@link io.eventharness.harness.observe.LogView} — read now; their {@code await()} gives their conditions over the
  * one wait ({@link io.eventharness.harness.observe.Waits} and its {@code QueueWaits}, {@code BucketWaits},
  * {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
- * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes.
+ * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes: how each ended
+ * (ok, an error, a timeout, a crash, out of memory) and, if it failed, its
+ * {@link io.eventharness.harness.observe.Failure} (type, message, stack trace), which {@code FailureReader} reads from
+ * the forms AWS's runtimes log.
  *
  * <p>Imports Awaitility, opentest4j and the AWS SDK; nothing of the harness (the story comes in as a supplier).
  */

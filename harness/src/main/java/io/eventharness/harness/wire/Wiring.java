@@ -1,5 +1,8 @@
 package io.eventharness.harness.wire;
 
+import io.eventharness.harness.backend.Capabilities;
+import io.eventharness.harness.backend.Feature;
+import io.eventharness.harness.backend.MissingFeatureException;
 import io.eventharness.harness.observe.Await;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +22,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * including the permissions real AWS checks (a function's resource policy for S3 and SNS, a queue
  * policy for SNS and S3, merged with what the queue allowed before), so the same wiring works on every
  * backend. What the functions themselves need (polling a queue, sending to a dead-letter queue) is on
- * the harness's execution role.
+ * the harness's execution role. A wiring whose delivery the backend cannot do (S3 notifications and SQS event source
+ * mappings on the embedded emulator, today) throws a {@link MissingFeatureException} at once, before it creates
+ * anything; {@code @Needs} skips a test that needs one on such backends.
  *
  * <pre>{@code
  * cloud.wire().s3ToLambda(bucket, fn, "s3:ObjectCreated:*");
@@ -33,15 +38,31 @@ public final class Wiring {
     private final WiringClients c;
     private final Supplier<String> executionRole;
     private final Await await;
+    private final Capabilities capabilities;
+    private final String backend;
 
-    public Wiring(WiringClients clients, Supplier<String> executionRole, Await await) {
+    /**
+     * @param capabilities what the backend can deliver: a wiring whose delivery it lacks fails at once
+     * @param backend      the backend's name, for that failure's message
+     */
+    public Wiring(WiringClients clients, Supplier<String> executionRole, Await await, Capabilities capabilities, String backend) {
         this.c = clients;
         this.executionRole = executionRole;
         this.await = await;
+        this.capabilities = capabilities;
+        this.backend = backend;
+    }
+
+    /** Before anything is created: a delivery the backend cannot do fails now, not as a wait that times out later. */
+    private void require(Feature f, String wiring) {
+        if (!capabilities.supports(f)) {
+            throw new MissingFeatureException("cloud.wire()." + wiring, f, backend);
+        }
     }
 
     /** S3 → Lambda: AddPermission for {@code s3.amazonaws.com}, then the bucket's notification configuration. */
     public void s3ToLambda(String bucket, FunctionTarget fn, String... events) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToLambda");
         allow(fn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
         GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
         List<LambdaFunctionConfiguration> lambdas = new ArrayList<>(current.lambdaFunctionConfigurations());
@@ -54,6 +75,7 @@ public final class Wiring {
 
     /** S3 → SQS: the queue policy that lets the bucket send, then the notification configuration. */
     public void s3ToSqs(String bucket, String queueUrl, String... events) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToSqs");
         String queueArn = queueArn(queueUrl);
         allowToQueue(queueUrl, queueArn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
         GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
@@ -67,6 +89,7 @@ public final class Wiring {
 
     /** SNS → SQS: the queue policy that lets the topic send, then the subscription; returns its ARN. */
     public String snsToSqs(String topicArn, String queueUrl, boolean rawMessageDelivery) {
+        require(Feature.SNS_TO_SQS, "snsToSqs");
         String queueArn = queueArn(queueUrl);
         allowToQueue(queueUrl, queueArn, "sns.amazonaws.com", topicArn);
         return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).returnSubscriptionArn(true)
@@ -75,6 +98,7 @@ public final class Wiring {
 
     /** SNS → Lambda: AddPermission for {@code sns.amazonaws.com}, then the subscription; returns its ARN. */
     public String snsToLambda(String topicArn, FunctionTarget fn) {
+        require(Feature.SNS_TO_LAMBDA, "snsToLambda");
         allow(fn, "sns.amazonaws.com", topicArn);
         return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("lambda").endpoint(fn.arn()).returnSubscriptionArn(true))
                 .subscriptionArn();
@@ -86,6 +110,7 @@ public final class Wiring {
      * so that one error is retried for up to a minute.
      */
     public String sqsToLambda(String queueUrl, FunctionTarget fn, int batchSize) {
+        require(Feature.SQS_EVENT_SOURCE, "sqsToLambda");
         String queueArn = queueArn(queueUrl);
         return await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
                 () -> c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name())

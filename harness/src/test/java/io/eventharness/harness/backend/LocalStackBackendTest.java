@@ -94,6 +94,6 @@ class LocalStackBackendTest {
     void unknownBackendIsRejectedWithTheChoices() {
         assertThatThrownBy(() -> config(Map.of("harness.backend", "gcp"), Map.of()).create())
                 .isInstanceOf(BackendUnavailableException.class)
-                .hasMessageContaining("embedded, localstack or aws");
+                .hasMessageContaining("embedded, localstack, aws or endpoint");
     }
 }

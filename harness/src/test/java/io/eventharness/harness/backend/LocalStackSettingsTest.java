@@ -97,9 +97,30 @@ class LocalStackSettingsTest {
     }
 
     @Test
-    void onlyTheEmbeddedBackendHasAMovableClock() {
-        assertThat(BackendConfig.hasMovableClock("embedded")).isTrue();
-        assertThat(BackendConfig.hasMovableClock("localstack")).isFalse();
-        assertThat(BackendConfig.hasMovableClock("aws")).isFalse();
+    void onlyTheEmulatorHasAMovableClockAndATrailKnownWithoutStartingIt() {
+        BackendConfig c = config(Map.of(), Map.of());
+        Capabilities embedded = c.withBackend("embedded").capabilities().orElseThrow();
+        assertThat(embedded.supports(Feature.CLOCK)).isTrue();
+        assertThat(embedded.supports(Feature.TRAIL)).isTrue();
+        assertThat(embedded.supports(Feature.S3_NOTIFICATIONS)).isTrue();
+        assertThat(embedded.supports(Feature.SQS_EVENT_SOURCE)).isTrue();
+        assertThat(embedded.serves("sqs")).isTrue();
+        assertThat(embedded.serves("ec2")).isFalse();
+        for (String remote : new String[] {"localstack", "aws"}) {
+            Capabilities r = c.withBackend(remote).capabilities().orElseThrow();
+            assertThat(r.supports(Feature.CLOCK)).isFalse();
+            assertThat(r.supports(Feature.TRAIL)).isFalse();
+            assertThat(r.supports(Feature.S3_NOTIFICATIONS)).isTrue();
+            assertThat(r.serves("dynamodb")).isTrue();
+        }
+        assertThat(c.withBackend("nonsense").capabilities()).isEmpty();
+    }
+
+    @Test
+    void theEndpointIsAPropertyOrAVariableAndDefaultsToPort4566() {
+        assertThat(config(Map.of(), Map.of()).endpoint()).isEqualTo("http://127.0.0.1:4566");
+        assertThat(config(Map.of("harness.endpoint", "http://ci-emulator:4566"), Map.of("HARNESS_ENDPOINT", "http://x:1"))
+                .endpoint()).isEqualTo("http://ci-emulator:4566");
+        assertThat(config(Map.of(), Map.of("HARNESS_ENDPOINT", "http://x:1")).endpoint()).isEqualTo("http://x:1");
     }
 }

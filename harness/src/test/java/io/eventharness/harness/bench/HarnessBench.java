@@ -30,7 +30,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *
  * <pre>{@code
  * mvn -B -q -pl harness -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
- *   && java -cp "$(cat harness/target/cp.txt):harness/target/test-classes:harness/target/classes" \
+ *   && java -Deventharness.emulator.classes=emulator/target/classes \
+ *        -cp "$(cat harness/target/cp.txt):harness/target/test-classes:harness/target/classes" \
  *        io.eventharness.harness.bench.HarnessBench all      # or: first-test [runs] | overhead [n]
  * }</pre>
  *
@@ -93,8 +94,13 @@ public final class HarnessBench {
     private static long[] spawn(String kind) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long spawned = System.currentTimeMillis();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HarnessBench.class.getName(), "child", kind)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        String emulatorClasses = System.getProperty("eventharness.emulator.classes");
+        if (emulatorClasses != null) {
+            command.add("-Deventharness.emulator.classes=" + emulatorClasses);
+        }
+        command.addAll(List.of(HarnessBench.class.getName(), "child", kind));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long[] result = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {

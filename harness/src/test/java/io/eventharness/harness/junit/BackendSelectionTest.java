@@ -59,7 +59,7 @@ class BackendSelectionTest {
         EngineExecutionResults r = TestKit.on("aws").selectors(selectClass(MovesTime.class), selectClass(AllMoveTime.class))
                 .execute();
         r.testEvents().assertThatEvents().haveExactly(1, event(test("advances"),
-                skippedWithReason(reason -> reason.contains("@NeedsClock") && reason.contains("only the embedded backend")
+                skippedWithReason(reason -> reason.contains("@NeedsClock") && reason.contains("only the emulator can do")
                         && reason.contains("backend is aws") && reason.contains("a two-minute retry"))));
         r.containerEvents().assertThatEvents().haveExactly(1, event(
                 skippedWithReason(reason -> reason.contains("@NeedsClock") && reason.contains("backend is aws"))));

@@ -55,7 +55,7 @@ class FailureStoryTest {
                 .contains("[error ValueError")
                 .contains("Invocations of")
                 .contains("cold")
-                .contains("FAILED")
+                .contains("ERROR ValueError: no thumbnail for cat.png\n        File \"")
                 .contains("Last log lines of")
                 .contains("making a thumbnail of cat.png")
                 .contains("no thumbnail for cat.png");
@@ -130,6 +130,49 @@ class FailureStoryTest {
                 .contains("Last log lines of " + plainFunction + ":")
                 .contains("making a thumbnail of dog.png")
                 .contains("function:" + plainFunction); // its hop is on the trail: it is one of the test's resources
+    }
+
+    /** A Java function that fails: its invocation is an error with its type, message and stack, not "ok". */
+    @Example
+    @EventHarness
+    static class BrokenJavaDivider {
+        @Test
+        void resultNeverArrives(Cloud cloud) {
+            String name = cloud.name("divider");
+            cloud.lambda().createFunction(b -> b.functionName(name).runtime("java17").handler(Divider.class.getName() + "::divide")
+                    .role(cloud.wire().executionRoleArn()).memorySize(256).timeout(30)
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(classZip(Divider.class)))));
+            cloud.lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+            cloud.lambda().invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String("{\"x\": 10, \"y\": 0}")));
+            String results = cloud.sqs().createQueue(b -> b.queueName(cloud.name("results"))).queueUrl();
+            cloud.queue(results).await().atMost(Duration.ofMillis(300)).message();
+        }
+    }
+
+    @Test
+    void aFailedJavaInvocationShowsItsErrorAndTheTopOfItsStack() {
+        Throwable t = onlyFailure(BrokenJavaDivider.class);
+        assertThat(t.getMessage())
+                .contains("[error java.lang.ArithmeticException")
+                .containsPattern("warm|cold")
+                .contains("ERROR java.lang.ArithmeticException: / by zero\n        at " + Divider.class.getName()
+                        + ".divide(Divider.java:")
+                .doesNotContain("MB  ok");
+    }
+
+    /** A deployment package holding one class file, where the runtime looks for it. */
+    static byte[] classZip(Class<?> c) {
+        String entry = c.getName().replace('.', '/') + ".class";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+             java.io.InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            in.transferTo(zip);
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static Throwable onlyFailure(Class<?> c) {

@@ -316,6 +316,27 @@ public final class FunctionRunner implements AutoCloseable {
         return CompletableFuture.allOf(gone.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * The engine stops: no more invocations, and every sandbox ends now, busy ones too (their invocations end as a
+     * process that exited, {@code Runtime.ExitError}). Completes once they are gone.
+     */
+    CompletableFuture<Void> shutDown() {
+        List<Sandbox> every;
+        synchronized (this) {
+            closed = true;
+            every = new ArrayList<>(all);
+            idle.clear();
+        }
+        spare.close();
+        List<CompletableFuture<Path>> leftTmp;
+        synchronized (this) {
+            leftTmp = new ArrayList<>(inheritedTmp);
+            inheritedTmp.clear();
+        }
+        leftTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
+        return CompletableFuture.allOf(every.stream().map(this::retire).toArray(CompletableFuture[]::new));
+    }
+
     /** No more invocations: the spare and idle sandboxes retire now, busy ones when their invocation ends. */
     @Override
     public void close() {

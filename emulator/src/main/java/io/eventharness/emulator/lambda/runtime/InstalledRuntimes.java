@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Python interpreters and JDKs installed on this machine, found by looking in the usual places once
- * (a directory listing each, nothing is started), in order of preference:
+ * The Python interpreters, JDKs and Node.js installations on this machine, found by looking in the usual places
+ * once, in order of preference:
  *
  * <ul>
  *   <li>Python: the {@code PATH}, {@code /usr/local/bin}, {@code /usr/bin}, {@code /bin}; then the
@@ -28,11 +28,21 @@ import java.util.stream.Stream;
  *   <li>JDKs: the emulator's own {@code java.home}, {@code $JAVA_HOME}, then the JDK homes under
  *       {@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, SDKMAN, {@code ~/.jdks}, asdf and mise;
  *       the feature version comes from each home's {@code release} file.</li>
+ *   <li>Node.js: {@code node} on the {@code PATH}, in {@code /usr/local/bin}, {@code /usr/bin}, {@code /bin}, then
+ *       the installations of nvm ({@code $NVM_DIR/versions/node/v*}, {@code ~/.nvm}), fnm, Volta, asdf, mise and
+ *       {@code /opt/nodejs/*}, newest first. The major version comes from an installation's directory name; a
+ *       {@code node} in a bin directory is asked ({@code node --version}), once, on the first Node.js function only.
+ *       Native binaries only, as for Python.</li>
  * </ul>
+ * Python and Java are found by directory listings alone: nothing is started.
  */
 final class InstalledRuntimes {
     /** A Python interpreter: {@code python3.<minor>}. */
     record Python(Path executable, int minor) {
+    }
+
+    /** A Node.js binary and its major version (20 for v20.11.1). */
+    record Node(Path executable, int major) {
     }
 
     /** A JDK home and its feature version (17 for 17.0.15). */
@@ -49,8 +59,15 @@ final class InstalledRuntimes {
      * @param pythonInstallations directories whose children are Python installations with a {@code bin/}
      * @param jdkHomes            JDK homes
      * @param jdkParents          directories whose children are JDK homes
+     * @param nodeInstallations   directories whose children are Node.js installations (a version in their name)
      */
-    record SearchPath(List<Path> binDirectories, List<Path> pythonInstallations, List<Path> jdkHomes, List<Path> jdkParents) {
+    record SearchPath(List<Path> binDirectories, List<Path> pythonInstallations, List<Path> jdkHomes, List<Path> jdkParents,
+                      List<Path> nodeInstallations) {
+        /** Without Node.js installations (bin directories are still searched for {@code node}). */
+        SearchPath(List<Path> binDirectories, List<Path> pythonInstallations, List<Path> jdkHomes, List<Path> jdkParents) {
+            this(binDirectories, pythonInstallations, jdkHomes, jdkParents, List.of());
+        }
+
         /** This machine's: its environment, the user's home directory, the emulator's JDK. */
         static SearchPath ofThisMachine() {
             return of(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(System.getProperty("java.home")));
@@ -81,19 +98,31 @@ final class InstalledRuntimes {
             List<Path> jdkParents = List.of(Path.of("/usr/lib/jvm"), Path.of("/usr/java"), Path.of("/opt/java"),
                     home.resolve(".sdkman/candidates/java"), home.resolve(".jdks"), home.resolve(".asdf/installs/java"),
                     data.resolve("mise/installs/java"));
-            return new SearchPath(List.copyOf(bins), List.copyOf(pythons), List.copyOf(jdks), jdkParents);
+            List<Path> nodes = new ArrayList<>();
+            nodes.add(env.containsKey("NVM_DIR") ? Path.of(env.get("NVM_DIR"), "versions/node") : home.resolve(".nvm/versions/node"));
+            nodes.add(env.containsKey("FNM_DIR") ? Path.of(env.get("FNM_DIR"), "node-versions") : data.resolve("fnm/node-versions"));
+            nodes.add(home.resolve(".volta/tools/image/node"));
+            nodes.add(home.resolve(".asdf/installs/nodejs"));
+            nodes.add(data.resolve("mise/installs/node"));
+            nodes.add(Path.of("/opt/nodejs"));
+            return new SearchPath(List.copyOf(bins), List.copyOf(pythons), List.copyOf(jdks), jdkParents, List.copyOf(nodes));
         }
     }
 
     private static final Pattern PYTHON_NAME = Pattern.compile("python3\\.(\\d+)");
     private static final Pattern VERSION_PART = Pattern.compile("\\d+");
 
+    private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.\\d+\\.\\d+.*");
+
     private final List<Python> pythons;
     private final List<Jdk> jdks;
+    private final SearchPath where;
+    private List<Node> nodes;
 
-    private InstalledRuntimes(List<Python> pythons, List<Jdk> jdks) {
+    private InstalledRuntimes(List<Python> pythons, List<Jdk> jdks, SearchPath where) {
         this.pythons = List.copyOf(pythons);
         this.jdks = List.copyOf(jdks);
+        this.where = where;
     }
 
     /** Every interpreter of {@code where}, each real file once, in order of preference. */
@@ -109,7 +138,71 @@ final class InstalledRuntimes {
         for (Path parent : where.jdkParents()) {
             children(parent).stream().sorted().forEach(home -> addJdk(home, jdks));
         }
-        return new InstalledRuntimes(new ArrayList<>(pythons.values()), new ArrayList<>(jdks.values()));
+        return new InstalledRuntimes(new ArrayList<>(pythons.values()), new ArrayList<>(jdks.values()), where);
+    }
+
+    /** Every Node.js of the search path, each real file once, in order of preference; looked for on the first call. */
+    synchronized List<Node> nodes() {
+        if (nodes == null) {
+            Map<Path, Node> found = new LinkedHashMap<>();
+            for (Path dir : where.binDirectories()) {
+                Path node = dir.resolve("node");
+                if (Files.isExecutable(node)) {
+                    addNode(node, null, found);
+                }
+            }
+            for (Path parent : where.nodeInstallations()) {
+                for (Path installation : children(parent).stream().sorted(InstalledRuntimes::newerFirst).toList()) {
+                    Matcher m = NODE_VERSION.matcher(installation.getFileName().toString());
+                    Path node = Files.isExecutable(installation.resolve("bin/node")) ? installation.resolve("bin/node")
+                            : installation.resolve("installation/bin/node"); // fnm's layout
+                    if (m.matches() && Files.isExecutable(node)) {
+                        addNode(node, Integer.parseInt(m.group(1)), found);
+                    }
+                }
+            }
+            nodes = List.copyOf(found.values());
+        }
+        return nodes;
+    }
+
+    /** {@code major}: from the installation's name; null: asked of the binary. */
+    private static void addNode(Path node, Integer major, Map<Path, Node> found) {
+        try {
+            Path real = node.toRealPath();
+            if (found.containsKey(real) || !isElf(real)) {
+                return;
+            }
+            int m = major != null ? major : nodeMajor(real);
+            if (m > 0) {
+                found.put(real, new Node(node, m));
+            }
+        } catch (IOException e) {
+            // a dangling link
+        }
+    }
+
+    /** {@code node --version} ({@code v20.11.1}): its major version, or -1. */
+    static int nodeMajor(Path node) {
+        try {
+            Process p = new ProcessBuilder(node.toString(), "--version").redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out;
+            try (InputStream in = p.getInputStream()) {
+                out = new String(in.readNBytes(200), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            }
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            Matcher m = NODE_VERSION.matcher(out);
+            return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     List<Python> pythons() {

@@ -59,6 +59,8 @@ final class JavaClassDataSharing {
             if (Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            // the engine closed: the archive is made next time
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(JavaClassDataSharing.class).info("no class-data archive for {}: {}",
                     runtime.executable(), e.toString());

@@ -9,7 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs Lambda functions the way AWS runs them: each sandbox is an OS process running the function's
- * runtime (the official Java runtime interface client, a Python bootstrap, or the function's own
+ * runtime (the official Java runtime interface client, a Python or Node.js bootstrap, or the function's own
  * {@code bootstrap}), which pulls its events from a Lambda Runtime API that this engine serves. Nothing
  * here knows the Lambda HTTP API; that layer creates one {@link FunctionRunner} per function version.
  *
@@ -43,6 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Builder#spareSandboxes}.
  */
 public final class LambdaEngine implements AutoCloseable {
+    /** The most {@link #close()} waits for sandboxes to be gone, and then for the engine's background work. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
     private final SandboxContext ctx;
     private final Duration keepAlive;
     private final RuntimeResolver runtimes;
@@ -52,8 +61,10 @@ public final class LambdaEngine implements AutoCloseable {
     private final PrivateTmp privateTmp;
     private final MemoryWatch memory = new MemoryWatch();
     private final boolean spares;
+    /** Sandboxes that make class-data archives: killed, not waited for, when the engine closes. */
+    private final Set<Sandbox> training = ConcurrentHashMap.newKeySet();
     private RuntimeApiServer api;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LambdaEngine(Builder b) {
         AtomicInteger n = new AtomicInteger();
@@ -78,7 +89,7 @@ public final class LambdaEngine implements AutoCloseable {
         this.keepAlive = b.keepAlive;
         this.runtimes = b.runtimes;
         this.spares = b.spareSandboxes;
-        RuntimeFiles files = new RuntimeFiles(b.cacheRoot);
+        RuntimeFiles files = b.pythonSite == null ? new RuntimeFiles(b.cacheRoot) : new RuntimeFiles(b.cacheRoot, b.pythonSite);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
         this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory),
@@ -147,15 +158,23 @@ public final class LambdaEngine implements AutoCloseable {
                 .handler(CdsWarmUp.class.getName() + "::handle").codeDirectory(root).memoryMb(512).timeoutSeconds(60).build();
         Sandbox s = new Sandbox(ctx.withSink(LogSink.DISCARD), config, runtime, ctx.host().workDir().resolve("tmp-cds-" +
                 Integer.toHexString(archive.hashCode())), JavaClassDataSharing.trainingOptions(runtime.executable(), archive));
+        training.add(s);
         try {
+            if (closed) {
+                throw new CancellationException("the Lambda engine closed");
+            }
             s.startSpare();
             s.activate();
             s.invoke(Invocation.of("{\"warm\":\"up\"}"), true);
             s.invoke(Invocation.of("{\"warm\":\"again\"}"), false);
             s.terminate();
+            if (closed) {
+                throw new CancellationException("the Lambda engine closed while the archive was made"); // it may be cut short
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            training.remove(s);
             s.destroy(false);
         }
     }
@@ -166,6 +185,14 @@ public final class LambdaEngine implements AutoCloseable {
      */
     public boolean privateTmp() {
         return privateTmp.mode() != PrivateTmp.Mode.SHARED;
+    }
+
+    /**
+     * Whether sandboxes see their task root at {@code /var/task}, as in AWS (a mount in their own namespace); false
+     * when it cannot be mounted there, in which case each sandbox's log says why. Waits for the probe.
+     */
+    public boolean taskRootAtVarTask() {
+        return privateTmp.varTask();
     }
 
     /** Whether functions get spare sandboxes ({@link Builder#spareSandboxes}). */
@@ -185,7 +212,11 @@ public final class LambdaEngine implements AutoCloseable {
         return api;
     }
 
-    /** Retires every sandbox and stops the Runtime API. */
+    /**
+     * Ends every sandbox now, busy ones too (their invocations end as a crash), and a class-data archive being made
+     * (it is made again next time), then stops the Runtime API. Takes as long as killing the processes: the
+     * standalone emulator stops on SIGTERM within a second or two whatever its functions are doing.
+     */
     @Override
     public void close() {
         List<FunctionRunner> all;
@@ -196,11 +227,19 @@ public final class LambdaEngine implements AutoCloseable {
             closed = true;
             all = new ArrayList<>(runners);
         }
-        all.forEach(FunctionRunner::close);
+        training.forEach(Sandbox::kill);
+        CompletableFuture<?>[] gone = all.stream().map(FunctionRunner::shutDown).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(gone).get(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // processes that outlived SIGKILL were logged by their sandbox
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         memory.close();
         executor.shutdown();
         try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -227,6 +266,7 @@ public final class LambdaEngine implements AutoCloseable {
         private boolean privateTmp = true;
         private boolean userNamespace;
         private boolean spareSandboxes = true;
+        private Path pythonSite;
 
         private Builder(EmulatorClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -324,11 +364,20 @@ public final class LambdaEngine implements AutoCloseable {
         /**
          * Whether functions get spare sandboxes (on by default): a sandbox process prepared ahead of a cold start,
          * its runtime booted but the function's code not loaded, which the cold start then takes; see
-         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM or a Python
+         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM, a Python or a Node.js
          * interpreter) for up to the keep-alive.
          */
         public Builder spareSandboxes(boolean enabled) {
             this.spareSandboxes = enabled;
+            return this;
+        }
+
+        /**
+         * Tests: where Python sandboxes get boto3 and botocore from (a site-packages directory); by default
+         * {@code -Deventharness.python.sdk}, else Debian's {@code /usr/lib/python3/dist-packages}.
+         */
+        Builder pythonSdkSite(Path site) {
+            this.pythonSite = Objects.requireNonNull(site);
             return this;
         }
 

@@ -10,10 +10,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Each sandbox's own {@code /tmp}: in AWS the {@code /tmp} storage "is temporary and unique to each execution
- * environment" (Lambda developer guide, "Configure ephemeral storage for Lambda functions"), so its files
- * survive warm reuse (and a reset, see {@code FunctionRunner}), and a new execution environment starts with
- * an empty one.
+ * Each sandbox's own {@code /tmp}, and its task root at {@code /var/task}: in AWS the {@code /tmp} storage "is
+ * temporary and unique to each execution environment" (Lambda developer guide, "Configure ephemeral storage for
+ * Lambda functions"), so its files survive warm reuse (and a reset, see {@code FunctionRunner}), and a new execution
+ * environment starts with an empty one; and a function's code is at {@code /var/task}, which its
+ * {@code LAMBDA_TASK_ROOT}, working directory, stack traces and Python's {@code __file__} show.
  *
  * <p>On Linux the sandbox process starts in a mount namespace of its own, in which the sandbox's private
  * directory is bind-mounted on {@code /tmp}:
@@ -23,33 +24,49 @@ import java.util.concurrent.TimeUnit;
  *     '/usr/bin/mount -n --bind "$1" /tmp &amp;&amp; shift &amp;&amp; exec "$@"' eh-sandbox &lt;private dir&gt; &lt;runtime command...&gt;
  * </pre>
  *
- * {@code unshare} and the shell each replace themselves ({@code exec}), so the process the engine started is
+ * With {@code /var/task} (below), the task root is first bind-mounted there and the shell enters it:
+ * {@code mount -n --bind "$2" /var/task && mount -n --bind "$1" /tmp && cd /var/task && ...}.
+ *
+ * <p>{@code unshare} and the shell each replace themselves ({@code exec}), so the process the engine started is
  * the runtime itself: its pid, exit status, children and memory are the runtime's, and killing it works as
  * without the namespace (no {@code --fork}, so no parent process in between and no {@code --kill-child} needed).
  * {@code --propagation private} keeps the mount from reaching the machine's namespace. As root, a mount
  * namespace is enough; otherwise a user namespace is made too ({@code --map-root-user}: the function runs as
  * uid 0 inside it, as the user outside).
  *
+ * <p>{@code /var/task} must exist as a mount point: the probe creates the empty directory when the engine runs as
+ * root and it is missing (mounting on it in a sandbox's own namespace changes nothing outside); where it is missing
+ * and cannot be made, or mounting on it is not allowed, the task root is seen at another path and each sandbox's
+ * log says so ({@link #taskRootWarning}). Python's bytecode cache is kept per task root by the engine
+ * ({@code SandboxLaunch}), since every function's code is at the same path.
+ *
  * <p>What the covered {@code /tmp} hides: everything the engine keeps there. So the engine keeps its own
- * directories elsewhere (see {@code LambdaEngine.Builder#workDirectory}); a task root under {@code /tmp}
- * (unpacked code often is) is bind-mounted first on a mount point of the same path under the engine's
- * {@code task-root} directory ({@code /tmp/code/fn} on {@code <work>/task-root/code/fn}: one path per task
- * root, so Python's bytecode cache, keyed by path, never mixes two functions up), and the sandbox sees it
- * there ({@code LAMBDA_TASK_ROOT}, the working directory). The sandbox's output pipe is opened by the engine
- * before the process starts, so its path does not matter.
+ * directories elsewhere (see {@code LambdaEngine.Builder#workDirectory}); without {@code /var/task}, a task root
+ * under {@code /tmp} (unpacked code often is) is bind-mounted first on a mount point of the same path under the
+ * engine's {@code task-root} directory ({@code /tmp/code/fn} on {@code <work>/task-root/code/fn}), and the sandbox
+ * sees it there ({@code LAMBDA_TASK_ROOT}, the working directory). The sandbox's output pipe is opened by the
+ * engine before the process starts, so its path does not matter.
  *
  * <p>Where this cannot work (not Linux, no {@code unshare}, namespaces not allowed, the engine's directories
  * under {@code /tmp}) a probe, run once per engine, says so: sandboxes then get their private directory
  * through {@code TMPDIR} and {@code java.io.tmpdir} only, share the literal {@code /tmp} with the machine,
- * and say so in one line of their log.
+ * and say so in one line of their log, as they say that their task root is not {@code /var/task}.
  */
 final class PrivateTmp {
     static final Path TMP = Path.of("/tmp");
+    /** Where AWS puts a function's code. */
+    static final Path VAR_TASK = Path.of("/var/task");
     private static final String NAME = "eh-sandbox";
 
     /** The shell script: {@code $1} goes on /tmp, then the runtime ({@code $2...}) replaces the shell. */
     private static String cover(String mount) {
         return mount + " -n --bind \"$1\" /tmp && shift && exec \"$@\"";
+    }
+
+    /** The same, but first the task root {@code $2} is mounted on {@code /var/task}, and the shell enters it. */
+    private static String coverWithVarTask(String mount) {
+        return mount + " -n --bind \"$2\" " + VAR_TASK + " && " + mount + " -n --bind \"$1\" /tmp && cd " + VAR_TASK
+                + " && unset OLDPWD && shift 2 && exec \"$@\"";
     }
 
     /** The same, but first the task root {@code $2}, under /tmp, is mounted on {@code $3} outside it. */
@@ -76,8 +93,17 @@ final class PrivateTmp {
         }
     }
 
-    /** The probe's finding. */
-    record Probe(Mode mode, String unshare, String mount, String reason) {
+    /**
+     * The probe's finding.
+     *
+     * @param reason        why /tmp is shared (SHARED only)
+     * @param varTask       whether task roots are mounted on /var/task
+     * @param varTaskReason why they are not
+     */
+    record Probe(Mode mode, String unshare, String mount, String reason, boolean varTask, String varTaskReason) {
+        static Probe shared(String reason) {
+            return new Probe(Mode.SHARED, null, null, reason, false, "no mount namespace: " + reason);
+        }
     }
 
     private final Path workDir;
@@ -120,6 +146,18 @@ final class PrivateTmp {
                 + "java.io.tmpdir point to this sandbox's own directory" : null;
     }
 
+    /** Whether task roots are seen at /var/task (waits for the probe). */
+    boolean varTask() {
+        return probe().join().varTask();
+    }
+
+    /** The log line of a sandbox whose task root is not /var/task, or null. */
+    String taskRootWarning(Launch launch) {
+        Probe p = probe().join();
+        return launch.taskRoot().equals(VAR_TASK) ? null : "Event Harness: the task root is " + launch.taskRoot()
+                + ", not " + VAR_TASK + " (" + p.varTaskReason() + ")";
+    }
+
     /** How to start a sandbox whose private directory is {@code privateDir} and whose code is in {@code codeDirectory}. */
     Launch launch(Path privateDir, Path codeDirectory) throws IOException {
         Probe p = probe().join();
@@ -131,6 +169,10 @@ final class PrivateTmp {
             prefix.add("--map-root-user");
         }
         prefix.addAll(List.of("/bin/sh", "-c"));
+        if (p.varTask()) {
+            prefix.addAll(List.of(coverWithVarTask(p.mount()), NAME, privateDir.toString(), codeDirectory.toString()));
+            return new Launch(List.copyOf(prefix), VAR_TASK, true);
+        }
         if (underTmp(codeDirectory)) {
             Path relative = TMP.toRealPath().relativize(codeDirectory.toRealPath());
             Path mountPoint = Files.createDirectories(workDir.resolve("task-root").resolve(relative));
@@ -160,30 +202,35 @@ final class PrivateTmp {
 
     private Probe run() {
         if (!enabled) {
-            return new Probe(Mode.SHARED, null, null, "private /tmp turned off for this engine");
+            return Probe.shared("private /tmp turned off for this engine");
         }
         if (!System.getProperty("os.name", "").equals("Linux") || !Files.exists(Path.of("/proc/self/ns/mnt"))) {
-            return new Probe(Mode.SHARED, null, null, "no mount namespaces on " + System.getProperty("os.name"));
+            return Probe.shared("no mount namespaces on " + System.getProperty("os.name"));
         }
         for (Path own : ownDirectories) {
             if (underTmp(own)) {
-                return new Probe(Mode.SHARED, null, null, "the engine's directory " + own + " is under /tmp");
+                return Probe.shared("the engine's directory " + own + " is under /tmp");
             }
         }
         String unshare = executable("unshare");
         String mount = executable("mount");
         if (unshare == null || mount == null || !Files.isExecutable(Path.of("/bin/sh"))) {
-            return new Probe(Mode.SHARED, null, null, "unshare, mount or /bin/sh is missing");
+            return Probe.shared("unshare, mount or /bin/sh is missing");
         }
         String failure;
         try {
             Path dir = Files.createDirectories(workDir.resolve("probe"));
             Files.writeString(dir.resolve("private"), "");
-            if (isRoot() && !userNamespaceAlways && works(unshare, mount, false, dir)) {
-                return new Probe(Mode.MOUNT_NAMESPACE, unshare, mount, null);
-            }
-            if (works(unshare, mount, true, dir)) {
-                return new Probe(Mode.USER_NAMESPACE, unshare, mount, null);
+            for (boolean userNamespace : new boolean[] {false, true}) {
+                if (!userNamespace && (!isRoot() || userNamespaceAlways) || !works(unshare, mount, userNamespace, dir, false)) {
+                    continue;
+                }
+                Mode mode = userNamespace ? Mode.USER_NAMESPACE : Mode.MOUNT_NAMESPACE;
+                String noVarTask = varTaskMissing();
+                if (noVarTask == null && !works(unshare, mount, userNamespace, dir, true)) {
+                    noVarTask = "mounting on " + VAR_TASK + " is not allowed here";
+                }
+                return new Probe(mode, unshare, mount, null, noVarTask == null, noVarTask);
             }
             failure = "unshare --mount" + (isRoot() ? "" : " --map-root-user") + " is not allowed here";
         } catch (IOException e) {
@@ -191,16 +238,40 @@ final class PrivateTmp {
         } finally {
             RuntimeFiles.deleteTree(workDir.resolve("probe"));
         }
-        return new Probe(Mode.SHARED, null, null, failure);
+        return Probe.shared(failure);
     }
 
-    /** Whether a sandbox started this way sees {@code dir} on /tmp. */
-    private static boolean works(String unshare, String mount, boolean userNamespace, Path dir) {
+    /** Null when /var/task is a directory to mount on (made, empty, when the engine is root), else why not. */
+    private static String varTaskMissing() {
+        if (Files.isDirectory(VAR_TASK)) {
+            return null;
+        }
+        if (Files.exists(VAR_TASK, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return VAR_TASK + " is not a directory";
+        }
+        if (!isRoot()) {
+            return VAR_TASK + " does not exist and only root can make it (sudo mkdir " + VAR_TASK + ")";
+        }
+        try {
+            Files.createDirectories(VAR_TASK);
+            return null;
+        } catch (IOException e) {
+            return "cannot make " + VAR_TASK + ": " + e;
+        }
+    }
+
+    /** Whether a sandbox started this way sees {@code dir} on /tmp (and, with {@code varTask}, on /var/task too). */
+    private static boolean works(String unshare, String mount, boolean userNamespace, Path dir, boolean varTask) {
         List<String> cmd = new ArrayList<>(List.of(unshare, "--mount", "--propagation", "private"));
         if (userNamespace) {
             cmd.add("--map-root-user");
         }
-        cmd.addAll(List.of("/bin/sh", "-c", cover(mount), NAME, dir.toString(), "/bin/sh", "-c", "test -e /tmp/private"));
+        cmd.addAll(List.of("/bin/sh", "-c", varTask ? coverWithVarTask(mount) : cover(mount), NAME, dir.toString()));
+        if (varTask) {
+            cmd.add(dir.toString());
+        }
+        cmd.addAll(List.of("/bin/sh", "-c", varTask ? "test -e /tmp/private && test -e " + VAR_TASK + "/private"
+                : "test -e /tmp/private"));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {

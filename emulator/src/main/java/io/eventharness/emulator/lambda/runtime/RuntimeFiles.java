@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -25,7 +27,8 @@ import java.util.zip.ZipInputStream;
  * The runtimes' own files, taken from the emulator's resources and written once to a cache directory
  * shared by every emulator on the machine ({@code /var/tmp/event-harness-runtimes-<user>} by default): the Java
  * runtime interface client and its dependencies (plus its native library, unpacked so that sandboxes
- * need not each copy it to {@code /tmp}, and {@link SpareLauncher} in a jar of its own), and the Python bootstrap.
+ * need not each copy it to {@code /tmp}, and {@link SpareLauncher} in a jar of its own), the Python bootstrap and the
+ * Node.js bootstrap; and, for Python sandboxes, links to the machine's boto3 and botocore ({@link #pythonSdk()}).
  *
  * <p>Each set lives in a directory named after a digest of its content and is installed by an atomic
  * rename, so concurrent emulators (parallel test JVMs) never see a half-written set. The same code works
@@ -34,6 +37,7 @@ import java.util.zip.ZipInputStream;
 final class RuntimeFiles {
     private static final String JAVA_INDEX = "lambda/java-runtime/index.txt";
     private static final String PYTHON_BOOTSTRAP = "lambda/python/bootstrap.py";
+    private static final String NODE_BOOTSTRAP = "lambda/node/bootstrap.js";
     private static final String LAUNCHER_CLASS = SpareLauncher.class.getName().replace('.', '/') + ".class";
     /**
      * {@link SpareLauncher}, on the class path of every Java sandbox, spare or not: a class-data archive only serves
@@ -46,11 +50,29 @@ final class RuntimeFiles {
     }
 
     private final Path root;
+    /** Debian's {@code python3-boto3} and {@code python3-botocore}, and what they import. */
+    static final String DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages";
+    /**
+     * What AWS's Python runtimes add to the interpreter, the SDK and its dependencies, and nothing else of a site.
+     * Debian's botocore imports {@code requests} (AWS's vendors it), so requests and its own dependencies come too.
+     */
+    static final List<String> PYTHON_SDK_PACKAGES = List.of("boto3", "botocore", "s3transfer", "jmespath", "dateutil",
+            "six.py", "urllib3", "requests", "certifi", "charset_normalizer", "chardet", "idna");
+
     private JavaRuntime java;
     private Path python;
+    private Path node;
+    private final Path pythonSite;
+    private Optional<Path> pythonSdk;
 
     RuntimeFiles(Path root) {
+        this(root, Path.of(System.getProperty("eventharness.python.sdk", DEBIAN_DIST_PACKAGES)));
+    }
+
+    /** @param pythonSite the site-packages directory whose boto3 and botocore Python sandboxes get */
+    RuntimeFiles(Path root, Path pythonSite) {
         this.root = root;
+        this.pythonSite = pythonSite;
     }
 
     /** The default cache root under {@code parent}, per user. */
@@ -90,6 +112,42 @@ final class RuntimeFiles {
             python = install("python-" + digest(bootstrap), tmp -> Files.write(tmp.resolve("bootstrap.py"), bootstrap));
         }
         return python;
+    }
+
+    /**
+     * A directory holding boto3, botocore and their dependencies, for Python sandboxes to import as AWS's Python
+     * runtimes let functions import them: links to the packages of {@code -Deventharness.python.sdk=<site-packages>},
+     * else of Debian's {@code python3-boto3} ({@value #DEBIAN_DIST_PACKAGES}). Only those packages
+     * ({@link #PYTHON_SDK_PACKAGES}): a function must not import here what AWS's runtime lacks (yaml, ...) just
+     * because the machine has it. Empty
+     * when neither has boto3 and botocore.
+     */
+    synchronized Optional<Path> pythonSdk() {
+        if (pythonSdk == null) {
+            Path site = pythonSite;
+            if (!Files.isRegularFile(site.resolve("boto3/__init__.py")) || !Files.isRegularFile(site.resolve("botocore/__init__.py"))) {
+                pythonSdk = Optional.empty();
+            } else {
+                Path real = site.toAbsolutePath().normalize();
+                pythonSdk = Optional.of(install("python-sdk-" + digest((real + "\n" + PYTHON_SDK_PACKAGES).getBytes(StandardCharsets.UTF_8)), tmp -> {
+                    for (String pkg : PYTHON_SDK_PACKAGES) {
+                        if (Files.exists(real.resolve(pkg))) {
+                            Files.createSymbolicLink(tmp.resolve(pkg), real.resolve(pkg));
+                        }
+                    }
+                }));
+            }
+        }
+        return pythonSdk;
+    }
+
+    /** The directory holding {@code bootstrap.js} ({@code LAMBDA_RUNTIME_DIR} of Node.js sandboxes). */
+    synchronized Path node() {
+        if (node == null) {
+            byte[] bootstrap = resource(NODE_BOOTSTRAP);
+            node = install("node-" + digest(bootstrap), tmp -> Files.write(tmp.resolve("bootstrap.js"), bootstrap));
+        }
+        return node;
     }
 
     /** The native part of the runtime interface client for this machine (glibc or musl, x86_64 or aarch64). */
@@ -181,19 +239,19 @@ final class RuntimeFiles {
 
     /** Deletes a directory tree, best effort. */
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left behind
-                }
-            });
-        } catch (IOException e) {
-            // left behind
+        // a file that goes while the tree is walked (a sandbox's pipe, removed by its reader) ends the walk: walk again
+        for (int attempt = 0; attempt < 3 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // left behind
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                // walked again, or left behind
+            }
         }
     }
 }

@@ -27,8 +27,13 @@ import java.util.function.Supplier;
  *       oldest installed {@code python3.y} with {@code y > x} (Python keeps running older code, with deprecation
  *       warnings at most), else the newest {@code python3.y} with {@code 8 <= y < x} (the Python bootstrap needs
  *       3.8; code that uses newer features fails there);</li>
+ *   <li>{@code nodejsN.x} ({@code nodejs18.x}, {@code nodejs20.x}, {@code nodejs22.x}, {@code nodejs24.x}): a Node.js
+ *       of major version N, else the oldest newer one, else the newest older one from 16 on (code that needs N may
+ *       fail there), run by our own bootstrap ({@code lambda/node/bootstrap.js});</li>
  *   <li>{@code provided.al2023}, {@code provided.al2}: the task root's {@code bootstrap} executable.</li>
  * </ul>
+ * Any other runtime ({@code ruby3.3}, {@code dotnet8}, ...) is refused, naming those it runs ({@link #SUPPORTED}):
+ * the Lambda API refuses it at {@code CreateFunction}.
  * Where interpreters are looked for, and in which order, is {@link InstalledRuntimes}'s business; the machine
  * is looked at once per resolver, on first use, and each runtime id is resolved once.
  *
@@ -38,7 +43,7 @@ import java.util.function.Supplier;
  */
 public final class RuntimeResolver {
     /** The kind of runtime: how the sandbox process is started. */
-    public enum Family { JAVA, PYTHON, PROVIDED }
+    public enum Family { JAVA, PYTHON, NODE, PROVIDED }
 
     /**
      * A resolved runtime.
@@ -53,10 +58,15 @@ public final class RuntimeResolver {
 
     private static final Pattern JAVA = Pattern.compile("java(8)\\.al2|java(11|17|21|25)");
     private static final Pattern PYTHON = Pattern.compile("python3\\.(9|1[0-4])");
-    /** Runtimes AWS offers that this engine does not run. */
-    private static final Pattern AWS_ONLY = Pattern.compile("nodejs\\d+\\.x|ruby3\\.\\d+|dotnet\\d+|provided");
+    private static final Pattern NODE = Pattern.compile("nodejs(18|20|22|24)\\.x");
+    /** The runtime ids this engine runs, as the Lambda API names them. */
+    public static final List<String> SUPPORTED = List.of("java8.al2", "java11", "java17", "java21", "java25", "python3.9",
+            "python3.10", "python3.11", "python3.12", "python3.13", "python3.14", "nodejs18.x", "nodejs20.x", "nodejs22.x",
+            "nodejs24.x", "provided.al2", "provided.al2023");
     /** The oldest Python the bootstrap runs on ({@code -X pycache_prefix} is 3.8's). */
     static final int MIN_PYTHON_MINOR = 8;
+    /** The oldest Node.js the bootstrap runs on. */
+    static final int MIN_NODE_MAJOR = 16;
 
     private final Map<String, Path> overrides;
     private final Supplier<InstalledRuntimes> installed;
@@ -115,17 +125,16 @@ public final class RuntimeResolver {
             int minor = Integer.parseInt(python.group(1));
             return overridden(runtime, Family.PYTHON).orElseGet(() -> findPython(runtime, minor));
         }
+        Matcher node = NODE.matcher(runtime);
+        if (node.matches()) {
+            int major = Integer.parseInt(node.group(1));
+            return overridden(runtime, Family.NODE).orElseGet(() -> findNode(runtime, major));
+        }
         if (runtime.equals("provided.al2023") || runtime.equals("provided.al2")) {
             return new Resolved(runtime, Family.PROVIDED, null, null);
         }
-        if (AWS_ONLY.matcher(runtime).matches()) {
-            throw new UnknownRuntimeException(runtime, "The runtime " + runtime
-                    + " is not supported by Event Harness (it runs java, python3.x and provided.* functions).");
-        }
-        throw new UnknownRuntimeException(runtime, "Value " + runtime + " at 'runtime' failed to satisfy constraint: "
-                + "Member must satisfy enum value set: [java8.al2, java11, java17, java21, java25, python3.9, "
-                + "python3.10, python3.11, python3.12, python3.13, python3.14, provided.al2, provided.al2023] "
-                + "or be a valid ARN");
+        throw new UnknownRuntimeException(runtime, "The runtime " + runtime + " is not supported by the Event Harness "
+                + "emulator; it runs " + String.join(", ", SUPPORTED) + ".");
     }
 
     private Optional<Resolved> overridden(String runtime, Family family) {
@@ -134,7 +143,11 @@ public final class RuntimeResolver {
             return Optional.empty();
         }
         if (Files.isDirectory(p)) {
-            p = p.resolve("bin").resolve(family == Family.JAVA ? "java" : "python3");
+            p = p.resolve("bin").resolve(switch (family) {
+                case JAVA -> "java";
+                case NODE -> "node";
+                default -> "python3";
+            });
         }
         if (!Files.isExecutable(p)) {
             throw new UnknownRuntimeException(runtime, "eventharness.runtime." + runtime + " is not an executable: " + p);
@@ -178,6 +191,29 @@ public final class RuntimeResolver {
         return new Resolved(runtime, Family.PYTHON, older.executable(), "Event Harness: runtime " + runtime
                 + " runs on Python 3." + older.minor() + " (" + older.executable() + "): no Python 3." + minor
                 + " or newer is installed; code that needs 3." + minor + " fails here");
+    }
+
+    private Resolved findNode(String runtime, int major) {
+        List<InstalledRuntimes.Node> nodes = installed.get().nodes();
+        Optional<InstalledRuntimes.Node> exact = nodes.stream().filter(n -> n.major() == major).findFirst();
+        if (exact.isPresent()) {
+            return new Resolved(runtime, Family.NODE, exact.get().executable(), null);
+        }
+        Optional<InstalledRuntimes.Node> newer = nodes.stream().filter(n -> n.major() > major)
+                .min(Comparator.comparingInt(InstalledRuntimes.Node::major));
+        if (newer.isPresent()) {
+            InstalledRuntimes.Node n = newer.get();
+            return new Resolved(runtime, Family.NODE, n.executable(), "Event Harness: runtime " + runtime + " runs on Node.js "
+                    + n.major() + " (" + n.executable() + "): no Node.js " + major + " is installed");
+        }
+        InstalledRuntimes.Node older = nodes.stream().filter(n -> n.major() < major && n.major() >= MIN_NODE_MAJOR)
+                .max(Comparator.comparingInt(InstalledRuntimes.Node::major))
+                .orElseThrow(() -> new UnknownRuntimeException(runtime, "The runtime " + runtime + " needs Node.js "
+                        + MIN_NODE_MAJOR + " or newer; none is installed (install nodejs, or set -Deventharness.runtime."
+                        + runtime + "=/path/to/node)."));
+        return new Resolved(runtime, Family.NODE, older.executable(), "Event Harness: runtime " + runtime + " runs on Node.js "
+                + older.major() + " (" + older.executable() + "): no Node.js " + major + " or newer is installed; code that "
+                + "needs " + major + " fails here");
     }
 
     /** The feature version of the JDK a {@code bin/java} belongs to, or -1. */

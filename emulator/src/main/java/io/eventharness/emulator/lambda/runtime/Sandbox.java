@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Lifecycle as in AWS ({@link SandboxStatus}): INIT ends when the runtime first asks for {@code /next} (or
  * reports {@code /init/error}); each invocation hands one event over and ends with {@code /response} or
- * {@code /error}. A timeout, the process's death or running out of memory end the sandbox ("reset"): the runner
+ * {@code /error}, and is done, its END and REPORT written, when the runtime asks for its next event (see
+ * {@link #runtimeDone}). A timeout, the process's death or running out of memory end the sandbox ("reset"): the runner
  * starts a new one for the next event, and that one inherits the temp directory, because AWS's reset does not
  * clear {@code /tmp}. Every change of status goes through {@link #transition}; every invocation, however it ends,
  * ends through {@link #end}.
@@ -47,6 +48,11 @@ import java.util.concurrent.CompletableFuture;
 final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
     /** How long an ended invocation's result waits for its log lines before it is published without them. */
     private static final long PUBLISH_WAIT_MILLIS = 5_000;
+    /**
+     * How long after its answer an invocation's END waits for the runtime to ask for its next event (what AWS calls
+     * the runtime being done); a runtime that works on after answering gets this long, then END is written anyway.
+     */
+    static final long RUNTIME_DONE_WAIT_MILLIS = 2_000;
 
     private final SandboxContext.Services services;
     private final SandboxContext.Runtimes runtimes;
@@ -60,6 +66,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private SandboxInvocation current;
     /** The runtime's {@code /next} waiting for an event: only while IDLE or INVOKING. */
     private NextExchange parked;
+    /** The invocation the runtime answered and is not done with yet: its END waits for {@link #runtimeDone}. */
+    private SandboxInvocation answered;
 
     /** @param jvmOptions JVM options beyond the usual; null: the engine's class-data archive, if any */
     Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
@@ -108,7 +116,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     /**
-     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java and Python only: a
+     * Starts the process as a spare: its runtime boots and waits for {@link #activate}. Java, Python and Node.js only: a
      * custom runtime's {@code bootstrap} cannot be told to wait.
      */
     void startSpare() throws IOException {
@@ -176,11 +184,14 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         } else if (!dispatch(call)) {
             end(call, Outcome.exit(call.requestId(), proc.exitCode()), RESET); // it ended before the event came
         } else {
-            InvocationResult r = call.resultWithin(config.timeoutSeconds() * 1000L);
+            if (!call.endedWithin(config.timeoutSeconds() * 1000L)) {
+                end(call, timedOut(call.requestId()), RESET);
+            }
+            InvocationResult r = call.resultWithin(RUNTIME_DONE_WAIT_MILLIS);
             if (r != null) {
                 return r;
             }
-            end(call, timedOut(call.requestId()), RESET);
+            runtimeDone(); // answered, but the runtime did not ask for its next event in time: END now
         }
         return call.await(PUBLISH_WAIT_MILLIS, () -> publish(call));
     }
@@ -244,17 +255,43 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             if (after != status) {
                 transition(after);
             }
+            if (!after.ended()) {
+                answered = call; // before the answer's reply: the runtime's next /next comes after this
+            }
         }
         if (after.ended()) {
             kill(after);
+            proc.output().barrier(() -> publish(call));
         }
-        proc.output().barrier(() -> publish(call));
         return true;
+    }
+
+    /**
+     * The runtime is done with the invocation it answered: it asks for its next event, or it exited, or it did not
+     * ask in time ({@link #RUNTIME_DONE_WAIT_MILLIS}). Its END and REPORT follow everything it wrote until now, as in
+     * AWS, where a runtime's lines between its answer and its next {@code /next} belong to the invocation: the Java
+     * runtime interface client posts a function's error first and logs it after.
+     */
+    private void runtimeDone() {
+        SandboxInvocation done;
+        synchronized (this) {
+            done = answered;
+            answered = null;
+        }
+        if (done != null) {
+            proc.output().barrier(() -> publish(done));
+        }
     }
 
     /** On the output thread (or by the invoking thread if that is stuck): END, REPORT and the result. */
     private void publish(SandboxInvocation call) {
         call.publish(log, config, call.cold() ? init.durationMs(proc.initStartNanos()) : null, memory.maxUsedMb());
+    }
+
+    /** The engine stops: the process is killed now, whatever it does (a class-data archive being made). */
+    void kill() {
+        shutDown();
+        proc.kill();
     }
 
     /** An ended sandbox's processes: no longer read, killed (SIGKILL, again if need be; {@link #destroy} waits for them). */
@@ -268,6 +305,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     @Override
     public void next(NextExchange exchange) {
+        runtimeDone();
         services.memory().unwatch(this);
         // after an invocation, its answer has just read the memory; after INIT nothing has yet
         if (!memory.takeReadAtAnswer() && memory.overAtPeak(proc.tree())) {
@@ -378,6 +416,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             crashed = current;
         }
         init.ended(Outcome.exit("", proc.exitCode()));
+        runtimeDone();
         if (crashed != null) {
             end(crashed, Outcome.exit(crashed.requestId(), proc.exitCode()), RESET);
         }

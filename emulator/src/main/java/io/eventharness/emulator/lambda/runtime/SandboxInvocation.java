@@ -9,12 +9,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * One invocation in a {@link Sandbox}, from its dispatch to its result: when the runtime got the event, how the
  * invocation ended (once: the first ending wins, see {@code Sandbox.end}), and its closing log lines and result,
- * published once.
+ * published once. Between the two the runtime may still write (AWS's runtimes log a function's error after posting
+ * it): END is published once the runtime is done with the event, see {@code Sandbox.runtimeDone}.
  */
 final class SandboxInvocation {
     private final Invocation invocation;
     private final boolean cold;
     private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final long dispatchedNanos = System.nanoTime();
     private volatile long handedOverNanos;
     private volatile boolean handedOver;
@@ -54,7 +56,23 @@ final class SandboxInvocation {
             return false;
         }
         outcome = how;
+        ended.complete(null);
         return true;
+    }
+
+    /** Whether it ended (an answer, a crash, running out of memory) within {@code millis}; false when the time is up. */
+    boolean endedWithin(long millis) {
+        try {
+            ended.get(millis, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The result if it comes within {@code millis}; null when the time is up (or the thread is interrupted). */

@@ -24,8 +24,10 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
     /** Where the RIC loads its native library from instead of copying it to {@code /tmp}. */
     static final String JAVA_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
-    /** The Python bootstrap's argument that makes it a spare. */
-    static final String PYTHON_SPARE = "--spare";
+    /** The Python and Node.js bootstraps' argument that makes them a spare. */
+    static final String SPARE_FLAG = "--spare";
+    /** The Python bootstrap's argument naming the directory of boto3 and botocore ({@code RuntimeFiles.pythonSdk}). */
+    static final String PYTHON_SDK_FLAG = "--sdk";
 
     /**
      * @param tmp      the temp directory as the sandbox sees it: {@code /tmp} in its own mount namespace
@@ -54,12 +56,30 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
             case PYTHON -> {
                 Path dir = files.python();
                 cmd.add(runtime.executable().toString());
-                // compiled modules go to a cache of ours, not into the function's code directory
+                // compiled modules go to a cache of ours, not into the function's code directory;
                 cmd.add("-X");
-                cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache"));
+                // one cache per task root: every function's code is at /var/task, and the cache is keyed by path
+                cmd.add("pycache_prefix=" + cacheRoot.resolve("pycache")
+                        .resolve(java.util.UUID.nameUUIDFromBytes(c.codeDirectory().toString().getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8)).toString()));
                 cmd.add(dir.resolve("bootstrap.py").toString());
+                files.pythonSdk().ifPresent(sdk -> {
+                    cmd.add(PYTHON_SDK_FLAG); // an argument, not a variable: the function's environment stays AWS's
+                    cmd.add(sdk.toString());
+                });
                 if (spare) {
-                    cmd.add(PYTHON_SPARE);
+                    cmd.add(SPARE_FLAG);
+                }
+                return new SandboxLaunch(List.copyOf(cmd), dir);
+            }
+            case NODE -> {
+                Path dir = files.node();
+                cmd.add(runtime.executable().toString());
+                // the JavaScript heap within the memory size, as Java's -Xmx: beyond it the sandbox is killed anyway
+                cmd.add("--max-old-space-size=" + (c.memoryMb() * 85 / 100));
+                cmd.add(dir.resolve("bootstrap.js").toString());
+                if (spare) {
+                    cmd.add(SPARE_FLAG);
                 }
                 return new SandboxLaunch(List.copyOf(cmd), dir);
             }
@@ -144,6 +164,9 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
         env.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
         if (runtime.family() == RuntimeResolver.Family.PYTHON) {
             env.put("PYTHONPATH", runtimeDir.toString());
+        }
+        if (runtime.family() == RuntimeResolver.Family.NODE) {
+            env.put("NODE_PATH", runtimeDir.resolve("node_modules") + ":" + runtimeDir + ":" + taskRoot); // AWS's order
         }
         if (c.endpointUrl() != null) {
             env.put("AWS_ENDPOINT_URL", c.endpointUrl().toString());

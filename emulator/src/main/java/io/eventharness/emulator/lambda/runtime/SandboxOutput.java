@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * <p>The process writes into a named pipe that this class also holds open for writing. A
  * {@link #barrier(Runnable)} writes a marker line into the same pipe: pipes keep order, so when the
  * reader meets the marker it has delivered every line the process wrote before the barrier was set,
- * and only then runs the action. That is how "END" is logged after the last line a function printed
- * before posting its response, even though the response arrives over another channel.
+ * and only then runs the action. That is how "END" is logged after the last line the runtime wrote
+ * before asking for its next event (the function's output, and the error the Java runtime interface client
+ * logs after posting it), even though the answer and the request arrive over another channel.
  *
  * <p>Long lines are cut at {@value #MAX_LINE} bytes (CloudWatch's event size); the reader never holds
  * more than one line, so a function that prints without end costs reading time, not memory.

@@ -109,6 +109,10 @@ final class SandboxProcess {
         if (!isolation.isolated()) {
             warnings.add(ctx.host().privateTmp().warning());
         }
+        String taskRoot = ctx.host().privateTmp().taskRootWarning(isolation);
+        if (taskRoot != null) {
+            warnings.add(taskRoot);
+        }
         if (!warnings.isEmpty()) {
             output.barrier(() -> warnings.forEach(log::platform));
         }

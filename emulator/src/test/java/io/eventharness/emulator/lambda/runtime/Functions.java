@@ -59,12 +59,16 @@ public final class Functions {
     }
 
     /**
-     * Asserts that {@code seen} is how a sandbox sees the task root {@code code}: the same path, or, for code under
-     * {@code /tmp} (which the sandbox covers with its own), the same path below the engine's {@code task-root}
-     * mount points (see {@code PrivateTmp}).
+     * Asserts that {@code seen} is how a sandbox of {@code engine} sees the task root {@code code}: {@code /var/task}
+     * where the engine can mount it there; else the same path, or, for code under {@code /tmp} (which the sandbox
+     * covers with its own), the same path below the engine's {@code task-root} mount points (see {@code PrivateTmp}).
      */
-    public static void assertSeenAsTaskRoot(String seen, Path code) {
-        if (!PrivateTmp.underTmp(code)) {
+    public static void assertSeenAsTaskRoot(String seen, Path code, LambdaEngine engine) {
+        if (engine.taskRootAtVarTask()) {
+            assertThat(seen).isEqualTo("/var/task");
+            return;
+        }
+        if (!engine.privateTmp() || !PrivateTmp.underTmp(code)) {
             assertThat(seen).isEqualTo(code.toString());
             return;
         }

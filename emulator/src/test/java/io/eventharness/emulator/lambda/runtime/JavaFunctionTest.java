@@ -60,6 +60,11 @@ class JavaFunctionTest {
         JsonNode doc = JSON.readTree(failed.payload());
         assertThat(doc.path("errorMessage").asText()).isEqualTo("/ by zero");
         assertThat(doc.path("stackTrace").get(0).asText()).contains("BookHandler.handleRequest");
+        // the runtime client logs the error after posting it; in AWS those lines are the invocation's, before END
+        assertThat(failed.logLines()).containsSubsequence("START RequestId: " + failed.requestId() + " Version: $LATEST",
+                "x = 10", "y = 0", "/ by zero: java.lang.ArithmeticException", "java.lang.ArithmeticException: / by zero",
+                "END RequestId: " + failed.requestId());
+        assertThat(failed.logLines()).filteredOn(l -> l.contains("BookHandler.handleRequest")).isNotEmpty();
     }
 
     @Test
@@ -82,7 +87,7 @@ class JavaFunctionTest {
         assertThat(m.path("javaVersion").asInt()).isGreaterThanOrEqualTo(17);
         assertThat(m.path("maxHeapMb").asLong()).isLessThanOrEqualTo(256 * 85 / 100);
         assertThat(m.path("env").path("AWS_EXECUTION_ENV").asText()).isEqualTo("AWS_Lambda_java17");
-        Functions.assertSeenAsTaskRoot(m.path("env").path("LAMBDA_TASK_ROOT").asText(), taskRoot);
+        Functions.assertSeenAsTaskRoot(m.path("env").path("LAMBDA_TASK_ROOT").asText(), taskRoot, engine);
     }
 
     @Test

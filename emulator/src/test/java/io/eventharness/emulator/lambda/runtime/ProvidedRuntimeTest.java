@@ -51,6 +51,22 @@ class ProvidedRuntimeTest {
                 "wrong id 400 {\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
         long deadline = Long.parseLong(r.logLines().stream().filter(l -> l.startsWith("deadline ")).findFirst().orElseThrow().substring(9));
         assertThat(deadline - System.currentTimeMillis()).isBetween(-1000L, 3000L);
+        // what the runtime writes after answering, before it asks for its next event, is the invocation's
+        assertThat(r.logLines()).containsSubsequence("response 202 {\"status\":\"OK\"}", "END RequestId: " + r.requestId());
+    }
+
+    @Test
+    void aRuntimeThatWorksOnAfterItsAnswerGetsTwoSecondsBeforeEnd() {
+        FunctionRunner fn = engine.runner(FunctionConfig.builder("lingering").runtime("provided.al2023").handler("unused")
+                .codeDirectory(root).timeoutSeconds(10).build());
+        InvocationResult r = fn.invoke(Invocation.of("\"linger\""));
+
+        assertThat(r.payloadUtf8()).isEqualTo("\"linger\"");
+        assertThat(r.logLines()).as("END waits %d ms for the runtime, not the 4 s it lingers", Sandbox.RUNTIME_DONE_WAIT_MILLIS)
+                .containsSubsequence("lingering", "END RequestId: " + r.requestId()).doesNotContain("lingered");
+        InvocationResult next = fn.invoke(Invocation.of("{}"));
+        assertThat(next.coldStart()).isFalse();
+        assertThat(next.payloadUtf8()).isEqualTo("{}");
     }
 
     @Test
@@ -83,9 +99,9 @@ class ProvidedRuntimeTest {
         assertThat(r.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
         assertThat(r.payloadUtf8()).isEqualTo("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload "
                 + "size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}");
+        assertThat(r.logLines()).containsSubsequence("big 413 {\"errorMessage\":\"Exceeded maximum allowed payload size "
+                + "(6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}", "END RequestId: " + r.requestId());
         InvocationResult after = fn.invoke(Invocation.of("{}"));
-        assertThat(after.logLines()).contains("big 413 {\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\","
-                + "\"errorType\":\"RequestEntityTooLarge\"}");
         assertThat(after.payloadUtf8()).isEqualTo("{}");
     }
 }

@@ -199,12 +199,57 @@ class RuntimeResolverTest {
     }
 
     @Test
-    void providedRunsTheBootstrapAndOtherRuntimesAreRefused() {
+    void providedRunsTheBootstrapAndOtherRuntimesAreRefusedNamingThoseThatRun() {
         RuntimeResolver resolver = RuntimeResolver.detect();
         assertThat(resolver.resolve("provided.al2023").family()).isEqualTo(RuntimeResolver.Family.PROVIDED);
-        assertThatThrownBy(() -> resolver.resolve("nodejs20.x")).isInstanceOf(UnknownRuntimeException.class)
-                .hasMessageContaining("not supported by Event Harness");
-        assertThatThrownBy(() -> resolver.resolve("python2.7")).isInstanceOf(UnknownRuntimeException.class)
-                .hasMessageContaining("failed to satisfy constraint");
+        for (String other : new String[] {"ruby3.3", "dotnet8", "python2.7", "cobol85"}) {
+            assertThatThrownBy(() -> resolver.resolve(other)).isInstanceOf(UnknownRuntimeException.class)
+                    .hasMessage("The runtime " + other + " is not supported by the Event Harness emulator; it runs java8.al2, "
+                            + "java11, java17, java21, java25, python3.9, python3.10, python3.11, python3.12, python3.13, "
+                            + "python3.14, nodejs18.x, nodejs20.x, nodejs22.x, nodejs24.x, provided.al2, provided.al2023.");
+        }
+    }
+
+    private InstalledRuntimes.SearchPath nodesIn(String installations) {
+        return new InstalledRuntimes.SearchPath(List.of(), List.of(), List.of(), List.of(), List.of(root.resolve(installations)));
+    }
+
+    @Test
+    void nodeIsTheExactMajorElseTheNearestNewerElseTheNearestOlder() throws Exception {
+        Path node20 = binary("nvm/versions/node/v20.11.1/bin/node");
+        binary("nvm/versions/node/v20.9.0/bin/node");
+        Path node22 = binary("nvm/versions/node/v22.1.0/bin/node");
+        Path node16 = binary("nvm/versions/node/v16.20.2/bin/node");
+        RuntimeResolver resolver = RuntimeResolver.searching(nodesIn("nvm/versions/node"));
+
+        assertThat(resolver.resolve("nodejs20.x")).isEqualTo(new RuntimeResolver.Resolved("nodejs20.x", RuntimeResolver.Family.NODE,
+                node20, null));
+        RuntimeResolver.Resolved r18 = resolver.resolve("nodejs18.x");
+        assertThat(r18.executable()).isEqualTo(node20);
+        assertThat(r18.warning()).isEqualTo("Event Harness: runtime nodejs18.x runs on Node.js 20 (" + node20
+                + "): no Node.js 18 is installed");
+        RuntimeResolver.Resolved r24 = resolver.resolve("nodejs24.x");
+        assertThat(r24.executable()).isEqualTo(node22);
+        assertThat(r24.warning()).endsWith("no Node.js 24 or newer is installed; code that needs 24 fails here");
+        assertThat(node16).exists();
+
+        RuntimeResolver none = RuntimeResolver.searching(nodesIn("nowhere"));
+        assertThatThrownBy(() -> none.resolve("nodejs20.x")).isInstanceOf(UnknownRuntimeException.class)
+                .hasMessageContaining("needs Node.js 16 or newer; none is installed");
+    }
+
+    @Test
+    void aNodeOnThePathIsAskedItsVersion() throws Exception {
+        Path node = Path.of("/usr/bin/node");
+        if (!Files.isExecutable(node)) {
+            throw new AssertionError("this test needs Node.js in /usr/bin (machines of this project's kind have it)");
+        }
+        int major = InstalledRuntimes.nodeMajor(node);
+        assertThat(major).isGreaterThanOrEqualTo(16);
+        RuntimeResolver resolver = RuntimeResolver.searching(new InstalledRuntimes.SearchPath(List.of(Path.of("/usr/bin")),
+                List.of(), List.of(), List.of()));
+        RuntimeResolver.Resolved r = resolver.resolve("nodejs" + major + ".x");
+        assertThat(r.executable()).isEqualTo(node);
+        assertThat(r.warning()).isNull();
     }
 }

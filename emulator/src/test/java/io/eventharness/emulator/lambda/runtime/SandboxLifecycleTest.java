@@ -89,7 +89,7 @@ class SandboxLifecycleTest {
         assertThat(env.path("AWS_REGION").asText()).isEqualTo("us-east-1");
         assertThat(env.path("AWS_DEFAULT_REGION").asText()).isEqualTo("us-east-1");
         assertThat(env.path("AWS_EXECUTION_ENV").asText()).isEqualTo("AWS_Lambda_python3.11");
-        Functions.assertSeenAsTaskRoot(env.path("LAMBDA_TASK_ROOT").asText(), Functions.python("python-probe"));
+        Functions.assertSeenAsTaskRoot(env.path("LAMBDA_TASK_ROOT").asText(), Functions.python("python-probe"), engine);
         assertThat(env.path("LAMBDA_RUNTIME_DIR").asText()).isNotEmpty();
         assertThat(env.path("_HANDLER").asText()).isEqualTo("probe.environment");
         assertThat(env.path("AWS_ACCESS_KEY_ID").asText()).isNotEmpty();

@@ -114,9 +114,42 @@ class SandboxTmpTest {
         assumeThat(engine.privateTmp()).isTrue();
         JsonNode inside = json(function("java17").invoke(Invocation.of("{}")));
 
+        if (engine.taskRootAtVarTask()) {
+            assertThat(inside.path("task_root").asText()).isEqualTo(inside.path("cwd").asText()).isEqualTo("/var/task");
+            return;
+        }
         assertThat(inside.path("task_root").asText()).isEqualTo(inside.path("cwd").asText()).doesNotStartWith("/tmp/")
                 .endsWith("/task-root/" + Path.of("/tmp").toRealPath().relativize(javaRoot.toRealPath()));
         assertThat(Path.of(inside.path("task_root").asText())).as("an empty mount point outside the sandbox").isEmptyDirectory();
+    }
+
+    @Test
+    void theTaskRootIsVarTaskAsInAwsInStackTracesAndFileToo() throws Exception {
+        assumeThat(engine.taskRootAtVarTask()).as("/var/task can be mounted here").isTrue();
+        Path code = Files.createDirectories(shared.resolve("var-task-" + Ids.hex(3)));
+        Files.writeString(code.resolve("where.py"), """
+                import os
+
+                def handle(event, context):
+                    if event.get("fail"):
+                        raise ValueError("from " + __file__)
+                    return {"file": __file__, "cwd": os.getcwd(), "root": os.environ["LAMBDA_TASK_ROOT"],
+                            "listing": sorted(os.listdir("/var/task"))}
+                """);
+        FunctionRunner fn = engine.runner(FunctionConfig.builder("var-task").runtime("python3.12").handler("where.handle")
+                .codeDirectory(code).build());
+
+        JsonNode ok = json(fn.invoke(Invocation.of("{}")));
+        assertThat(ok.path("file").asText()).isEqualTo("/var/task/where.py");
+        assertThat(ok.path("cwd").asText()).isEqualTo("/var/task");
+        assertThat(ok.path("root").asText()).isEqualTo("/var/task");
+        assertThat(ok.path("listing").toString()).isEqualTo("[\"where.py\"]");
+        InvocationResult failed = fn.invoke(Invocation.of("{\"fail\": true}"));
+        JsonNode err = JSON.readTree(failed.payload());
+        assertThat(err.path("errorMessage").asText()).isEqualTo("from /var/task/where.py");
+        assertThat(err.path("stackTrace").get(0).asText()).startsWith("  File \"/var/task/where.py\", line 5, in handle");
+        assertThat(failed.logLines()).noneMatch(l -> l.contains("not /var/task"));
+        assertThat(Path.of("/var/task/where.py")).as("the machine's /var/task").doesNotExist();
     }
 
     @Test
@@ -159,7 +192,11 @@ class SandboxTmpTest {
             FunctionRunner fn = userNs.runner(FunctionConfig.builder("tmp-userns").runtime("python3.12").handler("probe.literal_tmp")
                     .codeDirectory(Functions.python("python-probe")).build());
 
-            assertThat(before(fn.invoke(Invocation.of("{\"write\":\"mine\"}")))).isEmpty();
+            JsonNode first = json(fn.invoke(Invocation.of("{\"write\":\"mine\"}")));
+            assertThat(first.path("before")).isEmpty();
+            if (userNs.taskRootAtVarTask()) {
+                assertThat(first.path("task_root").asText()).isEqualTo("/var/task");
+            }
             assertThat(before(fn.invoke(Invocation.of("{}")))).containsExactly("mine");
             assertThat(Path.of("/tmp/mine")).doesNotExist();
         }
@@ -177,7 +214,10 @@ class SandboxTmpTest {
             assertThat(inside.path("TMPDIR").asText()).isNotEqualTo("/tmp").isEqualTo(inside.path("tempdir").asText());
             assertThat(Path.of(inside.path("TMPDIR").asText())).isDirectory();
             assertThat(r.logLines()).contains("Event Harness: /tmp is shared with this machine (private /tmp turned off for "
-                    + "this engine); TMPDIR and java.io.tmpdir point to this sandbox's own directory");
+                    + "this engine); TMPDIR and java.io.tmpdir point to this sandbox's own directory",
+                    "Event Harness: the task root is " + Functions.python("python-probe") + ", not /var/task (no mount "
+                    + "namespace: private /tmp turned off for this engine)");
+            assertThat(shared.taskRootAtVarTask()).isFalse();
         }
     }
 }
