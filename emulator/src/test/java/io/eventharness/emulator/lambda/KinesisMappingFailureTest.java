@@ -3,7 +3,9 @@ package io.eventharness.emulator.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventharness.emulator.delivery.TrailEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,22 +28,35 @@ class KinesisMappingFailureTest extends StreamMappingTestBase {
     void aFailingBatchBlocksItsShardAndIsRetriedOnTheClockUntilItSucceeds() {
         MappedStream s = stream(1);
         s.map(lambda, b -> b.batchSize(10));
-        s.putAll(List.of("k:fail-2:a", "k:b"));
+        s.putAll(List.of("k:fail-3:a", "k:b"));
         settle();
-        assertThat(s.data()).containsExactly("fail-2:a", "b");
-
         s.put("c", "c");
         settle();
-        assertThat(s.data()).as("the shard waits for its retry, which is due on the clock").hasSize(2);
-        advance(Duration.ofMillis(500));
-        assertThat(s.data()).hasSize(2);
-        advance(Duration.ofSeconds(1));
-        assertThat(s.data()).as("retried 1 s after the failure").hasSize(4);
-        advance(Duration.ofSeconds(1));
-        assertThat(s.data()).as("the second retry waits 2 s").hasSize(4);
-        advance(Duration.ofSeconds(1));
-        assertThat(s.batches()).containsExactly(List.of("fail-2:a", "b"), List.of("fail-2:a", "b"), List.of("fail-2:a", "b"), List.of("c"));
-        assertThat(aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.summary().contains("retried at"))).hasSize(2);
+        advance(Duration.ofSeconds(10));
+
+        assertThat(s.batches()).as("c waits until the failing batch succeeded").containsExactly(List.of("fail-3:a", "b"),
+                List.of("fail-3:a", "b"), List.of("fail-3:a", "b"), List.of("fail-3:a", "b"), List.of("c"));
+        List<TrailEntry> attempts = aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.kind().equals("lambda:EventSourceMapping")
+                && e.target().contains(":function:" + s.function) && e.outcome().startsWith("error"));
+        List<Instant> dues = aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.outcome().contains("retried at")).stream()
+                .map(e -> Instant.parse(e.outcome().substring(e.outcome().indexOf("retried at ") + 11, e.outcome().indexOf(", the shard waits"))))
+                .toList();
+        assertThat(attempts).hasSize(3);
+        assertThat(dues).hasSize(3);
+        assertThat(Duration.between(attempts.get(0).at(), dues.get(0))).as("the first retry 1 s after the first attempt started")
+                .isBetween(Duration.ZERO, Duration.ofSeconds(1));
+        assertThat(Duration.between(dues.get(0), dues.get(1))).as("then 2 s").isEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.between(dues.get(1), dues.get(2))).as("then 4 s").isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void anAttemptThatFailedAfterLongerThanItsBackOffIsRetriedAtOnce() {
+        MappedStream s = stream(1);
+        s.map(lambda, b -> b.batchSize(10));
+        s.put("k", "slow-fail-1:a");
+        settle();
+        assertThat(s.data()).as("the retry fell due while the first attempt ran: it is due at once, and settle waits for it")
+                .containsExactly("slow-fail-1:a", "slow-fail-1:a");
     }
 
     @Test
@@ -86,11 +101,11 @@ class KinesisMappingFailureTest extends StreamMappingTestBase {
         s.map(lambda, b -> b.batchSize(1).maximumRecordAgeInSeconds(60).destinationConfig(onFailure(dest[1])));
         s.put("p", "poison");
         settle();
-        advance(Duration.ofSeconds(59));
+        advance(Duration.ofSeconds(55));
         int invocations = s.events().size();
         assertThat(invocations).as("0, 1, 3, 7, 15 and 31 s").isEqualTo(6);
         assertThat(messages(dest[0])).isEmpty();
-        advance(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(5));
         assertThat(s.events()).hasSize(invocations);
         List<JsonNode> got = messages(dest[0]);
         assertThat(got).singleElement().satisfies(r -> {
@@ -127,7 +142,7 @@ class KinesisMappingFailureTest extends StreamMappingTestBase {
         assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).lastProcessingResult()).isEqualTo("PROBLEM: Function call failed");
         assertThat(s.data()).doesNotContain("after").contains("poison");
         advance(Duration.ofHours(1).plusMinutes(2));
-        assertThat(aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.summary().contains("expired from the stream")))
+        assertThat(aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.outcome().startsWith("expired from the stream")))
                 .hasSize(1);
         assertThat(s.data()).last().isEqualTo("after");
         assertThat(s.data()).filteredOn("poison"::equals).hasSizeBetween(24 * 60 - 10, 24 * 60 + 10);
@@ -233,7 +248,7 @@ class KinesisMappingFailureTest extends StreamMappingTestBase {
         advance(Duration.ofMillis(1500));
         advance(Duration.ofMillis(2500));
         assertThat(s.events()).isEmpty();
-        assertThat(aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.summary().startsWith("not invoked"))).hasSize(3);
+        assertThat(aws.emulator.trail().matching(e -> e.source().equals(s.arn) && e.outcome().startsWith("not invoked"))).hasSize(3);
 
         lambda.deleteFunctionConcurrency(b -> b.functionName(s.function));
         advance(Duration.ofSeconds(4));

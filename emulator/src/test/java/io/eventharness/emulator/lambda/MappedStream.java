@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
  * <ul>
  *   <li>{@code poison...} — the invocation raises, every time;</li>
  *   <li>{@code fail-N...} — the invocation raises the first N times the record is in it;</li>
+ *   <li>{@code slow-...} — the invocation takes 1.2 s more, then does what the rest of the data asks;</li>
  *   <li>{@code report-fail...} — its sequence number is reported in {@code batchItemFailures};</li>
  *   <li>a number, in a tumbling window — added to the window's state {@code {"sum": ..., "count": ...}}.</li>
  * </ul>
@@ -55,6 +56,9 @@ final class MappedStream {
                 records = event.get("Records", [])
                 for r in records:
                     t = text(r)
+                    if t.startswith("slow-"):
+                        time.sleep(1.2)
+                        t = t[5:]
                     if t.startswith("poison"):
                         raise RuntimeError("poison record " + seq(r))
                     if t.startswith("fail-"):

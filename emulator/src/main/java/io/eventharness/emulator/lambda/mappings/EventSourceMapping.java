@@ -104,6 +104,8 @@ final class EventSourceMapping {
             poller.start();
         } else if (!will && was) {
             poller.stop();
+        } else if (will) {
+            poller.updated();
         }
         state = will ? MappingState.ENABLED : MappingState.DISABLED;
         return answer;

@@ -18,6 +18,10 @@ interface Poller {
      */
     void stop();
 
+    /** The mapping's settings were updated while it stays enabled: work the new settings allow may start now. */
+    default void updated() {
+    }
+
     /** The mapping is deleted: stop, and stop watching the source. */
     void close();
 

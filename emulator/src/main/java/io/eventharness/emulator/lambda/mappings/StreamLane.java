@@ -44,8 +44,9 @@ final class StreamLane {
     StreamBatch batch;
     /** The other halves of bisected batches, next first. */
     final Deque<StreamBatch> queued = new ArrayDeque<>();
-    /** The end of a batching window, or a retry. */
+    /** The end of a batching window, or a retry; {@link #timerSeq} numbers them. */
     EmulatorClock.Task timer;
+    private int timerSeq;
     boolean gatherEnded;
     TumblingWindow window;
     /** The shard's append count when this lane last read everything there was; -1 when it must read. */
@@ -143,9 +144,8 @@ final class StreamLane {
         if (state == State.IDLE) {
             state = State.GATHERING;
             gatherEnded = false;
-            EmulatorClock.Task[] t = new EmulatorClock.Task[1];
-            t[0] = p.schedule(now.plusSeconds(s.batchingWindowSeconds()), () -> p.timerFired(this, t[0], true));
-            timer = t[0];
+            int seq = ++timerSeq;
+            timer = p.schedule(now.plusSeconds(s.batchingWindowSeconds()), () -> p.timerFired(this, seq, true));
         }
         return false;
     }
@@ -171,7 +171,7 @@ final class StreamLane {
             try {
                 page = p.read(shard.shardId, cursor, Math.min(10_000, Math.max(want, 100)));
             } catch (AwsException gone) {
-                p.shardUnreadable(shard, gone);
+                p.shardUnreadable(this, gone);
                 return null;
             }
             if (page.records().isEmpty()) {
@@ -226,7 +226,7 @@ final class StreamLane {
             seen = appends;
         }
         if (filteredOut > 0) {
-            p.note(filteredOut + " record(s) of " + shard.shardId + " filtered out (no filter matches): skipped");
+            p.note(filteredOut + " record(s) of " + shard.shardId, "filtered out (no filter matches): skipped");
         }
         return new Read(cut, ended, !reachedTip);
     }
@@ -243,8 +243,8 @@ final class StreamLane {
         Instant horizon = p.trimHorizon();
         int expired = countBefore(horizon);
         if (expired > 0) {
-            p.note(expired + " record(s) of " + shard.shardId + " from " + batch.records.get(0).record().sequenceNumber()
-                    + " expired from the stream (past its retention) before they were processed: lost");
+            p.note(expired + " record(s) of " + shard.shardId + " from " + batch.records.get(0).record().sequenceNumber(),
+                    "expired from the stream (past its retention) before they were processed: lost");
             skip(expired);
         }
         if (batch != null && o.maximumRecordAge() >= 0) {
@@ -328,8 +328,8 @@ final class StreamLane {
                     List<StreamBatch> halves = b.halves();
                     batch = halves.get(0);
                     queued.addFirst(halves.get(1));
-                    p.note(out.reason() + ": " + b.size() + " record(s) of " + shard.shardId + " bisected into " + halves.get(0).size()
-                            + " and " + halves.get(1).size());
+                    p.note(b.size() + " record(s) of " + shard.shardId + " from " + b.records.get(0).record().sequenceNumber(),
+                            out.reason() + ": bisected into " + halves.get(0).size() + " and " + halves.get(1).size());
                     state = State.DUE;
                     return;
                 }
@@ -368,8 +368,8 @@ final class StreamLane {
         StreamOptions o = p.options();
         if (!o.retriesForever() && batch.retries > o.maximumRetryAttempts()) {
             if (batch.finalInvoke) {
-                p.note("the final invocation of the window " + window.start + "–" + window.end + " of " + shard.shardId
-                        + " failed " + batch.invocations + " time(s): its state is dropped");
+                p.note("the final invocation of the window " + window.start + "–" + window.end + " of " + shard.shardId,
+                        "failed " + batch.invocations + " time(s): its state is dropped");
                 closeWindow();
             } else {
                 p.discard(this, batch, batch.records, "RetryAttemptsExhausted", out);
@@ -400,16 +400,18 @@ final class StreamLane {
         }
         batch.retryDue = due;
         state = State.BACKOFF;
-        EmulatorClock.Task[] t = new EmulatorClock.Task[1];
-        t[0] = p.schedule(due, () -> p.timerFired(this, t[0], false));
-        timer = t[0];
-        p.note(reason + ": " + (batch.isEmpty() ? "the window's final invocation" : batch.size() + " record(s) of " + shard.shardId
-                + " from " + batch.records.get(0).record().sequenceNumber()) + " retried at " + due + " (the shard waits)");
+        int seq = ++timerSeq;
+        timer = p.schedule(due, () -> p.timerFired(this, seq, false));
+        p.note(batch.isEmpty() ? "the final invocation of a window of " + shard.shardId : batch.size() + " record(s) of " + shard.shardId
+                + " from " + batch.records.get(0).record().sequenceNumber(), reason + ": retried at " + due + ", the shard waits");
     }
 
-    /** A timer of this lane fired (on the clock's thread, under the poller's monitor). */
-    void timerFired(EmulatorClock.Task t, boolean gathering) {
-        if (timer != t) {
+    /**
+     * A timer of this lane fired (on the clock's thread, under the poller's monitor); {@code seq} tells it from a timer
+     * cancelled or replaced since (a task due at once may run before its scheduler has stored it).
+     */
+    void timerFired(int seq, boolean gathering) {
+        if (seq != timerSeq) {
             return;
         }
         timer = null;
@@ -436,6 +438,7 @@ final class StreamLane {
     }
 
     private void cancelTimer() {
+        timerSeq++;
         if (timer != null) {
             timer.cancel();
             timer = null;

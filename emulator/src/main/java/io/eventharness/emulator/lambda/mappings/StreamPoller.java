@@ -133,6 +133,19 @@ final class StreamPoller implements Poller {
         env.clock().activity().changed();
     }
 
+    /** New settings: a pump lets the lanes take them (a shorter batching window, another parallelization factor). */
+    @Override
+    public void updated() {
+        synchronized (this) {
+            for (ShardTrack t : shards) {
+                if (t.lanes != null) {
+                    t.lanes.forEach(l -> l.seen = -1);
+                }
+            }
+        }
+        wake();
+    }
+
     @Override
     public void close() {
         stop();
@@ -149,10 +162,7 @@ final class StreamPoller implements Poller {
             return; // a queued pump is pending work of its own
         }
         synchronized (this) {
-            if (shardsChanged) {
-                out.add("event source mapping " + mapping.uuid() + " has not read the new shards of " + stream + " yet");
-                return;
-            }
+            // a change of the shards comes with a wake: its pump is pending work of its own
             for (ShardTrack t : shards) {
                 if (t.lanes != null && t.lanes.stream().anyMatch(StreamLane::unread)) {
                     out.add("event source mapping " + mapping.uuid() + " has records of " + t.shardId + " of " + stream
@@ -257,7 +267,7 @@ final class StreamPoller implements Poller {
             listed = streams.shards(stream);
         } catch (AwsException gone) {
             if (!shards.isEmpty()) {
-                note("the stream is gone: " + gone.getMessage());
+                note(stream.toString(), "the stream is gone: " + gone.getMessage());
             }
             shards.forEach(ShardTrack::drop);
             shards.clear();
@@ -270,7 +280,12 @@ final class StreamPoller implements Poller {
             now.add(info.shardId());
             ShardTrack t = byId.get(info.shardId());
             if (t == null) {
-                t = newTrack(info, first, o);
+                try {
+                    t = newTrack(info, first, o);
+                } catch (AwsException gone) {
+                    shardsChanged = true; // gone while the shards were listed: listed again at the next change
+                    continue;
+                }
                 shards.add(t);
                 byId.put(t.shardId, t);
             } else {
@@ -341,9 +356,13 @@ final class StreamPoller implements Poller {
         }
     }
 
-    /** A shard could not be read (gone, or the stream gone): the shards are listed again. */
-    void shardUnreadable(ShardTrack t, AwsException e) {
-        LOG.debug("event source mapping {} cannot read {} of {}: {}", mapping.uuid(), t.shardId, stream, e.getMessage());
+    /**
+     * A shard could not be read (gone, or the stream gone): the shards are listed again at the next pump; the lane tries
+     * again when the stream next changes (not at once: a shard that stays unreadable must not spin).
+     */
+    void shardUnreadable(StreamLane lane, AwsException e) {
+        LOG.debug("event source mapping {} cannot read {} of {}: {}", mapping.uuid(), lane.shard.shardId, stream, e.getMessage());
+        lane.seen = lane.shard.appends.get();
         shardsChanged = true;
     }
 
@@ -352,9 +371,9 @@ final class StreamPoller implements Poller {
     }
 
     /** A lane's timer fired, on the clock's thread: the lane learns it, and a pump runs. */
-    void timerFired(StreamLane lane, EmulatorClock.Task t, boolean gathering) {
+    void timerFired(StreamLane lane, int seq, boolean gathering) {
         synchronized (this) {
-            lane.timerFired(t, gathering);
+            lane.timerFired(seq, gathering);
         }
         wake();
     }
@@ -363,8 +382,10 @@ final class StreamPoller implements Poller {
         lastResult = r;
     }
 
-    void note(String what) {
-        env.delivery().note(stream.toString(), settings().functionArn().toString(), KIND, what, "event source mapping " + mapping.uuid());
+    /** Records in the trail what became of some records ({@code what}: which, {@code outcome}: what happened). */
+    void note(String what, String outcome) {
+        env.delivery().note(stream.toString(), settings().functionArn().toString(), KIND, what, outcome + " (event source mapping "
+                + mapping.uuid() + ")");
     }
 
     /** Discards records: their on-failure record goes to the destination (after the monitor is let go), or the trail. */
