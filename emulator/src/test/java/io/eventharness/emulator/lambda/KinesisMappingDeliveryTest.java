@@ -114,6 +114,22 @@ class KinesisMappingDeliveryTest extends StreamMappingTestBase {
     }
 
     @Test
+    void anUpdateTakesEffectAtOnceAShorterBatchingWindowInvokesWhatItGathered() {
+        MappedStream s = stream(1);
+        String uuid = s.map(lambda, b -> b.batchSize(10).maximumBatchingWindowInSeconds(300));
+        s.putAll(List.of("a", "b"));
+        settle();
+        assertThat(s.events()).isEmpty();
+
+        lambda.updateEventSourceMapping(b -> b.uuid(uuid).maximumBatchingWindowInSeconds(0).batchSize(1));
+        settle();
+        assertThat(s.batches()).containsExactly(List.of("a", "b"));
+        s.putAll(List.of("c", "d"));
+        settle();
+        assertThat(s.batches()).containsExactly(List.of("a", "b"), List.of("c"), List.of("d"));
+    }
+
+    @Test
     void filtersSeeTheDataAsJsonAndTheRecordsMetadataAndSkipWhatNoneMatches() {
         MappedStream s = stream(1);
         s.map(lambda, b -> b.batchSize(10).filterCriteria(f -> f.filters(

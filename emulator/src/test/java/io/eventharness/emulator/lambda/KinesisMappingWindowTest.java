@@ -64,6 +64,27 @@ class KinesisMappingWindowTest extends StreamMappingTestBase {
     }
 
     @Test
+    void aStateOverOneMegabyteEndsTheWindowEarlyAndItGoesOnWithAFreshState() {
+        MappedStream s = stream(1);
+        s.map(lambda, b -> b.batchSize(10).tumblingWindowInSeconds(60));
+        startOfAMinute();
+        s.putAll(List.of("big", "1"));
+        settle();
+        s.put("k", "2");
+        settle();
+
+        List<JsonNode> events = s.events();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1).path("Records")).isEmpty();
+        assertThat(events.get(1).path("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(events.get(1).path("isWindowTerminatedEarly").asBoolean()).isTrue();
+        assertThat(events.get(1).path("state").path("big").asText()).hasSize(1_100_000);
+        assertThat(events.get(2).path("window")).isEqualTo(events.get(0).path("window"));
+        assertThat(events.get(2).path("state").toString()).isEqualTo("{}");
+        assertThat(events.get(2).path("isWindowTerminatedEarly").asBoolean()).isFalse();
+    }
+
+    @Test
     void anAnswerWithoutAStateFailsTheBatch() {
         MappedStream s = stream(1);
         lambda.updateFunctionConfiguration(b -> b.functionName(s.function).environment(e -> e.variables(Map.of(

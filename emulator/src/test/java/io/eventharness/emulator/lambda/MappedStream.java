@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
  *   <li>{@code fail-N...} — the invocation raises the first N times the record is in it;</li>
  *   <li>{@code slow-...} — the invocation takes 1.2 s more, then does what the rest of the data asks;</li>
  *   <li>{@code report-fail...} — its sequence number is reported in {@code batchItemFailures};</li>
- *   <li>a number, in a tumbling window — added to the window's state {@code {"sum": ..., "count": ...}}.</li>
+ *   <li>a number, in a tumbling window — added to the window's state {@code {"sum": ..., "count": ...}};
+ *       {@code big} — a state over 1 MB.</li>
  * </ul>
  * With the environment variable {@code RESPONSE}, the function returns that JSON instead.
  */
@@ -74,6 +75,8 @@ final class MappedStream {
                 if "window" in event:
                     state = dict(event["state"])
                     for r in records:
+                        if text(r) == "big":
+                            state["big"] = "x" * 1100000
                         if text(r).lstrip("-").isdigit():
                             state["sum"] = state.get("sum", 0) + int(text(r))
                             state["count"] = state.get("count", 0) + 1
