@@ -4,6 +4,7 @@ import io.eventharness.emulator.delivery.TrailEntry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +68,36 @@ public final class Bridge implements AutoCloseable {
         return emulator.region().id();
     }
 
+    /** The emulator's time: where its clock stands (it follows real time, plus every {@link #advance}). */
+    public Instant now() {
+        return emulator.clock().now();
+    }
+
     /** Moves the emulator's clock, running everything that falls due (see {@code EmulatorClock.advance}). */
     public void advance(Duration by) {
         emulator.clock().advance(by);
+    }
+
+    /**
+     * Waits up to {@code timeout} until nothing is pending in the emulator (see {@link Emulator#settle}); returns what
+     * is still pending then, empty when it settled.
+     */
+    public List<String> settle(Duration timeout) {
+        try {
+            emulator.settle(timeout);
+            return List.of();
+        } catch (io.eventharness.emulator.core.Activity.NotSettledException e) {
+            return e.pending();
+        }
+    }
+
+    /** Stops the clock following real time (it moves only with advances), or lets it follow real time again. */
+    public void freezeClock(boolean frozen) {
+        if (frozen) {
+            emulator.clock().freeze();
+        } else {
+            emulator.clock().unfreeze();
+        }
     }
 
     /** The sequence number of the trail's last entry, a mark for {@link #trailSince(long)}. */

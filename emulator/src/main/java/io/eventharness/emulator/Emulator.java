@@ -49,7 +49,7 @@ public final class Emulator implements AutoCloseable {
     /** How long an idle Lambda sandbox stays warm unless configured. */
     public static final Duration DEFAULT_LAMBDA_KEEP_ALIVE = Duration.ofMinutes(10);
     /** The services served, by signing name (as a request's credential scope names them). */
-    public static final List<String> SERVICES = List.of("events", "iam", "kinesis", "lambda", "logs", "s3", "scheduler", "sns",
+    public static final List<String> SERVICES = List.of("dynamodb", "events", "iam", "kinesis", "lambda", "logs", "s3", "scheduler", "sns",
             "sqs", "sts");
     /**
      * What the emulator does beyond the services' APIs, as {@code GET /_harness/health} names it to a test harness

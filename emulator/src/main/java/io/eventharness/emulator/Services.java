@@ -8,6 +8,7 @@ import io.eventharness.emulator.core.ResourcePolicy.ServiceRequest;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.eventbridge.EventBridgeService;
 import io.eventharness.emulator.eventbridge.Queues;
+import io.eventharness.emulator.dynamodb.DynamoDbService;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
@@ -44,6 +45,7 @@ public final class Services implements AutoCloseable {
     private final KinesisService kinesis;
     private final EventBridgeService events;
     private final SchedulerService scheduler;
+    private final DynamoDbService dynamodb;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
 
@@ -82,6 +84,7 @@ public final class Services implements AutoCloseable {
         iam = new IamService(clock);
         sts = new StsService(clock, iam);
         kinesis = new KinesisService(clock);
+        dynamodb = new DynamoDbService(clock);
         try {
             lambdaCode = Files.createTempDirectory("eventharness-lambda-code-");
         } catch (IOException e) {
@@ -120,6 +123,8 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(kinesis));
         bindings.add(new ServiceBinding(events));
         bindings.add(new ServiceBinding(scheduler));
+        bindings.add(new ServiceBinding(dynamodb));
+        bindings.add(new ServiceBinding(dynamodb.streams()));
     }
 
     public List<ServiceBinding> bindings() {
@@ -164,6 +169,11 @@ public final class Services implements AutoCloseable {
 
     public KinesisService kinesis() {
         return kinesis;
+    }
+
+    /** DynamoDB, and through it DynamoDB Streams and their in-JVM API. */
+    public DynamoDbService dynamodb() {
+        return dynamodb;
     }
 
     @Override

@@ -16,7 +16,7 @@
  *       clock and retries with back-off, shared by EventBridge rules and EventBridge Scheduler: imports only
  *       {@code core};</li>
  *   <li>the services ({@code s3}, {@code sqs}, {@code sns}, {@code logs}, {@code iam}, {@code sts},
- *       {@code kinesis}, {@code lambda}, {@code eventbridge}, {@code scheduler}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}),
+ *       {@code kinesis}, {@code dynamodb}, {@code lambda}, {@code eventbridge}, {@code scheduler}) — each knows {@code core}, {@code protocol} (its spec and {@code Call}),
  *       {@code delivery} and, for schedules, {@code schedule}, never HTTP; events between services go through {@code delivery}; a service that
  *       must ask another something either uses its in-JVM API where AWS's own services are coupled so (STS
  *       reads IAM's roles) or declares an interface that {@code Services} fills in (S3 asks whether a queue

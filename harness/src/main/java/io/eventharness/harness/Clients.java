@@ -12,9 +12,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -67,6 +69,18 @@ public final class Clients implements WiringClients {
         return get(IamClient.class, () -> configure(IamClient.builder()));
     }
 
+    /** EventBridge (the {@code events} API): buses, rules, targets, PutEvents. */
+    @Override
+    public EventBridgeClient events() {
+        return get(EventBridgeClient.class, () -> configure(EventBridgeClient.builder()));
+    }
+
+    /** EventBridge Scheduler: schedules and schedule groups. */
+    @Override
+    public SchedulerClient scheduler() {
+        return get(SchedulerClient.class, () -> configure(SchedulerClient.builder()));
+    }
+
     public StsClient sts() {
         return get(StsClient.class, () -> configure(StsClient.builder()));
     }
@@ -92,13 +106,18 @@ public final class Clients implements WiringClients {
             return iam();
         } else if (type == StsClient.class) {
             return sts();
+        } else if (type == EventBridgeClient.class) {
+            return events();
+        } else if (type == SchedulerClient.class) {
+            return scheduler();
         }
         return null;
     }
 
     public static boolean supports(Class<?> type) {
         return type == S3Client.class || type == SqsClient.class || type == SnsClient.class || type == CloudWatchLogsClient.class
-                || type == LambdaClient.class || type == IamClient.class || type == StsClient.class;
+                || type == LambdaClient.class || type == IamClient.class || type == StsClient.class
+                || type == EventBridgeClient.class || type == SchedulerClient.class;
     }
 
     @SuppressWarnings("unchecked")

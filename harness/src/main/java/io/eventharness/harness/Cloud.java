@@ -1,13 +1,23 @@
 package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
+import io.eventharness.harness.backend.Hop;
 import io.eventharness.harness.observe.Await;
 import io.eventharness.harness.observe.BucketView;
 import io.eventharness.harness.observe.Inbox;
 import io.eventharness.harness.observe.LogView;
 import io.eventharness.harness.observe.QueueView;
+import io.eventharness.harness.observe.Settle;
+import io.eventharness.harness.wire.Wires;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
+import java.util.ArrayList;
+import io.eventharness.harness.observe.TriggerView;
+import java.time.Instant;
+import io.eventharness.harness.report.ClockMove;
+import io.eventharness.harness.report.FunctionLog;
+import io.eventharness.harness.report.ReportLink;
+import io.eventharness.harness.report.Scene;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,11 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
@@ -27,6 +39,7 @@ import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -77,7 +90,10 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Set<String> deployedNames = new HashSet<>();
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
     private final Await await;
+    private final Wires wires = new Wires();
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
+    private volatile TestReports.Plan report; // this test's report, when one is planned
+    private final List<ClockMove> clockMoves = new CopyOnWriteArrayList<>(); // recorded while a report is planned
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
@@ -131,6 +147,14 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return clients.sts();
     }
 
+    public EventBridgeClient events() {
+        return clients.events();
+    }
+
+    public SchedulerClient scheduler() {
+        return clients.scheduler();
+    }
+
     /**
      * A resource name unique to this Cloud and run: {@code <run prefix>-<id>-<base>}, lower case, at most 63
      * characters (valid for buckets, queues, topics, functions and roles alike). A test's Cloud gives names unique
@@ -140,6 +164,11 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         String clean = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
         String name = namePrefix() + clean;
         return name.length() > 63 ? name.substring(0, 63) : name;
+    }
+
+    /** The id in this Cloud's names: unique in the run. */
+    String testId() {
+        return testId;
     }
 
     /** What every name of this Cloud starts with: {@code <run prefix>-<id>-}. */
@@ -195,9 +224,10 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     // ---- wire -----------------------------------------------------------------------------------
 
-    /** Trigger helpers shaped like the AWS APIs they call. */
+    /** Trigger helpers shaped like the AWS APIs they call; what they wire is told in the failure story. */
     public Wiring wire() {
-        return new Wiring(clients, harness::executionRoleArn, await, backend().capabilities(), backend().name());
+        return new Wiring(clients, harness::executionRoleArn, harness::schedulerRoleArn, await, wires, backend().capabilities(),
+                backend().name());
     }
 
     // ---- observe --------------------------------------------------------------------------------
@@ -221,12 +251,41 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return new BucketView(clients.s3(), bucket, await);
     }
 
+    /**
+     * The invocations of {@code fn} that a rule or schedule ({@code triggerArn}) caused, and waits for them. With the
+     * emulator's trail those are exactly the trigger's; on LocalStack and AWS, every invocation of {@code fn} (see
+     * {@link TriggerView}). Its story is told on failure.
+     */
+    public TriggerView trigger(String triggerArn, DeployedFunction fn) {
+        functions.add(fn.name());
+        LogView log = new LogView(clients.logs(), fn.logGroup(), await);
+        return new TriggerView(triggerArn, log, backend().hasTrail() ? () -> backend().trailSince(trailMark, triggerArn::equals) : null, await);
+    }
+
     /** The waits of this test, for custom conditions; failures tell the scenario's story. */
     public Await await() {
         return await;
     }
 
     // ---- time -----------------------------------------------------------------------------------
+
+    /** The backend's time: the emulator's clock (where it was moved to), else the wall clock. */
+    public Instant now() {
+        return backend().now();
+    }
+
+    /**
+     * Moves the backend's clock to {@code instant} (as {@link #advance}): everything due until then has fired when
+     * this returns. The clock runs on meanwhile, so it stands a few milliseconds past {@code instant} by then. An
+     * instant already past is an {@link IllegalArgumentException}.
+     */
+    public void advanceTo(Instant instant) {
+        Duration by = Duration.between(now(), instant);
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward: it is at " + now() + ", past " + instant);
+        }
+        advance(by);
+    }
 
     /**
      * Moves the backend's clock: a two-minute retry or a daily schedule fires before this returns.
@@ -238,7 +297,57 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
             throw new TestAbortedException("this test moves the clock, which only the emulator can do (backend: "
                     + backend().name() + "); annotate it @NeedsClock to skip it up front");
         }
+        if (report == null) {
+            backend().advance(by);
+            return;
+        }
+        Instant from = backend().now();
+        long before = backend().hasTrail() ? backend().trailMark() : 0;
         backend().advance(by);
+        clockMoves.add(new ClockMove(from, by, before, backend().hasTrail() ? backend().trailMark() : 0));
+    }
+
+    /**
+     * Returns once nothing more will happen in the backend until the test acts again (within the default wait limit),
+     * so that a test can assert that something did <em>not</em> happen: the non-matching upload triggered nothing,
+     * the filtered message was not delivered. On the embedded backend this is the emulator's own signal (no delivery
+     * queued, no invocation running, no batching window open, no message a mapping has yet to take — the whole
+     * emulator's, so test classes running in parallel wait for each other's work too); on LocalStack
+     * and AWS a quiet period over this test's (and its class's) queues, logs and mappings ({@link Settle}). Fails
+     * with an {@link io.eventharness.harness.observe.AwaitTimeout} naming what was still pending.
+     *
+     * <pre>{@code
+     * s3().putObject(b -> b.bucket(uploads).key("notes.md"), RequestBody.fromString("ignored"));
+     * cloud.settle();
+     * assertThat(cloud.logsOf(thumbnailer).invocations()).isEmpty();
+     * }</pre>
+     */
+    public void settle() {
+        settle(await.atMost());
+    }
+
+    /** {@link #settle()} with another limit. */
+    public void settle(Duration atMost) {
+        Await wait = await.atMost(atMost);
+        if (backend().hasSettledSignal()) {
+            Settle.bySignal(wait, backend()::settle);
+        } else {
+            Settle.byQuietPeriod(wait, Settle.quietPeriod(backend().name()), new SettleProbe(clients.sqs(), this::queuesToWatch,
+                    this::functionsToTell, fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await), allWires()));
+        }
+    }
+
+    private List<String> queuesToWatch() {
+        List<String> urls = new ArrayList<>(resources.newestFirst().stream().filter(c -> c.kind() == Resources.Kind.QUEUE)
+                .map(Resources.Created::id).toList());
+        if (enclosing != null) {
+            urls.addAll(enclosing.queuesToWatch());
+        }
+        return urls;
+    }
+
+    private List<Wires> allWires() {
+        return enclosing == null ? List.of(wires) : List.of(wires, enclosing.wires);
     }
 
     // ---- the story a failure tells --------------------------------------------------------------
@@ -246,17 +355,62 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     /**
      * What happened so far in this test (or class): the hops between its own resources, and each function's
      * invocations and last log lines (functions it deployed, created with plain SDK calls, or observed). A test's
-     * Cloud tells its class's resources and functions too, from the test's start.
+     * Cloud tells its class's resources and functions too, from the test's start. When the test's report is planned
+     * (see {@link io.eventharness.harness.report.ReportMode}), the last line links it: {@code report: file:///…}.
      */
     public String story() {
+        TestReports.Plan r = report;
         return Story.tell(backend(), testName, trailMark, concerns(), functionsToTell(),
-                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await));
+                fn -> new LogView(clients.logs(), "/aws/lambda/" + fn, await)) + wiringStory()
+                + (r == null ? "" : ReportLink.line(r.file()) + "\n");
     }
 
-    /** Whether a hop's source or target is one of this Cloud's resources (or of the class's Cloud). */
+    // ---- the report -----------------------------------------------------------------------------
+
+    /** Plans this test's report: its failures' story ends with the link, and its clock moves are recorded. */
+    void reportTo(TestReports.Plan plan) {
+        this.report = plan;
+    }
+
+    TestReports.Plan reportPlan() {
+        return report;
+    }
+
+    /**
+     * What this test's report draws: the trail's hops since the test's start that concern its (or its class's)
+     * resources, what the functions its story tells logged since then, and its clock moves.
+     */
+    Scene scene() {
+        Backend b = backend();
+        Predicate<String> concerns = concerns();
+        List<Hop> hops = b.hasTrail() ? b.hopsSince(trailMark).stream().filter(h -> h.involves(concerns)).toList() : List.of();
+        TestReports.Plan r = report;
+        Instant since = r == null ? null : r.since();
+        List<FunctionLog> logs = new ArrayList<>();
+        for (String fn : functionsToTell()) {
+            try {
+                logs.add(new FunctionLog(fn, new LogView(clients.logs(), "/aws/lambda/" + fn, await).lines(since), null));
+            } catch (RuntimeException e) {
+                logs.add(FunctionLog.unreadable(fn, e.toString()));
+            }
+        }
+        return new Scene(b.name(), harness.runPrefix(), b.hasTrail(), since == null ? Instant.EPOCH : since, hops, logs, clockMoves);
+    }
+
+    /** What this Cloud (and its class's) wired, with the state of each trigger now. */
+    private String wiringStory() {
+        return wires.tell(testName) + (enclosing == null ? "" : enclosing.wiringStory());
+    }
+
+    /**
+     * Whether a hop's source, target or payload is one of this Cloud's resources or events it put (or the class's
+     * Cloud's).
+     */
     private Predicate<String> concerns() {
         String prefix = namePrefix();
-        Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
+        Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id()))
+                .collect(Collectors.toCollection(HashSet::new));
+        createdNames.addAll(resources.eventIds());
         Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames);
         return enclosing == null ? own : own.or(enclosing.concerns());
     }

@@ -70,6 +70,9 @@ import org.opentest4j.TestAbortedException;
  *   <li>Constructors get only the {@link Harness}: a constructor runs per test or per class depending on the
  *       lifecycle, so which Cloud it should get is not clear.</li>
  *   <li>{@link Needs} and {@link NeedsClock} tests are skipped up front on backends without what they name.</li>
+ *   <li>When a test ends, before its Cloud tears down, its HTML report and a line of the run's index are written
+ *       ({@code target/event-harness/<run>/}; the configuration parameter {@code harness.report} says when: see
+ *       {@link io.eventharness.harness.report.ReportMode}), and a failure gains the line {@code report: file:///…}.</li>
  * </ul>
  */
 public final class EventHarnessExtension
@@ -162,10 +165,12 @@ public final class EventHarnessExtension
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             FIELDS.intoInstance(instance, sharedAndConcurrent, type -> valueFor(type, context, () -> cloud), injected);
         }
+        TestReports.started(context, cloud);
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws IllegalAccessException {
+        TestReports.ended(context, context.getStore(NS).get(Key.TEST_CLOUD, Cloud.class)); // before the Cloud tears down
         undo(context, Key.INSTANCE_FIELDS); // the next test of a PER_CLASS instance gets its own
         // the test's Cloud closes with the test's store, after this
     }

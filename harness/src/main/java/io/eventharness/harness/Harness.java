@@ -4,6 +4,7 @@ import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.BackendConfig;
 import io.eventharness.harness.deploy.CodeStaging;
 import io.eventharness.harness.deploy.ExecutionRole;
+import io.eventharness.harness.deploy.SchedulerRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /**
  * The per-JVM part of the harness: the backend (started once, shared by every test class), one HTTP
- * connection pool, the run prefix of resource names, the functions' execution role, and clients for
+ * connection pool, the run prefix of resource names, the functions' execution role and EventBridge Scheduler's, and clients for
  * housekeeping that do not record what they create. Tests get {@link Cloud}s from it; a test may also ask
  * for the {@code Harness} itself (parameter or field).
  *
@@ -48,6 +49,7 @@ public final class Harness implements AutoCloseable {
     private final List<String> leftBehind = new ArrayList<>();
     private volatile String roleArn;
     private volatile CodeStaging codeStaging;
+    private volatile String schedulerRoleArn;
 
     private Harness(BackendConfig config, Backend backend, SdkHttpClient http) {
         this.config = config;
@@ -176,6 +178,19 @@ public final class Harness implements AutoCloseable {
         return config.runPrefix() + "-lambda-exec";
     }
 
+    /** The role EventBridge Scheduler assumes to reach the targets of the schedules tests wire, created on first use. */
+    synchronized String schedulerRoleArn() {
+        if (schedulerRoleArn == null) {
+            schedulerRoleArn = SchedulerRole.ensure(admin.iam(), schedulerRoleName(), config.runPrefix(),
+                    admin.sts().getCallerIdentity().account());
+        }
+        return schedulerRoleArn;
+    }
+
+    private String schedulerRoleName() {
+        return config.runPrefix() + "-scheduler";
+    }
+
     /** Remembers resources a test left behind, for the list at the end of the run. */
     void leftBehind(String testName, List<String> what) {
         synchronized (leftBehind) {
@@ -204,6 +219,13 @@ public final class Harness implements AutoCloseable {
                 codeStaging.close();
             } catch (RuntimeException e) {
                 leftBehind("the run", List.of("BUCKET " + codeStaging.bucketName() + " (" + e.getMessage() + ")"));
+            }
+        }
+        if (schedulerRoleArn != null && !"embedded".equals(backend.name()) && !Boolean.getBoolean("harness.keep")) {
+            try {
+                SchedulerRole.delete(admin.iam(), schedulerRoleName());
+            } catch (RuntimeException e) {
+                leftBehind("the run", List.of("ROLE " + schedulerRoleName() + " (" + e.getMessage() + ")"));
             }
         }
         List<String> left = leftBehind();

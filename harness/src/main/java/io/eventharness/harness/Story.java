@@ -19,15 +19,16 @@ import java.util.regex.Pattern;
  * parallel test classes the backend's trail holds every test's hops; only this test's are told.
  */
 final class Story {
-    private static final Pattern SEPARATORS = Pattern.compile("[:/]");
+    /** What separates the parts of an ARN or URL, and the words of a JSON payload's summary. */
+    private static final Pattern SEPARATORS = Pattern.compile("[:/\"\\s,{}\\[\\]]+");
 
     private Story() {
     }
 
     /**
-     * Whether a hop's source or target (an ARN, a queue URL, a name) is one of the test's resources: one
-     * of its {@code :}/{@code /}-separated parts starts with the test's name prefix or is the name of a
-     * resource the test created.
+     * Whether a hop's source or target (an ARN, a queue URL, a name), or its payload's summary, concerns the test: one
+     * of its parts (separated by {@code :}, {@code /}, and in JSON by quotes, commas, braces, brackets and spaces)
+     * starts with the test's name prefix or is the name of a resource the test created or the id of an event it put.
      */
     static boolean concerns(String endpoint, String namePrefix, Set<String> createdNames) {
         if (endpoint == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.eventbridge.model.ListTargetsByRuleResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -68,8 +69,29 @@ final class Teardown {
             case BUCKET -> emptyAndDelete(c.s3(), r.id());
             case ROLE -> deleteRole(c.iam(), r.id());
             case LOG_GROUP -> c.logs().deleteLogGroup(b -> b.logGroupName(r.id()));
+            case RULE -> deleteRule(c, r.parent(), r.child());
+            case EVENT_BUS -> c.events().deleteEventBus(b -> b.name(r.id()));
+            case SCHEDULE -> c.scheduler().deleteSchedule(b -> b.groupName(r.parent()).name(r.child()));
+            case SCHEDULE_GROUP -> c.scheduler().deleteScheduleGroup(b -> b.name(r.id()));
             default -> throw new IllegalStateException("unknown kind " + r.kind());
         }
+    }
+
+    /** A rule with targets cannot be deleted: remove them first. */
+    private static void deleteRule(Clients c, String bus, String rule) {
+        List<String> ids = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            ListTargetsByRuleResponse page = c.events().listTargetsByRule(b -> b.eventBusName(bus).rule(rule).nextToken(t));
+            page.targets().forEach(target -> ids.add(target.id()));
+            token = page.nextToken();
+        } while (token != null);
+        for (int i = 0; i < ids.size(); i += 10) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 10));
+            c.events().removeTargets(b -> b.eventBusName(bus).rule(rule).ids(batch));
+        }
+        c.events().deleteRule(b -> b.eventBusName(bus).name(rule));
     }
 
     private static void emptyAndDelete(S3Client s3, String bucket) {

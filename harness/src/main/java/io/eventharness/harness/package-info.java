@@ -21,6 +21,8 @@
  *       of the harness;</li>
  *   <li>{@code wire} — trigger wiring shaped like the AWS APIs; imports {@code observe} and {@code backend}, and
  *       declares what it needs of the API ({@code WiringClients}, {@code FunctionTarget}) instead of importing it;</li>
+ *   <li>{@code report} — the per-test HTML report and the run's index; imports {@code backend} and {@code observe}, and
+ *       is handed what it draws ({@code Scene}, {@code TestResult});</li>
  *   <li>this package — the API and the extension; imports all of the above.</li>
  * </ol>
  * The extension lives here, beside the annotation that names it, so that nothing below imports the API.

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  *       "account":"000000000000","features":["clock","trail",...]}};</li>
  *   <li>{@code GET /_harness/clock} — the emulated time;</li>
  *   <li>{@code POST /_harness/clock/advance} with {@code {"seconds": N}} — moves the clock, firing what falls due;</li>
+ *   <li>{@code POST /_harness/clock/freeze} and {@code /_harness/clock/unfreeze} — the clock stops following real
+ *       time (it moves only with advances) and follows it again;</li>
  *   <li>{@code GET /_harness/trail} — the event trail, {@code ?since=N} only the hops after sequence number N;
  *       {@code GET /_harness/trail/last} — {@code {"seq": N}}, the last hop's sequence number;</li>
  *   <li>{@code GET /_harness/settled} — whether the emulator is settled now, and what is pending
@@ -76,7 +78,7 @@ public final class AdminRoutes {
         String route = path.substring(PREFIX.length());
         String allowed = switch (route) {
             case "health", "clock", "trail", "trail/last", "settled" -> "GET";
-            case "clock/advance", "settle" -> "POST";
+            case "clock/advance", "clock/freeze", "clock/unfreeze", "settle" -> "POST";
             default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
         if (allowed == null) {
@@ -90,6 +92,14 @@ public final class AdminRoutes {
                 case "health" -> health();
                 case "clock" -> ok(clockJson());
                 case "clock/advance" -> advance(r);
+                case "clock/freeze" -> {
+                    clock.freeze();
+                    yield ok(clockJson());
+                }
+                case "clock/unfreeze" -> {
+                    clock.unfreeze();
+                    yield ok(clockJson());
+                }
                 case "trail" -> trail(r);
                 case "trail/last" -> ok(Json.MAPPER.createObjectNode().put("seq", trail.lastSeq()));
                 case "settled" -> ok(settledJson(clock.activity().pending()));
@@ -121,6 +131,7 @@ public final class AdminRoutes {
         n.put("now", java.time.Instant.ofEpochMilli(millis).toString());
         n.put("epochMillis", millis);
         n.put("offsetSeconds", clock.offset().toMillis() / 1000.0);
+        n.put("frozen", clock.frozen());
         return n;
     }
 

@@ -18,6 +18,7 @@ public class AwsException extends RuntimeException {
     private final boolean senderFault;
     private String queryCode;
     private final java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> jsonMembers = new java.util.LinkedHashMap<>();
 
     public AwsException(int status, String code, String message, boolean senderFault) {
         super(message);
@@ -63,6 +64,20 @@ public class AwsException extends RuntimeException {
     /** The error shape's extra members, in the order they were added. */
     public java.util.Map<String, String> members() {
         return java.util.Collections.unmodifiableMap(members);
+    }
+
+    /**
+     * A structured member of the error shape, as the JSON it is on the wire, e.g. DynamoDB's
+     * {@code TransactionCanceledException} {@code CancellationReasons}; the awsJson codec writes it into the body.
+     */
+    public AwsException withJsonMember(String name, com.fasterxml.jackson.databind.JsonNode value) {
+        jsonMembers.put(name, value);
+        return this;
+    }
+
+    /** The structured members, in the order they were added. */
+    public java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> jsonMembers() {
+        return java.util.Collections.unmodifiableMap(jsonMembers);
     }
 
     public int status() {

@@ -31,6 +31,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * so that its promise (everything due ran, in time order) holds. Work started outside the clock (an
  * accepted asynchronous invocation) registers too: {@code advance} lets it end before it moves the time.
  *
+ * <p>{@link #freeze()} stops it following real time: the emulated time then moves only with {@link #advance}, so that
+ * a test can move to just before something falls due and assert that it did not happen, however slowly the machine
+ * runs; {@link #unfreeze()} lets it follow real time again from where it stands.
+ *
  * <p>That hand-off is one kind of the emulator's pending work, which its {@link Activity} ({@link #activity()})
  * tracks in one place: the emulator is settled when nothing is pending, its tasks due by now included.
  */
@@ -65,6 +69,9 @@ public final class EmulatorClock implements AutoCloseable {
     }
 
     private final AtomicLong offsetMillis = new AtomicLong();
+    /** The emulated time while frozen, else {@link #NOT_FROZEN}. */
+    private volatile long frozenMillis = NOT_FROZEN;
+    private static final long NOT_FROZEN = Long.MIN_VALUE;
     private final AtomicLong seq = new AtomicLong();
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -116,12 +123,63 @@ public final class EmulatorClock implements AutoCloseable {
 
     /** The emulated time in epoch milliseconds. */
     public long millis() {
-        return System.currentTimeMillis() + offsetMillis.get();
+        long frozen = frozenMillis;
+        return frozen != NOT_FROZEN ? frozen : System.currentTimeMillis() + offsetMillis.get();
     }
 
     /** How far the emulated time is ahead of real time. */
     public Duration offset() {
-        return Duration.ofMillis(offsetMillis.get());
+        return Duration.ofMillis(millis() - System.currentTimeMillis());
+    }
+
+    /**
+     * Stops the emulated time where it is: from now on it moves only with {@link #advance}. Tasks due at the frozen
+     * time still run. Freezing a frozen clock changes nothing.
+     */
+    public void freeze() {
+        lock.lock();
+        try {
+            if (frozenMillis == NOT_FROZEN) {
+                frozenMillis = System.currentTimeMillis() + offsetMillis.get();
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets the emulated time follow real time again, from where it stands. */
+    public void unfreeze() {
+        lock.lock();
+        try {
+            long frozen = frozenMillis;
+            if (frozen != NOT_FROZEN) {
+                offsetMillis.set(frozen - System.currentTimeMillis());
+                frozenMillis = NOT_FROZEN;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the emulated time stands still between advances ({@link #freeze()}). */
+    public boolean frozen() {
+        return frozenMillis != NOT_FROZEN;
+    }
+
+    /** Moves the emulated time forward by {@code millis}, frozen or not. */
+    private void moveBy(long millis) {
+        lock.lock();
+        try {
+            if (frozenMillis != NOT_FROZEN) {
+                frozenMillis += millis;
+            } else {
+                offsetMillis.addAndGet(millis);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs {@code action} once the emulated time reaches {@code due}. */
@@ -186,14 +244,14 @@ public final class EmulatorClock implements AutoCloseable {
                 }
                 long now = millis();
                 if (next.dueMillis > now) {
-                    offsetMillis.addAndGet(next.dueMillis - now);
+                    moveBy(next.dueMillis - now);
                 }
                 run(next);
                 settle();
             }
             long now = millis();
             if (target > now) {
-                offsetMillis.addAndGet(target - now);
+                moveBy(target - now);
             }
             runDueAndSettle();
         } finally {
@@ -295,7 +353,8 @@ public final class EmulatorClock implements AutoCloseable {
             lock.lock();
             try {
                 Task next = tasks.peek();
-                long wait = next == null ? 60_000 : next.dueMillis - millis();
+                // frozen, only an advance (which signals) brings the next task's time nearer
+                long wait = next == null || frozen() && next.dueMillis > millis() ? 60_000 : next.dueMillis - millis();
                 if (wait > 0) {
                     changed.awaitNanos(wait * 1_000_000L);
                     continue;

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where events go once on a bus: every enabled rule whose pattern matches hands the event to each of its targets
- * ({@link TargetDispatch}); and the scheduled rules, each a {@link Recurrence} on the clock that sends the
+ * ({@link TargetDispatch}), and an event that no rule matches is a hop of the trail from its first resource (or the
+ * bus) to the bus, "matched no enabled rule"; and the scheduled rules, each a {@link Recurrence} on the clock that sends the
  * {@code Scheduled Event} to its targets when due (in UTC; a {@code rate} counts from when the rule was put or
  * enabled).
  */
@@ -44,8 +45,17 @@ final class EventRouter {
             }
         }
         if (!matched) {
-            delivery.note(bus.arn().toString(), bus.arn().toString(), "events:Event", json, "matched no enabled rule");
+            delivery.note(origin(bus, event), bus.arn().toString(), "events:Event", json, "matched no enabled rule");
         }
+    }
+
+    /**
+     * Where an event came from, for the trail: its first resource (the bucket of an S3 event, the rule or schedule of
+     * a scheduled one), so that the story of the test that owns it tells that no rule matched; else the bus.
+     */
+    private static String origin(EventBus bus, ObjectNode event) {
+        String first = event.path("resources").path(0).asText("");
+        return first.isEmpty() ? bus.arn().toString() : first;
     }
 
     /** Starts, restarts or stops a rule's schedule after PutRule, EnableRule, DisableRule or DeleteRule. */

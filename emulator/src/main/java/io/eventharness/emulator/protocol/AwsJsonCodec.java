@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code X-Amz-Target: <prefix>.<Operation>} and the request shape as a JSON document. A request in
  * CBOR ({@code application/x-amz-cbor-1.1}, Kinesis's default) is answered in CBOR.
  * Errors: {@code {"__type":"<ns>#<Code>","message":...}}; for query-compatible services (SQS) the
- * legacy code also goes in {@code x-amzn-query-error}.
+ * legacy code also goes in {@code x-amzn-query-error}. The service's {@link ServiceSpec.JsonDialect} names the
+ * namespaces of {@code __type} and whether answers carry {@code x-amz-crc32}; an error's
+ * {@link AwsException#jsonMembers() structured members} go into its body (DynamoDB's {@code CancellationReasons}).
  */
 public final class AwsJsonCodec implements ProtocolCodec {
     static final ObjectMapper JSON = Json.MAPPER;
@@ -31,11 +33,15 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
 
     private final Protocol protocol;
-    private final String errorNamespace;
+    private final ServiceSpec.JsonDialect dialect;
 
     public AwsJsonCodec(Protocol protocol, String errorNamespace) {
+        this(protocol, new ServiceSpec.JsonDialect(errorNamespace, Map.of(), false));
+    }
+
+    public AwsJsonCodec(Protocol protocol, ServiceSpec.JsonDialect dialect) {
         this.protocol = protocol;
-        this.errorNamespace = errorNamespace;
+        this.dialect = dialect;
     }
 
     static boolean isCbor(HttpRequest r) {
@@ -96,8 +102,9 @@ public final class AwsJsonCodec implements ProtocolCodec {
     public HttpResponse encodeError(AwsException error, Call call) {
         boolean cbor = call.http() != null && isCbor(call.http());
         ObjectNode node = JSON.createObjectNode();
-        node.put("__type", errorNamespace + "#" + error.code());
+        node.put("__type", dialect.type(error.code()));
         node.put("message", error.getMessage());
+        error.jsonMembers().forEach(node::set);
         HttpResponse r = respond(error.status(), node, call, cbor);
         if (error.hasQueryCode()) {
             r.header("x-amzn-query-error", error.queryCode() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
@@ -108,9 +115,15 @@ public final class AwsJsonCodec implements ProtocolCodec {
     private HttpResponse respond(int status, ObjectNode node, Call call, boolean cbor) {
         try {
             byte[] bytes = (cbor ? CBOR : JSON).writeValueAsBytes(node);
-            return new HttpResponse().status(status)
+            HttpResponse r = new HttpResponse().status(status)
                     .header("x-amzn-RequestId", call.requestId())
                     .body(bytes, cbor ? CBOR_TYPE : protocol.contentType());
+            if (dialect.crc32()) {
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(bytes);
+                r.header("x-amz-crc32", Long.toString(crc.getValue()));
+            }
+            return r;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

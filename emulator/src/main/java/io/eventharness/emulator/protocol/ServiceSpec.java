@@ -16,9 +16,24 @@ import java.util.Map;
  *                       model does not carry it ({@code ListObjectsV2} → {@code ListBucketResult}); an
  *                       operation whose payload is one string is wrapped in it ({@code GetBucketLocation} →
  *                       {@code <LocationConstraint>eu-west-1</LocationConstraint>})
+ * @param jsonDialect    awsJson: how this service's answers differ from the protocol's defaults; null for none
  */
 public record ServiceSpec(String signingName, Protocol protocol, Class<?> sdkClient, String targetPrefix,
-                          String xmlNamespace, Map<String, QueryName> queryNames, Map<String, String> xmlRoots) {
+                          String xmlNamespace, Map<String, QueryName> queryNames, Map<String, String> xmlRoots,
+                          JsonDialect jsonDialect) {
+
+    /**
+     * What an awsJson service puts on the wire beyond the protocol: the namespace of its errors' {@code __type}
+     * ({@code com.amazonaws.dynamodb.v20120810#ResourceNotFoundException}), other namespaces for some codes
+     * (DynamoDB's {@code com.amazon.coral.validate#ValidationException}), and whether answers carry
+     * {@code x-amz-crc32} (the CRC32 of the body, which DynamoDB's clients verify).
+     */
+    public record JsonDialect(String errorNamespace, Map<String, String> namespaceByCode, boolean crc32) {
+        /** The {@code __type} of an error code. */
+        public String type(String code) {
+            return namespaceByCode.getOrDefault(code, errorNamespace) + "#" + code;
+        }
+    }
 
     /**
      * A query-protocol wire name: {@code name} replaces the member's name; {@code flattened} lists and
@@ -35,29 +50,44 @@ public record ServiceSpec(String signingName, Protocol protocol, Class<?> sdkCli
     }
 
     public static ServiceSpec awsJson(String signingName, Protocol protocol, Class<?> sdkClient, String targetPrefix) {
-        return new ServiceSpec(signingName, protocol, sdkClient, targetPrefix, null, Map.of(), Map.of());
+        return new ServiceSpec(signingName, protocol, sdkClient, targetPrefix, null, Map.of(), Map.of(), null);
     }
 
     public static ServiceSpec query(String signingName, Class<?> sdkClient, String xmlNamespace) {
-        return new ServiceSpec(signingName, Protocol.QUERY, sdkClient, null, xmlNamespace, Map.of(), Map.of());
+        return new ServiceSpec(signingName, Protocol.QUERY, sdkClient, null, xmlNamespace, Map.of(), Map.of(), null);
     }
 
     public static ServiceSpec restJson(String signingName, Class<?> sdkClient) {
-        return new ServiceSpec(signingName, Protocol.REST_JSON, sdkClient, null, null, Map.of(), Map.of());
+        return new ServiceSpec(signingName, Protocol.REST_JSON, sdkClient, null, null, Map.of(), Map.of(), null);
     }
 
     public static ServiceSpec restXml(String signingName, Class<?> sdkClient, String xmlNamespace,
                                       Map<String, String> xmlRoots) {
-        return new ServiceSpec(signingName, Protocol.REST_XML, sdkClient, null, xmlNamespace, Map.of(), xmlRoots);
+        return new ServiceSpec(signingName, Protocol.REST_XML, sdkClient, null, xmlNamespace, Map.of(), xmlRoots, null);
     }
 
     /** The same service, also serving the query protocol with these legacy names (SQS). */
     public ServiceSpec withQueryNames(String namespace, Map<String, QueryName> names) {
-        return new ServiceSpec(signingName, protocol, sdkClient, targetPrefix, namespace, names, xmlRoots);
+        return new ServiceSpec(signingName, protocol, sdkClient, targetPrefix, namespace, names, xmlRoots, jsonDialect);
     }
 
-    /** The package of the SDK model classes, e.g. {@code software.amazon.awssdk.services.sqs.model}. */
+    /** The same awsJson service with its own error namespaces and {@code x-amz-crc32} (DynamoDB). */
+    public ServiceSpec withJsonDialect(JsonDialect dialect) {
+        return new ServiceSpec(signingName, protocol, sdkClient, targetPrefix, xmlNamespace, queryNames, xmlRoots, dialect);
+    }
+
+    /**
+     * The package of the SDK model classes, e.g. {@code software.amazon.awssdk.services.sqs.model}: the package of
+     * the requests the client takes (DynamoDB Streams' client, {@code ...dynamodb.streams}, takes requests of
+     * {@code ...dynamodb.model}).
+     */
     public String modelPackage() {
+        for (java.lang.reflect.Method m : sdkClient.getMethods()) {
+            Class<?>[] p = m.getParameterTypes();
+            if (p.length == 1 && software.amazon.awssdk.core.SdkRequest.class.isAssignableFrom(p[0])) {
+                return p[0].getPackageName();
+            }
+        }
         return sdkClient.getPackageName() + ".model";
     }
 

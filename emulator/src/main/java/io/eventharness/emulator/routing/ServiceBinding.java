@@ -92,7 +92,8 @@ public final class ServiceBinding {
 
     private ProtocolCodec mainCodec() {
         return switch (spec.protocol()) {
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(spec.protocol(), "com.amazonaws." + spec.signingName());
+            case AWS_JSON_1_0, AWS_JSON_1_1 -> spec.jsonDialect() != null ? new AwsJsonCodec(spec.protocol(), spec.jsonDialect())
+                    : new AwsJsonCodec(spec.protocol(), "com.amazonaws." + spec.signingName());
             case REST_JSON -> new RestJsonCodec();
             case REST_XML -> new RestXmlCodec(spec.xmlNamespace(), spec.xmlRoots());
             case QUERY -> new QueryCodec(spec.xmlNamespace(), spec.queryNames());

@@ -25,10 +25,15 @@ import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
  * event bus of its region, as EventBridge's {@code Object Created}, {@code Object Deleted}, {@code Object Tags Added}
  * or {@code Object Tags Deleted} event, unfiltered (rules on the bus filter).
  *
+ * <p>What S3 publishes to a topic has the subject {@value #SNS_SUBJECT}, as in AWS.
+ *
  * <p>Also sends the {@code s3:TestEvent} message to a configuration's queues and topics when it is saved
  * ({@link #testEvent}).
  */
 final class ObjectEvents {
+    /** The subject of every message S3 publishes to a topic (records and the test message alike). */
+    static final String SNS_SUBJECT = "Amazon S3 Notification";
+
     private final EmulatorClock clock;
     private final Delivery delivery;
 
@@ -95,8 +100,12 @@ final class ObjectEvents {
     }
 
     private void send(S3Bucket bucket, String destination, String kind, String body) {
+        Message m = Message.of(body);
+        if (Arn.serviceOf(destination).equals("sns")) {
+            m = m.withSubject(SNS_SUBJECT);
+        }
         try {
-            delivery.send(bucketArn(bucket).toString(), destination, kind, Message.of(body));
+            delivery.send(bucketArn(bucket).toString(), destination, kind, m);
         } catch (RuntimeException refused) {
             // recorded in the trail by delivery; S3 does not retry a destination that refuses
         }

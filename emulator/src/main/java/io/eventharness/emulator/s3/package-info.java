@@ -29,8 +29,8 @@
  * {@code ObjectRemoved:Delete|DeleteMarkerCreated}, {@code ObjectTagging:Put|Delete}) are matched against every
  * configuration (event types, prefix and suffix rules) and each match gets a record as AWS shapes it: version 2.1
  * (2.3 for tagging), the key form-encoded ({@code +} for a space), size, ETag, version id, and a sequencer that
- * grows with each change of a key. Records go through {@code delivery}: to a queue or a topic at once, to a function
- * as an asynchronous invocation (retries, dead-letter queue, destinations), each hop in the event trail.
+ * grows with each change of a key. Records go through {@code delivery}: to a queue or a topic at once (published with the subject
+ * {@code Amazon S3 Notification}), to a function as an asynchronous invocation (retries, dead-letter queue, destinations), each hop in the event trail.
  *
  * <p><b>Layout</b> (the house pattern):
  * <ul>
@@ -65,8 +65,7 @@
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
  * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
- * version is a delete marker does not carry {@code x-amz-delete-marker}. An SNS notification's {@code Subject} is
- * not yet {@code Amazon S3 Notification}.
+ * version is a delete marker does not carry {@code x-amz-delete-marker}.
  *
  * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}) and
  * {@code delivery}; never {@code http}, {@code routing}, {@code pipeline} or {@code admin}.

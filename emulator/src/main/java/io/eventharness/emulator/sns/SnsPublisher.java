@@ -30,13 +30,13 @@ final class SnsPublisher {
         return topic.accept(PublishChecks.against(d, topic), clock.millis(), fanout);
     }
 
-    /** Another service's message to a topic; the topic's region is the ARN's. */
+    /** Another service's message to a topic (with its subject, if it has one); the topic's region is the ARN's. */
     void deliverToTopic(String sourceArn, String topicArn, Message m) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         m.attributes().forEach((k, v) -> attributes.put(k, MessageAttributeValue.builder().dataType(v.dataType())
                 .stringValue(v.stringValue()).binaryValue(v.binaryValue() == null ? null : SdkBytes.fromByteArray(v.binaryValue()))
                 .build()));
-        PublishChecks.Draft d = new PublishChecks.Draft(m.body(), null, null, attributes, m.groupId(), m.deduplicationId());
+        PublishChecks.Draft d = new PublishChecks.Draft(m.body(), m.subject(), null, attributes, m.groupId(), m.deduplicationId());
         PublishChecks.content(d, 0);
         Arn a = SnsArns.topic(topicArn, "TopicArn", null);
         SnsTopic topic = topics.topic(topicArn, "TopicArn", a.region(), "Publish");

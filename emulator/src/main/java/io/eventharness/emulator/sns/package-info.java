@@ -18,7 +18,11 @@
  *   <li>Publishing: {@code PublishChecks} (a message's checks, the {@code Draft} and {@code Checked} records),
  *       {@code SnsPublisher} (hands a checked message to its topic; the target of other services' messages),
  *       {@code Fanout} (per subscription: filter policy, then what its protocol gets, then the dead-letter queue
- *       when delivery fails), {@code SnsEnvelopes} (the JSON SNS delivers), {@code SnsMessageAttributes}.
+ *       when delivery fails: the function or queue is gone, the function's policy does not allow the topic, SQS
+ *       refuses a raw message's attributes — more than ten, which AWS discards as a client-side error —; the
+ *       dead-letter queue gets the envelope, or the raw message with its attributes), {@code SnsEnvelopes} (the JSON
+ *       SNS delivers), {@code SnsMessageAttributes}. Other services' messages may carry a subject (S3's
+ *       {@code Amazon S3 Notification}).
  *       A new kind of delivery (another protocol, attributes carried to another target, a redrive for Lambda)
  *       goes into {@code Fanout}, with what it needs of the subscription in its {@code Route}.</li>
  *   <li>Rules and values: {@code TopicAttributes}, {@code SnsEndpoints} (endpoints per protocol, who must confirm),

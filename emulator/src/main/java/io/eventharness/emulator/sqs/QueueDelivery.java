@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 /**
  * Messages other services hand to a queue through {@code delivery} (SNS subscriptions, Lambda dead-letter
  * queues and destinations, S3 notifications), addressed by the queue's ARN. An ARN that names no queue,
- * or a queue of that name in another region or account, is refused with QueueDoesNotExist.
+ * or a queue of that name in another region or account, is refused with QueueDoesNotExist; attributes SQS would
+ * refuse in SendMessage (more than ten, say: what SNS's raw delivery of a message with eleven attributes runs into,
+ * which SNS then counts as a client-side error) are refused with SQS's InvalidParameterValue.
  */
 final class QueueDelivery implements Delivery.Target {
     private final SqsQueues queues;

@@ -71,4 +71,21 @@ class S3ToEventBridgeTest {
         assertThat(deleted.path("reason").asText()).isEqualTo("DeleteObject");
         assertThat(deleted.path("object").has("size")).isFalse();
     }
+
+    @Test
+    void anObjectEventThatNoRuleMatchesIsAHopFromItsBucketOnTheTrail() {
+        s3.createBucket(b -> b.bucket("unrouted"));
+        s3.putBucketNotificationConfiguration(b -> b.bucket("unrouted").notificationConfiguration(n -> n.eventBridgeConfiguration(e -> { })));
+        long mark = f.emulator.trail().lastSeq();
+
+        s3.putObject(b -> b.bucket("unrouted").key("nobody/wants.txt"), RequestBody.fromString("x"));
+
+        assertThat(f.emulator.trail().since(mark)).filteredOn(e -> e.kind().equals("events:Event"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.source()).as("the event's first resource: the story of the bucket's test tells it").isEqualTo("arn:aws:s3:::unrouted");
+                    assertThat(e.target()).isEqualTo("arn:aws:events:us-east-1:000000000000:event-bus/default");
+                    assertThat(e.outcome()).isEqualTo("matched no enabled rule");
+                    assertThat(e.summary()).contains("Object Created");
+                });
+    }
 }

@@ -95,12 +95,16 @@ final class Functions {
         return create(lambda, role(), runtime, handler, zip, more);
     }
 
-    /** The same with a given execution role (one of another emulator than the shared one). */
+    /**
+     * The same with a given execution role (one of another emulator than the shared one). Its timeout is 30 s unless
+     * {@code more} sets one: a test whose subject is not the timeout must not fail because a loaded machine ran a
+     * function slowly (AWS's default, 3 s, is tested where the timeout is the subject).
+     */
     static String create(LambdaClient lambda, String role, Runtime runtime, String handler, SdkBytes zip,
                          java.util.function.Consumer<CreateFunctionRequest.Builder> more) {
         String name = TestAws.unique("fn");
         lambda.createFunction(b -> {
-            b.functionName(name).runtime(runtime).handler(handler).role(role).code(c -> c.zipFile(zip));
+            b.functionName(name).runtime(runtime).handler(handler).role(role).code(c -> c.zipFile(zip)).timeout(30);
             more.accept(b);
         });
         lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));

@@ -26,6 +26,12 @@ abstract class MappingTestBase {
         sqs = aws.sqs();
     }
 
+    /** A test that froze the class's clock leaves it following real time for the next. */
+    @org.junit.jupiter.api.AfterEach
+    void unfreezeTheClock() {
+        aws.emulator.clock().unfreeze();
+    }
+
     @AfterAll
     static void close() {
         aws.close();

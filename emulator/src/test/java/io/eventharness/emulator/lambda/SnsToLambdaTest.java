@@ -3,13 +3,18 @@ package io.eventharness.emulator.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventharness.emulator.TestAws;
+import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.TrailEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * An SNS topic with a Lambda subscription, as AWS wires it: the function's resource policy must let
@@ -63,5 +68,33 @@ class SnsToLambdaTest {
                 .contains("AddPermission");
         assertThat(TestAws.emulator().trail().matching(e -> e.kind().equals("lambda:InvokeAsync") && e.target().contains(":" + fn + ":")))
                 .as("the function never ran").isEmpty();
+    }
+
+    @Test
+    void aDeliveryTheFunctionRefusesGoesToTheSubscriptionsDeadLetterQueueAsAnEnvelope() {
+        String fn = Functions.python(lambda, "printer.handler", "printer", PRINTS_THE_MESSAGE);
+        String topic = sns.createTopic(b -> b.name(TestAws.unique("topic"))).topicArn();
+        String fnArn = lambda.getFunction(b -> b.functionName(fn)).configuration().functionArn();
+        SqsClient sqs = TestAws.sqs();
+        String dlq = sqs.createQueue(b -> b.queueName(TestAws.unique("sub-dlq"))).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlq).attributeNamesWithStrings("QueueArn")).attributesAsStrings()
+                .get("QueueArn");
+        sns.subscribe(b -> b.topicArn(topic).protocol("lambda").endpoint(fnArn)
+                .attributes(Map.of("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\"}")));
+
+        sns.publish(b -> b.topicArn(topic).message("no permission").subject("why")
+                .messageAttributes(Map.of("attr1", MessageAttributeValue.builder().dataType("Number").stringValue("1").build())));
+
+        // AWS's recording (test_redrive_policy_lambda_subscription): the envelope an SQS subscriber would get
+        List<software.amazon.awssdk.services.sqs.model.Message> dead = sqs.receiveMessage(b -> b.queueUrl(dlq).waitTimeSeconds(0)).messages();
+        assertThat(dead).singleElement().satisfies(m -> {
+            JsonNode n = Json.MAPPER.readTree(m.body());
+            assertThat(n.path("Type").asText()).isEqualTo("Notification");
+            assertThat(n.path("TopicArn").asText()).isEqualTo(topic);
+            assertThat(n.path("Message").asText()).isEqualTo("no permission");
+            assertThat(n.path("Subject").asText()).isEqualTo("why");
+            assertThat(n.path("MessageAttributes").path("attr1").path("Type").asText()).isEqualTo("Number");
+            assertThat(n.path("MessageAttributes").path("attr1").path("Value").asText()).isEqualTo("1");
+        });
     }
 }

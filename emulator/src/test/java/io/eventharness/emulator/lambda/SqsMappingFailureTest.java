@@ -60,6 +60,7 @@ class SqsMappingFailureTest extends MappingTestBase {
         MappedQueue q = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30", QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + arnOf(dlq) + "\",\"maxReceiveCount\":\"2\"}"), b -> { });
         q.map(lambda, b -> b.batchSize(1));
+        aws.emulator.clock().freeze(); // real seconds going by must not end the visibility timeout before the test moves it
         sqs.sendMessage(b -> b.queueUrl(q.url).messageBody("fail"));
         MappedQueue.settle(aws);
         assertThat(q.events()).hasSize(1);
@@ -134,6 +135,7 @@ class SqsMappingFailureTest extends MappingTestBase {
         MappedQueue q = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"), b -> { });
         lambda.putFunctionConcurrency(b -> b.functionName(q.function).reservedConcurrentExecutions(0));
         q.map(lambda, b -> b.batchSize(1));
+        aws.emulator.clock().freeze(); // the back-off ends when the test moves the clock, however slow the machine
         sqs.sendMessage(b -> b.queueUrl(q.url).messageBody("throttled"));
         MappedQueue.settle(aws);
         assertThat(aws.emulator.trail().matching(e -> e.source().equals(q.arn) && e.summary().equals("throttled")))

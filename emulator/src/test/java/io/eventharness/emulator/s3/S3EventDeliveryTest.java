@@ -126,6 +126,7 @@ class S3EventDeliveryTest {
         });
         assertThat(fixture.drain(viaTopic)).singleElement().satisfies(n -> {
             assertThat(n.path("TopicArn").asText()).isEqualTo(topic);
+            assertThat(n.path("Subject").asText()).isEqualTo("Amazon S3 Notification");
             assertThat(EventFixture.parse(n.path("Message").asText()).path("Event").asText()).isEqualTo("s3:TestEvent");
         });
     }
@@ -144,6 +145,7 @@ class S3EventDeliveryTest {
         List<JsonNode> notifications = fixture.drain(subscriber);
         assertThat(notifications).singleElement().satisfies(n -> {
             assertThat(n.path("Type").asText()).isEqualTo("Notification");
+            assertThat(n.path("Subject").asText()).as("AWS's recording").isEqualTo("Amazon S3 Notification");
             JsonNode r = EventFixture.parse(n.path("Message").asText()).path("Records").get(0);
             assertThat(r.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
             assertThat(r.path("s3").path("configurationId").asText()).isEqualTo("to-topic");

@@ -341,4 +341,28 @@ class SnsDeliveryTest {
         assertThat(entries.get(0).outcome()).startsWith("failed");
         assertThat(json(f.drain(dlq).get(0).body()).path("Message").asText()).isEqualTo("for the function");
     }
+
+    @Test
+    void rawDeliveryOfMoreThanTenAttributesFailsAsAClientSideErrorWhileTheEnvelopeCarriesThemAll() {
+        String topic = f.topic();
+        String raw = f.queue();
+        String rawArn = f.arnOf(raw);
+        String enveloped = f.queue();
+        f.subscribe(topic, raw, Map.of("RawMessageDelivery", "true"));
+        f.subscribe(topic, enveloped, Map.of());
+        Map<String, MessageAttributeValue> eleven = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 11; i++) {
+            eleven.put("a" + i, SnsFixture.string("v" + i));
+        }
+        long since = TestAws.emulator().trail().lastSeq();
+
+        f.sns.publish(b -> b.topicArn(topic).message("many attributes").messageAttributes(eleven));
+
+        assertThat(f.drain(raw)).as("SQS takes at most ten attributes").isEmpty();
+        assertThat(TestAws.emulator().trail().since(since)).anySatisfy(t -> {
+            assertThat(t.target()).isEqualTo(rawArn);
+            assertThat(t.outcome()).startsWith("failed").contains("Number of message attributes [11] exceeds the allowed maximum [10]");
+        });
+        assertThat(json(f.drain(enveloped).get(0).body()).path("MessageAttributes").size()).isEqualTo(11);
+    }
 }

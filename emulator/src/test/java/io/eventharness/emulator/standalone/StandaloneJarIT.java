@@ -63,7 +63,7 @@ class StandaloneJarIT {
             JsonNode h = JSON.readTree(health.body());
             assertThat(h.path("status").asText()).isEqualTo("running");
             assertThat(h.path("services").fieldNames()).toIterable()
-                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda", "events", "scheduler", "kinesis");
+                    .containsExactlyInAnyOrder("s3", "sqs", "sns", "logs", "iam", "sts", "lambda", "events", "scheduler", "kinesis", "dynamodb");
             assertThat(h.path("services")).allSatisfy(state -> assertThat(state.asText()).isEqualTo("running"));
 
             try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
@@ -111,7 +111,7 @@ class StandaloneJarIT {
         try (StandaloneProcess p = StandaloneProcess.start("--port", "0", "--request-log")) {
             URI endpoint = p.awaitReady(START);
             assertThat(p.stdout()).contains("  region       us-east-1", "  account      000000000000",
-                    "  services     iam, lambda, logs, s3, sns, sqs, sts", "  request log  on (one line per request below)");
+                    "  services     " + String.join(", ", io.eventharness.emulator.Emulator.SERVICES), "  request log  on (one line per request below)");
 
             try (SqsClient sqs = client(SqsClient.builder(), endpoint)) {
                 sqs.createQueue(b -> b.queueName("logged"));

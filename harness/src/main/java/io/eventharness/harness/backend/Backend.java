@@ -2,6 +2,7 @@ package io.eventharness.harness.backend;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -47,22 +48,54 @@ public interface Backend extends AutoCloseable {
         return capabilities().supports(Feature.CLOCK);
     }
 
+    /**
+     * The backend's time: what its schedules, retries and timestamps read. The wall clock, except where the clock
+     * moves ({@link #hasMovableClock()}), which must say its own.
+     */
+    default Instant now() {
+        return Instant.now();
+    }
+
     /** Moves the backend's clock forward, firing everything that falls due. */
     default void advance(Duration by) {
         throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
     }
 
-    /** Whether {@link #trailSince} reports anything: only the emulator records hops between services. */
+    /**
+     * Whether {@link #settle(Duration)} works: only the embedded emulator knows when nothing is pending. Elsewhere the
+     * harness settles by a quiet period ({@code observe.Settle}).
+     */
+    default boolean hasSettledSignal() {
+        return false;
+    }
+
+    /**
+     * Waits up to {@code timeout} until nothing is pending in the backend (no delivery queued, no invocation running,
+     * no batching window open, no message a mapping has yet to take, no clock task due now); returns what is still
+     * pending then, empty when settled.
+     */
+    default List<String> settle(Duration timeout) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no settled signal");
+    }
+
+    /** Whether {@link #hopsSince} reports anything: only the emulator records hops between services. */
     default boolean hasTrail() {
         return capabilities().supports(Feature.TRAIL);
     }
 
     /**
-     * What happened between services since {@code afterSeq} (embedded only), one line per hop, keeping
+     * Every hop between services since {@code afterSeq}, oldest first, as data (the emulator only; empty elsewhere).
+     */
+    default List<Hop> hopsSince(long afterSeq) {
+        return List.of();
+    }
+
+    /**
+     * What happened between services since {@code afterSeq} (the emulator only), one line per hop, keeping
      * only hops whose source or target {@code concerns} accepts (an ARN, queue URL or name).
      */
     default List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return List.of();
+        return hopsSince(afterSeq).stream().filter(h -> h.involves(concerns)).map(Hop::line).toList();
     }
 
     /** A marker for {@link #trailSince}. */

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The emulator in the test JVM: no Docker, ready in well under a second, with a movable clock and an event trail.
+ * The emulator in the test JVM: no Docker, ready in well under a second, with a movable clock, an event trail and a
+ * settled signal.
  * It runs in a class loader of its own ({@link IsolatedEmulator}), on its own AWS SDK, Jackson, Jetty and SLF4J,
  * whatever versions the test's class path has; the test's clients reach it over HTTP like any other endpoint.
  *
@@ -80,8 +80,23 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public Instant now() {
+        return emulator.now();
+    }
+
+    @Override
     public void advance(Duration by) {
         emulator.advance(by);
+    }
+
+    @Override
+    public boolean hasSettledSignal() {
+        return true;
+    }
+
+    @Override
+    public List<String> settle(Duration timeout) {
+        return emulator.settle(timeout);
     }
 
     @Override
@@ -89,12 +104,9 @@ public final class EmbeddedBackend implements Backend {
         return emulator.trailMark();
     }
 
-
     @Override
-    public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
-        return emulator.trailSince(afterSeq).stream().filter(e -> concerns.test(e.get("source")) || concerns.test(e.get("target")))
-                .map(e -> TrailLines.format(Instant.parse(e.get("at")), e.get("kind"), e.get("source"), e.get("target"),
-                        e.get("outcome"), e.get("summary") == null ? "" : e.get("summary"))).toList();
+    public List<Hop> hopsSince(long afterSeq) {
+        return emulator.trailSince(afterSeq).stream().map(Hop::of).toList();
     }
 
     @Override

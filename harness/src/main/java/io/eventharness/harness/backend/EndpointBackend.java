@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -153,6 +152,19 @@ public final class EndpointBackend implements Backend {
         return probe.capabilities();
     }
 
+    /** {@code GET /_harness/clock}: the emulator's time; the wall clock where what runs there has no clock of its own. */
+    @Override
+    public Instant now() {
+        if (!hasMovableClock()) {
+            return Backend.super.now();
+        }
+        JsonNode n = json(send(HttpRequest.newBuilder(admin("clock")).GET(), PROBE_TIMEOUT));
+        if (n == null || !n.path("now").isTextual()) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not tell its time");
+        }
+        return Instant.parse(n.path("now").asText());
+    }
+
     /** {@code POST /_harness/clock/advance}: everything that falls due has fired when this returns. */
     @Override
     public void advance(Duration by) {
@@ -176,20 +188,16 @@ public final class EndpointBackend implements Backend {
     }
 
     @Override
-    public List<String> trailSince(long afterSeq, Predicate<String> concerns) {
+    public List<Hop> hopsSince(long afterSeq) {
         if (!hasTrail()) {
             return List.of();
         }
         JsonNode entries = json(send(HttpRequest.newBuilder(admin("trail?since=" + afterSeq)).GET(), Duration.ofSeconds(30)));
-        List<String> out = new ArrayList<>();
+        List<Hop> out = new ArrayList<>();
         if (entries != null) {
             for (JsonNode e : entries) {
-                String source = e.path("source").asText();
-                String target = e.path("target").asText();
-                if (concerns.test(source) || concerns.test(target)) {
-                    out.add(TrailLines.format(Instant.parse(e.path("at").asText()), e.path("kind").asText(), source, target,
-                            e.path("outcome").asText(), e.path("summary").asText()));
-                }
+                out.add(new Hop(e.path("seq").asLong(), Instant.parse(e.path("at").asText()), e.path("source").asText(),
+                        e.path("target").asText(), e.path("kind").asText(), e.path("summary").asText(), e.path("outcome").asText()));
             }
         }
         return out;

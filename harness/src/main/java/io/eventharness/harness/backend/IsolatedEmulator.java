@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,18 @@ final class IsolatedEmulator implements AutoCloseable {
         return (String) call("region");
     }
 
+    Instant now() {
+        return (Instant) call("now");
+    }
+
     void advance(Duration by) {
         call("advance", by);
+    }
+
+    /** What is still pending after waiting up to {@code timeout} for the emulator to settle; empty when it did. */
+    @SuppressWarnings("unchecked")
+    List<String> settle(Duration timeout) {
+        return (List<String>) call("settle", timeout);
     }
 
     long trailMark() {

@@ -14,7 +14,9 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  *       (AWS checks these when the mapping is created);</li>
  *   <li>an inline policy {@value #INLINE_POLICY}: {@code sqs:SendMessage}, {@code sns:Publish} and
  *       {@code lambda:InvokeFunction} on this run's resources (names starting with the run prefix), for
- *       dead-letter queues and asynchronous-invocation destinations.</li>
+ *       dead-letter queues and asynchronous-invocation destinations, and {@code s3:ListBucket}, {@code s3:GetObject},
+ *       {@code s3:PutObject}, {@code s3:DeleteObject} on this run's buckets, for functions that read and write
+ *       them.</li>
  * </ul>
  * {@link #ensure} is idempotent: a role left by an earlier run with the same prefix gets what it lacks.
  *
@@ -53,12 +55,17 @@ public final class ExecutionRole {
         return arn;
     }
 
-    /** The inline policy: send to this run's queues and topics, invoke this run's functions (DLQs, destinations). */
+    /**
+     * The inline policy: send to this run's queues and topics, invoke this run's functions (DLQs, destinations); list,
+     * read, write and delete objects in this run's buckets (a function that reads its input bucket and writes a report).
+     */
     static String destinations(String prefix) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DeadLettersAndDestinations\",\"Effect\":\"Allow\","
                 + "\"Action\":[\"sqs:SendMessage\",\"sns:Publish\",\"lambda:InvokeFunction\"],"
                 + "\"Resource\":[\"arn:aws:sqs:*:*:" + prefix + "-*\",\"arn:aws:sns:*:*:" + prefix + "-*\","
-                + "\"arn:aws:lambda:*:*:function:" + prefix + "-*\"]}]}";
+                + "\"arn:aws:lambda:*:*:function:" + prefix + "-*\"]},"
+                + "{\"Sid\":\"RunBuckets\",\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:GetObject\",\"s3:PutObject\","
+                + "\"s3:DeleteObject\"],\"Resource\":[\"arn:aws:s3:::" + prefix + "-*\",\"arn:aws:s3:::" + prefix + "-*/*\"]}]}";
     }
 
     /** Deletes the role (detaching and deleting its policies first); quiet when it is gone. */

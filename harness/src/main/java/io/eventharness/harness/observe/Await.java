@@ -136,7 +136,8 @@ public final class Await {
         return Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(polling);
     }
 
-    private AwaitTimeout timedOut(String what, String lastSeen, Throwable lastError) {
+    /** The timeout of this wait (or of one that ran elsewhere: the emulator's settle), telling the story. */
+    AwaitTimeout timedOut(String what, String lastSeen, Throwable lastError) {
         return new AwaitTimeout(what, atMost, lastSeen, lastError, story.get());
     }
 

@@ -34,12 +34,18 @@ public final class LogView {
 
     /** Every line so far, in time order; empty while the group does not exist. */
     public List<LogLine> lines() {
+        return lines(null);
+    }
+
+    /** The lines logged at or after {@code since} (the backend's time; null: all), in time order. */
+    public List<LogLine> lines(Instant since) {
         List<LogLine> out = new ArrayList<>();
         String token = null;
+        Long from = since == null ? null : since.toEpochMilli();
         try {
             do {
                 String t = token;
-                FilterLogEventsResponse r = logs.filterLogEvents(b -> b.logGroupName(group).nextToken(t));
+                FilterLogEventsResponse r = logs.filterLogEvents(b -> b.logGroupName(group).startTime(from).nextToken(t));
                 for (FilteredLogEvent e : r.events()) {
                     // one event may hold several lines; AWS's Python runtime joins a traceback's lines with \r
                     for (String line : e.message().split("\r\n|\r|\n", -1)) {

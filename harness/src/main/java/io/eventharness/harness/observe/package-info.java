@@ -12,6 +12,10 @@
  * (ok, an error, a timeout, a crash, out of memory) and, if it failed, its
  * {@link io.eventharness.harness.observe.Failure} (type, message, stack trace), which {@code FailureReader} reads from
  * the forms AWS's runtimes log.
+ * {@link io.eventharness.harness.observe.Settle} waits until nothing more happens: the backend's signal, or a quiet
+ * period where there is none.
+ * {@link io.eventharness.harness.observe.TriggerView} (and its {@code TriggerWaits}) tells which of a function's
+ * invocations a rule or a schedule caused, by the request ids of the trail's hops where the backend keeps a trail.
  *
  * <p>Imports Awaitility, opentest4j and the AWS SDK; nothing of the harness (the story comes in as a supplier).
  */

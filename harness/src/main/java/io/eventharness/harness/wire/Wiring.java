@@ -6,49 +6,85 @@ import io.eventharness.harness.backend.MissingFeatureException;
 import io.eventharness.harness.observe.Await;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
-import software.amazon.awssdk.services.s3.model.Event;
-import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
+import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.s3.model.TopicConfiguration;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.ValidationException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Thin helpers, shaped like the AWS APIs they call, that wire triggers the way AWS requires —
- * including the permissions real AWS checks (a function's resource policy for S3 and SNS, a queue
- * policy for SNS and S3, merged with what the queue allowed before), so the same wiring works on every
- * backend. What the functions themselves need (polling a queue, sending to a dead-letter queue) is on
- * the harness's execution role. A wiring whose delivery the backend cannot do (S3 notifications and SQS event source
- * mappings on the embedded emulator, today) throws a {@link MissingFeatureException} at once, before it creates
- * anything; {@code @Needs} skips a test that needs one on such backends.
+ * Thin helpers, shaped like the AWS APIs they call, that wire triggers the way AWS requires — including the
+ * permissions real AWS checks (a function's resource policy for S3 and SNS, a queue's policy for SNS and S3 and for
+ * a subscription's dead-letter queue, a topic's policy for S3, each merged with what the resource allowed before), so
+ * the same wiring works on every backend. What the functions themselves need (polling a queue, sending to a
+ * dead-letter queue) is on the harness's execution role; what EventBridge Scheduler needs to reach a schedule's target
+ * is on the harness's Scheduler execution role. Each trigger is told in the failure story
+ * ({@link Wires}). A wiring whose delivery the backend cannot do throws a {@link MissingFeatureException} at once,
+ * before it creates anything; {@code @Needs} skips a test that needs one on such backends.
  *
  * <pre>{@code
- * cloud.wire().s3ToLambda(bucket, fn, "s3:ObjectCreated:*");
- * cloud.wire().snsToSqs(topicArn, queueUrl, false);
+ * cloud.wire().s3ToLambda(bucket, fn, S3Events.created().suffix(".jpg"));
+ * cloud.wire().s3ToSns(bucket, topicArn, S3Events.created());
+ * cloud.wire().snsToSqs(topicArn, queueUrl, SubscriptionAttributes.raw().filterPolicy("{\"kind\":[\"order\"]}"));
+ * Mapping m = cloud.wire().sqsToLambda(queueUrl, fn, SqsMapping.batchSize(5).reportBatchItemFailures());
+ * cloud.wire().rule(r -> r.name(cloud.name("nightly")).scheduleExpression("cron(0 0 * * ? *)")).toLambda(fn);
+ * cloud.wire().schedule(s -> s.name(cloud.name("once")).scheduleExpression("at(2026-03-29T02:30:00)")
+ *         .scheduleExpressionTimezone("Europe/Berlin")).toLambda(fn);
  * }</pre>
  */
 public final class Wiring {
     /** How long AWS may take to see a fresh role's policies when a mapping is created. */
     static final Duration ROLE_PROPAGATION = Duration.ofSeconds(60);
+    /** How long AWS may take to enable a new mapping (seconds, usually). */
+    static final Duration MAPPING_STATE = Duration.ofMinutes(2);
+
+    private static final String S3 = "s3.amazonaws.com";
+    private static final String SNS = "sns.amazonaws.com";
 
     private final WiringClients c;
     private final Supplier<String> executionRole;
+    private final Supplier<String> schedulerRole;
     private final Await await;
+    private final Wires wires;
     private final Capabilities capabilities;
     private final String backend;
 
     /**
+     * Wiring that records each trigger in {@code wires}, for the failure story.
+     *
+     * @param executionRole the role functions run with
+     * @param schedulerRole the role EventBridge Scheduler assumes to reach a schedule's target
      * @param capabilities what the backend can deliver: a wiring whose delivery it lacks fails at once
      * @param backend      the backend's name, for that failure's message
      */
-    public Wiring(WiringClients clients, Supplier<String> executionRole, Await await, Capabilities capabilities, String backend) {
+    public Wiring(WiringClients clients, Supplier<String> executionRole, Supplier<String> schedulerRole, Await await, Wires wires,
+                  Capabilities capabilities, String backend) {
         this.c = clients;
         this.executionRole = executionRole;
+        this.schedulerRole = schedulerRole;
         this.await = await;
+        this.wires = wires;
         this.capabilities = capabilities;
         this.backend = backend;
     }
@@ -60,62 +96,165 @@ public final class Wiring {
         }
     }
 
-    /** S3 → Lambda: AddPermission for {@code s3.amazonaws.com}, then the bucket's notification configuration. */
+    // ---- S3 -------------------------------------------------------------------------------------
+
+    /** S3 → Lambda for these event types, every key. */
     public void s3ToLambda(String bucket, FunctionTarget fn, String... events) {
-        require(Feature.S3_NOTIFICATIONS, "s3ToLambda");
-        allow(fn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
-        GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
-        List<LambdaFunctionConfiguration> lambdas = new ArrayList<>(current.lambdaFunctionConfigurations());
-        lambdas.add(LambdaFunctionConfiguration.builder().lambdaFunctionArn(fn.arn()).eventsWithStrings(events).build());
-        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .lambdaFunctionConfigurations(lambdas)
-                .queueConfigurations(current.queueConfigurations())
-                .topicConfigurations(current.topicConfigurations())));
-    }
-
-    /** S3 → SQS: the queue policy that lets the bucket send, then the notification configuration. */
-    public void s3ToSqs(String bucket, String queueUrl, String... events) {
-        require(Feature.S3_NOTIFICATIONS, "s3ToSqs");
-        String queueArn = queueArn(queueUrl);
-        allowToQueue(queueUrl, queueArn, "s3.amazonaws.com", "arn:aws:s3:::" + bucket);
-        GetBucketNotificationConfigurationResponse current = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
-        List<QueueConfiguration> queues = new ArrayList<>(current.queueConfigurations());
-        queues.add(QueueConfiguration.builder().queueArn(queueArn).events(toEvents(events)).build());
-        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
-                .queueConfigurations(queues)
-                .lambdaFunctionConfigurations(current.lambdaFunctionConfigurations())
-                .topicConfigurations(current.topicConfigurations())));
-    }
-
-    /** SNS → SQS: the queue policy that lets the topic send, then the subscription; returns its ARN. */
-    public String snsToSqs(String topicArn, String queueUrl, boolean rawMessageDelivery) {
-        require(Feature.SNS_TO_SQS, "snsToSqs");
-        String queueArn = queueArn(queueUrl);
-        allowToQueue(queueUrl, queueArn, "sns.amazonaws.com", topicArn);
-        return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn).returnSubscriptionArn(true)
-                .attributes(rawMessageDelivery ? Map.of("RawMessageDelivery", "true") : Map.of())).subscriptionArn();
-    }
-
-    /** SNS → Lambda: AddPermission for {@code sns.amazonaws.com}, then the subscription; returns its ARN. */
-    public String snsToLambda(String topicArn, FunctionTarget fn) {
-        require(Feature.SNS_TO_LAMBDA, "snsToLambda");
-        allow(fn, "sns.amazonaws.com", topicArn);
-        return c.sns().subscribe(b -> b.topicArn(topicArn).protocol("lambda").endpoint(fn.arn()).returnSubscriptionArn(true))
-                .subscriptionArn();
+        s3ToLambda(bucket, fn, S3Events.of(events));
     }
 
     /**
-     * SQS → Lambda: an event source mapping (Lambda polls the queue); returns its UUID. AWS checks the
-     * function's role may receive from the queue; a fresh role's policies take a few seconds to be seen,
-     * so that one error is retried for up to a minute.
+     * S3 → Lambda: AddPermission for {@code s3.amazonaws.com} and this bucket, then an entry in the bucket's
+     * notification configuration (the others kept).
      */
-    public String sqsToLambda(String queueUrl, FunctionTarget fn, int batchSize) {
+    public void s3ToLambda(String bucket, FunctionTarget fn, S3Events events) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToLambda");
+        allow(fn, S3, bucketArn(bucket));
+        LambdaFunctionConfiguration entry = LambdaFunctionConfiguration.builder().id(events.id()).lambdaFunctionArn(fn.arn())
+                .eventsWithStrings(events.events()).filter(events.filter()).build();
+        putNotifications(bucket, current -> current.toBuilder().lambdaFunctionConfigurations(plus(current.lambdaFunctionConfigurations(), entry)).build());
+        wires.add(new Wires.Wire("s3 " + bucket, "function " + fn.name(), events.toString(), null));
+    }
+
+    /** S3 → SQS for these event types, every key. */
+    public void s3ToSqs(String bucket, String queueUrl, String... events) {
+        s3ToSqs(bucket, queueUrl, S3Events.of(events));
+    }
+
+    /** S3 → SQS: the queue policy that lets the bucket send, then an entry in the notification configuration. */
+    public void s3ToSqs(String bucket, String queueUrl, S3Events events) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToSqs");
+        String queueArn = queueArn(queueUrl);
+        allowToQueue(queueUrl, queueArn, S3, bucketArn(bucket));
+        QueueConfiguration entry = QueueConfiguration.builder().id(events.id()).queueArn(queueArn).eventsWithStrings(events.events())
+                .filter(events.filter()).build();
+        putNotifications(bucket, current -> current.toBuilder().queueConfigurations(plus(current.queueConfigurations(), entry)).build());
+        wires.add(new Wires.Wire("s3 " + bucket, "queue " + lastSegment(queueUrl), events.toString(), null));
+    }
+
+    /** S3 → SNS for these event types, every key. */
+    public void s3ToSns(String bucket, String topicArn, String... events) {
+        s3ToSns(bucket, topicArn, S3Events.of(events));
+    }
+
+    /**
+     * S3 → SNS: the topic policy that lets the bucket publish (its default statement kept), then an entry in the
+     * notification configuration. Subscribers get S3's records with the subject {@code Amazon S3 Notification}.
+     */
+    public void s3ToSns(String bucket, String topicArn, S3Events events) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToSns");
+        allowToTopic(topicArn, S3, bucketArn(bucket));
+        TopicConfiguration entry = TopicConfiguration.builder().id(events.id()).topicArn(topicArn).eventsWithStrings(events.events())
+                .filter(events.filter()).build();
+        putNotifications(bucket, current -> current.toBuilder().topicConfigurations(plus(current.topicConfigurations(), entry)).build());
+        wires.add(new Wires.Wire("s3 " + bucket, "topic " + topicName(topicArn), events.toString(), null));
+    }
+
+    /** Reads the bucket's configuration, lets {@code change} add an entry, saves it (S3 replaces it whole). */
+    private void putNotifications(String bucket, UnaryOperator<NotificationConfiguration> change) {
+        GetBucketNotificationConfigurationResponse r = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
+        NotificationConfiguration current = NotificationConfiguration.builder()
+                .lambdaFunctionConfigurations(r.lambdaFunctionConfigurations()).queueConfigurations(r.queueConfigurations())
+                .topicConfigurations(r.topicConfigurations()).eventBridgeConfiguration(r.eventBridgeConfiguration()).build();
+        NotificationConfiguration next = change.apply(current);
+        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(next));
+    }
+
+    // ---- SNS ------------------------------------------------------------------------------------
+
+    /** SNS → SQS, raw or enveloped, without filter or dead-letter queue; returns the subscription's ARN. */
+    public String snsToSqs(String topicArn, String queueUrl, boolean rawMessageDelivery) {
+        return snsToSqs(topicArn, queueUrl, rawMessageDelivery ? SubscriptionAttributes.raw() : SubscriptionAttributes.enveloped());
+    }
+
+    /**
+     * SNS → SQS: the queue policy that lets the topic send (and its dead-letter queue's, if it has one), then the
+     * subscription with these attributes; returns its ARN.
+     */
+    public String snsToSqs(String topicArn, String queueUrl, SubscriptionAttributes attributes) {
+        require(Feature.SNS_TO_SQS, "snsToSqs");
+        String queueArn = queueArn(queueUrl);
+        allowToQueue(queueUrl, queueArn, SNS, topicArn);
+        String arn = subscribe(topicArn, "sqs", queueArn, attributes);
+        wires.add(new Wires.Wire("topic " + topicName(topicArn), "queue " + lastSegment(queueUrl), attributes.toString(),
+                deadLetterDepth(attributes)));
+        return arn;
+    }
+
+    /** SNS → Lambda, enveloped (Lambda gets the {@code Records[].Sns} event); returns the subscription's ARN. */
+    public String snsToLambda(String topicArn, FunctionTarget fn) {
+        return snsToLambda(topicArn, fn, SubscriptionAttributes.enveloped());
+    }
+
+    /**
+     * SNS → Lambda: AddPermission for {@code sns.amazonaws.com} and this topic, then the subscription (a filter policy
+     * and a dead-letter queue for deliveries Lambda refuses; raw delivery is refused by SNS for Lambda); returns its
+     * ARN. A function error is not a failed delivery: SNS invokes asynchronously, so Lambda's retries and the
+     * function's own dead-letter queue apply.
+     */
+    public String snsToLambda(String topicArn, FunctionTarget fn, SubscriptionAttributes attributes) {
+        require(Feature.SNS_TO_LAMBDA, "snsToLambda");
+        allow(fn, SNS, topicArn);
+        String arn = subscribe(topicArn, "lambda", fn.arn(), attributes);
+        wires.add(new Wires.Wire("topic " + topicName(topicArn), "function " + fn.name(), attributes.toString(),
+                deadLetterDepth(attributes)));
+        return arn;
+    }
+
+    private String subscribe(String topicArn, String protocol, String endpoint, SubscriptionAttributes a) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (a.rawDelivery()) {
+            attributes.put("RawMessageDelivery", "true");
+        }
+        if (a.filterPolicy() != null) {
+            attributes.put("FilterPolicy", a.filterPolicy());
+            if (a.filterScope() != null) {
+                attributes.put("FilterPolicyScope", a.filterScope());
+            }
+        }
+        if (a.deadLetterQueueUrl() != null) {
+            String dlqArn = queueArn(a.deadLetterQueueUrl());
+            allowToQueue(a.deadLetterQueueUrl(), dlqArn, SNS, topicArn); // AWS: the DLQ's policy must let the topic send
+            attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\"}");
+        }
+        return c.sns().subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint).returnSubscriptionArn(true)
+                .attributes(attributes)).subscriptionArn();
+    }
+
+    /** The depth of a subscription's dead-letter queue when the story is told; null without one. */
+    private Supplier<String> deadLetterDepth(SubscriptionAttributes a) {
+        String dlq = a.deadLetterQueueUrl();
+        return dlq == null ? null : () -> "dead-letter queue " + lastSegment(dlq) + " holds " + depth(dlq);
+    }
+
+    // ---- SQS → Lambda -----------------------------------------------------------------------------
+
+    /** SQS → Lambda with this batch size and AWS's other defaults; see {@link #sqsToLambda(String, FunctionTarget, SqsMapping)}. */
+    public Mapping sqsToLambda(String queueUrl, FunctionTarget fn, int batchSize) {
+        return sqsToLambda(queueUrl, fn, SqsMapping.batchSize(batchSize));
+    }
+
+    /**
+     * SQS → Lambda: an event source mapping with these options (Lambda polls the queue); returns once it is
+     * {@code Enabled} ({@code Disabled} when created so). AWS checks the function's role may receive from the queue;
+     * a fresh role's policies take a few seconds to be seen, so that one error is retried for up to a minute.
+     */
+    public Mapping sqsToLambda(String queueUrl, FunctionTarget fn, SqsMapping options) {
         require(Feature.SQS_EVENT_SOURCE, "sqsToLambda");
         String queueArn = queueArn(queueUrl);
-        return await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
-                () -> c.lambda().createEventSourceMapping(b -> b.eventSourceArn(queueArn).functionName(fn.name())
-                        .batchSize(batchSize).enabled(true)).uuid(),
+        String uuid = await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
+                () -> c.lambda().createEventSourceMapping(b -> {
+                    b.eventSourceArn(queueArn).functionName(fn.name());
+                    options.applyTo(b);
+                }).uuid(),
                 Wiring::rolePermissionsNotSeenYet);
+        Mapping m = new Mapping(c.lambda(), uuid, await.atMost(MAPPING_STATE));
+        wires.add(new Wires.Wire("queue " + lastSegment(queueUrl), "function " + fn.name(), options.toString(), () -> {
+            GetEventSourceMappingResponse d = m.describe();
+            return d.state() + ", last result: " + d.lastProcessingResult()
+                    + (d.stateTransitionReason() == null ? "" : " (" + d.stateTransitionReason() + ")");
+        }, queueUrl, m));
+        return m.awaitState(options.enabled() ? Mapping.ENABLED : Mapping.DISABLED);
     }
 
     /** AWS's answer while a new execution role's policies have not reached Lambda. */
@@ -129,7 +268,109 @@ public final class Wiring {
         return executionRole.get();
     }
 
-    private void allow(FunctionTarget fn, String principal, String sourceArn) {
+    // ---- EventBridge and Scheduler ---------------------------------------------------------------
+
+    /**
+     * S3 → EventBridge: the bucket's notification configuration gets {@code EventBridgeConfiguration} (what it had is
+     * kept), so every object event goes to the default bus of the bucket's region as {@code Object Created},
+     * {@code Object Deleted}, ... events; a rule on that bus routes them ({@link #rule}). EventBridge needs no
+     * permission from the bucket.
+     */
+    public void s3ToEventBridge(String bucket) {
+        require(Feature.S3_NOTIFICATIONS, "s3ToEventBridge");
+        putNotifications(bucket, current -> current.toBuilder().eventBridgeConfiguration(e -> { }).build());
+        wires.add(new Wires.Wire("s3 " + bucket, "the default event bus", "every object event", null));
+    }
+
+    /**
+     * EventBridge: PutRule with what {@code rule} sets (its name, an event pattern or a schedule expression, another
+     * bus than the default); returns the rule, to point at its targets ({@link Rule#toLambda}, {@link Rule#toSqs}).
+     */
+    public Rule rule(Consumer<PutRuleRequest.Builder> rule) {
+        PutRuleRequest r = PutRuleRequest.builder().applyMutation(rule).build();
+        String arn = c.events().putRule(r).ruleArn();
+        return new Rule(this, r.name(), r.eventBusName() == null ? "default" : r.eventBusName(), arn);
+    }
+
+    /**
+     * EventBridge Scheduler: a schedule with what {@code schedule} sets (its name, expression, time zone, start and
+     * end, group, {@code ActionAfterCompletion}; {@code FlexibleTimeWindow} is {@code OFF} unless set), created when
+     * its target is named ({@link Schedule#toLambda}, {@link Schedule#toSqs}) with the harness's Scheduler role.
+     */
+    public Schedule schedule(Consumer<CreateScheduleRequest.Builder> schedule) {
+        return new Schedule(this, schedule);
+    }
+
+    /**
+     * PutEvents of one entry (the default bus unless it names another); returns the event's id. An entry that
+     * EventBridge refuses (PutEvents answers 200 with {@code FailedEntryCount} for those) throws, naming its error.
+     */
+    public String putEvent(Consumer<PutEventsRequestEntry.Builder> entry) {
+        PutEventsRequestEntry e = PutEventsRequestEntry.builder().applyMutation(entry).build();
+        PutEventsResponse r = c.events().putEvents(b -> b.entries(e));
+        PutEventsResultEntry result = r.entries().get(0);
+        if (result.errorCode() != null) {
+            throw new IllegalStateException("EventBridge refused the event " + e + ": " + result.errorCode() + ": " + result.errorMessage());
+        }
+        return result.eventId();
+    }
+
+    /** PutTargets of one target of the rule; a target EventBridge refuses throws, naming its error. */
+    void putTarget(Rule rule, String targetArn, String defaultId, Consumer<Target.Builder> target) {
+        Target.Builder b = Target.builder().id(targetId(defaultId)).applyMutation(target).arn(targetArn);
+        Target t = b.build();
+        if (t.deadLetterConfig() != null && t.deadLetterConfig().arn() != null) {
+            String dlqArn = t.deadLetterConfig().arn();
+            allowToQueue(queueUrlOf(dlqArn), dlqArn, "events.amazonaws.com", rule.arn());
+        }
+        PutTargetsResponse r = c.events().putTargets(p -> p.rule(rule.name()).eventBusName(rule.bus()).targets(t));
+        if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
+            PutTargetsResultEntry f = r.failedEntries().get(0);
+            throw new IllegalStateException("EventBridge refused the target " + targetArn + " of rule " + rule.arn() + ": "
+                    + f.errorCode() + ": " + f.errorMessage());
+        }
+        wires.add(new Wires.Wire("rule " + rule.name(), lastSegment(targetArn), "", null));
+    }
+
+    /** A target id from a resource name: letters, digits, {@code .-_}, at most 64 characters. */
+    static String targetId(String name) {
+        String id = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() > 64 ? id.substring(id.length() - 64) : id;
+    }
+
+    /**
+     * CreateSchedule with the target's ARN and the Scheduler role set; a fresh role that Scheduler cannot assume yet
+     * (IAM is eventually consistent) is retried for up to a minute.
+     */
+    String createSchedule(Consumer<CreateScheduleRequest.Builder> schedule, String targetArn,
+                          Consumer<software.amazon.awssdk.services.scheduler.model.Target.Builder> target) {
+        String role = schedulerRole.get();
+        CreateScheduleRequest.Builder b = CreateScheduleRequest.builder().flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .applyMutation(schedule);
+        CreateScheduleRequest given = b.build();
+        software.amazon.awssdk.services.scheduler.model.Target.Builder t = given.target() == null
+                ? software.amazon.awssdk.services.scheduler.model.Target.builder() : given.target().toBuilder();
+        CreateScheduleRequest r = b.target(t.applyMutation(target).arn(targetArn).roleArn(role).build()).build();
+        String arn = await.atMost(ROLE_PROPAGATION).retrying("the schedule " + r.name() + " -> " + targetArn,
+                () -> c.scheduler().createSchedule(r).scheduleArn(), Wiring::schedulerRoleNotAssumableYet);
+        wires.add(new Wires.Wire("schedule " + r.name(), lastSegment(targetArn), r.scheduleExpression(), null));
+        return arn;
+    }
+
+    /** Scheduler's answer to CreateSchedule while a fresh execution role has not reached it. */
+    static boolean schedulerRoleNotAssumableYet(RuntimeException e) {
+        return e instanceof ValidationException && e.getMessage() != null && e.getMessage().contains("assume the role");
+    }
+
+    /** The URL of a queue of the caller's account, from its ARN ({@code arn:aws:sqs:<region>:<account>:<name>}). */
+    private String queueUrlOf(String queueArn) {
+        return c.sqs().getQueueUrl(b -> b.queueName(lastSegment(queueArn))).queueUrl();
+    }
+
+    // ---- permissions ----------------------------------------------------------------------------
+
+    /** A statement in the function's resource policy letting {@code principal} invoke it for {@code sourceArn}. */
+    void allow(FunctionTarget fn, String principal, String sourceArn) {
         String sid = principal.substring(0, principal.indexOf('.')) + "-" + Integer.toHexString(sourceArn.hashCode());
         try {
             c.lambda().addPermission(b -> b.functionName(fn.name()).statementId(sid).action("lambda:InvokeFunction")
@@ -140,25 +381,60 @@ public final class Wiring {
     }
 
     /** Adds a statement to the queue's policy (SetQueueAttributes replaces the whole document, so read and merge). */
-    private void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
+    void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
         synchronized (Wiring.class) { // two tests' wirings do not share queues, but one test's threads might
             String current = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.POLICY))
                     .attributes().get(QueueAttributeName.POLICY);
-            String policy = QueuePolicy.allowSend(current, queueArn, principal, sourceArn);
+            String policy = ResourcePolicies.allowSend(current, queueArn, principal, sourceArn);
             c.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
         }
     }
 
-    private String queueArn(String queueUrl) {
+    /** Adds a statement to the topic's policy (SetTopicAttributes replaces the whole document, so read and merge). */
+    private void allowToTopic(String topicArn, String principal, String sourceArn) {
+        synchronized (Wiring.class) {
+            String current = c.sns().getTopicAttributes(b -> b.topicArn(topicArn)).attributes().get("Policy");
+            String policy = ResourcePolicies.allowPublish(current, topicArn, principal, sourceArn);
+            c.sns().setTopicAttributes(b -> b.topicArn(topicArn).attributeName("Policy").attributeValue(policy));
+        }
+    }
+
+    // ---- names ----------------------------------------------------------------------------------
+
+    /** The queue's ARN. */
+    public String queueArn(String queueUrl) {
         return c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
-    private static List<Event> toEvents(String... events) {
-        List<Event> out = new ArrayList<>();
-        for (String e : events) {
-            out.add(Event.fromValue(e));
-        }
+    /** {@code N message(s)[, M in flight]} of a queue now. */
+    private String depth(String queueUrl) {
+        Map<QueueAttributeName, String> a = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        String inFlight = a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+        return a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0") + " message(s)"
+                + ("0".equals(inFlight) ? "" : ", " + inFlight + " in flight");
+    }
+
+    /** {@code arn:aws:s3:::<bucket>}: what S3's requests name as {@code aws:SourceArn}. */
+    static String bucketArn(String bucket) {
+        return "arn:aws:s3:::" + bucket;
+    }
+
+    private static String topicName(String topicArn) {
+        return Arn.fromString(topicArn).resource().resource();
+    }
+
+    /** The last {@code :}- or {@code /}-separated part of an ARN or URL: a queue's name. */
+    static String lastSegment(String url) {
+        String[] parts = url.split("[:/]");
+        return parts[parts.length - 1];
+    }
+
+    private static <T> List<T> plus(List<T> list, T one) {
+        List<T> out = new ArrayList<>(list);
+        out.add(one);
         return out;
     }
 }

@@ -1,7 +1,9 @@
 package io.eventharness.harness.wire;
 
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -17,4 +19,8 @@ public interface WiringClients {
     SnsClient sns();
 
     LambdaClient lambda();
+
+    EventBridgeClient events();
+
+    SchedulerClient scheduler();
 }

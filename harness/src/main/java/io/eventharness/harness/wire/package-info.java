@@ -1,7 +1,13 @@
 /**
  * Wiring triggers the way AWS requires, with the permissions real AWS checks (a function's resource policy, a
- * queue policy merged with what the queue allowed before): {@link io.eventharness.harness.wire.Wiring}, and
- * {@link io.eventharness.harness.wire.QueuePolicy} for the policy documents.
+ * queue's or topic's policy merged with what it allowed before, the Scheduler role):
+ * {@link io.eventharness.harness.wire.Wiring}; the EventBridge {@link io.eventharness.harness.wire.Rule} it puts and the
+ * Scheduler {@link io.eventharness.harness.wire.Schedule} it creates (each pointed at its targets); the
+ * options of each trigger as its AWS API takes them ({@link io.eventharness.harness.wire.S3Events} for bucket
+ * notifications, {@link io.eventharness.harness.wire.SubscriptionAttributes} for SNS subscriptions,
+ * {@link io.eventharness.harness.wire.SqsMapping} for event source mappings); {@link io.eventharness.harness.wire.Mapping}
+ * (a mapping and waits on its state); {@link io.eventharness.harness.wire.Wires} (what was wired, for the failure
+ * story); {@link io.eventharness.harness.wire.ResourcePolicies} for the policy documents.
  *
  * <p>Imports {@code observe} (to retry while a fresh role propagates), {@code backend} (what a backend can deliver:
  * a wiring it cannot do fails at once) and the AWS SDK. What it needs of the API it

@@ -44,6 +44,7 @@ class EndpointBackendTest {
             long before = clockMillis(endpoint);
             b.advance(Duration.ofMinutes(10));
             assertThat(clockMillis(endpoint) - before).isGreaterThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+            assertThat(b.now()).as("the emulator's time, not the wall clock").isAfter(java.time.Instant.now().plus(Duration.ofMinutes(9)));
 
             try (SnsClient sns = client(SnsClient.builder(), emulator); SqsClient sqs = client(SqsClient.builder(), emulator)) {
                 publishToQueue(sns, sqs, "other", "not mine");
@@ -54,6 +55,16 @@ class EndpointBackendTest {
                 assertThat(b.trailSince(mark, x -> x.contains(":t1-"))).singleElement().asString()
                         .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  sns:Notification  arn:aws:sns:us-east-1:000000000000:t1-alerts -> "
                                 + "arn:aws:sqs:us-east-1:000000000000:t1-inbox  \\[delivered]  .*42.*");
+                assertThat(b.hopsSince(mark)).as("the same hops as data").filteredOn(h -> h.involves(x -> x.contains(":t1-")))
+                        .singleElement().satisfies(h -> {
+                    assertThat(h.seq()).isGreaterThan(mark);
+                    assertThat(h.kind()).isEqualTo("sns:Notification");
+                    assertThat(h.source()).endsWith(":t1-alerts");
+                    assertThat(h.target()).endsWith(":t1-inbox");
+                    assertThat(h.outcome()).isEqualTo("delivered");
+                    assertThat(h.summary()).contains("42");
+                    assertThat(h.at()).isAfter(java.time.Instant.now().plus(Duration.ofMinutes(9)));
+                });
             }
             b.close();
             assertThat(clockMillis(endpoint)).as("closing the backend leaves the emulator running").isPositive();

@@ -42,8 +42,11 @@ class IsolationTest {
             String url = sqs.createQueue(r -> r.queueName("isolated")).queueUrl();
             assertThat(url).endsWith("/isolated");
             long mark = b.trailMark();
+            java.time.Instant before = b.now();
             b.advance(Duration.ofMinutes(1));
+            assertThat(b.now()).isAfterOrEqualTo(before.plus(Duration.ofMinutes(1)));
             assertThat(b.trailSince(mark, x -> true)).isEmpty();
+            assertThat(b.hopsSince(mark)).isEmpty();
         }
     }
 

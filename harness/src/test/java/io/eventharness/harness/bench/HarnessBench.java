@@ -8,14 +8,21 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import io.eventharness.harness.junit.Example;
+import io.eventharness.harness.report.ReportMode;
+import io.eventharness.harness.report.Reports;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -32,7 +39,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * mvn -B -q -pl harness -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
  *   && java -Deventharness.emulator.classes=emulator/target/classes \
  *        -cp "$(cat harness/target/cp.txt):harness/target/test-classes:harness/target/classes" \
- *        io.eventharness.harness.bench.HarnessBench all      # or: first-test [runs] | overhead [n]
+ *        io.eventharness.harness.bench.HarnessBench all      # or: first-test [runs] | overhead [n] | report [n]
  * }</pre>
  *
  * <ul>
@@ -42,7 +49,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *       JUnit test. Medians; the spawn→test wall time includes JVM boot before uptime starts.</li>
  *   <li>{@code overhead}: in this JVM, a trivial test N times plain, under {@code @EventHarness}, and
  *       under it creating one queue (deleted by the teardown, then once more kept with {@code harness.keep});
- *       after a warm-up round, the wall and CPU time per test of each, and the differences.</li>
+ *       after a warm-up round, the wall and CPU time per test of each, and the differences (reports off).</li>
+ *   <li>{@code report}: in this JVM, what the per-test HTML report costs: two kinds of test N times each with
+ *       {@code harness.report} off, on-failure (they pass: a line in the index) and always (a page each) — one creating
+ *       a queue, one invoking a function its class deployed (the page then reads the function's log) — the wall and
+ *       CPU time per test, the differences, and the pages' size. Reports go to a temporary folder, deleted after.</li>
  * </ul>
  */
 public final class HarnessBench {
@@ -64,9 +75,15 @@ public final class HarnessBench {
         if (what.equals("all") || what.equals("first-test")) {
             firstTest(count > 0 ? count : 5);
         }
+        Path reports = Files.createTempDirectory("eventharness-bench-reports");
+        System.setProperty(Reports.DIR_PROPERTY, reports.toString()); // the bench's reports never land in a module's target/
         if (what.equals("all") || what.equals("overhead")) {
             overhead(count > 0 ? count : 300);
         }
+        if (what.equals("all") || what.equals("report")) {
+            report(count > 0 ? count : 300, reports);
+        }
+        deleteTree(reports);
         System.out.printf(Locale.ROOT, "load average at the end %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         SESSION.close(); // JUnit closes the shared harness with the session: the emulator stops
         System.exit(0);
@@ -118,7 +135,7 @@ public final class HarnessBench {
 
     private static void runChild(String kind) {
         Class<?> probe = kind.equals("harness") ? Probes.FirstScenarioTest.class : Probes.FirstPlainTest.class;
-        TestExecutionSummary s = run(probe);
+        TestExecutionSummary s = run(probe, "off");
         SESSION.close();
         System.exit(s.getTestsSucceededCount() == 1 ? 0 : 1);
     }
@@ -127,15 +144,15 @@ public final class HarnessBench {
 
     private static void overhead(int n) {
         System.setProperty("bench.n", "50");
-        run(Probes.PlainRepeated.class);
-        run(Probes.HarnessRepeated.class);
-        run(Probes.HarnessWithAQueue.class); // warm-up: JIT, the emulator, the SDK clients
+        run(Probes.PlainRepeated.class, "off");
+        run(Probes.HarnessRepeated.class, "off");
+        run(Probes.HarnessWithAQueue.class, "off"); // warm-up: JIT, the emulator, the SDK clients
         System.setProperty("bench.n", Integer.toString(n));
-        double[] plain = timed(Probes.PlainRepeated.class, n);
-        double[] harness = timed(Probes.HarnessRepeated.class, n);
-        double[] queue = timed(Probes.HarnessWithAQueue.class, n);
+        double[] plain = timed(Probes.PlainRepeated.class, n, "off");
+        double[] harness = timed(Probes.HarnessRepeated.class, n, "off");
+        double[] queue = timed(Probes.HarnessWithAQueue.class, n, "off");
         System.setProperty("harness.keep", "true"); // the same, without the teardown's DeleteQueue
-        double[] kept = timed(Probes.HarnessWithAQueue.class, n);
+        double[] kept = timed(Probes.HarnessWithAQueue.class, n, "off");
         System.clearProperty("harness.keep");
         System.out.printf(Locale.ROOT, "overhead (%d tests each)     wall ms/test   CPU ms/test%n", n);
         System.out.printf(Locale.ROOT, "  plain JUnit test             %8.3f      %8.3f%n", plain[0], plain[1]);
@@ -146,12 +163,62 @@ public final class HarnessBench {
                 harness[0] - plain[0], harness[1] - plain[1], queue[0] - plain[0], queue[1] - plain[1]);
     }
 
-    /** Wall and process CPU milliseconds per test of one run of {@code c}. */
-    private static double[] timed(Class<?> c, int n) {
+    // ---- the per-test report -----------------------------------------------------------------------
+
+    private static void report(int n, Path reports) throws IOException {
+        List<Class<?>> kinds = List.of(Probes.HarnessWithAQueue.class, Probes.HarnessInvokingAFunction.class);
+        List<String> modes = List.of("off", "on-failure", "always");
+        System.setProperty("bench.n", "50");
+        for (Class<?> c : kinds) {
+            modes.forEach(m -> run(c, m)); // warm-up: JIT, the emulator, the function's sandbox, the pages' code
+        }
+        System.setProperty("bench.n", Integer.toString(n));
+        int rounds = 5;
+        System.out.printf(Locale.ROOT, "report (%d tests each, median of %d rounds)  wall ms/test   CPU ms/test%n", n, rounds);
+        for (Class<?> c : kinds) {
+            Map<String, List<double[]>> times = new LinkedHashMap<>();
+            for (int r = 0; r < rounds; r++) {
+                modes.forEach(m -> times.computeIfAbsent(m, k -> new ArrayList<>()).add(timed(c, n, m))); // interleaved
+            }
+            double[] off = medians(times.get("off"));
+            for (String m : modes) {
+                double[] t = medians(times.get(m));
+                System.out.printf(Locale.ROOT, "  %-24s %-10s  %8.3f      %8.3f%s%n", m.equals("off") ? c.getSimpleName() : "", m, t[0], t[1],
+                        m.equals("off") ? "" : String.format(Locale.ROOT, "   (%+.3f / %+.3f: %s)", t[0] - off[0], t[1] - off[1],
+                                m.equals("always") ? "a page and a line" : "a line in the index"));
+            }
+        }
+        try (Stream<Path> files = Files.walk(reports)) {
+            List<Path> pages = files.filter(p -> p.toString().endsWith(".html") && !p.endsWith("index.html")).toList();
+            long bytes = 0;
+            for (Path p : pages) {
+                bytes += Files.size(p);
+            }
+            System.out.printf(Locale.ROOT, "  %d pages, %.1f KB each on average%n", pages.size(), bytes / 1024.0 / Math.max(1, pages.size()));
+        }
+    }
+
+    /** The median wall and the median CPU time of several rounds. */
+    private static double[] medians(List<double[]> rounds) {
+        double[] wall = rounds.stream().mapToDouble(t -> t[0]).sorted().toArray();
+        double[] cpu = rounds.stream().mapToDouble(t -> t[1]).sorted().toArray();
+        return new double[]{wall[wall.length / 2], cpu[cpu.length / 2]};
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Wall and process CPU milliseconds per test of one run of {@code c} with this report mode. */
+    private static double[] timed(Class<?> c, int n, String reportMode) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        TestExecutionSummary s = run(c);
+        TestExecutionSummary s = run(c, reportMode);
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
         if (s.getTestsSucceededCount() != n) {
@@ -166,9 +233,10 @@ public final class HarnessBench {
      */
     private static final LauncherSession SESSION = LauncherFactory.openSession();
 
-    private static TestExecutionSummary run(Class<?> c) {
+    private static TestExecutionSummary run(Class<?> c, String reportMode) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(c))
-                .configurationParameter("harness.backend", "embedded").configurationParameter(Example.PARAMETER, "true").build();
+                .configurationParameter("harness.backend", "embedded").configurationParameter(Example.PARAMETER, "true")
+                .configurationParameter(ReportMode.PROPERTY, reportMode).build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         SESSION.getLauncher().execute(request, summary);
         return summary.getSummary();

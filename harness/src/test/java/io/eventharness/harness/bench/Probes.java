@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.eventharness.harness.Cloud;
+import io.eventharness.harness.DeployedFunction;
 import io.eventharness.harness.EventHarness;
+import io.eventharness.harness.PythonFunction;
 import io.eventharness.harness.junit.Example;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +89,28 @@ final class Probes {
         @MethodSource("io.eventharness.harness.bench.Probes#runs")
         void oneQueue(int i, Cloud cloud) {
             assertThat(cloud.sqs().createQueue(b -> b.queueName(cloud.name("q"))).queueUrl()).endsWith("-q");
+        }
+    }
+
+    /**
+     * Under the harness, invoking a function its class deployed once: what a test's report reads (the trail, the
+     * function's log since the test started) when a function ran.
+     */
+    @Example
+    @EventHarness
+    static class HarnessInvokingAFunction {
+        static DeployedFunction fn;
+
+        @BeforeAll
+        static void deploy(Cloud shared) throws URISyntaxException {
+            Path echo = Path.of(Probes.class.getResource("/functions/echo").toURI()); // wherever the bench runs from
+            fn = shared.deploy(PythonFunction.from(echo).handler("handler.handle").named("echo"));
+        }
+
+        @ParameterizedTest
+        @MethodSource("io.eventharness.harness.bench.Probes#runs")
+        void invokesIt(int i, Cloud cloud) {
+            assertThat(fn.invoke("{\"i\": " + i + "}").payload()).isEqualTo("{\"i\": " + i + "}");
         }
     }
 }

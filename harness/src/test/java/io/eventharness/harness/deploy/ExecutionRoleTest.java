@@ -36,6 +36,9 @@ class ExecutionRoleTest {
             JsonNode statement = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(0);
             assertThat(statement.get("Action").toString()).contains("sqs:SendMessage", "sns:Publish", "lambda:InvokeFunction");
             assertThat(statement.get("Resource").toString()).contains("arn:aws:sqs:*:*:run42-*", "arn:aws:sns:*:*:run42-*");
+            JsonNode buckets = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(1);
+            assertThat(buckets.get("Action").toString()).contains("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+            assertThat(buckets.get("Resource").toString()).contains("\"arn:aws:s3:::run42-*\"", "\"arn:aws:s3:::run42-*/*\"");
 
             ExecutionRole.delete(iam, role);
             assertThatThrownBy(() -> iam.getRole(b -> b.roleName(role))).isInstanceOf(NoSuchEntityException.class);

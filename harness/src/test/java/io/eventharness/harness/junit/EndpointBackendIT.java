@@ -9,7 +9,6 @@ import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.Needs;
 import io.eventharness.harness.NeedsClock;
 import io.eventharness.harness.PythonFunction;
-import io.eventharness.harness.backend.Feature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -106,9 +105,9 @@ class EndpointBackendIT {
         }
 
         @Test
-        @Needs(Feature.S3_NOTIFICATIONS)
+        @Needs(services = "ec2")
         void needsWhatItLacks(Cloud cloud) {
-            throw new AssertionError("the emulator does not deliver S3 notifications: this must be skipped");
+            throw new AssertionError("the emulator does not serve EC2: this must be skipped");
         }
 
         @Test
@@ -134,7 +133,7 @@ class EndpointBackendIT {
         assertThat(r.testEvents().succeeded().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
                 .containsExactlyInAnyOrder("aFunctionDeploysRunsAndLogs(Cloud)", "itsClockMoves(Cloud)");
         assertThat(r.testEvents().skipped().list()).singleElement().satisfies(e -> assertThat(e.getPayload(String.class))
-                .hasValueSatisfying(why -> assertThat(why).contains("S3 event notifications").contains("endpoint backend")));
+                .hasValueSatisfying(why -> assertThat(why).contains("the service ec2").contains("endpoint backend")));
         List<Throwable> failures = r.testEvents().failed().list().stream().map(TestKit::failureOf).toList();
         assertThat(failures).singleElement().satisfies(t -> assertThat(t.getMessage())
                 .contains("Event trail of failsWithItsTrail(Cloud):")

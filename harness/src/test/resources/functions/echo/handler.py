@@ -1,0 +1,3 @@
+def handle(event, context):
+    print("echo", event)
+    return event
