@@ -179,8 +179,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Returns once the emulator is settled: no delivery queued, no invocation running (synchronous, asynchronous, or
-     * an event source mapping's batch), no batching window open, no message that an enabled mapping could receive
-     * and has not taken, no clock task due at the clock's current time. Then nothing more happens until a client
+     * an event source mapping's batch), no SQS batching window open, no message that an enabled mapping could receive
+     * and has not taken, no stream record an enabled mapping could process and has not (a shard waiting out a retry,
+     * a batching window or a tumbling window is due on the clock, not pending), no clock task due at the clock's
+     * current time. Then nothing more happens until a client
      * calls or the clock moves, so that a test can assert that something did <em>not</em> happen without waiting
      * out a timeout.
      *

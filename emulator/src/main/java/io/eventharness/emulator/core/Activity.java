@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The emulator's pending work, in one place: what is under way (an invocation, an asynchronous attempt, a batch an
  * event source mapping hands to its function, a delivery) and what is waiting to be picked up (a message an enabled
- * mapping can receive, a task of the clock that is due). The emulator is <em>settled</em> when nothing is pending:
+ * mapping can receive, a stream record a mapping could process, a task of the clock that is due). The emulator is <em>settled</em> when nothing is pending:
  * then nothing more happens until a client calls or the clock moves ({@link #awaitSettled}).
  *
  * <p>Work under way registers itself: {@link #track} (a future, pending until it completes) or {@link #begin} (a

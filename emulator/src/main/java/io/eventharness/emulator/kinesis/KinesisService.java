@@ -2,6 +2,7 @@ package io.eventharness.emulator.kinesis;
 
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ServiceSpec;
@@ -34,6 +35,7 @@ public final class KinesisService implements EmulatedService {
 
     private final KinesisStreams streams;
     private final List<Object> operations;
+    private final ReadableStreams readers;
 
     public KinesisService(EmulatorClock clock) {
         this.streams = new KinesisStreams(clock::millis);
@@ -41,6 +43,7 @@ public final class KinesisService implements EmulatedService {
         this.operations = List.of(new StreamOperations(streams, locator), new SettingsOperations(streams, locator),
                 new ShardOperations(streams, locator, clock::millis), new RecordOperations(streams, locator, clock::millis),
                 new TagOperations(streams, locator));
+        this.readers = new StreamReaders(streams);
     }
 
     @Override
@@ -92,5 +95,10 @@ public final class KinesisService implements EmulatedService {
      */
     public StreamListener.Registration listen(Arn stream, StreamListener listener) {
         return streams.listeners().add(stream, listener);
+    }
+
+    /** The streams as Lambda's event source mappings read them, through {@code delivery}'s port. */
+    public ReadableStreams readableStreams() {
+        return readers;
     }
 }

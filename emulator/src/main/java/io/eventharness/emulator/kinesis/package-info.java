@@ -22,7 +22,8 @@
  *   <li>values — records: {@code HashRange}, {@code SequenceNumber} (56-digit decimal strings that encode the
  *       stream's counter, the shard and the stream), {@code ShardIterator} and {@code ShardPageToken} (opaque
  *       base64, checksummed by {@code SealedTokens}), {@code KinesisRecord}, {@code ShardInfo}, {@code StartingPosition},
- *       {@code ShardRead}; every ARN is a {@code core.Arn}.</li>
+ *       {@code ShardRead}; every ARN is a {@code core.Arn};</li>
+ *   <li>{@code StreamReaders} — the streams as {@code delivery}'s {@code ReadableStreams}, over the in-JVM API.</li>
  * </ul>
  *
  * <p><b>Differences from AWS.</b> One account ({@code 000000000000}); streams are per region, as in AWS. A new stream
@@ -38,7 +39,8 @@
  * {@code RecordDistributionStrategy} AUTO and {@code StreamId} (reserved by AWS) are refused with
  * {@code InvalidArgumentException}. Sequence numbers and iterators have AWS's form, not its internal layout.
  *
- * <p><b>May import:</b> {@code core}, {@code protocol} (its spec and {@code Call}); it delivers nothing to other
- * services, so it uses no {@code delivery}.
+ * <p><b>May import:</b> {@code core}, {@code protocol} (its spec and {@code Call}), {@code delivery} for the one port
+ * it offers: {@code StreamReaders}, its streams as {@code delivery.ReadableStreams} (what Lambda's event source
+ * mappings read); it delivers nothing to other services.
  */
 package io.eventharness.emulator.kinesis;

@@ -2,8 +2,10 @@ package io.eventharness.emulator.lambda;
 
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.delivery.ConsumableQueues;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -11,10 +13,11 @@ import java.util.function.Supplier;
  * What Lambda needs from the rest of the emulator, as plain functions that {@code Services} fills in: whether an
  * IAM role exists (the execution role of {@code CreateFunction}), an S3 object's bytes (code from
  * {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the functions' {@code AWS_ENDPOINT_URL}), where to
- * unpack code, and the queues event source mappings read (SQS's, through {@code delivery}).
+ * unpack code, and what event source mappings read through {@code delivery}: SQS's queues, and the streams of
+ * Kinesis (and DynamoDB), one reader per service.
  */
 public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot,
-                                ConsumableQueues queues) {
+                                ConsumableQueues queues, List<ReadableStreams> streams) {
 
     /** Reads an object of the emulated S3; null when it does not exist. */
     @FunctionalInterface

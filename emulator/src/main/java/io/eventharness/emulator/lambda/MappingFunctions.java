@@ -66,6 +66,18 @@ final class MappingFunctions implements MappedFunctions {
     }
 
     @Override
+    public Arn role(Arn functionArn) {
+        FunctionName n = FunctionName.parse(functionArn.toString(), null);
+        return functions.find(n.name()).map(fn -> {
+            try {
+                return fn.resolve(n.qualifier()).role();
+            } catch (RuntimeException gone) {
+                return null;
+            }
+        }).orElse(null);
+    }
+
+    @Override
     public OptionalInt reservedConcurrency(Arn functionArn) {
         Integer reserved = functions.find(FunctionName.parse(functionArn.toString(), null).name())
                 .map(LambdaFunction::reservedConcurrency).orElse(null);

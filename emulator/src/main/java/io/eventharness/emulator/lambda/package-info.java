@@ -1,7 +1,7 @@
 /**
  * AWS Lambda's API (restJson1): functions, published versions and aliases, resource policies
  * ({@code AddPermission}), asynchronous-invocation settings ({@code EventInvokeConfig}), reserved concurrency,
- * tags, {@code GetAccountSettings}, event source mappings for SQS ({@code lambda.mappings}), and {@code Invoke} — synchronous, asynchronous ({@code Event}, with retries,
+ * tags, {@code GetAccountSettings}, event source mappings for SQS and Kinesis ({@code lambda.mappings}), and {@code Invoke} — synchronous, asynchronous ({@code Event}, with retries,
  * a dead-letter queue and destinations) and {@code DryRun}. Functions run in the sandbox processes of
  * {@code lambda.runtime}; other services invoke them through {@code delivery} ({@code arn:aws:lambda:…}).
  *
@@ -35,8 +35,8 @@
  * {@code EventSourceMappingOperations} (added to this service's operations) and their pollers, which invoke a function
  * with a batch through the {@code Invoker} (synchronous, within the function's
  * concurrency, in the trail). The sub-package declares what it needs of functions ({@code MappedFunctions}) and
- * {@code MappingFunctions} fills it in here, so that it does not depend on this package; the queues it reads come
- * through {@code delivery} ({@code LambdaEnvironment.queues()}). {@code TagOperations} tags mappings by their ARN.
+ * {@code MappingFunctions} fills it in here, so that it does not depend on this package; the queues and streams it
+ * reads come through {@code delivery} ({@code LambdaEnvironment.queues()}, {@code LambdaEnvironment.streams()}). {@code TagOperations} tags mappings by their ARN.
  *
  * <h2>How it differs from AWS</h2>
  * <ul>

@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Amazon S3 (restXml), bound for the emulator: its spec, its state ({@link S3Buckets}) and its operation
- * objects, and the one in-JVM read other services need ({@link #object}, Lambda code from S3). The
+ * objects, the one in-JVM read other services need ({@link #object}, Lambda code from S3), and the {@code delivery}
+ * target that stores objects other services write ({@code arn:aws:s3:::bucket/key}: a stream mapping's on-failure
+ * records). The
  * package description says what is served and how it differs from AWS.
  */
 public final class S3Service implements EmulatedService {
@@ -43,6 +45,7 @@ public final class S3Service implements EmulatedService {
     public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations, boolean checkDestinationPolicies) {
         this.buckets = new S3Buckets(clock);
         ObjectEvents events = new ObjectEvents(clock, delivery);
+        delivery.register("s3", new ObjectDelivery(buckets, events));
         this.operations = List.of(
                 new BucketOperations(buckets),
                 new ObjectOperations(buckets, events),

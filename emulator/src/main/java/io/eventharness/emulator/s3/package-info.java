@@ -45,7 +45,9 @@
  *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations},
  *       {@code MultipartOperations}, {@code NotificationOperations}.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
- *       test message is sent; every operation that stores, removes or tags an object calls it.
+ *       test message is sent; every operation that stores, removes or tags an object calls it. {@code ObjectDelivery}
+ *       is S3's {@code delivery} target: other services (a stream mapping's on-failure records) write objects by their
+ *       ARN {@code arn:aws:s3:::bucket/key}, as PutObject would, events included.
  *       {@code EventRecords} writes the JSON.</li>
  *   <li>Rules and values: {@code NotificationRules} (configuration checks; destinations as {@code core.Arn}, their
  *       existence and policies asked through {@code S3Destinations}, which {@code Services} fills in),

@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -47,6 +50,19 @@ final class OwnEmulator implements AutoCloseable {
 
     SqsClient sqs() {
         return client(SqsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    /** A Kinesis client with the SDK's defaults (CBOR). */
+    KinesisClient kinesis() {
+        return client(KinesisClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    SnsClient sns() {
+        return client(SnsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    S3Client s3() {
+        return client(S3Client.builder().httpClientBuilder(ApacheHttpClient.builder()).forcePathStyle(true));
     }
 
     /** A new queue; returns its URL and, in {@code arnOut[0]}, its ARN. */

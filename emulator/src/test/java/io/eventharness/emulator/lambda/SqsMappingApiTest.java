@@ -196,7 +196,7 @@ class SqsMappingApiTest extends MappingTestBase {
         refused(b -> b.destinationConfig(d -> d.onFailure(s -> s.destination(queue()))), InvalidParameterValueException.class,
                 "Unsupported DestinationConfig parameter for given event source mapping type.");
         refused(b -> b.startingPosition(EventSourcePosition.LATEST), InvalidParameterValueException.class,
-                "Unsupported StartingPosition parameter for given event source mapping type.");
+                "StartingPosition is not valid for SQS event sources.");
         refused(b -> b.bisectBatchOnFunctionError(true), InvalidParameterValueException.class,
                 "Unsupported BisectBatchOnFunctionError parameter for given event source mapping type.");
         refused(b -> b.maximumRetryAttempts(2), InvalidParameterValueException.class,

@@ -16,9 +16,13 @@ final class EventSourceMapping {
     /** AWS: up to 50 tags per resource. */
     static final int MAX_TAGS = 50;
 
-    /** What the API answers about a mapping at one moment. */
+    /**
+     * What the API answers about a mapping at one moment.
+     *
+     * @param lastProcessingResult its poller's {@link Poller#lastProcessingResult()}; null before it has one
+     */
     record View(String uuid, Arn arn, Arn source, SourceFamily family, MappingSettings settings, MappingState state,
-                Instant lastModified) {
+                Instant lastModified, String lastProcessingResult) {
     }
 
     private final String uuid;
@@ -65,7 +69,7 @@ final class EventSourceMapping {
     }
 
     synchronized View view() {
-        return new View(uuid, arn, source, family, settings, state, lastModified);
+        return new View(uuid, arn, source, family, settings, state, lastModified, poller == null ? null : poller.lastProcessingResult());
     }
 
     /** After the mapping joined the registry: a {@code Creating} mapping gets its poller started and is {@code Enabled}. */
@@ -100,6 +104,8 @@ final class EventSourceMapping {
             poller.start();
         } else if (!will && was) {
             poller.stop();
+        } else if (will) {
+            poller.updated();
         }
         state = will ? MappingState.ENABLED : MappingState.DISABLED;
         return answer;

@@ -182,7 +182,7 @@ public final class EventSourceMappingOperations {
         if (s.filter() != null) {
             b.filterCriteria(s.filter().criteria());
         }
-        v.family().describe(s, b);
+        v.family().describe(v, b);
         return b.build();
     }
 }

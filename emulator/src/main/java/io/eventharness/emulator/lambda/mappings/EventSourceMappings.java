@@ -5,6 +5,7 @@ import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.ConsumableQueues;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,11 +21,12 @@ import java.util.regex.Pattern;
 
 /**
  * Lambda's event source mappings, assembled: the registry (by UUID, in the order they were created), the families of
- * sources they read (SQS today), their pollers' threads, and the operations object {@code LambdaService} serves. Its
- * in-JVM API is what {@code lambda}'s {@code TagOperations} needs to tag a mapping by its ARN.
+ * sources they read (SQS queues, and the streams of each {@code ReadableStreams} reader), their pollers' threads, and
+ * the operations object {@code LambdaService} serves. Its in-JVM API is what {@code lambda}'s {@code TagOperations}
+ * needs to tag a mapping by its ARN.
  *
  * <p>Every enabled mapping counts in the emulator's {@link io.eventharness.emulator.core.Activity}: the emulator is
- * not settled while a mapping could receive something it has not taken.
+ * not settled while a mapping could receive or process something it has not taken.
  */
 public final class EventSourceMappings implements AutoCloseable {
     /** {@code arn:aws:lambda:<region>:<account>:event-source-mapping:<uuid>}: the resource part. */
@@ -37,8 +39,10 @@ public final class EventSourceMappings implements AutoCloseable {
     /**
      * @param functions the functions, as {@code LambdaService} offers them
      * @param queues    the queues, as SQS offers them to internal consumers
+     * @param streams   the streams, as Kinesis and DynamoDB offer them to internal readers (one reader per service)
      */
-    public EventSourceMappings(EmulatorClock clock, Delivery delivery, MappedFunctions functions, ConsumableQueues queues) {
+    public EventSourceMappings(EmulatorClock clock, Delivery delivery, MappedFunctions functions, ConsumableQueues queues,
+                               List<ReadableStreams> streams) {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-esm-" + n.incrementAndGet());
@@ -46,7 +50,12 @@ public final class EventSourceMappings implements AutoCloseable {
             return t;
         });
         MappingEnvironment env = new MappingEnvironment(clock, delivery, functions, queues, executor);
-        this.operations = new EventSourceMappingOperations(this, List.of(new SqsFamily(queues)), env);
+        List<SourceFamily> families = new ArrayList<>();
+        families.add(new SqsFamily(queues));
+        for (ReadableStreams s : streams) {
+            families.add(new StreamFamily(s, s.service().equals("dynamodb") ? new DynamoDbFormat() : new KinesisFormat()));
+        }
+        this.operations = new EventSourceMappingOperations(this, families, env);
         clock.activity().probe(out -> {
             all().forEach(m -> m.unsettled(out));
             return Long.MAX_VALUE;

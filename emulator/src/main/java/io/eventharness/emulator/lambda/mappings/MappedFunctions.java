@@ -41,6 +41,12 @@ public interface MappedFunctions {
     /** The timeout of the function version the ARN names, in seconds; 0 when it is gone. */
     int timeoutSeconds(Arn functionArn);
 
+    /**
+     * The execution role of the function version the ARN names (a Kinesis record's {@code invokeIdentityArn}); null
+     * when it is gone.
+     */
+    Arn role(Arn functionArn);
+
     /** The function's reserved concurrency; empty when it has none (or is gone). */
     OptionalInt reservedConcurrency(Arn functionArn);
 

@@ -18,6 +18,10 @@ interface Poller {
      */
     void stop();
 
+    /** The mapping's settings were updated while it stays enabled: work the new settings allow may start now. */
+    default void updated() {
+    }
+
     /** The mapping is deleted: stop, and stop watching the source. */
     void close();
 
@@ -26,4 +30,12 @@ interface Poller {
      * now and a free slot to run them): the emulator is not settled meanwhile. Work it took up is tracked as it runs.
      */
     void unsettled(List<String> out);
+
+    /**
+     * {@code LastProcessingResult} as the API answers it ({@code OK}, {@code PROBLEM: Function call failed}); null
+     * when the family does not answer it or nothing was processed yet.
+     */
+    default String lastProcessingResult() {
+        return null;
+    }
 }

@@ -4,7 +4,7 @@ import io.eventharness.emulator.core.Arn;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 
 /**
- * One family of event sources (SQS queues; Kinesis and DynamoDB streams to come): the rules of its parameters, its
+ * One family of event sources (SQS queues; Kinesis and DynamoDB streams): the rules of its parameters, its
  * words in the API's answers and errors, and its poller. The mapping's API, state and filter are common to all
  * ({@link EventSourceMappingOperations}, {@link EventSourceMapping}, {@link EventFilter}).
  */
@@ -33,11 +33,11 @@ interface SourceFamily {
     /** The message of {@code ResourceConflictException} when this source already has a mapping to this function. */
     String duplicateMessage(Arn source, FunctionRef function, String existingUuid);
 
-    /** {@code StateTransitionReason} as AWS answers it for this family ({@code USER_INITIATED} for SQS). */
+    /** {@code StateTransitionReason} as AWS answers it for this family ({@code USER_INITIATED} for SQS, {@code User action} for streams). */
     String stateTransitionReason();
 
     /** Adds what only this family answers ({@code ScalingConfig}, a stream's {@code StartingPosition}, ...). */
-    void describe(MappingSettings s, EventSourceMappingConfiguration.Builder b);
+    void describe(EventSourceMapping.View v, EventSourceMappingConfiguration.Builder b);
 
     /** A poller for the mapping: it starts when the mapping is enabled. */
     Poller poller(EventSourceMapping mapping, MappingEnvironment env);

@@ -50,6 +50,9 @@ final class SqsFamily implements SourceFamily {
 
     @Override
     public MappingSettings settings(MappingRequest r, MappingSettings base, Arn source) {
+        if (r.others().containsKey("StartingPosition")) {
+            throw MappingErrors.invalid("StartingPosition is not valid for SQS event sources."); // AWS's words (recorded)
+        }
         for (String given : r.others().keySet()) {
             if (NOT_FOR_QUEUES.contains(given)) {
                 throw MappingErrors.unsupported(given);
@@ -121,8 +124,8 @@ final class SqsFamily implements SourceFamily {
     }
 
     @Override
-    public void describe(MappingSettings s, EventSourceMappingConfiguration.Builder b) {
-        Integer concurrency = ((SqsOptions) s.options()).maximumConcurrency();
+    public void describe(EventSourceMapping.View v, EventSourceMappingConfiguration.Builder b) {
+        Integer concurrency = ((SqsOptions) v.settings().options()).maximumConcurrency();
         if (concurrency != null) {
             b.scalingConfig(c -> c.maximumConcurrency(concurrency));
         }
