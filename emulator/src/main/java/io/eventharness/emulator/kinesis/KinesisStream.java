@@ -34,6 +34,7 @@ final class KinesisStream {
 
     private final Arn arn;
     private final long createdMillis;
+    private final long tag;
     private final LongSupplier clock;
     private final StreamListeners listeners;
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,16 +47,17 @@ final class KinesisStream {
     private int maxRecordSizeKiB;
     private long lastArrival;
 
-    KinesisStream(Arn arn, Mode mode, int shardCount, int maxRecordSizeKiB, Map<String, String> tags,
-                  LongSupplier clock, StreamListeners listeners) {
+    KinesisStream(Arn arn, Mode mode, int shardCount, int maxRecordSizeKiB, Map<String, String> tags, long createdMillis,
+                  long tag, LongSupplier clock, StreamListeners listeners) {
         this.arn = arn;
         this.clock = clock;
-        this.createdMillis = clock.getAsLong();
+        this.createdMillis = createdMillis;
+        this.tag = tag;
         this.mode = mode;
         this.maxRecordSizeKiB = maxRecordSizeKiB;
         this.listeners = listeners;
         this.tags.putAll(tags);
-        this.shards = new ShardMap(arn, shardCount, createdMillis);
+        this.shards = new ShardMap(arn, shardCount, tag, createdMillis);
     }
 
     /** The stream's name: the resource of {@code arn:aws:kinesis:<region>:<account>:stream/<name>}. */
@@ -75,9 +77,12 @@ final class KinesisStream {
         return Instant.ofEpochMilli(createdMillis);
     }
 
-    /** The tag every sequence number and iterator of this stream carries: its creation time. */
+    /**
+     * The tag every sequence number and iterator of this stream carries: its creation time, made unique among the
+     * registry's streams (one created in the same millisecond as another gets the next number).
+     */
     long tag() {
-        return createdMillis;
+        return tag;
     }
 
     Status status() {

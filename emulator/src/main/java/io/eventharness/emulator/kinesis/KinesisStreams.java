@@ -23,6 +23,7 @@ final class KinesisStreams {
     private final Map<Arn, KinesisStream> streams = new ConcurrentHashMap<>();
     private final LongSupplier clock;
     private final StreamListeners listeners = new StreamListeners();
+    private long lastTag; // guarded by this
 
     KinesisStreams(LongSupplier clock) {
         this.clock = clock;
@@ -46,7 +47,9 @@ final class KinesisStreams {
         } else {
             checkShardLimit(arn.region(), shardCount);
         }
-        KinesisStream s = new KinesisStream(arn, mode, shardCount, maxRecordSizeKiB, tags, clock, listeners);
+        long created = clock.getAsLong();
+        lastTag = Math.max(created, lastTag + 1); // two streams created in one millisecond still tell their numbers apart
+        KinesisStream s = new KinesisStream(arn, mode, shardCount, maxRecordSizeKiB, tags, created, lastTag, clock, listeners);
         streams.put(arn, s);
         return s;
     }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * A record's sequence number, written as AWS writes them: a 56-digit decimal string. It encodes a counter that the
  * stream increases with every record and every shard it opens (so the numbers of a shard increase, and a child
- * shard's numbers are above its parents'), the shard's index, and a tag of the stream (its creation time), so that
- * a number from another shard or another stream of the same name is recognised:
+ * shard's numbers are above its parents'), the shard's index, and a tag of the stream (its creation time, made unique
+ * among the emulator's streams), so that a number from another shard, another stream or another stream of the same
+ * name is recognised:
  * {@code 49 | counter (24 digits) | shard index (10) | stream tag (20)}.
  */
 record SequenceNumber(long counter, int shardIndex, long streamTag) {

@@ -25,12 +25,12 @@ final class ShardMap {
     private long counter;
     private int nextIndex;
 
-    /** {@code count} open shards of equal hash ranges, opened when the stream was created (its tag). */
-    ShardMap(Arn stream, int count, long streamTag) {
+    /** {@code count} open shards of equal hash ranges, opened when the stream was created. */
+    ShardMap(Arn stream, int count, long streamTag, long createdMillis) {
         this.stream = stream;
         this.streamTag = streamTag;
         for (HashRange r : HashRange.uniform(count)) {
-            open(null, null, r, streamTag);
+            open(null, null, r, createdMillis);
         }
     }
 

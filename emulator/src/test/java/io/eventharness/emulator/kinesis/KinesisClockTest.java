@@ -56,6 +56,22 @@ class KinesisClockTest {
     }
 
     @Test
+    void streamsCreatedInTheSameMillisecondTellTheirSequenceNumbersApart() {
+        clock.freeze();
+        try {
+            String name = f.stream(1);
+            String other = f.stream(1);
+            String fromOther = f.put(other, "k", "x");
+
+            assertThat(failure(() -> f.kinesis.getShardIterator(b -> b.streamName(name).shardId(SHARD0)
+                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).startingSequenceNumber(fromOther))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("because it did not come from this stream.");
+        } finally {
+            clock.unfreeze();
+        }
+    }
+
+    @Test
     void recordsOlderThanTheRetentionPeriodAreGone() {
         String name = f.stream(1);
         f.put(name, "k", "old");
