@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * (partition and sort key) as what orders it: with a {@code ParallelizationFactor} above 1, changes of one item keep
  * their order, as AWS promises. A read from a position whose records were trimmed meanwhile starts at the trim horizon
  * (the reader notices the gap by the records' times, as it does for Kinesis).
+ *
+ * <p>The watch says {@code appended} for each record (a record in a shard the reader does not know yet is how it
+ * learns of a roll-over) and {@code resharded} when the stream is disabled (its last shard closed). A disabled
+ * stream's end, 24 hours later, is not signalled ({@code deleted} is never called): by then its closed shards have
+ * been read to their end, and the next read answers ResourceNotFoundException.
  */
 final class StreamReaders implements ReadableStreams {
     private static final Logger LOG = LoggerFactory.getLogger(StreamReaders.class);
