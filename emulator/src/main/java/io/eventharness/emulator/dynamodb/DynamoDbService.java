@@ -1,6 +1,7 @@
 package io.eventharness.emulator.dynamodb;
 
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import io.eventharness.emulator.dynamodb.streams.DynamoDbStreamsService;
 import io.eventharness.emulator.dynamodb.streams.ShardBatch;
 import io.eventharness.emulator.dynamodb.streams.ShardInfo;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  * A stream ARN or shard that does not exist (or has expired: 24 hours after its stream was disabled) is a
  * ResourceNotFoundException ({@code core.AwsException}); a position whose records were trimmed is a
- * TrimmedDataAccessException.
+ * TrimmedDataAccessException. Lambda's event source mappings read the same streams through {@link #readableStreams()},
+ * {@code delivery}'s port.
  */
 public final class DynamoDbService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("dynamodb", Protocol.AWS_JSON_1_0, DynamoDbClient.class, "DynamoDB_20120810")
@@ -88,6 +90,14 @@ public final class DynamoDbService implements EmulatedService {
     /** Up to {@code max} records of a shard from a position, and where to go on from. */
     public ShardBatch readShard(String streamArn, String shardId, StreamPosition from, int max) {
         return streams.read(streamArn, shardId, from, max);
+    }
+
+    /**
+     * The streams as {@code delivery}'s {@link ReadableStreams}: what Lambda's event source mappings read (shards,
+     * records shaped as a function gets them, the trim horizon, a watch over appends and disabling).
+     */
+    public ReadableStreams readableStreams() {
+        return streams.readableStreams();
     }
 
     /** Calls the listener for every record any stream gets from now on, on the writing thread. */
