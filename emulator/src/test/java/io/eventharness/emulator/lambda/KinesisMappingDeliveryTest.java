@@ -96,6 +96,7 @@ class KinesisMappingDeliveryTest extends StreamMappingTestBase {
     @Test
     void aBatchingWindowGathersRecordsUntilItEndsOnTheClockUnlessTheBatchFillsUp() {
         MappedStream s = stream(1);
+        aws.emulator.clock().freeze(); // the window opens at the first record and ends when the test moves the clock
         s.map(lambda, b -> b.batchSize(5).maximumBatchingWindowInSeconds(60));
         s.putAll(List.of("a", "b", "c"));
         settle();
