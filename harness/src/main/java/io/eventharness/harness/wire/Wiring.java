@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * cloud.wire().s3ToSns(bucket, topicArn, S3Events.created());
  * cloud.wire().snsToSqs(topicArn, queueUrl, SubscriptionAttributes.raw().filterPolicy("{\"kind\":[\"order\"]}"));
  * Mapping m = cloud.wire().sqsToLambda(queueUrl, fn, SqsMapping.batchSize(5).reportBatchItemFailures());
+ * cloud.wire().kinesisToLambda(stream, fn, StreamMapping.trimHorizon().bisectBatchOnFunctionError().onFailure(queueArn));
+ * cloud.wire().dynamoDbToLambda(table, fn, StreamMapping.latest());
  * cloud.wire().rule(r -> r.name(cloud.name("nightly")).scheduleExpression("cron(0 0 * * ? *)")).toLambda(fn);
  * cloud.wire().schedule(s -> s.name(cloud.name("once")).scheduleExpression("at(2026-03-29T02:30:00)")
  *         .scheduleExpressionTimezone("Europe/Berlin")).toLambda(fn);
