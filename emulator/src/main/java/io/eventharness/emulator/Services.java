@@ -100,7 +100,7 @@ public final class Services implements AutoCloseable {
                 (bucket, key, version) -> {
                     S3Service.Content c = s3.object(bucket, key);
                     return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
-                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams())), config.lambdaAsyncWorkers());
+                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams(), dynamodb.readableStreams())), config.lambdaAsyncWorkers());
         events = new EventBridgeService(clock, delivery, new Queues() {
             @Override
             public boolean exists(String queueArn) {

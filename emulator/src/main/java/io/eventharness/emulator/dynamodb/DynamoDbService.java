@@ -1,6 +1,7 @@
 package io.eventharness.emulator.dynamodb;
 
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import io.eventharness.emulator.dynamodb.streams.DynamoDbStreamsService;
 import io.eventharness.emulator.dynamodb.streams.ShardBatch;
 import io.eventharness.emulator.dynamodb.streams.ShardInfo;
@@ -88,6 +89,14 @@ public final class DynamoDbService implements EmulatedService {
     /** Up to {@code max} records of a shard from a position, and where to go on from. */
     public ShardBatch readShard(String streamArn, String shardId, StreamPosition from, int max) {
         return streams.read(streamArn, shardId, from, max);
+    }
+
+    /**
+     * The streams as {@code delivery}'s {@link ReadableStreams}: what Lambda's event source mappings read (shards,
+     * records shaped as a function gets them, the trim horizon, a watch over appends and disabling).
+     */
+    public ReadableStreams readableStreams() {
+        return streams.readableStreams();
     }
 
     /** Calls the listener for every record any stream gets from now on, on the writing thread. */

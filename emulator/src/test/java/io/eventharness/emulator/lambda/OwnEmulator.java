@@ -14,6 +14,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -55,6 +57,14 @@ final class OwnEmulator implements AutoCloseable {
     /** A Kinesis client with the SDK's defaults (CBOR). */
     KinesisClient kinesis() {
         return client(KinesisClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    DynamoDbClient dynamodb() {
+        return client(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+    }
+
+    DynamoDbStreamsClient dynamodbStreams() {
+        return client(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
     }
 
     SnsClient sns() {

@@ -5,16 +5,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** For stream mapping tests: the class's emulator (see {@link MappingTestBase}) and a Kinesis client for it. */
+/** For stream mapping tests: the class's emulator (see {@link MappingTestBase}) and Kinesis and DynamoDB clients for it. */
 abstract class StreamMappingTestBase extends MappingTestBase {
     static KinesisClient kinesis;
+    static DynamoDbClient ddb;
 
     @BeforeAll
     static void kinesisClient() {
         kinesis = aws.kinesis();
+        ddb = aws.dynamodb();
+    }
+
+    /** A new table whose stream has this view type, and a new recorder function. */
+    static MappedTable table(StreamViewType view) {
+        return MappedTable.create(aws, ddb, dir, view, b -> { });
     }
 
     static MappedStream stream(int shards) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.protocol.JsonShapes;
+import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -16,8 +17,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * @param streamArn the stream's ARN ({@code arn:aws:dynamodb:<region>:<account>:table/<t>/stream/<label>})
  * @param shardId   the shard that holds it
  * @param record    the record
+ * @param arrival   when the stream took it, on the emulator's clock, to the millisecond (the record's
+ *                  {@code ApproximateCreationDateTime} is this time to the second)
  */
-public record ChangeRecord(Arn streamArn, String shardId, Record record) {
+public record ChangeRecord(Arn streamArn, String shardId, Record record, Instant arrival) {
 
     public String sequenceNumber() {
         return record.dynamodb().sequenceNumber();

@@ -7,4 +7,8 @@ package io.eventharness.emulator.dynamodb.streams;
 @FunctionalInterface
 public interface StreamListener {
     void appended(ChangeRecord record);
+
+    /** The stream was disabled (by UpdateTable, or with its table): its last shard is closed, nothing more arrives. */
+    default void disabled(io.eventharness.emulator.core.Arn stream) {
+    }
 }

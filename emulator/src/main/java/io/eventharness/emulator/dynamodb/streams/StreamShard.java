@@ -2,6 +2,7 @@ package io.eventharness.emulator.dynamodb.streams;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -95,13 +96,9 @@ final class StreamShard {
 
     /** Up to {@code max} records with counts greater than {@code after}. */
     List<ChangeRecord> after(long after, int max) {
-        List<ChangeRecord> out = new ArrayList<>();
-        for (int i = 0; i < counts.size() && out.size() < max; i++) {
-            if (counts.get(i) > after) {
-                out.add(records.get(i));
-            }
-        }
-        return out;
+        int from = Collections.binarySearch(counts, after + 1); // counts increase: the first one past after
+        from = from >= 0 ? from : -from - 1;
+        return new ArrayList<>(records.subList(from, (int) Math.min(records.size(), (long) from + max)));
     }
 
     /** Whether nothing can come after {@code after}: closed and read to its end. */

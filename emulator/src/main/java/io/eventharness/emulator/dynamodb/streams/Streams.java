@@ -2,6 +2,7 @@ package io.eventharness.emulator.dynamodb.streams;
 
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
+import io.eventharness.emulator.delivery.ReadableStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,16 @@ public final class Streams {
     private final EmulatorClock clock;
     private final Map<String, TableStream> byArn = new ConcurrentHashMap<>();
     private final List<StreamListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReadableStreams readers;
 
     public Streams(EmulatorClock clock) {
         this.clock = clock;
+        this.readers = new StreamReaders(this);
+    }
+
+    /** The streams as {@code delivery}'s port for readers in other services (Lambda's event source mappings). */
+    public ReadableStreams readableStreams() {
+        return readers;
     }
 
     EmulatorClock clock() {
@@ -37,7 +45,11 @@ public final class Streams {
 
     /** Stops a stream (its table disabled it or was deleted). */
     public void disable(TableStream s) {
-        s.disable(clock.now());
+        if (s.disable(clock.now())) {
+            for (StreamListener l : listeners) {
+                l.disabled(s.arn());
+            }
+        }
     }
 
     /** Records a change in a stream and tells the listeners; nothing when the stream is disabled. */

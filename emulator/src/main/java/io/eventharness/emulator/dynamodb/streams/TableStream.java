@@ -84,12 +84,14 @@ public final class TableStream {
         return disabled != null && !disabled.plus(RETENTION).isAfter(now);
     }
 
-    /** Stops the stream: its open shard closes; what it holds stays readable for 24 hours. */
-    synchronized void disable(Instant now) {
-        if (disabled == null) {
-            disabled = now;
-            openShard().close(count);
+    /** Stops the stream: its open shard closes; what it holds stays readable for 24 hours. False if it was stopped. */
+    synchronized boolean disable(Instant now) {
+        if (disabled != null) {
+            return false;
         }
+        disabled = now;
+        openShard().close(count);
+        return true;
     }
 
     private StreamShard openShard() {
@@ -129,7 +131,7 @@ public final class TableStream {
         if (change.byTtl()) {
             r.userIdentity(Identity.builder().principalId("dynamodb.amazonaws.com").type("Service").build());
         }
-        ChangeRecord record = new ChangeRecord(arn, shard.id(), r.build());
+        ChangeRecord record = new ChangeRecord(arn, shard.id(), r.build(), now);
         shard.add(count, now, record);
         return record;
     }
