@@ -70,6 +70,28 @@ class StreamWiringTest {
     }
 
     @Test
+    void dynamoDbToLambdaMapsTheTablesLatestStreamWithItsFilterAndIsToldInTheStory(Cloud cloud) {
+        DeployedFunction fn = cloud.deploy(RECORDER);
+        String table = cloud.name("orders");
+        createTable(cloud, table, StreamViewType.NEW_IMAGE);
+        String streamArn = cloud.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+
+        Mapping m = cloud.wire().dynamoDbToLambda(table, fn, StreamMapping.trimHorizon().batchSize(5)
+                .filter("{\"eventName\": [\"INSERT\"]}"));
+
+        assertThat(m.describe().eventSourceArn()).isEqualTo(streamArn);
+        Map<String, AttributeValue> key = TableView.key("pk", "o-1");
+        cloud.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("pk", s("o-1"), "n", n(1))));
+        cloud.dynamoDb().updateItem(b -> b.tableName(table).key(key).updateExpression("SET n = :n")
+                .expressionAttributeValues(Map.of(":n", n(2))));
+        cloud.logsOf(fn).await().contains("dynamodb INSERT {\"pk\": {\"S\": \"o-1\"}}");
+        cloud.settle();
+        assertThat(cloud.logsOf(fn).lines()).as("the MODIFY matched no filter").noneMatch(l -> l.message().contains("MODIFY"));
+        assertThat(cloud.story()).contains("table " + table + " (stream) -> function " + fn.name())
+                .contains("TRIM_HORIZON, batch 5, filter {\"eventName\": [\"INSERT\"]}; now: Enabled");
+    }
+
+    @Test
     void aTableWithoutAStreamCannotBeMappedAndAMissingFeatureFailsAtOnce(Cloud cloud) {
         String table = cloud.name("plain");
         createTable(cloud, table, null);
