@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * bucket; and the whole chain: events on a Kinesis stream, aggregated by {@link Aggregator} into a table whose stream
  * the auditor follows. The functions and the bucket are the class's; each test has its own tables, streams and mappings.
  *
- * <p>Tagged {@value #TAG}: these tests need Lambda to read DynamoDB streams ({@code cloud.wire().dynamoDbToLambda}),
- * which a backend without that delivery refuses at the wiring with a {@code MissingFeatureException} naming it
- * ({@code -Dfailsafe.excludedGroups=dynamodb-stream-mapping} leaves them out there).
+ * <p>Tagged {@value #TAG}: these tests need Lambda to read DynamoDB streams ({@code cloud.wire().dynamoDbToLambda}, the
+ * feature {@code DYNAMODB_EVENT_SOURCE}); a backend without it fails them at the wiring, at once, with a
+ * {@code MissingFeatureException} that names it. {@code -DexcludedGroups=dynamodb-stream-mapping} leaves them out.
  */
 @EventHarness
 @Tag(TableAuditIT.TAG)
