@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  * A stream ARN or shard that does not exist (or has expired: 24 hours after its stream was disabled) is a
  * ResourceNotFoundException ({@code core.AwsException}); a position whose records were trimmed is a
- * TrimmedDataAccessException.
+ * TrimmedDataAccessException. Lambda's event source mappings read the same streams through {@link #readableStreams()},
+ * {@code delivery}'s port.
  */
 public final class DynamoDbService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("dynamodb", Protocol.AWS_JSON_1_0, DynamoDbClient.class, "DynamoDB_20120810")

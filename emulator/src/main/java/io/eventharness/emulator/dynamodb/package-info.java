@@ -39,6 +39,8 @@
  *       their parameters (ResourcePolicy, ReplicaUpdates, WarmThroughput, ...) with a ValidationException naming
  *       them. Encryption settings and the table class are reported as given.</li>
  * </ul>
- * May import: {@code core}, {@code protocol}; its sub-packages {@code dynamodb.expr} and {@code dynamodb.streams}.
+ * May import: {@code core}, {@code protocol}, {@code delivery} (for the port it offers: its streams as
+ * {@code ReadableStreams}, which Lambda's event source mappings read); its sub-packages {@code dynamodb.expr} and
+ * {@code dynamodb.streams}.
  */
 package io.eventharness.emulator.dynamodb;

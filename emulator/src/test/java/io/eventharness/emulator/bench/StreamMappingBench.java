@@ -1,6 +1,7 @@
 package io.eventharness.emulator.bench;
 
 import io.eventharness.emulator.Emulator;
+import io.eventharness.emulator.lambda.runtime.fixtures.DynamoDbHandler;
 import io.eventharness.emulator.lambda.runtime.fixtures.KinesisHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,12 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -33,7 +40,7 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  *
  * <pre>
  * java -cp "$(cat emulator/target/cp.txt):emulator/target/test-classes:emulator/target/classes" \
- *     io.eventharness.emulator.bench.StreamMappingBench [all|latency|throughput] [records] [shards]
+ *     io.eventharness.emulator.bench.StreamMappingBench [all|latency|ddb-latency|throughput] [records] [shards]
  * </pre>
  * <ul>
  *   <li>{@code latency}: one record at a time through the SDK's PutRecord (CBOR, as the SDK sends it) to a mapped
@@ -43,11 +50,14 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  *   <li>{@code throughput}: a stream of one shard (or the count given) filled with 100,000 records (or the count given)
  *       while its mapping is disabled, then enabled: records per second until the emulator is settled (every record
  *       processed), batch size 100, a no-op Java handler ({@code KinesisHandler::noop}); a first round of 20,000
- *       records warms the sandboxes and the JIT.</li>
+ *       records warms the sandboxes and the JIT;</li>
+ *   <li>{@code ddb-latency}: one item at a time through the SDK's PutItem (a new item each time: an INSERT) to a Java
+ *       function mapped from the table's stream ({@code DynamoDbHandler::report}, view type NEW_IMAGE, batch size 100,
+ *       no batching window, warm), measured as {@code latency} is; 300 warm-up items, then 2,000 measured.</li>
  * </ul>
  */
 public final class StreamMappingBench {
-    private static final Pattern RECEIVED = Pattern.compile("received m(\\d+) from \\S+ at (\\d+)");
+    private static final Pattern RECEIVED = Pattern.compile("received m(\\d+) .* at (\\d+)");
 
     private StreamMappingBench() {
     }
@@ -60,9 +70,11 @@ public final class StreamMappingBench {
             Clients c = new Clients(aws);
             switch (what) {
                 case "latency" -> latency(aws, c);
+                case "ddb-latency" -> ddbLatency(aws, c);
                 case "throughput" -> throughput(aws, c, records, shards);
                 case "all" -> {
                     latency(aws, c);
+                    ddbLatency(aws, c);
                     throughput(aws, c, records, shards);
                 }
                 default -> throw new IllegalArgumentException("unknown benchmark " + what);
@@ -70,9 +82,10 @@ public final class StreamMappingBench {
         }
     }
 
-    private record Clients(KinesisClient kinesis, LambdaClient lambda, CloudWatchLogsClient logs, String role) {
+    private record Clients(KinesisClient kinesis, DynamoDbClient ddb, LambdaClient lambda, CloudWatchLogsClient logs, String role) {
         Clients(Emulator aws) {
-            this(client(aws, KinesisClient.builder()), client(aws, LambdaClient.builder()), client(aws, CloudWatchLogsClient.builder()),
+            this(client(aws, KinesisClient.builder()), client(aws, DynamoDbClient.builder()), client(aws, LambdaClient.builder()),
+                    client(aws, CloudWatchLogsClient.builder()),
                     client(aws, IamClient.builder()).createRole(b -> b.roleName("bench")
                             .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                                     + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}")).role().arn());
@@ -108,8 +121,38 @@ public final class StreamMappingBench {
             c.kinesis().putRecord(b -> b.streamName("latency").partitionKey("k").data(SdkBytes.fromUtf8String("m" + n)));
             aws.settle(Duration.ofSeconds(30)); // handled before the next one
         }
+        report("PutRecord", "/aws/lambda/latency", c, sent, warm);
+    }
+
+    /** PutItem → a Java function mapped from the table's stream, one item at a time, as {@link #latency}. */
+    private static void ddbLatency(Emulator aws, Clients c) throws Exception {
+        String name = "ddb-latency";
+        Path root = io.eventharness.emulator.lambda.runtime.Functions.javaTaskRoot(Files.createTempDirectory("bench"), DynamoDbHandler.class);
+        c.lambda().createFunction(b -> b.functionName(name).runtime(Runtime.JAVA17).role(c.role())
+                .handler(DynamoDbHandler.class.getName() + "::report").memorySize(512).timeout(30).code(x -> x.zipFile(zip(root))));
+        c.lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(name));
+        String stream = c.ddb().createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))).tableDescription().latestStreamArn();
+        c.lambda().createEventSourceMapping(b -> b.eventSourceArn(stream).functionName(name).batchSize(100).startingPosition("LATEST"));
+        int warm = 300;
+        int measured = 2_000;
+        long[] sent = new long[warm + measured];
+        for (int i = 0; i < sent.length; i++) {
+            String v = "m" + i;
+            sent[i] = System.nanoTime();
+            c.ddb().putItem(b -> b.tableName(name).item(Map.of("pk", AttributeValue.fromS("item-" + v), "v", AttributeValue.fromS(v))));
+            aws.settle(Duration.ofSeconds(30)); // handled before the next one
+        }
+        report("PutItem", "/aws/lambda/" + name, c, sent, warm);
+    }
+
+    /** Reads when the handler printed each record ({@code received m<n> ... at <nanos>}) and prints the percentiles. */
+    private static void report(String call, String logGroup, Clients c, long[] sent, int warm) {
+        int measured = sent.length - warm;
         Map<Integer, Long> received = new HashMap<>();
-        for (FilteredLogEvent e : c.logs().filterLogEventsPaginator(b -> b.logGroupName("/aws/lambda/latency")).events()) {
+        for (FilteredLogEvent e : c.logs().filterLogEventsPaginator(b -> b.logGroupName(logGroup)).events()) {
             Matcher m = RECEIVED.matcher(e.message());
             if (m.find()) {
                 received.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
@@ -124,8 +167,8 @@ public final class StreamMappingBench {
             ms[i] = (at - sent[warm + i]) / 1e6;
         }
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "latency PutRecord -> handler, %d records: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                measured, ms[measured / 2], ms[measured * 9 / 10], ms[measured * 99 / 100], ms[measured - 1]);
+        System.out.printf(Locale.ROOT, "latency %s -> handler, %d records: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                call, measured, ms[measured / 2], ms[measured * 9 / 10], ms[measured * 99 / 100], ms[measured - 1]);
     }
 
     private static void throughput(Emulator aws, Clients c, int records, int shards) throws Exception {

@@ -29,10 +29,10 @@ class DynamoDbMappingDeliveryTest extends StreamMappingTestBase {
     @Test
     void theFunctionGetsInsertModifyAndRemoveAsAwsRecordsThem() {
         MappedTable t = table(StreamViewType.NEW_AND_OLD_IMAGES);
-        t.map(lambda, b -> b.batchSize(10));
         t.put("a", "one");
         t.put("a", "two");
         t.delete("a");
+        t.map(lambda, b -> b.batchSize(10));
         settle();
 
         assertThat(t.events()).hasSize(1);

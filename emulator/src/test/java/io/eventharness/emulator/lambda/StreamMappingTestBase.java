@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -14,11 +15,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
 abstract class StreamMappingTestBase extends MappingTestBase {
     static KinesisClient kinesis;
     static DynamoDbClient ddb;
+    static DynamoDbStreamsClient ddbStreams;
 
     @BeforeAll
     static void kinesisClient() {
         kinesis = aws.kinesis();
         ddb = aws.dynamodb();
+        ddbStreams = aws.dynamodbStreams();
     }
 
     /** A new table whose stream has this view type, and a new recorder function. */

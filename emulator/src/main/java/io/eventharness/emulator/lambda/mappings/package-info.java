@@ -2,9 +2,9 @@
  * Lambda's event source mappings
  * (<a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html">Lambda event source
  * mappings</a>): {@code Create/Get/List/Update/DeleteEventSourceMapping}, and pollers that read a source and invoke a
- * function with batches: SQS queues, and streams (Kinesis data streams; DynamoDB Streams through the same family once
- * DynamoDB offers its reader). The API, the state and the filters are common to every family of sources; a family
- * adds its parameters' rules and its poller.
+ * function with batches: SQS queues, and streams (Kinesis data streams and DynamoDB Streams, one {@code StreamFamily}
+ * each over the source's {@code delivery.ReadableStreams}, told apart by their {@code StreamFormat}). The API, the
+ * state and the filters are common to every family of sources; a family adds its parameters' rules and its poller.
  *
  * <h2>Layout</h2>
  * <ul>
@@ -54,7 +54,9 @@
  *       trail as lost, not sent to the on-failure destination. A bisected batch's halves are invoked at once and count
  *       their own retries. A partial failure is a retry even with {@code BisectBatchOnFunctionError}. A tumbling
  *       window's final invocation has no records. {@code LastProcessingResult} is {@code No records processed},
- *       {@code OK} or {@code PROBLEM: Function call failed}. Enhanced fan-out consumers are not emulated.</li>
+ *       {@code OK} or {@code PROBLEM: Function call failed}. Enhanced fan-out consumers are not emulated. DynamoDB
+ *       Streams: {@code AT_TIMESTAMP} is refused as AWS refuses it; with a {@code ParallelizationFactor} the records
+ *       are split by the item's key (partition and sort key), so each item's changes keep their order.</li>
  *   <li>The settled signal: an SQS batching window is pending work (move the clock to end it); a stream mapping's
  *       record it could process is pending work, while a shard waiting out a retry, a batching window or a tumbling
  *       window is not (it is due on the clock).</li>
