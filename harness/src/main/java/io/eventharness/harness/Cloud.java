@@ -464,6 +464,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     public void close() {
         inboxes.values().forEach(Inbox::release); // what the test received and left: visible again to whoever reads next
         inboxes.clear();
+        tableStreams.clear();
         List<Resources.Created> created = resources.newestFirst();
         if (Boolean.getBoolean("harness.keep")) {
             harness.leftBehind(testName, created.stream().map(c -> c.kind() + " " + c.id() + " (kept: harness.keep=true)").toList());
