@@ -57,11 +57,13 @@ public final class Emulator implements AutoCloseable {
      * {@code /_harness/clock/advance}), {@code trail} (the event trail, {@code /_harness/trail}), {@code settle} (the
      * settled signal, {@code /_harness/settle}), and the deliveries between services: {@code sns-to-sqs},
      * {@code sns-to-lambda}, {@code s3-notifications} (S3 delivering bucket events to queues, topics and functions),
-     * {@code s3-to-eventbridge}, {@code sqs-event-source} (Lambda polling queues), {@code eventbridge-targets},
+     * {@code s3-to-eventbridge}, {@code sqs-event-source} (Lambda polling queues), {@code kinesis-event-source} and
+     * {@code dynamodb-event-source} (Lambda reading Kinesis and DynamoDB streams), {@code eventbridge-targets},
      * {@code scheduler-targets}. Whoever adds a delivery adds its name.
      */
     public static final List<String> FEATURES = List.of("clock", "trail", "settle", "sns-to-sqs", "sns-to-lambda", "s3-notifications",
-            "s3-to-eventbridge", "sqs-event-source", "eventbridge-targets", "scheduler-targets");
+            "s3-to-eventbridge", "sqs-event-source", "kinesis-event-source", "dynamodb-event-source", "eventbridge-targets",
+            "scheduler-targets");
     private final Settings settings;
     private final EmulatorClock clock;
     private final EventTrail trail;

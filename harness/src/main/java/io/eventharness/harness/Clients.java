@@ -12,8 +12,11 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -85,7 +88,24 @@ public final class Clients implements WiringClients {
         return get(StsClient.class, () -> configure(StsClient.builder()));
     }
 
-    /** Any other SDK client, configured the same way: {@code clients.of(KinesisClient.builder())}. */
+    /** Kinesis Data Streams, with the SDK's defaults (CBOR on the wire, as an application's client speaks it). */
+    @Override
+    public KinesisClient kinesis() {
+        return get(KinesisClient.class, () -> configure(KinesisClient.builder()));
+    }
+
+    /** DynamoDB: tables and items. */
+    @Override
+    public DynamoDbClient dynamoDb() {
+        return get(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()));
+    }
+
+    /** DynamoDB Streams: a table's stream records ({@code ListStreams}, {@code GetShardIterator}, {@code GetRecords}). */
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return get(DynamoDbStreamsClient.class, () -> configure(DynamoDbStreamsClient.builder()));
+    }
+
+    /** Any other SDK client, configured the same way: {@code clients.of(SfnClient.builder())}. */
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C of(B builder) {
         return configure(builder);
     }
@@ -110,6 +130,12 @@ public final class Clients implements WiringClients {
             return events();
         } else if (type == SchedulerClient.class) {
             return scheduler();
+        } else if (type == KinesisClient.class) {
+            return kinesis();
+        } else if (type == DynamoDbClient.class) {
+            return dynamoDb();
+        } else if (type == DynamoDbStreamsClient.class) {
+            return dynamoDbStreams();
         }
         return null;
     }
@@ -117,7 +143,8 @@ public final class Clients implements WiringClients {
     public static boolean supports(Class<?> type) {
         return type == S3Client.class || type == SqsClient.class || type == SnsClient.class || type == CloudWatchLogsClient.class
                 || type == LambdaClient.class || type == IamClient.class || type == StsClient.class
-                || type == EventBridgeClient.class || type == SchedulerClient.class;
+                || type == EventBridgeClient.class || type == SchedulerClient.class || type == KinesisClient.class
+                || type == DynamoDbClient.class || type == DynamoDbStreamsClient.class;
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,8 @@ import io.eventharness.harness.observe.Inbox;
 import io.eventharness.harness.observe.LogView;
 import io.eventharness.harness.observe.QueueView;
 import io.eventharness.harness.observe.Settle;
+import io.eventharness.harness.observe.TableStreamView;
+import io.eventharness.harness.observe.TableView;
 import io.eventharness.harness.wire.Wires;
 import io.eventharness.harness.wire.Wiring;
 import java.time.Duration;
@@ -31,8 +33,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
@@ -89,6 +94,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Set<String> functions = ConcurrentHashMap.newKeySet(); // deployed, or observed with logsOf
     private final Set<String> deployedNames = new HashSet<>();
     private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
+    private final Map<String, TableStreamView> tableStreams = new ConcurrentHashMap<>();
     private final Await await;
     private final Wires wires = new Wires();
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
@@ -153,6 +159,18 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     public SchedulerClient scheduler() {
         return clients.scheduler();
+    }
+
+    public KinesisClient kinesis() {
+        return clients.kinesis();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return clients.dynamoDb();
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return clients.dynamoDbStreams();
     }
 
     /**
@@ -249,6 +267,19 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
 
     public BucketView bucket(String bucket) {
         return new BucketView(clients.s3(), bucket, await);
+    }
+
+    /** An output table: its items now, and waits for items a function writes, changes or deletes. */
+    public TableView table(String table) {
+        return new TableView(clients.dynamoDb(), table, await);
+    }
+
+    /**
+     * A table's DynamoDB stream, read from its oldest record: each record is handed over once, in order (the view is
+     * the same for the whole test, so the next wait gets only what came since).
+     */
+    public TableStreamView tableStream(String table) {
+        return tableStreams.computeIfAbsent(table, t -> new TableStreamView(clients.dynamoDb(), clients.dynamoDbStreams(), t, await));
     }
 
     /**
@@ -433,6 +464,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     public void close() {
         inboxes.values().forEach(Inbox::release); // what the test received and left: visible again to whoever reads next
         inboxes.clear();
+        tableStreams.clear();
         List<Resources.Created> created = resources.newestFirst();
         if (Boolean.getBoolean("harness.keep")) {
             harness.leftBehind(testName, created.stream().map(c -> c.kind() + " " + c.id() + " (kept: harness.keep=true)").toList());

@@ -12,11 +12,13 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.eventbridge.model.CreateEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
+import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
@@ -50,7 +52,7 @@ final class Resources implements ExecutionInterceptor {
     }
 
     enum Kind { BUCKET, QUEUE, TOPIC, SUBSCRIPTION, FUNCTION, EVENT_SOURCE_MAPPING, ROLE, LOG_GROUP, EVENT_BUS, RULE, SCHEDULE_GROUP,
-        SCHEDULE }
+        SCHEDULE, STREAM, TABLE }
 
     private static final String DEFAULT = "default"; // the default event bus and the default schedule group
 
@@ -88,6 +90,10 @@ final class Resources implements ExecutionInterceptor {
             c = new Created(Kind.RULE, (r.eventBusName() == null ? DEFAULT : r.eventBusName()) + "/" + r.name());
         } else if (req instanceof CreateScheduleGroupRequest r) {
             c = new Created(Kind.SCHEDULE_GROUP, r.name());
+        } else if (req instanceof CreateStreamRequest r) {
+            c = new Created(Kind.STREAM, r.streamName());
+        } else if (req instanceof CreateTableRequest r) {
+            c = new Created(Kind.TABLE, r.tableName());
         } else if (req instanceof CreateScheduleRequest r) {
             c = new Created(Kind.SCHEDULE, (r.groupName() == null ? DEFAULT : r.groupName()) + "/" + r.name());
         }

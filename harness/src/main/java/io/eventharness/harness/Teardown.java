@@ -73,6 +73,8 @@ final class Teardown {
             case EVENT_BUS -> c.events().deleteEventBus(b -> b.name(r.id()));
             case SCHEDULE -> c.scheduler().deleteSchedule(b -> b.groupName(r.parent()).name(r.child()));
             case SCHEDULE_GROUP -> c.scheduler().deleteScheduleGroup(b -> b.name(r.id()));
+            case STREAM -> c.kinesis().deleteStream(b -> b.streamName(r.id()).enforceConsumerDeletion(true));
+            case TABLE -> c.dynamoDb().deleteTable(b -> b.tableName(r.id()));
             default -> throw new IllegalStateException("unknown kind " + r.kind());
         }
     }

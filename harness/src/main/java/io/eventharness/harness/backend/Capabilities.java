@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public record Capabilities(Set<Feature> features, Set<String> services) {
     /** What real AWS does: everything but a movable clock and the emulator's trail. */
     public static final Capabilities AWS = new Capabilities(EnumSet.of(Feature.SNS_TO_SQS, Feature.SNS_TO_LAMBDA,
-            Feature.S3_NOTIFICATIONS, Feature.SQS_EVENT_SOURCE), null);
+            Feature.S3_NOTIFICATIONS, Feature.SQS_EVENT_SOURCE, Feature.KINESIS_EVENT_SOURCE, Feature.DYNAMODB_EVENT_SOURCE), null);
     /** LocalStack: as AWS, without a movable clock or a trail. */
     public static final Capabilities LOCALSTACK = AWS;
 

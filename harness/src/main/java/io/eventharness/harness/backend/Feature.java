@@ -20,7 +20,11 @@ public enum Feature {
     /** S3 delivering bucket events (object created, removed) to SQS, SNS and Lambda. */
     S3_NOTIFICATIONS("s3-notifications", "S3 event notifications delivered to SQS, SNS and Lambda"),
     /** Lambda polling SQS queues and invoking functions with batches (event source mappings). */
-    SQS_EVENT_SOURCE("sqs-event-source", "Lambda polling SQS queues (event source mappings)");
+    SQS_EVENT_SOURCE("sqs-event-source", "Lambda polling SQS queues (event source mappings)"),
+    /** Lambda reading Kinesis data streams and invoking functions with batches (event source mappings). */
+    KINESIS_EVENT_SOURCE("kinesis-event-source", "Lambda reading Kinesis streams (event source mappings)"),
+    /** Lambda reading DynamoDB tables' streams and invoking functions with batches (event source mappings). */
+    DYNAMODB_EVENT_SOURCE("dynamodb-event-source", "Lambda reading DynamoDB streams (event source mappings)");
 
     private final String id;
     private final String description;

@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  *       (AWS checks these when the mapping is created);</li>
  *   <li>an inline policy {@value #INLINE_POLICY}: {@code sqs:SendMessage}, {@code sns:Publish} and
  *       {@code lambda:InvokeFunction} on this run's resources (names starting with the run prefix), for
- *       dead-letter queues and asynchronous-invocation destinations, and {@code s3:ListBucket}, {@code s3:GetObject},
- *       {@code s3:PutObject}, {@code s3:DeleteObject} on this run's buckets, for functions that read and write
- *       them.</li>
+ *       dead-letter queues, asynchronous-invocation destinations and stream mappings' on-failure destinations;
+ *       {@code s3:ListBucket}, {@code s3:GetObject}, {@code s3:PutObject}, {@code s3:DeleteObject} on this run's
+ *       buckets, for functions that read and write them; the item operations of DynamoDB on this run's tables and their
+ *       indexes, and {@code kinesis:PutRecord}, {@code kinesis:PutRecords} on this run's streams.</li>
  * </ul>
  * {@link #ensure} is idempotent: a role left by an earlier run with the same prefix gets what it lacks.
  *
@@ -57,7 +58,8 @@ public final class ExecutionRole {
 
     /**
      * The inline policy: send to this run's queues and topics, invoke this run's functions (DLQs, destinations); list,
-     * read, write and delete objects in this run's buckets (a function that reads its input bucket and writes a report).
+     * read, write and delete objects in this run's buckets (a function that reads its input bucket and writes a report);
+     * read and write items of this run's tables, put records on this run's streams.
      */
     static String destinations(String prefix) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DeadLettersAndDestinations\",\"Effect\":\"Allow\","
@@ -65,7 +67,13 @@ public final class ExecutionRole {
                 + "\"Resource\":[\"arn:aws:sqs:*:*:" + prefix + "-*\",\"arn:aws:sns:*:*:" + prefix + "-*\","
                 + "\"arn:aws:lambda:*:*:function:" + prefix + "-*\"]},"
                 + "{\"Sid\":\"RunBuckets\",\"Effect\":\"Allow\",\"Action\":[\"s3:ListBucket\",\"s3:GetObject\",\"s3:PutObject\","
-                + "\"s3:DeleteObject\"],\"Resource\":[\"arn:aws:s3:::" + prefix + "-*\",\"arn:aws:s3:::" + prefix + "-*/*\"]}]}";
+                + "\"s3:DeleteObject\"],\"Resource\":[\"arn:aws:s3:::" + prefix + "-*\",\"arn:aws:s3:::" + prefix + "-*/*\"]},"
+                + "{\"Sid\":\"RunTables\",\"Effect\":\"Allow\",\"Action\":[\"dynamodb:GetItem\",\"dynamodb:PutItem\","
+                + "\"dynamodb:UpdateItem\",\"dynamodb:DeleteItem\",\"dynamodb:Query\",\"dynamodb:Scan\",\"dynamodb:BatchGetItem\","
+                + "\"dynamodb:BatchWriteItem\",\"dynamodb:ConditionCheckItem\"],\"Resource\":[\"arn:aws:dynamodb:*:*:table/" + prefix
+                + "-*\",\"arn:aws:dynamodb:*:*:table/" + prefix + "-*/index/*\"]},"
+                + "{\"Sid\":\"RunStreams\",\"Effect\":\"Allow\",\"Action\":[\"kinesis:PutRecord\",\"kinesis:PutRecords\"],"
+                + "\"Resource\":[\"arn:aws:kinesis:*:*:stream/" + prefix + "-*\"]}]}";
     }
 
     /** Deletes the role (detaching and deleting its policies first); quiet when it is gone. */

@@ -6,7 +6,7 @@ import java.time.Duration;
  * What every wait on a view shares: the fluent part ({@link #atMost(Duration)} returns a copy with another
  * limit, so a wait reads as Awaitility's do) and the one {@link Await} its conditions run on, whose timeout is
  * an {@link AwaitTimeout} telling the story. Each view's waits add only their conditions: {@link QueueWaits},
- * {@link BucketWaits}, {@link LogWaits}.
+ * {@link BucketWaits}, {@link TableWaits}, {@link TableStreamWaits}, {@link LogWaits}.
  *
  * <pre>{@code
  * Message m = cloud.queue(url).await().atMost(Duration.ofSeconds(30)).message();

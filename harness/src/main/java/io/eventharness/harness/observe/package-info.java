@@ -5,9 +5,11 @@
  * the limit and what was last seen, has the last error as its cause, and carries the story the {@code Cloud} tells
  * (event trail, invocations, log lines). The views — {@link io.eventharness.harness.observe.QueueView} (with its
  * {@link io.eventharness.harness.observe.Inbox}), {@link io.eventharness.harness.observe.BucketView},
+ * {@link io.eventharness.harness.observe.TableView} (a DynamoDB table's items),
+ * {@link io.eventharness.harness.observe.TableStreamView} (a table's stream records, each handed over once),
  * {@link io.eventharness.harness.observe.LogView} — read now; their {@code await()} gives their conditions over the
  * one wait ({@link io.eventharness.harness.observe.Waits} and its {@code QueueWaits}, {@code BucketWaits},
- * {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
+ * {@code TableWaits}, {@code TableStreamWaits}, {@code LogWaits}), fluent as Awaitility's: {@code cloud.queue(url).await().atMost(Duration.ofSeconds(5)).message()}.
  * {@link io.eventharness.harness.observe.Invocation} reads invocations from the log lines AWS writes: how each ended
  * (ok, an error, a timeout, a crash, out of memory) and, if it failed, its
  * {@link io.eventharness.harness.observe.Failure} (type, message, stack trace), which {@code FailureReader} reads from

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One lifeline of the sequence diagram: a resource (function, queue, topic, bucket, bus, rule, schedule, stream) or a
- * caller that is none ({@code Invoke API}, {@code PutEvents}). A queue's ARN and its URL are one lifeline, and so are a
- * function's versions and aliases, and a topic and its subscriptions.
+ * One lifeline of the sequence diagram: a resource (function, queue, topic, bucket, bus, rule, schedule, stream, table)
+ * or a caller that is none ({@code Invoke API}, {@code PutEvents}). A queue's ARN and its URL are one lifeline, and so
+ * are a function's versions and aliases, a topic and its subscriptions, and a DynamoDB table and its stream.
  *
  * @param key      what makes two endpoints one lifeline ({@code sqs:orders}, {@code lambda:thumbnailer})
  * @param kind     {@code function}, {@code queue}, {@code topic}, {@code bucket}, {@code bus}, {@code rule},
- *                 {@code schedule}, {@code stream}, {@code other}
+ *                 {@code schedule}, {@code stream} (Kinesis), {@code table} (DynamoDB), {@code other}
  * @param label    the short name drawn: the resource's name without the run's and test's prefix
  * @param endpoint the first endpoint seen for it, in full (an ARN, a URL, a name)
  */
@@ -54,6 +54,8 @@ public record Lifeline(String key, String kind, String label, String endpoint) {
                     : named("events", "bus", parts[parts.length - 1], endpoint, namePrefix);
             case "scheduler" -> named("scheduler", "schedule", parts[parts.length - 1], endpoint, namePrefix);
             case "kinesis" -> named("kinesis", "stream", parts.length > 1 ? parts[1] : resource, endpoint, namePrefix);
+            // table/<name>, table/<name>/stream/<label>: a table and its stream are one lifeline
+            case "dynamodb" -> named("dynamodb", "table", parts.length > 1 ? parts[1] : resource, endpoint, namePrefix);
             default -> named(service, "other", parts[parts.length - 1], endpoint, namePrefix);
         };
     }

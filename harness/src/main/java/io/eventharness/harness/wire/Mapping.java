@@ -1,8 +1,10 @@
 package io.eventharness.harness.wire;
 
 import io.eventharness.harness.observe.Await;
+import java.util.Optional;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * An event source mapping the wiring created: its UUID, its state now, and waits on its state. AWS answers
@@ -14,6 +16,7 @@ import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingRespons
  * Mapping m = cloud.wire().sqsToLambda(queueUrl, fn, SqsMapping.batchSize(10).disabled());
  * m.enable();                 // UpdateEventSourceMapping(Enabled: true), then waits for Enabled
  * m.awaitState("Enabled");
+ * m.delete();                 // DeleteEventSourceMapping, then waits until it is gone
  * }</pre>
  */
 public final class Mapping {
@@ -61,6 +64,21 @@ public final class Mapping {
     public Mapping disable() {
         lambda.updateEventSourceMapping(b -> b.uuid(uuid).enabled(false));
         return awaitState(DISABLED);
+    }
+
+    /**
+     * {@code DeleteEventSourceMapping}, then waits until it is gone (AWS answers {@code Deleting} and takes seconds; a
+     * batch being invoked finishes). A new mapping of the same source and function may be created then.
+     */
+    public void delete() {
+        lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+        await.until("event source mapping " + uuid + " to be deleted", () -> {
+            try {
+                return Optional.of(describe().state());
+            } catch (ResourceNotFoundException gone) {
+                return Optional.<String>empty();
+            }
+        }, Optional::isEmpty, s -> s.orElse("gone"));
     }
 
     @Override

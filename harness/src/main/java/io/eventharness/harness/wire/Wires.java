@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  * Wiring of thumbnailNeverArrives(Cloud):
  *     s3 eh1a-3-uploads -&gt; function eh1a-3-thumbnailer  (s3:ObjectCreated:*, suffix .jpg)
  *     queue eh1a-3-orders -&gt; function eh1a-3-process  (batch 5, ReportBatchItemFailures; now: Enabled, last result: OK)
+ *     stream eh1a-3-events -&gt; function eh1a-3-aggregate  (TRIM_HORIZON, batch 10, bisect on error, 2 retries, on failure -&gt;
+ *         eh1a-3-failed; now: Enabled, last result: PROBLEM: Function call failed; on-failure queue eh1a-3-failed holds 1 message(s))
  * </pre>
  */
 public final class Wires {
@@ -21,8 +23,8 @@ public final class Wires {
      * One trigger.
      *
      * @param now            its state when asked (null when it has none); may call the backend
-     * @param mappedQueueUrl the source queue of an event source mapping, or null
-     * @param mapping        that mapping, or null
+     * @param mappedQueueUrl the source queue of an SQS event source mapping, or null
+     * @param mapping        the event source mapping (of a queue or a stream), or null
      */
     record Wire(String from, String to, String settings, Supplier<String> now, String mappedQueueUrl, Mapping mapping) {
         Wire(String from, String to, String settings, Supplier<String> now) {
@@ -45,7 +47,7 @@ public final class Wires {
      * or AWS waits to see drained. Asks the backend for each mapping's state.
      */
     public List<String> consumedQueueUrls() {
-        return wires.stream().filter(w -> w.mapping() != null && Mapping.ENABLED.equals(w.mapping().state()))
+        return wires.stream().filter(w -> w.mappedQueueUrl() != null && Mapping.ENABLED.equals(w.mapping().state()))
                 .map(Wire::mappedQueueUrl).distinct().toList();
     }
 

@@ -48,6 +48,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * cloud.wire().s3ToSns(bucket, topicArn, S3Events.created());
  * cloud.wire().snsToSqs(topicArn, queueUrl, SubscriptionAttributes.raw().filterPolicy("{\"kind\":[\"order\"]}"));
  * Mapping m = cloud.wire().sqsToLambda(queueUrl, fn, SqsMapping.batchSize(5).reportBatchItemFailures());
+ * cloud.wire().kinesisToLambda(stream, fn, StreamMapping.trimHorizon().bisectBatchOnFunctionError().onFailure(queueArn));
+ * cloud.wire().dynamoDbToLambda(table, fn, StreamMapping.latest());
  * cloud.wire().rule(r -> r.name(cloud.name("nightly")).scheduleExpression("cron(0 0 * * ? *)")).toLambda(fn);
  * cloud.wire().schedule(s -> s.name(cloud.name("once")).scheduleExpression("at(2026-03-29T02:30:00)")
  *         .scheduleExpressionTimezone("Europe/Berlin")).toLambda(fn);
@@ -255,6 +257,64 @@ public final class Wiring {
                     + (d.stateTransitionReason() == null ? "" : " (" + d.stateTransitionReason() + ")");
         }, queueUrl, m));
         return m.awaitState(options.enabled() ? Mapping.ENABLED : Mapping.DISABLED);
+    }
+
+    // ---- Kinesis and DynamoDB streams → Lambda ----------------------------------------------------
+
+    /**
+     * Kinesis → Lambda: an event source mapping of the data stream named {@code streamName} with these options (Lambda
+     * reads each shard in order); returns once it is {@code Enabled} ({@code Disabled} when created so). The story tells
+     * it with its state, its last processing result and, for an on-failure queue, what that queue holds.
+     */
+    public Mapping kinesisToLambda(String streamName, FunctionTarget fn, StreamMapping options) {
+        require(Feature.KINESIS_EVENT_SOURCE, "kinesisToLambda");
+        String streamArn = c.kinesis().describeStreamSummary(b -> b.streamName(streamName)).streamDescriptionSummary().streamARN();
+        return streamToLambda(streamArn, "stream " + streamName, fn, options);
+    }
+
+    /**
+     * DynamoDB Streams → Lambda: an event source mapping of the table's latest stream (the table must have one:
+     * {@code StreamSpecification} with a view type) with these options; returns once it is {@code Enabled}
+     * ({@code Disabled} when created so). {@code AT_TIMESTAMP} is Kinesis's only: AWS refuses it here.
+     */
+    public Mapping dynamoDbToLambda(String tableName, FunctionTarget fn, StreamMapping options) {
+        require(Feature.DYNAMODB_EVENT_SOURCE, "dynamoDbToLambda");
+        String streamArn = c.dynamoDb().describeTable(b -> b.tableName(tableName)).table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException("the table " + tableName + " has no stream: create it (or UpdateTable) with "
+                    + "StreamSpecification(StreamEnabled: true, StreamViewType: NEW_AND_OLD_IMAGES or another view type)");
+        }
+        return streamToLambda(streamArn, "table " + tableName + " (stream)", fn, options);
+    }
+
+    private Mapping streamToLambda(String streamArn, String from, FunctionTarget fn, StreamMapping options) {
+        String uuid = await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + streamArn + " -> " + fn.name(),
+                () -> c.lambda().createEventSourceMapping(b -> {
+                    b.eventSourceArn(streamArn).functionName(fn.name());
+                    options.applyTo(b);
+                }).uuid(),
+                Wiring::rolePermissionsNotSeenYet);
+        Mapping m = new Mapping(c.lambda(), uuid, await.atMost(MAPPING_STATE));
+        String onFailure = options.onFailureArn();
+        wires.add(new Wires.Wire(from, "function " + fn.name(), options.toString(), () -> {
+            GetEventSourceMappingResponse d = m.describe();
+            return d.state() + ", last result: " + d.lastProcessingResult()
+                    + (d.stateTransitionReason() == null ? "" : " (" + d.stateTransitionReason() + ")")
+                    + (onFailure == null ? "" : "; " + destinationNow(onFailure));
+        }, null, m));
+        return m.awaitState(options.enabled() ? Mapping.ENABLED : Mapping.DISABLED);
+    }
+
+    /** What an on-failure destination holds now: a queue's depth, a bucket's failure records; a topic's nothing to tell. */
+    private String destinationNow(String arn) {
+        Arn a = Arn.fromString(arn);
+        String name = a.resource().resource();
+        return switch (a.service()) {
+            case "sqs" -> "on-failure queue " + name + " holds " + depth(queueUrlOf(arn));
+            case "s3" -> "on-failure bucket " + name + " holds " + c.s3().listObjectsV2(b -> b.bucket(name).prefix("aws/lambda/"))
+                    .keyCount() + " failure record(s)";
+            default -> "on failure -> " + a.service() + " " + name;
+        };
     }
 
     /** AWS's answer while a new execution role's policies have not reached Lambda. */

@@ -1,6 +1,8 @@
 package io.eventharness.harness.wire;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -23,4 +25,8 @@ public interface WiringClients {
     EventBridgeClient events();
 
     SchedulerClient scheduler();
+
+    KinesisClient kinesis();
+
+    DynamoDbClient dynamoDb();
 }

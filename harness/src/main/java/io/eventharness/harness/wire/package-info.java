@@ -5,7 +5,8 @@
  * Scheduler {@link io.eventharness.harness.wire.Schedule} it creates (each pointed at its targets); the
  * options of each trigger as its AWS API takes them ({@link io.eventharness.harness.wire.S3Events} for bucket
  * notifications, {@link io.eventharness.harness.wire.SubscriptionAttributes} for SNS subscriptions,
- * {@link io.eventharness.harness.wire.SqsMapping} for event source mappings); {@link io.eventharness.harness.wire.Mapping}
+ * {@link io.eventharness.harness.wire.SqsMapping} for a queue's event source mapping,
+ * {@link io.eventharness.harness.wire.StreamMapping} for a Kinesis or DynamoDB stream's); {@link io.eventharness.harness.wire.Mapping}
  * (a mapping and waits on its state); {@link io.eventharness.harness.wire.Wires} (what was wired, for the failure
  * story); {@link io.eventharness.harness.wire.ResourcePolicies} for the policy documents.
  *

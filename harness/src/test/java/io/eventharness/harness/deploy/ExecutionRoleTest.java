@@ -39,6 +39,12 @@ class ExecutionRoleTest {
             JsonNode buckets = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(1);
             assertThat(buckets.get("Action").toString()).contains("s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject");
             assertThat(buckets.get("Resource").toString()).contains("\"arn:aws:s3:::run42-*\"", "\"arn:aws:s3:::run42-*/*\"");
+            JsonNode tables = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(2);
+            assertThat(tables.get("Action").toString()).contains("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query");
+            assertThat(tables.get("Resource").toString()).contains("\"arn:aws:dynamodb:*:*:table/run42-*\"");
+            JsonNode streams = new ObjectMapper().readTree(URLDecoder.decode(doc, StandardCharsets.UTF_8)).get("Statement").get(3);
+            assertThat(streams.get("Action").toString()).contains("kinesis:PutRecord", "kinesis:PutRecords");
+            assertThat(streams.get("Resource").toString()).contains("\"arn:aws:kinesis:*:*:stream/run42-*\"");
 
             ExecutionRole.delete(iam, role);
             assertThatThrownBy(() -> iam.getRole(b -> b.roleName(role))).isInstanceOf(NoSuchEntityException.class);

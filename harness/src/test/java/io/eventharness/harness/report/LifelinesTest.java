@@ -19,6 +19,8 @@ class LifelinesTest {
         l.lane(String.format(ACCOUNT, "events", "rule/orders-bus/eh3k-2-nightly"));
         l.lane(String.format(ACCOUNT, "scheduler", "schedule/default/eh3k-2-daily"));
         l.lane(String.format(ACCOUNT, "kinesis", "stream/eh3k-2-clicks"));
+        l.lane(String.format(ACCOUNT, "dynamodb", "table/eh3k-2-totals/stream/2026-12-07T03:51:58.123"));
+        l.lane(String.format(ACCOUNT, "dynamodb", "table/eh3k-2-totals")); // the table and its stream: one lifeline
         l.lane("Invoke API");
         assertThat(l.all()).extracting(Lifeline::kind, Lifeline::label).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("function", "thumbnailer"),
@@ -29,6 +31,7 @@ class LifelinesTest {
                 org.assertj.core.groups.Tuple.tuple("rule", "nightly"),
                 org.assertj.core.groups.Tuple.tuple("schedule", "daily"),
                 org.assertj.core.groups.Tuple.tuple("stream", "clicks"),
+                org.assertj.core.groups.Tuple.tuple("table", "totals"),
                 org.assertj.core.groups.Tuple.tuple("other", "Invoke API"));
         assertThat(l.all().get(0).endpoint()).as("the full name, for the page's tooltip and legend")
                 .isEqualTo(String.format(ACCOUNT, "lambda", "function:eh3k-2-thumbnailer:$LATEST"));

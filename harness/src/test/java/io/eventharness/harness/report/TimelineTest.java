@@ -52,6 +52,39 @@ class TimelineTest {
         assertThat(t.to(t.rows().get(0))).isEqualTo(1);
     }
 
+    /**
+     * A stream mapping's hops as the emulator records them: the invocation (joined to its log by request id), the note of
+     * what became of the batch, the on-failure record from the function to its queue; a DynamoDB table's stream.
+     */
+    @Test
+    void aStreamMappingsInvocationsNotesAndOnFailureRecordDrawTheStreamTheFunctionAndTheDestination() {
+        String stream = "arn:aws:kinesis:us-east-1:000000000000:stream/eh1-2-events";
+        String table = "arn:aws:dynamodb:us-east-1:000000000000:table/eh1-2-totals/stream/2026-12-07T12:00:00.000";
+        String fn = "arn:aws:lambda:us-east-1:000000000000:function:eh1-2-aggregator";
+        List<LogLine> log = new ArrayList<>();
+        invocation(log, "s1", "req-1", 100, 5.0, "180.5");
+        Scene scene = new Scene("embedded", "eh1", true, T0, List.of(
+                hop(1, 106, stream, fn + ":$LATEST", "lambda:EventSourceMapping", "error java.lang.IllegalArgumentException (cold, request req-1)"),
+                hop(2, 106, stream, fn, "lambda:EventSourceMapping", "function error java.lang.IllegalArgumentException (request req-1): "
+                        + "retries exhausted"),
+                hop(3, 107, fn, QUEUE, "lambda:EventSourceMapping:OnFailure", "delivered"),
+                hop(4, 200, table, fn + ":$LATEST", "lambda:EventSourceMapping", "ok (warm, request req-2)")),
+                List.of(new FunctionLog("eh1-2-aggregator", log, null)), List.of());
+        Timeline t = Timeline.of(scene);
+        assertThat(t.lifelines()).extracting(Lifeline::kind, Lifeline::label).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("stream", "events"), org.assertj.core.groups.Tuple.tuple("function", "aggregator"),
+                org.assertj.core.groups.Tuple.tuple("queue", "audit"), org.assertj.core.groups.Tuple.tuple("table", "totals"));
+        assertThat(t.rows().get(0)).isInstanceOfSatisfying(Timeline.InvocationRow.class, i -> {
+            assertThat(i.invocation().requestId()).isEqualTo("req-1");
+            assertThat(i.hop().seq()).isEqualTo(1);
+        });
+        assertThat(t.rows()).filteredOn(r -> r instanceof Timeline.HopRow h && h.hop().kind().endsWith(":OnFailure")).singleElement()
+                .satisfies(r -> {
+                    assertThat(t.from(r)).isEqualTo(1);
+                    assertThat(t.to(r)).isEqualTo(2);
+                });
+    }
+
     @Test
     void retriesKeepTheirRequestIdAndAClockMoveStandsBeforeWhatItFired() {
         List<LogLine> log = new ArrayList<>();
