@@ -100,6 +100,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
     private volatile TestReports.Plan report; // this test's report, when one is planned
     private final List<ClockMove> clockMoves = new CopyOnWriteArrayList<>(); // recorded while a report is planned
+    private volatile boolean clockFrozen;
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
@@ -319,6 +320,22 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     }
 
     /**
+     * Stops the backend's clock until this test ends: it then moves only with {@link #advance} and
+     * {@link #advanceTo}, so that what a test asserts has not happened yet (one second before midnight, four minutes
+     * into a five-minute rate) cannot happen meanwhile because the machine was slow. Real time goes on counting from
+     * where the clock stands once the test ends. Skipped (aborted) on backends without a movable clock, as
+     * {@link #advance} is.
+     */
+    public void freezeClock() {
+        if (!backend().hasMovableClock()) {
+            throw new TestAbortedException("this test stops the clock, which only the emulator can do (backend: "
+                    + backend().name() + "); annotate it @NeedsClock to skip it up front");
+        }
+        backend().freezeClock(true);
+        clockFrozen = true;
+    }
+
+    /**
      * Moves the backend's clock: a two-minute retry or a daily schedule fires before this returns.
      * On backends without a movable clock the test is skipped (aborted) with the reason; annotate the test
      * {@code @NeedsClock} to skip it before it creates anything.
@@ -462,6 +479,10 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      */
     @Override
     public void close() {
+        if (clockFrozen) {
+            clockFrozen = false;
+            backend().freezeClock(false); // the next test finds the clock following real time
+        }
         inboxes.values().forEach(Inbox::release); // what the test received and left: visible again to whoever reads next
         inboxes.clear();
         tableStreams.clear();

@@ -62,6 +62,14 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Stops the backend's clock following real time (it then moves only with {@link #advance}), or lets it follow
+     * real time again from where it stands.
+     */
+    default void freezeClock(boolean frozen) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no movable clock");
+    }
+
+    /**
      * Whether {@link #settle(Duration)} works: only the embedded emulator knows when nothing is pending. Elsewhere the
      * harness settles by a quiet period ({@code observe.Settle}).
      */

@@ -90,6 +90,11 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void freezeClock(boolean frozen) {
+        emulator.freezeClock(frozen);
+    }
+
+    @Override
     public boolean hasSettledSignal() {
         return true;
     }

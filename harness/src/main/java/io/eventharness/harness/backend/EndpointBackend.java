@@ -178,6 +178,20 @@ public final class EndpointBackend implements Backend {
         }
     }
 
+    /** {@code POST /_harness/clock/freeze} or {@code /_harness/clock/unfreeze}. */
+    @Override
+    public void freezeClock(boolean frozen) {
+        if (!hasMovableClock()) {
+            Backend.super.freezeClock(frozen);
+        }
+        HttpResponse<String> r = send(HttpRequest.newBuilder(admin(frozen ? "clock/freeze" : "clock/unfreeze"))
+                .POST(HttpRequest.BodyPublishers.noBody()), PROBE_TIMEOUT);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not " + (frozen ? "freeze" : "unfreeze")
+                    + " its clock: " + r.statusCode() + " " + r.body());
+        }
+    }
+
     @Override
     public long trailMark() {
         if (!hasTrail()) {

@@ -103,6 +103,10 @@ final class IsolatedEmulator implements AutoCloseable {
         call("advance", by);
     }
 
+    void freezeClock(boolean frozen) {
+        call("freezeClock", frozen);
+    }
+
     /** What is still pending after waiting up to {@code timeout} for the emulator to settle; empty when it did. */
     @SuppressWarnings("unchecked")
     List<String> settle(Duration timeout) {
@@ -137,7 +141,7 @@ final class IsolatedEmulator implements AutoCloseable {
     private Object call(String method, Object... args) {
         Class<?>[] types = new Class<?>[args.length];
         for (int i = 0; i < args.length; i++) {
-            types[i] = args[i] instanceof Long ? long.class : args[i].getClass();
+            types[i] = args[i] instanceof Long ? long.class : args[i] instanceof Boolean ? boolean.class : args[i].getClass();
         }
         return within(loader, () -> bridge.getClass().getMethod(method, types).invoke(bridge, args));
     }

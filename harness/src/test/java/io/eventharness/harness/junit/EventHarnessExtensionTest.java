@@ -1,12 +1,14 @@
 package io.eventharness.harness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.eventharness.harness.Cloud;
 import io.eventharness.harness.EventHarness;
 import io.eventharness.harness.NeedsClock;
 import io.eventharness.harness.observe.AwaitTimeout;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,5 +122,29 @@ class EventHarnessExtensionTest {
     @Test
     void advanceMovesTheEmbeddedClock() {
         run(MovesTheClock.class).testEvents().assertStatistics(s -> s.succeeded(1));
+    }
+
+    @Example
+    @EventHarness
+    static class FreezesTheClock {
+        @Test
+        @NeedsClock("stops the clock")
+        void theClockStandsStillUntilMoved(Cloud cloud) {
+            cloud.freezeClock();
+            Instant frozen = cloud.now();
+            long wall = System.nanoTime();
+            await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - wall > Duration.ofMillis(50).toNanos());
+            assertThat(cloud.now()).as("50 ms of real time later").isEqualTo(frozen);
+            cloud.advance(Duration.ofSeconds(7));
+            assertThat(cloud.now()).isEqualTo(frozen.plusSeconds(7));
+        }
+    }
+
+    @Test
+    void aFrozenClockStandsStillUntilMovedAndFollowsRealTimeAgainAfterTheTest(Cloud cloud) {
+        run(FreezesTheClock.class).testEvents().assertStatistics(s -> s.succeeded(1));
+
+        Instant after = cloud.now();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(cloud.now()).isAfter(after));
     }
 }
