@@ -1,6 +1,7 @@
 package io.eventharness.emulator.corpus;
 
 import static io.eventharness.emulator.corpus.BadRequest.QUEUE;
+import static io.eventharness.emulator.corpus.BadRequest.awsJson;
 import static io.eventharness.emulator.corpus.BadRequest.query;
 import static io.eventharness.emulator.corpus.BadRequest.sqsCbor;
 import static io.eventharness.emulator.corpus.BadRequest.sqsJson;
@@ -68,6 +69,15 @@ class BadInputCorpusTest {
                         "TooManyEntriesInBatchRequest"),
                 sqsJson("empty batch", "AmazonSQS.SendMessageBatch", "{\"QueueUrl\":\"" + QUEUE + "\",\"Entries\":[]}",
                         "EmptyBatchRequest"),
+                // a null inside a list or map reached the service as a null element (a 500 from the generated corpus)
+                sqsJson("list member holding null", "AmazonSQS.SendMessageBatch",
+                        "{\"QueueUrl\":\"" + QUEUE + "\",\"Entries\":[null]}", "SerializationException"),
+                sqsJson("map value null", "AmazonSQS.TagQueue", "{\"QueueUrl\":\"" + QUEUE + "\",\"Tags\":{\"a\":null}}",
+                        "SerializationException"),
+                // a number too large for a double was read as infinity, which has no exact value (a 500)
+                awsJson("timestamp 1e400", "events", "1.1", "AWSEvents.PutEvents",
+                        "{\"Entries\":[{\"Source\":\"a\",\"DetailType\":\"b\",\"Detail\":\"{}\",\"Time\":1e400}]}",
+                        "SerializationException"),
                 sqsJson("message with a NUL character", "AmazonSQS.SendMessage",
                         "{\"QueueUrl\":\"" + QUEUE + "\",\"MessageBody\":\"a\\u0000b\"}", "InvalidMessageContents"));
     }
