@@ -78,6 +78,11 @@ class BadInputCorpusTest {
                 awsJson("timestamp 1e400", "events", "1.1", "AWSEvents.PutEvents",
                         "{\"Entries\":[{\"Source\":\"a\",\"DetailType\":\"b\",\"Detail\":\"{}\",\"Time\":1e400}]}",
                         "SerializationException"),
+                // EventBridge operations read a rule's or bus's name that the request left out (a 500)
+                awsJson("required name left out", "events", "1.1", "AWSEvents.DescribeRule", "{}", "ValidationException"),
+                awsJson("required bus name left out", "events", "1.1", "AWSEvents.DeleteEventBus", "{}", "ValidationException"),
+                awsJson("required rule null", "events", "1.1", "AWSEvents.ListTargetsByRule", "{\"Rule\":null}",
+                        "ValidationException"),
                 sqsJson("message with a NUL character", "AmazonSQS.SendMessage",
                         "{\"QueueUrl\":\"" + QUEUE + "\",\"MessageBody\":\"a\\u0000b\"}", "InvalidMessageContents"));
     }
