@@ -121,6 +121,13 @@ class BadInputCorpusTest {
                         "AWS.SimpleQueueService.EmptyBatchRequest"),
                 sqsQuery("control characters in a message", "Action=SendMessage&QueueUrl=" + QUEUE + "&MessageBody=%00%01",
                         "InvalidMessageContents"),
+                // an error message quoting a control character was XML no client could read
+                sqsQuery("control character quoted by the error", "Action=ReceiveMessage&QueueUrl=" + QUEUE + "&WaitTimeSeconds=%00",
+                        "InvalidParameterValue"),
+                sqsQuery("binary garbage", new String(garbage(512), StandardCharsets.ISO_8859_1), "MalformedQueryString"),
+                // a list member named only by its sub-keys reached the service as a null element
+                sqsQuery("list member without a value", "Action=ReceiveMessage&QueueUrl=" + QUEUE + "&AttributeName.1.x=All",
+                        "InvalidParameterValue"),
                 // Unsigned and naming no service's action: a service the emulator does not serve, not S3's.
                 query("unsigned, unknown Action", null, "/", "Action=NoSuchAction&Version=2012-11-05",
                         501, Envelope.QUERY_XML, "NotImplemented"),
