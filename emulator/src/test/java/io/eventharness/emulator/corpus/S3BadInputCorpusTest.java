@@ -53,6 +53,13 @@ class S3BadInputCorpusTest {
                 s3("complete an upload that does not exist", "POST", b + "/k?uploadId=nope", Map.of(),
                         "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"x\"</ETag></Part></CompleteMultipartUpload>",
                         404, "NoSuchUpload"),
+                // an error member the operation left empty was a 500 when written
+                s3("notification config: filter rule without a name", "PUT", b + "?notification", Map.of(),
+                        "<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:000000000000:absent</Queue>"
+                                + "<Event>s3:ObjectCreated:*</Event><Filter><S3Key><FilterRule><Value>x</Value></FilterRule></S3Key>"
+                                + "</Filter></QueueConfiguration></NotificationConfiguration>", 400, "InvalidArgument"),
+                // an error quoting a control character was XML no client could read
+                s3("control character in an integer parameter", "GET", b + "?list-type=2&max-keys=%01", Map.of(), "", 400, null),
                 s3("malformed percent-encoding in the query", "GET", b + "?prefix=%zz&list-type=2", Map.of(), "", 400, null));
     }
 
