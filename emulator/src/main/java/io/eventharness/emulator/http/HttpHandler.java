@@ -5,4 +5,15 @@ package io.eventharness.emulator.http;
 public interface HttpHandler {
     /** Answers one request; never throws (an emulator bug is answered as a 500 by the handler itself). */
     HttpResponse handle(HttpRequest request);
+
+    /**
+     * The answer to a request the HTTP layer refused before it could be handled (a request target that cannot be
+     * parsed): {@code request} has its method and headers only. By default a bare status.
+     *
+     * @param status the HTTP layer's status (400 for a bad request target)
+     * @param reason the HTTP layer's reason, for the message
+     */
+    default HttpResponse refused(HttpRequest request, int status, String reason) {
+        return new HttpResponse().status(status);
+    }
 }

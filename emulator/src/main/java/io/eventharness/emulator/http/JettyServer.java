@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -62,7 +64,53 @@ public final class JettyServer implements AutoCloseable {
                 return true;
             }
         });
+        server.setErrorHandler(new Refusals(handler));
         server.setStopTimeout(2_000);
+    }
+
+    /**
+     * What Jetty refuses itself (a request target it cannot parse: {@code %zz}, {@code %00}, dot segments above the
+     * root) is answered by the handler's {@link HttpHandler#refused}, never with Jetty's HTML page (which a client that
+     * sent HEAD read as the answer to its next request). Jetty hands over the headers of such a request but not its
+     * target, so the handler can only route it by its headers; the answer says {@code Connection: close}, as Jetty closes
+     * the connection after it.
+     */
+    private static final class Refusals extends ErrorHandler {
+        private final HttpHandler handler;
+
+        Refusals(HttpHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Headers headers = new Headers();
+            for (HttpField f : request.getHeaders()) {
+                headers.add(f.getName(), f.getValue());
+            }
+            Object message = request.getAttribute(ERROR_MESSAGE);
+            HttpResponse res = handler.refused(new HttpRequest(request.getMethod(), "/", null, headers, new byte[0]),
+                    response.getStatus(), message == null ? "" : message.toString());
+            if (res.status() != response.getStatus()) {
+                res.status(response.getStatus());
+            }
+            response.getHeaders().remove("Cache-Control");
+            // Jetty closes the connection after a request it could not parse, whose method it may not know: say so, so
+            // that a client that sent HEAD drops what follows instead of reading it as its next answer
+            response.getHeaders().put("Connection", "close");
+            for (String name : res.headers().names()) {
+                for (String v : res.headers().all(name)) {
+                    response.getHeaders().put(name, v);
+                }
+            }
+            response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(res.body()), callback);
+            return true;
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            return null; // bytes that are not HTTP: a status line and no HTML page
+        }
     }
 
     public void start() throws Exception {

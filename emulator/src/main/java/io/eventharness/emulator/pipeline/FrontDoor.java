@@ -8,6 +8,7 @@ import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
 import io.eventharness.emulator.routing.ServiceRouter;
@@ -99,6 +100,39 @@ public final class FrontDoor implements HttpHandler {
             LOG.error("emulator bug while serving {} {}", route.binding().name(), request, e);
             return codec.encodeError(new AwsException(500, "InternalFailure",
                     "The emulator failed to serve this request: " + e, false), call);
+        }
+    }
+
+    /**
+     * A request the HTTP layer could not parse (its target holds {@code %zz}, {@code %00} or dot segments above the root),
+     * answered in the envelope of the service its headers name: S3's {@code InvalidURI}, as S3 answers it, or the
+     * protocol's own code for a malformed request.
+     */
+    @Override
+    public HttpResponse refused(HttpRequest request, int status, String reason) {
+        try {
+            ServiceRouter.Route route = router.route(request);
+            if (route == null) {
+                return UnservedService.answer(request, router.unserved(request), router.served(), Ids.uuid());
+            }
+            ProtocolCodec codec = route.binding().codecFor(request);
+            Call call = new Call(Ids.uuid(), route.scope(), request, endpointOf(request));
+            String why = "The request target could not be parsed" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+            AwsException error;
+            if (status >= 500) {
+                LOG.error("emulator bug: the HTTP layer failed on {}: {}", request, reason);
+                error = new AwsException(status, "InternalFailure", "The emulator failed to serve this request: " + reason, false);
+            } else if (status != 400) {
+                error = AwsException.of(status, "BadRequest", why);
+            } else if (route.binding().spec().protocol() == Protocol.REST_XML) {
+                error = AwsException.of(status, "InvalidURI", "Couldn't parse the specified URI.");
+            } else {
+                error = codec.malformed(why);
+            }
+            return codec.encodeError(error, call);
+        } catch (RuntimeException e) {
+            LOG.error("emulator bug while refusing {}", request, e);
+            return new HttpResponse().status(status);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,6 +54,9 @@ class S3BadInputCorpusTest {
                 s3("complete an upload that does not exist", "POST", b + "/k?uploadId=nope", Map.of(),
                         "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"x\"</ETag></Part></CompleteMultipartUpload>",
                         404, "NoSuchUpload"),
+                // refused by the HTTP layer before routing: it was Jetty's HTML page
+                s3("malformed percent-encoding in the path", "GET", b + "/%zz", Map.of(), "", 400, "InvalidURI"),
+                s3("encoded NUL in the path", "GET", b + "/a%00b", Map.of(), "", 400, "InvalidURI"),
                 // an error member the operation left empty was a 500 when written
                 s3("notification config: filter rule without a name", "PUT", b + "?notification", Map.of(),
                         "<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:000000000000:absent</Queue>"
@@ -70,6 +74,24 @@ class S3BadInputCorpusTest {
         h.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         h.putAll(extra);
         return new BadRequest("restXml: " + name, method, path, h, body.getBytes(StandardCharsets.UTF_8), status, Envelope.REST_XML, code);
+    }
+
+    /**
+     * A HEAD whose target the HTTP layer refuses gets a status and headers and no body, and says it closes the
+     * connection: the HTML page it sent before was read by a keep-alive client as the answer to its next request.
+     */
+    @Test
+    void aRefusedHeadLeavesNothingForTheNextRequest() throws Exception {
+        Map<String, String> h = Map.of("Authorization", BadRequest.sigV4("s3"), "x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        var endpoint = TestAws.emulator().endpoint();
+        try (KeepAlive connection = new KeepAlive(endpoint.getHost(), endpoint.getPort(), (int) Corpus.DEADLINE.toMillis())) {
+            RawHttp.Answer refused = connection.send("HEAD", "/" + BUCKET + "/%zz", h, new byte[0]);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("Connection")).hasValue("close");
+            RawHttp.Answer next = connection.send("GET", "/" + BUCKET + "/ten.txt", h, new byte[0]);
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
