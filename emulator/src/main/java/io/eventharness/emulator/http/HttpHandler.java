@@ -8,9 +8,10 @@ public interface HttpHandler {
 
     /**
      * The answer to a request the HTTP layer refused before it could be handled (a request target that cannot be
-     * parsed): {@code request} has its method and headers only. By default a bare status.
+     * parsed, a body larger than it takes): {@code request} has no body, and for a bad target no target either. By
+     * default a bare status.
      *
-     * @param status the HTTP layer's status (400 for a bad request target)
+     * @param status the HTTP layer's status (400 for a bad request target, 413 for a body too large)
      * @param reason the HTTP layer's reason, for the message
      */
     default HttpResponse refused(HttpRequest request, int status, String reason) {

@@ -1,5 +1,7 @@
 package io.eventharness.emulator.http;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -34,13 +36,24 @@ public final class JettyServer implements AutoCloseable {
         }
     }
 
-    /** Larger bodies are refused with 413 before they are read. */
-    static final long MAX_BODY = 1L << 30;
+    /**
+     * The largest request body the emulator takes (it holds each body in memory): a larger one is refused through
+     * {@link HttpHandler#refused} with 413, before it is read when its Content-Length says so, else as soon as the
+     * bytes read pass it (a chunked body), and the connection is closed on what is left of it.
+     */
+    public static final long MAX_BODY = 1L << 30;
 
     private final Server server;
     private final ServerConnector connector;
+    private final long maxBody;
 
     public JettyServer(String host, int port, HttpHandler handler) {
+        this(host, port, handler, MAX_BODY);
+    }
+
+    /** A server that refuses request bodies larger than {@code maxBody} bytes (tests use a small limit). */
+    JettyServer(String host, int port, HttpHandler handler, long maxBody) {
+        this.maxBody = maxBody;
         QueuedThreadPool pool = new QueuedThreadPool(400, 4, 60_000);
         pool.setName("emulator-http");
         pool.setDaemon(true);
@@ -60,7 +73,7 @@ public final class JettyServer implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                serve(handler, request, response, callback);
+                serve(handler, request, response, callback, maxBody);
                 return true;
             }
         });
@@ -97,13 +110,7 @@ public final class JettyServer implements AutoCloseable {
             response.getHeaders().remove("Cache-Control");
             // Jetty closes the connection after a request it could not parse, whose method it may not know: say so, so
             // that a client that sent HEAD drops what follows instead of reading it as its next answer
-            response.getHeaders().put("Connection", "close");
-            for (String name : res.headers().names()) {
-                for (String v : res.headers().all(name)) {
-                    response.getHeaders().put(name, v);
-                }
-            }
-            response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(res.body()), callback);
+            writeClosing(request, response, res, callback);
             return true;
         }
 
@@ -113,8 +120,35 @@ public final class JettyServer implements AutoCloseable {
         }
     }
 
+    /** Writes a refusal with {@code Connection: close} (no body to a HEAD): what follows on the connection is not read. */
+    private static void writeClosing(Request request, Response response, HttpResponse res, Callback callback) {
+        response.setStatus(res.status());
+        response.getHeaders().put("Connection", "close");
+        for (String name : res.headers().names()) {
+            for (String v : res.headers().all(name)) {
+                response.getHeaders().put(name, v);
+            }
+        }
+        response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(res.body()), callback);
+    }
+
     public void start() throws Exception {
         server.start();
+    }
+
+    /** The whole stream, or null as soon as it is longer than {@code max} bytes (the rest is left unread). */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     public int port() {
@@ -125,13 +159,8 @@ public final class JettyServer implements AutoCloseable {
         return connector.getHost();
     }
 
-    private static void serve(HttpHandler handler, Request request, Response response, Callback callback) throws Exception {
-        long length = request.getLength();
-        if (length > MAX_BODY) {
-            response.setStatus(413);
-            response.write(true, ByteBuffer.allocate(0), callback);
-            return;
-        }
+    private static void serve(HttpHandler handler, Request request, Response response, Callback callback, long maxBody)
+            throws Exception {
         Headers headers = new Headers();
         for (HttpField f : request.getHeaders()) {
             headers.add(f.getName(), f.getValue());
@@ -142,11 +171,19 @@ public final class JettyServer implements AutoCloseable {
                 headers.set("Host", u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""));
             }
         }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readAllBytes();
-        }
         HttpURI uri = request.getHttpURI();
+        byte[] body = null;
+        if (request.getLength() <= maxBody) {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = readAtMost(in, maxBody);
+            }
+        }
+        if (body == null) {
+            HttpResponse refusal = handler.refused(new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers,
+                    new byte[0]), 413, "the request body is larger than " + maxBody + " bytes");
+            writeClosing(request, response, refusal, callback);
+            return;
+        }
         HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body);
         HttpResponse res = handler.handle(req);
         response.setStatus(res.status());

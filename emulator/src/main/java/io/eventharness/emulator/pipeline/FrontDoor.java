@@ -6,6 +6,7 @@ import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.http.HttpHandler;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
+import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Protocol;
@@ -104,9 +105,10 @@ public final class FrontDoor implements HttpHandler {
     }
 
     /**
-     * A request the HTTP layer could not parse (its target holds {@code %zz}, {@code %00} or dot segments above the root),
-     * answered in the envelope of the service its headers name: S3's {@code InvalidURI}, as S3 answers it, or the
-     * protocol's own code for a malformed request.
+     * A request the HTTP layer refused, answered in the envelope of the service its headers name. A target it could not
+     * parse ({@code %zz}, {@code %00}, dot segments above the root): S3's {@code InvalidURI}, as S3 answers it, or the
+     * protocol's own code for a malformed request. A body larger than the emulator takes ({@link JettyServer#MAX_BODY}):
+     * S3's {@code EntityTooLarge}, else 413 {@code RequestEntityTooLarge}.
      */
     @Override
     public HttpResponse refused(HttpRequest request, int status, String reason) {
@@ -117,23 +119,28 @@ public final class FrontDoor implements HttpHandler {
             }
             ProtocolCodec codec = route.binding().codecFor(request);
             Call call = new Call(Ids.uuid(), route.scope(), request, endpointOf(request));
-            String why = "The request target could not be parsed" + (reason == null || reason.isBlank() ? "" : ": " + reason);
-            AwsException error;
-            if (status >= 500) {
-                LOG.error("emulator bug: the HTTP layer failed on {}: {}", request, reason);
-                error = new AwsException(status, "InternalFailure", "The emulator failed to serve this request: " + reason, false);
-            } else if (status != 400) {
-                error = AwsException.of(status, "BadRequest", why);
-            } else if (route.binding().spec().protocol() == Protocol.REST_XML) {
-                error = AwsException.of(status, "InvalidURI", "Couldn't parse the specified URI.");
-            } else {
-                error = codec.malformed(why);
-            }
-            return codec.encodeError(error, call);
+            return codec.encodeError(refusal(status, reason, route.binding().spec().protocol() == Protocol.REST_XML, codec), call);
         } catch (RuntimeException e) {
             LOG.error("emulator bug while refusing {}", request, e);
             return new HttpResponse().status(status);
         }
+    }
+
+    private static AwsException refusal(int status, String reason, boolean s3, ProtocolCodec codec) {
+        String detail = reason == null || reason.isBlank() ? "" : ": " + reason;
+        if (status >= 500) {
+            LOG.error("emulator bug: the HTTP layer failed: {}", reason);
+            return new AwsException(status, "InternalFailure", "The emulator failed to serve this request" + detail, false);
+        } else if (status == 413) {
+            String why = "The emulator holds each request body in memory and refuses one this large" + detail;
+            return s3 ? AwsException.of(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size. " + why)
+                    : AwsException.of(413, "RequestEntityTooLarge", why);
+        } else if (status != 400) {
+            return AwsException.of(status, "BadRequest", "The request could not be read" + detail);
+        } else if (s3) {
+            return AwsException.of(status, "InvalidURI", "Couldn't parse the specified URI.");
+        }
+        return codec.malformed("The request target could not be parsed" + detail);
     }
 
     static String endpointOf(HttpRequest r) {

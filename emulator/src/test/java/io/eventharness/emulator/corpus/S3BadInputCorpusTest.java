@@ -3,6 +3,7 @@ package io.eventharness.emulator.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventharness.emulator.TestAws;
+import io.eventharness.emulator.http.JettyServer;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,6 +93,21 @@ class S3BadInputCorpusTest {
             assertThat(next.status()).isEqualTo(200);
             assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
         }
+    }
+
+    /** A body over the emulator's limit is refused in S3's envelope by its Content-Length, before a byte of it is read. */
+    @Test
+    void aBodyOverTheLimitIsEntityTooLarge() throws Exception {
+        Map<String, String> h = Map.of("Authorization", BadRequest.sigV4("s3"), "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
+                "Content-Length", Long.toString(JettyServer.MAX_BODY + 1));
+        var endpoint = TestAws.emulator().endpoint();
+        try (KeepAlive connection = new KeepAlive(endpoint.getHost(), endpoint.getPort(), (int) Corpus.DEADLINE.toMillis())) {
+            RawHttp.Answer a = connection.send("PUT", "/" + BUCKET + "/huge", h, new byte[0]);
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(Envelope.REST_XML.code(a)).isEqualTo("EntityTooLarge");
+            assertThat(a.header("Connection")).hasValue("close");
+        }
+        assertThat(TestAws.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("huge")).contents()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
