@@ -82,6 +82,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private final Await await;
     private final Wires wires = new Wires();
     private final Cloud enclosing; // the test class's Cloud, whose resources this test's story tells too; or null
+    private final Faults faults;
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
@@ -89,6 +90,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         this.testId = testId;
         this.enclosing = enclosing;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
+        this.faults = new Faults(harness.backend());
         this.trailMark = harness.backend().trailMark();
         // the emulator (embedded, or at an endpoint: it has a trail) answers in a fraction of a millisecond
         this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, harness.backend().hasTrail() ? Await.Polling.FAST
@@ -230,6 +232,15 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return await;
     }
 
+    /**
+     * Faults of the AWS APIs on purpose: {@code cloud.faults().throttle("s3:PutObject", 2)}. They apply to every caller
+     * (the test and its functions) until used up or until this Cloud closes; on a backend that cannot inject them the
+     * test is skipped when it arms one (see {@link Faults}).
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     // ---- time -----------------------------------------------------------------------------------
 
     /**
@@ -329,6 +340,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
      */
     @Override
     public void close() {
+        faults.clear();
         inboxes.values().forEach(Inbox::release); // what the test received and left: visible again to whoever reads next
         inboxes.clear();
         List<Resources.Created> created = resources.newestFirst();

@@ -3,6 +3,7 @@ package io.eventharness.emulator.pipeline;
 import io.eventharness.emulator.admin.AdminRoutes;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.HttpHandler;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
- * typed request (the protocol's codec) → the typed operation → the typed response back through the
+ * typed request (the protocol's codec) → an armed fault's error ({@link ApiFaults}) or the typed operation → the typed response back through the
  * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
@@ -28,16 +29,17 @@ public final class FrontDoor implements HttpHandler {
 
     private final ServiceRouter router;
     private final AdminRoutes admin;
+    private final ApiFaults faults;
     private final RequestLog log;
 
-    public FrontDoor(ServiceRouter router, AdminRoutes admin) {
-        this(router, admin, null);
-    }
-
-    /** @param log told of each request served; null for none */
-    public FrontDoor(ServiceRouter router, AdminRoutes admin, RequestLog log) {
+    /**
+     * @param faults asked before each operation runs: an armed fault answers instead
+     * @param log    told of each request served; null for none
+     */
+    public FrontDoor(ServiceRouter router, AdminRoutes admin, ApiFaults faults, RequestLog log) {
         this.router = router;
         this.admin = admin;
+        this.faults = faults;
         this.log = log;
     }
 
@@ -91,6 +93,10 @@ public final class FrontDoor implements HttpHandler {
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);
+            var fault = faults.next(route.binding().name(), resolved.op().name());
+            if (fault.isPresent()) {
+                return codec.encodeError(fault.get(), call);
+            }
             Object result = resolved.op().invoke(typedRequest, call);
             return codec.encode(result, resolved.op(), call);
         } catch (AwsException e) {

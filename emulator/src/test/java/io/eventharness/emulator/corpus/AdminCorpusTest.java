@@ -44,7 +44,7 @@ class AdminCorpusTest {
         List<String> routes = List.of("health", "clock", "trail", "trail/last", "settled", "clock/advance", "clock/freeze",
                 "clock/unfreeze", "settle", "lambda/code/no-such-function", "lambda/code/f/1/2", "lambda/code/", "bogus", "",
                 "health/extra", "/health", "trail?since=abc", "trail?since=-1", "trail?since=99999999999999999999",
-                "trail?since=%zz", "lambda/code/%C3%28", "lambda/code/" + "f".repeat(5_000), "clock/advance/..");
+                "trail?since=%zz", "lambda/code/%C3%28", "lambda/code/" + "f".repeat(5_000), "clock/advance/..", "faults", "faults/1");
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put("no body", "");
         bodies.put("seconds a string", "{\"seconds\":\"60\"}");
@@ -61,6 +61,10 @@ class AdminCorpusTest {
         bodies.put("not UTF-8", "{\"seconds\":\"\u00c3(\"}");
         bodies.put("huge", "{\"seconds\":1,\"x\":\"" + "x".repeat(200_000) + "\"}");
         bodies.put("garbage", new String(garbage(300), StandardCharsets.ISO_8859_1));
+        bodies.put("fault of no service", "{\"service\":\"ec2\",\"operation\":\"RunInstances\",\"error\":\"throttling\",\"count\":1}");
+        bodies.put("fault count huge", "{\"service\":\"s3\",\"operation\":\"PutObject\",\"error\":\"throttling\",\"count\":1e12}");
+        bodies.put("fault count a string", "{\"service\":\"s3\",\"operation\":\"PutObject\",\"error\":\"throttling\",\"count\":\"2\"}");
+        bodies.put("fault error a list", "{\"service\":\"s3\",\"operation\":\"PutObject\",\"error\":[1],\"count\":2}");
         List<String> methods = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
         List<Mutant> out = new ArrayList<>();
         for (String route : routes) {

@@ -96,6 +96,21 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void armFault(String service, String operation, String error, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFault(service, operation, error, count);
+        }
+        FaultRequests.arm(emulator.endpoint(), service, operation, error, count);
+    }
+
+    @Override
+    public void clearFaults() {
+        if (capabilities().supports(Feature.API_FAULTS)) {
+            FaultRequests.clear(emulator.endpoint());
+        }
+    }
+
+    @Override
     public long trailMark() {
         return emulator.trailMark();
     }

@@ -167,6 +167,21 @@ public final class EndpointBackend implements Backend {
     }
 
     @Override
+    public void armFault(String service, String operation, String error, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFault(service, operation, error, count);
+        }
+        FaultRequests.arm(endpoint, service, operation, error, count);
+    }
+
+    @Override
+    public void clearFaults() {
+        if (capabilities().supports(Feature.API_FAULTS)) {
+            FaultRequests.clear(endpoint);
+        }
+    }
+
+    @Override
     public long trailMark() {
         if (!hasTrail()) {
             return 0;

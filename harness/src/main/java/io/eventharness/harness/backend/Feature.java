@@ -20,7 +20,9 @@ public enum Feature {
     /** S3 delivering bucket events (object created, removed) to SQS, SNS and Lambda. */
     S3_NOTIFICATIONS("s3-notifications", "S3 event notifications delivered to SQS, SNS and Lambda"),
     /** Lambda polling SQS queues and invoking functions with batches (event source mappings). */
-    SQS_EVENT_SOURCE("sqs-event-source", "Lambda polling SQS queues (event source mappings)");
+    SQS_EVENT_SOURCE("sqs-event-source", "Lambda polling SQS queues (event source mappings)"),
+    /** Faults of the AWS APIs on purpose: {@code cloud.faults().throttle("s3:PutObject", 2)}. The emulator only. */
+    API_FAULTS("api-faults", "faults of the AWS APIs on purpose (cloud.faults())");
 
     private final String id;
     private final String description;

@@ -1,0 +1,61 @@
+package io.eventharness.harness;
+
+import io.eventharness.harness.backend.Backend;
+import io.eventharness.harness.backend.Feature;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Faults of the AWS APIs on purpose, for a test of the glue's error path ({@code cloud.faults()}): the next N calls of
+ * one operation — made by the test or by a function — answer with the service's throttling error or its internal
+ * error instead of being served, so that the SDK's own retries and the user's error handling run. Counted, never
+ * random: a failing test fails the same way each time; each fault injected is a {@code fault} hop in the story.
+ * The Cloud that armed them disarms them when it closes. On a backend that cannot inject faults (LocalStack, AWS) the
+ * test is skipped with the reason, as {@code @NeedsClock} does for the clock ({@code @Needs(Feature.API_FAULTS)} skips
+ * it before it creates anything).
+ *
+ * <pre>{@code
+ * cloud.faults().throttle("s3:PutObject", 2);      // S3's 503 SlowDown, twice: the SDK retries, the thumbnail lands
+ * cloud.faults().serverError("sqs:SendMessage", 5); // more than the SDK retries: the function's error path runs
+ * }</pre>
+ */
+public final class Faults {
+    private final Backend backend;
+    private final AtomicBoolean armed = new AtomicBoolean();
+
+    Faults(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** The next {@code times} calls of {@code action} ({@code "s3:PutObject"}) answer with the service's throttling error. */
+    public Faults throttle(String action, int times) {
+        return arm(action, "throttling", times);
+    }
+
+    /** The next {@code times} calls of {@code action} ({@code "sqs:SendMessage"}) answer with the service's 500. */
+    public Faults serverError(String action, int times) {
+        return arm(action, "server-error", times);
+    }
+
+    /** Disarms every fault now (the Cloud does it when it closes). */
+    public void clear() {
+        if (armed.getAndSet(false)) {
+            backend.clearFaults();
+        }
+    }
+
+    private Faults arm(String action, String error, int times) {
+        if (!backend.capabilities().supports(Feature.API_FAULTS)) {
+            throw new TestAbortedException("this test injects faults into the AWS APIs, which only the emulator can do (backend: "
+                    + backend.name() + "); annotate it @Needs(Feature.API_FAULTS) to skip it up front");
+        }
+        int colon = action.indexOf(':');
+        if (colon <= 0 || colon == action.length() - 1) {
+            throw new IllegalArgumentException("an action is service:Operation, as in IAM policies (\"s3:PutObject\"), got \""
+                    + action + "\"");
+        }
+        backend.armFault(action.substring(0, colon), action.substring(colon + 1), error, times);
+        armed.set(true);
+        return this;
+    }
+}

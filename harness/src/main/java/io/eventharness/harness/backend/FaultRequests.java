@@ -1,0 +1,70 @@
+package io.eventharness.harness.backend;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The emulator's {@code /_harness/faults} over HTTP, for the embedded backend and an emulator at an endpoint. */
+final class FaultRequests {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private FaultRequests() {
+    }
+
+    /** {@code POST /_harness/faults}; IllegalArgumentException with the emulator's reason when it refuses. */
+    static void arm(URI endpoint, String service, String operation, String error, int count) {
+        String body = "{\"service\":" + quoted(service) + ",\"operation\":" + quoted(operation) + ",\"error\":" + quoted(error)
+                + ",\"count\":" + count + "}";
+        HttpResponse<String> r = send(endpoint, HttpRequest.newBuilder(faults(endpoint))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.statusCode() == 400) {
+            throw new IllegalArgumentException("the emulator refused the fault " + service + ":" + operation + ": " + r.body());
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not arm the fault: " + r.statusCode() + " "
+                    + r.body());
+        }
+    }
+
+    /** {@code DELETE /_harness/faults}. */
+    static void clear(URI endpoint) {
+        HttpResponse<String> r = send(endpoint, HttpRequest.newBuilder(faults(endpoint)).DELETE());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not clear its faults: " + r.statusCode() + " "
+                    + r.body());
+        }
+    }
+
+    private static URI faults(URI endpoint) {
+        return endpoint.resolve("/_harness/faults");
+    }
+
+    private static String quoted(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static HttpResponse<String> send(URI endpoint, HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("the emulator at " + endpoint + " does not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the emulator at " + endpoint, e);
+        }
+    }
+}
