@@ -37,6 +37,15 @@ public final class Faults {
         return arm(action, "server-error", times);
     }
 
+    /**
+     * How many calls of {@code action} the faults armed have answered so far: what the SDK's retries absorbed, or what
+     * reached the caller. 0 on a backend that cannot inject faults.
+     */
+    public int injected(String action) {
+        int colon = colon(action);
+        return backend.faultsInjected(action.substring(0, colon), action.substring(colon + 1));
+    }
+
     /** Disarms every fault now (the Cloud does it when it closes). */
     public void clear() {
         if (armed.getAndSet(false)) {
@@ -49,13 +58,18 @@ public final class Faults {
             throw new TestAbortedException("this test injects faults into the AWS APIs, which only the emulator can do (backend: "
                     + backend.name() + "); annotate it @Needs(Feature.API_FAULTS) to skip it up front");
         }
+        int colon = colon(action);
+        backend.armFault(action.substring(0, colon), action.substring(colon + 1), error, times);
+        armed.set(true);
+        return this;
+    }
+
+    private static int colon(String action) {
         int colon = action.indexOf(':');
         if (colon <= 0 || colon == action.length() - 1) {
             throw new IllegalArgumentException("an action is service:Operation, as in IAM policies (\"s3:PutObject\"), got \""
                     + action + "\"");
         }
-        backend.armFault(action.substring(0, colon), action.substring(colon + 1), error, times);
-        armed.set(true);
-        return this;
+        return colon;
     }
 }

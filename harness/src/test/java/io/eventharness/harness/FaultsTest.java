@@ -23,6 +23,7 @@ class FaultsTest {
         cloud.s3().putObject(b -> b.bucket(bucket).key("small.png"), RequestBody.fromString("png"));
 
         assertThat(cloud.s3().getObjectAsBytes(b -> b.bucket(bucket).key("small.png")).asUtf8String()).isEqualTo("png");
+        assertThat(cloud.faults().injected("s3:PutObject")).isEqualTo(2);
     }
 
     @Test

@@ -61,6 +61,11 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend cannot inject faults");
     }
 
+    /** How many calls of {@code operation} of {@code service} the armed faults have answered so far (0 where unsupported). */
+    default int faultsInjected(String service, String operation) {
+        return 0;
+    }
+
     /** Disarms every fault {@link #armFault} armed; nothing where faults are not supported. */
     default void clearFaults() {
     }

@@ -104,6 +104,11 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public int faultsInjected(String service, String operation) {
+        return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(emulator.endpoint(), service, operation) : 0;
+    }
+
+    @Override
     public void clearFaults() {
         if (capabilities().supports(Feature.API_FAULTS)) {
             FaultRequests.clear(emulator.endpoint());

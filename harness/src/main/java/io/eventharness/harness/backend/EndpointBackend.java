@@ -175,6 +175,11 @@ public final class EndpointBackend implements Backend {
     }
 
     @Override
+    public int faultsInjected(String service, String operation) {
+        return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(endpoint, service, operation) : 0;
+    }
+
+    @Override
     public void clearFaults() {
         if (capabilities().supports(Feature.API_FAULTS)) {
             FaultRequests.clear(endpoint);

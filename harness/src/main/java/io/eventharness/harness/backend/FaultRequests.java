@@ -1,5 +1,7 @@
 package io.eventharness.harness.backend;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +29,26 @@ final class FaultRequests {
             throw new IllegalStateException("the emulator at " + endpoint + " did not arm the fault: " + r.statusCode() + " "
                     + r.body());
         }
+    }
+
+    /** {@code GET /_harness/faults}: the calls of the operation its faults answered. */
+    static int injected(URI endpoint, String service, String operation) {
+        HttpResponse<String> r = send(endpoint, HttpRequest.newBuilder(faults(endpoint)).GET());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("the emulator at " + endpoint + " did not list its faults: " + r.statusCode() + " "
+                    + r.body());
+        }
+        int n = 0;
+        try {
+            for (JsonNode f : new ObjectMapper().readTree(r.body())) {
+                if (f.path("service").asText().equals(service) && f.path("operation").asText().equals(operation)) {
+                    n += f.path("injected").asInt();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the emulator at " + endpoint + " listed its faults in no JSON: " + r.body(), e);
+        }
+        return n;
     }
 
     /** {@code DELETE /_harness/faults}. */
