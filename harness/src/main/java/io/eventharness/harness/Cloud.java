@@ -320,7 +320,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private Predicate<String> concerns() {
         String prefix = namePrefix();
         Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id())).collect(Collectors.toSet());
-        Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames);
+        Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames) || faults.armedFor(endpoint);
         return enclosing == null ? own : own.or(enclosing.concerns());
     }
 

@@ -2,6 +2,8 @@ package io.eventharness.harness;
 
 import io.eventharness.harness.backend.Backend;
 import io.eventharness.harness.backend.Feature;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opentest4j.TestAbortedException;
 
@@ -9,7 +11,7 @@ import org.opentest4j.TestAbortedException;
  * Faults of the AWS APIs on purpose, for a test of the glue's error path ({@code cloud.faults()}): the next N calls of
  * one operation — made by the test or by a function — answer with the service's throttling error or its internal
  * error instead of being served, so that the SDK's own retries and the user's error handling run. Counted, never
- * random: a failing test fails the same way each time; each fault injected is a {@code fault} hop in the story.
+ * random: a failing test fails the same way each time; each fault injected is a {@code fault} hop in the test's story.
  * The Cloud that armed them disarms them when it closes. On a backend that cannot inject faults (LocalStack, AWS) the
  * test is skipped with the reason, as {@code @NeedsClock} does for the clock ({@code @Needs(Feature.API_FAULTS)} skips
  * it before it creates anything).
@@ -22,6 +24,7 @@ import org.opentest4j.TestAbortedException;
 public final class Faults {
     private final Backend backend;
     private final AtomicBoolean armed = new AtomicBoolean();
+    private final Set<String> actions = ConcurrentHashMap.newKeySet();
 
     Faults(Backend backend) {
         this.backend = backend;
@@ -60,8 +63,14 @@ public final class Faults {
         }
         int colon = colon(action);
         backend.armFault(action.substring(0, colon), action.substring(colon + 1), error, times);
+        actions.add(action);
         armed.set(true);
         return this;
+    }
+
+    /** Whether a trail hop's target is an action this test armed faults for: its fault hops belong to its story. */
+    boolean armedFor(String endpoint) {
+        return endpoint != null && actions.contains(endpoint);
     }
 
     private static int colon(String action) {

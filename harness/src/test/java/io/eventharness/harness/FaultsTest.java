@@ -24,6 +24,8 @@ class FaultsTest {
 
         assertThat(cloud.s3().getObjectAsBytes(b -> b.bucket(bucket).key("small.png")).asUtf8String()).isEqualTo("png");
         assertThat(cloud.faults().injected("s3:PutObject")).isEqualTo(2);
+        assertThat(cloud.story()).as("each fault is a hop of the story").containsSubsequence(
+                "s3 -> s3:PutObject", "SlowDown injected (1 of 2", "s3 -> s3:PutObject", "SlowDown injected (2 of 2");
     }
 
     @Test
