@@ -86,7 +86,7 @@ public final class Emulator implements AutoCloseable {
     private void buildServices() {
         Services built;
         try {
-            built = new Services(clock, delivery, this::endpointOrNull, settings);
+            built = new Services(clock, delivery, this::endpointOrNull, settings, faults);
         } catch (RuntimeException | Error e) {
             IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
             router.fail(failure);

@@ -19,12 +19,14 @@ import org.opentest4j.TestAbortedException;
  * <pre>{@code
  * cloud.faults().throttle("s3:PutObject", 2);      // S3's 503 SlowDown, twice: the SDK retries, the thumbnail lands
  * cloud.faults().serverError("sqs:SendMessage", 5); // more than the SDK retries: the function's error path runs
+ * cloud.faults().failInvocations(aggregator, 1, "Sandbox.Crash", "killed mid-batch"); // the next batch fails whole
  * }</pre>
  */
 public final class Faults {
     private final Backend backend;
     private final AtomicBoolean armed = new AtomicBoolean();
     private final Set<String> actions = ConcurrentHashMap.newKeySet();
+    private final Set<String> functions = ConcurrentHashMap.newKeySet();
 
     Faults(Backend backend) {
         this.backend = backend;
@@ -38,6 +40,24 @@ public final class Faults {
     /** The next {@code times} calls of {@code action} ({@code "sqs:SendMessage"}) answer with the service's 500. */
     public Faults serverError(String action, int times) {
         return arm(action, "server-error", times);
+    }
+
+    /**
+     * The next {@code times} invocations of {@code fn} — however invoked: by the test, S3, SNS, a queue's mapping, the
+     * async queue's retries — fail with {@code errorType} and {@code errorMessage}, as if its handler threw them, its code
+     * not run: Lambda's retries, dead-letter queues, destinations and batch failures then do what AWS's rules say.
+     */
+    public Faults failInvocations(DeployedFunction fn, int times, String errorType, String errorMessage) {
+        requireSupported();
+        backend.armFunctionFault(fn.name(), errorType, errorMessage, times);
+        functions.add(fn.name());
+        armed.set(true);
+        return this;
+    }
+
+    /** How many invocations of {@code fn} the faults armed have failed so far. */
+    public int injected(DeployedFunction fn) {
+        return backend.faultsInjected(null, fn.name());
     }
 
     /**
@@ -56,11 +76,15 @@ public final class Faults {
         }
     }
 
-    private Faults arm(String action, String error, int times) {
+    private void requireSupported() {
         if (!backend.capabilities().supports(Feature.API_FAULTS)) {
-            throw new TestAbortedException("this test injects faults into the AWS APIs, which only the emulator can do (backend: "
+            throw new TestAbortedException("this test injects faults, which only the emulator can do (backend: "
                     + backend.name() + "); annotate it @Needs(Feature.API_FAULTS) to skip it up front");
         }
+    }
+
+    private Faults arm(String action, String error, int times) {
+        requireSupported();
         int colon = colon(action);
         backend.armFault(action.substring(0, colon), action.substring(colon + 1), error, times);
         actions.add(action);
@@ -70,7 +94,7 @@ public final class Faults {
 
     /** Whether a trail hop's target is an action this test armed faults for: its fault hops belong to its story. */
     boolean armedFor(String endpoint) {
-        return endpoint != null && actions.contains(endpoint);
+        return endpoint != null && (actions.contains(endpoint) || functions.contains(endpoint));
     }
 
     private static int colon(String action) {

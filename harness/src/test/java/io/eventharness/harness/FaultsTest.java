@@ -40,6 +40,22 @@ class FaultsTest {
     }
 
     @Test
+    void aFunctionFailsItsNextInvocationsAsArmedThenRunsAgain(Cloud cloud) {
+        DeployedFunction fn = cloud.deploy(PythonFunction.from("src/test/resources/functions/recorder").handler("handler.handle"));
+        cloud.faults().failInvocations(fn, 2, "BatchError", "lost the batch");
+
+        for (int i = 0; i < 2; i++) {
+            InvokeResult failed = fn.invoke("{}");
+            assertThat(failed.failed()).isTrue();
+            assertThat(failed.json().path("errorType").asText()).isEqualTo("BatchError");
+            assertThat(failed.json().path("errorMessage").asText()).isEqualTo("lost the batch");
+        }
+        assertThat(fn.invoke("{}").failed()).isFalse();
+        assertThat(cloud.faults().injected(fn)).isEqualTo(2);
+        assertThat(cloud.story()).contains("BatchError injected (1 of 2", "BatchError injected (2 of 2");
+    }
+
+    @Test
     void anActionTheEmulatorDoesNotServeIsRefusedWithItsReason(Cloud cloud) {
         assertThatThrownBy(() -> cloud.faults().throttle("s3:PutBanana", 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no operation \\\"PutBanana\\\"");

@@ -41,7 +41,9 @@ import java.util.function.Supplier;
  *   <li>{@code POST /_harness/faults} with {@code {"service": "s3", "operation": "PutObject", "error": "throttling",
  *       "count": 2}} — the next two {@code PutObject} calls answer with S3's throttling error ({@code "server-error"}:
  *       its internal error); {@code GET /_harness/faults} — the faults armed, with {@code remaining} and
- *       {@code injected}; {@code DELETE /_harness/faults} — disarms them all (see {@code faults.ApiFaults});</li>
+ *       {@code injected}; {@code DELETE /_harness/faults} — disarms them all (see {@code faults.ApiFaults}); with
+ *       {@code {"function": "thumbnailer", "errorType": "ImageError", "errorMessage": "corrupt", "count": 1}} the
+ *       function's next invocation fails so, its code not run;</li>
  *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
  *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
@@ -76,7 +78,7 @@ public final class AdminRoutes {
         this.clock = clock;
         this.trail = trail;
         this.lambda = lambda;
-        this.faults = new FaultRoutes(router, faults);
+        this.faults = new FaultRoutes(router, faults, lambda);
         this.features = List.copyOf(features);
     }
 

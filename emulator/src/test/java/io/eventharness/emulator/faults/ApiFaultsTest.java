@@ -21,7 +21,12 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -141,6 +146,50 @@ class ApiFaultsTest {
         assertThat(admin("POST", "{\"service\":\"s3\"}").status).isEqualTo(400);
         assertThat(admin("PATCH", "").status).isEqualTo(405);
         assertThat(admin("GET", "").json).isEmpty();
+    }
+
+    @Test
+    void anArmedFunctionFaultFailsItsNextInvocationWithoutRunningIt() throws Exception {
+        LambdaClient lambda = noRetries(LambdaClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+        String role = noRetries(IamClient.builder().region(Region.AWS_GLOBAL).httpClientBuilder(ApacheHttpClient.builder()))
+                .createRole(b -> b.roleName("faulty-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
+                        + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+                .role().arn();
+        SdkBytes code = SdkBytes.fromByteArray(zip("def b(event, context):\n    return 'ran'\n"));
+        lambda.createFunction(b -> b.functionName("faulty").runtime(Runtime.PYTHON3_12).handler("a.b").role(role)
+                .code(c -> c.zipFile(code)));
+        long before = aws.trail().lastSeq();
+        Answer armed = admin("POST", "{\"function\":\"faulty\",\"errorType\":\"ImageError\",\"errorMessage\":\"corrupt\",\"count\":1}");
+        assertThat(armed.status).isEqualTo(200);
+
+        InvokeResponse failed = lambda.invoke(b -> b.functionName("faulty"));
+        assertThat(failed.functionError()).isEqualTo("Unhandled");
+        JsonNode error = JSON.readTree(failed.payload().asUtf8String());
+        assertThat(error.get("errorType").asText()).isEqualTo("ImageError");
+        assertThat(error.get("errorMessage").asText()).isEqualTo("corrupt");
+
+        InvokeResponse ran = lambda.invoke(b -> b.functionName("faulty"));
+        assertThat(ran.functionError()).isNull();
+        assertThat(ran.payload().asUtf8String()).isEqualTo("\"ran\"");
+        assertThat(admin("GET", "").json).singleElement().satisfies(f -> {
+            assertThat(f.get("function").asText()).isEqualTo("faulty");
+            assertThat(f.get("injected").asInt()).isEqualTo(1);
+            assertThat(f.get("remaining").asInt()).isZero();
+        });
+        assertThat(aws.trail().since(before)).filteredOn(e -> e.kind().equals("fault")).singleElement()
+                .satisfies(e -> assertThat(e.summary()).contains("ImageError injected (1 of 1"));
+        assertThat(admin("POST", "{\"function\":\"absent\",\"errorType\":\"E\",\"errorMessage\":\"m\",\"count\":1}").json
+                .get("error").asText()).contains("no function \"absent\"");
+    }
+
+    private static byte[] zip(String python) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("a.py"));
+            z.write(python.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return out.toByteArray();
     }
 
     private record Answer(int status, JsonNode json) {

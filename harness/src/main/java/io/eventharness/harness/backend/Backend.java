@@ -61,6 +61,14 @@ public interface Backend extends AutoCloseable {
         throw new UnsupportedOperationException("the " + name() + " backend cannot inject faults");
     }
 
+    /**
+     * Makes the next {@code count} invocations of {@code function} (its name) fail with {@code errorType} and
+     * {@code errorMessage}, its code not run. Only where {@link Feature#API_FAULTS} is supported.
+     */
+    default void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot inject faults");
+    }
+
     /** How many calls of {@code operation} of {@code service} the armed faults have answered so far (0 where unsupported). */
     default int faultsInjected(String service, String operation) {
         return 0;

@@ -104,6 +104,14 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFunctionFault(function, errorType, errorMessage, count);
+        }
+        FaultRequests.armFunction(emulator.endpoint(), function, errorType, errorMessage, count);
+    }
+
+    @Override
     public int faultsInjected(String service, String operation) {
         return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(emulator.endpoint(), service, operation) : 0;
     }

@@ -175,6 +175,14 @@ public final class EndpointBackend implements Backend {
     }
 
     @Override
+    public void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFunctionFault(function, errorType, errorMessage, count);
+        }
+        FaultRequests.armFunction(endpoint, function, errorType, errorMessage, count);
+    }
+
+    @Override
     public int faultsInjected(String service, String operation) {
         return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(endpoint, service, operation) : 0;
     }

@@ -20,10 +20,14 @@ final class FaultRequests {
     static void arm(URI endpoint, String service, String operation, String error, int count) {
         String body = "{\"service\":" + quoted(service) + ",\"operation\":" + quoted(operation) + ",\"error\":" + quoted(error)
                 + ",\"count\":" + count + "}";
+        post(endpoint, service + ":" + operation, body);
+    }
+
+    private static void post(URI endpoint, String what, String body) {
         HttpResponse<String> r = send(endpoint, HttpRequest.newBuilder(faults(endpoint))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (r.statusCode() == 400) {
-            throw new IllegalArgumentException("the emulator refused the fault " + service + ":" + operation + ": " + r.body());
+            throw new IllegalArgumentException("the emulator refused the fault of " + what + ": " + r.body());
         }
         if (r.statusCode() != 200) {
             throw new IllegalStateException("the emulator at " + endpoint + " did not arm the fault: " + r.statusCode() + " "
@@ -31,7 +35,13 @@ final class FaultRequests {
         }
     }
 
-    /** {@code GET /_harness/faults}: the calls of the operation its faults answered. */
+    /** {@code POST /_harness/faults} for a function; IllegalArgumentException with the emulator's reason when it refuses. */
+    static void armFunction(URI endpoint, String function, String errorType, String errorMessage, int count) {
+        post(endpoint, function, "{\"function\":" + quoted(function) + ",\"errorType\":" + quoted(errorType) + ",\"errorMessage\":"
+                + quoted(errorMessage) + ",\"count\":" + count + "}");
+    }
+
+    /** {@code GET /_harness/faults}: the calls of the operation (a null service: the invocations of the function) its faults answered. */
     static int injected(URI endpoint, String service, String operation) {
         HttpResponse<String> r = send(endpoint, HttpRequest.newBuilder(faults(endpoint)).GET());
         if (r.statusCode() != 200) {
@@ -41,7 +51,8 @@ final class FaultRequests {
         int n = 0;
         try {
             for (JsonNode f : new ObjectMapper().readTree(r.body())) {
-                if (f.path("service").asText().equals(service) && f.path("operation").asText().equals(operation)) {
+                boolean function = service == null && f.path("function").asText().equals(operation);
+                if (function || (f.path("service").asText().equals(service) && f.path("operation").asText().equals(operation))) {
                     n += f.path("injected").asInt();
                 }
             }
