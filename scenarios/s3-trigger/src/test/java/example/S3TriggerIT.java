@@ -89,6 +89,22 @@ class S3TriggerIT {
     }
 
     @Test
+    void theThumbnailersPutThrottledTwiceStillLandsThroughItsSdksRetries(Cloud cloud) throws IOException {
+        String key = "images/" + unique() + "-throttled.jpg";
+        String staged = "staging/" + unique() + ".jpg"; // outside every filter: triggers nothing
+        upload(staged, image(640, 480, "jpg"));
+        cloud.settle(Duration.ofSeconds(60)); // no other PutObject is on its way
+        cloud.faults().throttle("s3:PutObject", 2); // so the next two are the function's: S3's 503 SlowDown
+
+        shared.s3().copyObject(b -> b.sourceBucket(uploads).sourceKey(staged).destinationBucket(uploads).destinationKey(key));
+
+        byte[] thumb = cloud.bucket(outputs).await().atMost(Duration.ofSeconds(60)).object("thumbnails/" + key).asByteArray();
+        assertThat(ImageIO.read(new ByteArrayInputStream(thumb)).getWidth()).isEqualTo(128);
+        assertThat(cloud.faults().injected("s3:PutObject")).as("throttles the function's SDK retried through").isEqualTo(2);
+        assertThat(shared.logsOf(thumbnailer).lines()).noneMatch(l -> l.message().contains("SlowDown"));
+    }
+
+    @Test
     void aTallPngKeepsItsAspectAndItsFormat(Cloud cloud) throws IOException {
         String key = "images/" + unique() + " tall.png"; // a space: the event carries the key as images/...+tall.png
         upload(key, image(300, 600, "png"));

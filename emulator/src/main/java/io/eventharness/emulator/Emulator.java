@@ -6,6 +6,7 @@ import io.eventharness.emulator.core.Activity;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.delivery.EventTrail;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.pipeline.FrontDoor;
 import io.eventharness.emulator.pipeline.RequestLog;
@@ -59,15 +60,17 @@ public final class Emulator implements AutoCloseable {
      * {@code sns-to-lambda}, {@code s3-notifications} (S3 delivering bucket events to queues, topics and functions),
      * {@code s3-to-eventbridge}, {@code sqs-event-source} (Lambda polling queues), {@code kinesis-event-source} and
      * {@code dynamodb-event-source} (Lambda reading Kinesis and DynamoDB streams), {@code eventbridge-targets},
-     * {@code scheduler-targets}. Whoever adds a delivery adds its name.
+     * {@code scheduler-targets}; {@code api-faults} (faults of the AWS APIs on purpose, {@code /_harness/faults}).
+     * Whoever adds a delivery adds its name.
      */
     public static final List<String> FEATURES = List.of("clock", "trail", "settle", "sns-to-sqs", "sns-to-lambda", "s3-notifications",
             "s3-to-eventbridge", "sqs-event-source", "kinesis-event-source", "dynamodb-event-source", "eventbridge-targets",
-            "scheduler-targets");
+            "scheduler-targets", "api-faults");
     private final Settings settings;
     private final EmulatorClock clock;
     private final EventTrail trail;
     private final Delivery delivery;
+    private final ApiFaults faults;
     /** Built on a thread of their own while the port opens (see {@link #start()}). */
     private final CompletableFuture<Services> services = new CompletableFuture<>();
     private final ServiceRouter router = new ServiceRouter();
@@ -79,12 +82,13 @@ public final class Emulator implements AutoCloseable {
         this.clock = new EmulatorClock();
         this.trail = new EventTrail(clock);
         this.delivery = new Delivery(trail);
+        this.faults = new ApiFaults(trail);
     }
 
     private void buildServices() {
         Services built;
         try {
-            built = new Services(clock, delivery, this::endpointOrNull, settings);
+            built = new Services(clock, delivery, this::endpointOrNull, settings, faults);
         } catch (RuntimeException | Error e) {
             IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
             router.fail(failure);
@@ -123,7 +127,8 @@ public final class Emulator implements AutoCloseable {
         builder.setDaemon(true);
         builder.start();
         JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog()));
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES), faults,
+                        settings.requestLog()));
         try {
             s.start();
         } catch (Exception e) {
@@ -204,6 +209,14 @@ public final class Emulator implements AutoCloseable {
 
     public EventTrail trail() {
         return trail;
+    }
+
+    /**
+     * The AWS APIs' faults on purpose: {@code faults().arm("s3", "PutObject", FaultKind.THROTTLING, 2)} makes the next
+     * two {@code PutObject} calls answer S3's {@code 503 SlowDown}, whoever makes them (a test, a function).
+     */
+    public ApiFaults faults() {
+        return faults;
     }
 
     /** The hub every cross-service event passes through. */

@@ -5,6 +5,7 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.ResourcePolicy;
 import io.eventharness.emulator.core.ResourcePolicy.ServiceRequest;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.eventbridge.EventBridgeService;
 import io.eventharness.emulator.eventbridge.Queues;
@@ -52,8 +53,9 @@ public final class Services implements AutoCloseable {
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
      * @param config   the emulator's settings
+     * @param faults   the armed faults (Lambda asks them before each invocation)
      */
-    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config) {
+    Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config, ApiFaults faults) {
         sqs = new SqsService(clock, delivery);
         sns = new SnsService(clock, delivery);
         s3 = new S3Service(clock, delivery, new S3Destinations() {
@@ -100,7 +102,7 @@ public final class Services implements AutoCloseable {
                 (bucket, key, version) -> {
                     S3Service.Content c = s3.object(bucket, key);
                     return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
-                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams(), dynamodb.readableStreams())), config.lambdaAsyncWorkers());
+                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams(), dynamodb.readableStreams())), config.lambdaAsyncWorkers(), faults);
         events = new EventBridgeService(clock, delivery, new Queues() {
             @Override
             public boolean exists(String queueArn) {

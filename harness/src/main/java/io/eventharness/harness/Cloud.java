@@ -101,6 +101,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
     private volatile TestReports.Plan report; // this test's report, when one is planned
     private final List<ClockMove> clockMoves = new CopyOnWriteArrayList<>(); // recorded while a report is planned
     private volatile boolean clockFrozen;
+    private final Faults faults;
 
     Cloud(Harness harness, String testName, String testId, Cloud enclosing) {
         this.harness = harness;
@@ -108,6 +109,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         this.testId = testId;
         this.enclosing = enclosing;
         this.clients = new Clients(harness.backend(), harness.http(), resources);
+        this.faults = new Faults(harness.backend());
         this.trailMark = harness.backend().trailMark();
         // the emulator (embedded, or at an endpoint: it has a trail) answers in a fraction of a millisecond
         this.await = new Await(this::story, Await.DEFAULT_TIMEOUT, harness.backend().hasTrail() ? Await.Polling.FAST
@@ -299,6 +301,15 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         return await;
     }
 
+    /**
+     * Faults of the AWS APIs on purpose: {@code cloud.faults().throttle("s3:PutObject", 2)}. They apply to every caller
+     * (the test and its functions) until used up or until this Cloud closes; on a backend that cannot inject them the
+     * test is skipped when it arms one (see {@link Faults}).
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     // ---- time -----------------------------------------------------------------------------------
 
     /** The backend's time: the emulator's clock (where it was moved to), else the wall clock. */
@@ -459,7 +470,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
         Set<String> createdNames = resources.newestFirst().stream().map(c -> Story.shortName(c.id()))
                 .collect(Collectors.toCollection(HashSet::new));
         createdNames.addAll(resources.eventIds());
-        Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames);
+        Predicate<String> own = endpoint -> Story.concerns(endpoint, prefix, createdNames) || faults.armedFor(endpoint);
         return enclosing == null ? own : own.or(enclosing.concerns());
     }
 
@@ -483,6 +494,7 @@ public final class Cloud implements AutoCloseable, ExtensionContext.Store.Closea
             clockFrozen = false;
             backend().freezeClock(false); // the next test finds the clock following real time
         }
+        faults.clear();
         inboxes.values().forEach(Inbox::release); // what the test received and left: visible again to whoever reads next
         inboxes.clear();
         tableStreams.clear();

@@ -9,6 +9,7 @@ import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.EventTrail;
 import io.eventharness.emulator.delivery.TrailEntry;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import io.eventharness.emulator.http.MalformedRequestException;
@@ -37,6 +38,12 @@ import java.util.function.Supplier;
  *   <li>{@code POST /_harness/settle} with {@code {"timeoutSeconds": N}} — waits until it is settled: 200 with
  *       {@code {"settled": true, "pending": []}}, or 408 with what is still pending after N seconds (see
  *       {@code Emulator.settle});</li>
+ *   <li>{@code POST /_harness/faults} with {@code {"service": "s3", "operation": "PutObject", "error": "throttling",
+ *       "count": 2}} — the next two {@code PutObject} calls answer with S3's throttling error ({@code "server-error"}:
+ *       its internal error); {@code GET /_harness/faults} — the faults armed, with {@code remaining} and
+ *       {@code injected}; {@code DELETE /_harness/faults} — disarms them all (see {@code faults.ApiFaults}); with
+ *       {@code {"function": "thumbnailer", "errorType": "ImageError", "errorMessage": "corrupt", "count": 1}} the
+ *       function's next invocation fails so, its code not run;</li>
  *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
  *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
@@ -58,17 +65,20 @@ public final class AdminRoutes {
     private final EventTrail trail;
     private final Supplier<LambdaService> lambda;
     private final List<String> features;
+    private final FaultRoutes faults;
 
     /**
      * @param lambda   the Lambda service, once built (waits while it is being built)
+     * @param faults   the AWS APIs' armed faults
      * @param features what the health answer names as the emulator's features
      */
     public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda,
-                       List<String> features) {
+                       ApiFaults faults, List<String> features) {
         this.router = router;
         this.clock = clock;
         this.trail = trail;
         this.lambda = lambda;
+        this.faults = new FaultRoutes(router, faults, lambda);
         this.features = List.copyOf(features);
     }
 
@@ -76,6 +86,13 @@ public final class AdminRoutes {
         String path = r.rawPath();
         String m = r.method();
         String route = path.substring(PREFIX.length());
+        if (route.equals(FaultRoutes.ROUTE)) {
+            try {
+                return faults.handle(r);
+            } catch (IllegalArgumentException e) {
+                return error(400, e.getMessage());
+            }
+        }
         String allowed = switch (route) {
             case "health", "clock", "trail", "trail/last", "settled" -> "GET";
             case "clock/advance", "clock/freeze", "clock/unfreeze", "settle" -> "POST";
@@ -220,11 +237,11 @@ public final class AdminRoutes {
         return ok(arr);
     }
 
-    private static HttpResponse ok(JsonNode n) {
+    static HttpResponse ok(JsonNode n) {
         return HttpResponse.json(200, n.toString());
     }
 
-    private static HttpResponse error(int status, String message) {
+    static HttpResponse error(int status, String message) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("error", message);
         return HttpResponse.json(status, n.toString());

@@ -1,6 +1,6 @@
 /**
- * The emulator's own endpoints under {@code /_harness/} (health, the clock, the event trail, Lambda deployment
- * packages), in plain JSON rather than an AWS protocol. May import: {@code core}, {@code http}, {@code routing},
- * {@code delivery} and the services it reports on.
+ * The emulator's own endpoints under {@code /_harness/} (health, the clock, the event trail, the AWS APIs' armed
+ * faults, Lambda deployment packages), in plain JSON rather than an AWS protocol. May import: {@code core},
+ * {@code http}, {@code routing}, {@code delivery}, {@code faults} and the services it reports on.
  */
 package io.eventharness.emulator.admin;

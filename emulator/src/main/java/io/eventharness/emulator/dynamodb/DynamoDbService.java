@@ -40,7 +40,7 @@ public final class DynamoDbService implements EmulatedService {
     public static final ServiceSpec SPEC = ServiceSpec.awsJson("dynamodb", Protocol.AWS_JSON_1_0, DynamoDbClient.class, "DynamoDB_20120810")
             .withJsonDialect(new ServiceSpec.JsonDialect("com.amazonaws.dynamodb.v20120810",
                     Map.of("ValidationException", "com.amazon.coral.validate", "SerializationException", "com.amazon.coral.service",
-                            "UnknownOperationException", "com.amazon.coral.service"), true));
+                            "UnknownOperationException", "com.amazon.coral.service"), true).keepingNulls());
 
     private final Streams streams;
     private final DynamoDbStreamsService streamsService;

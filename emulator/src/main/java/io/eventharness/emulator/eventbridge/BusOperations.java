@@ -60,7 +60,7 @@ public final class BusOperations {
 
     /** Deletes a custom bus and its rules (their schedules stop); a bus that is not there is no error. */
     public DeleteEventBusResponse deleteEventBus(DeleteEventBusRequest r, Call call) {
-        buses.delete(r.name(), call.region()).ifPresent(bus -> bus.rules().forEach(rule -> router.reschedule(rule, false)));
+        buses.delete(RuleOperations.notNull(r.name(), "name"), call.region()).ifPresent(bus -> bus.rules().forEach(rule -> router.reschedule(rule, false)));
         return DeleteEventBusResponse.builder().build();
     }
 }

@@ -80,7 +80,7 @@ public final class RuleOperations {
 
     public DescribeRuleResponse describeRule(DescribeRuleRequest r, Call call) {
         EventBus bus = buses.require(r.eventBusName(), call.region());
-        EventRule rule = require(bus, r.name());
+        EventRule rule = require(bus, r.name(), "name");
         EventRule.Definition d = rule.definition();
         return DescribeRuleResponse.builder().name(rule.name()).arn(rule.arn().toString())
                 .eventPattern(d.pattern() == null ? null : d.pattern().text()).scheduleExpression(d.scheduleText())
@@ -114,7 +114,7 @@ public final class RuleOperations {
 
     private void setEnabled(String busName, String name, Call call, boolean enabled) {
         EventBus bus = buses.require(busName, call.region());
-        EventRule rule = require(bus, name);
+        EventRule rule = require(bus, name, "name");
         rule.setEnabled(enabled);
         router.reschedule(rule, true);
     }
@@ -122,7 +122,7 @@ public final class RuleOperations {
     /** Refused while the rule has targets (unless {@code Force}); a rule that is not there is no error. */
     public DeleteRuleResponse deleteRule(DeleteRuleRequest r, Call call) {
         EventBus bus = buses.require(r.eventBusName(), call.region());
-        bus.rule(r.name()).ifPresent(rule -> {
+        bus.rule(notNull(r.name(), "name")).ifPresent(rule -> {
             if (bus.deleteRule(r.name(), Boolean.TRUE.equals(r.force()))) {
                 router.reschedule(rule, false);
             }
@@ -130,7 +130,16 @@ public final class RuleOperations {
         return DeleteRuleResponse.builder().build();
     }
 
-    static EventRule require(EventBus bus, String name) {
-        return bus.rule(name).orElseThrow(() -> EventBridgeErrors.ruleNotFound(name, bus.name()));
+    /** The rule named by the request's member {@code member}; ValidationException when the request names none. */
+    static EventRule require(EventBus bus, String name, String member) {
+        return bus.rule(notNull(name, member)).orElseThrow(() -> EventBridgeErrors.ruleNotFound(name, bus.name()));
+    }
+
+    /** A required member's value, or the model's {@code Member must not be null}. */
+    static String notNull(String value, String member) {
+        if (value == null) {
+            throw EventBridgeErrors.constraint(null, member, "Member must not be null");
+        }
+        return value;
     }
 }

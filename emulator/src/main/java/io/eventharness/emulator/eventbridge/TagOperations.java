@@ -84,7 +84,7 @@ public final class TagOperations {
             String id = arn.resourceId();
             String busName = id.equals(name) ? EventBuses.DEFAULT : id.substring(0, id.length() - name.length() - 1);
             EventBus bus = buses.require(busName, arn.region());
-            EventRule rule = RuleOperations.require(bus, name);
+            EventRule rule = RuleOperations.require(bus, name, "resourceARN");
             return new Tagged() {
                 public Map<String, String> tags() {
                     return rule.tags();

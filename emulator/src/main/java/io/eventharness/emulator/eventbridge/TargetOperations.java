@@ -35,7 +35,7 @@ public final class TargetOperations {
 
     public PutTargetsResponse putTargets(PutTargetsRequest r, Call call) {
         EventBus bus = buses.require(r.eventBusName(), call.region());
-        EventRule rule = RuleOperations.require(bus, r.rule());
+        EventRule rule = RuleOperations.require(bus, r.rule(), "rule");
         List<RuleTarget> checked = new ArrayList<>();
         List<Target> given = r.hasTargets() ? r.targets() : List.of();
         for (int i = 0; i < given.size(); i++) {
@@ -109,14 +109,14 @@ public final class TargetOperations {
 
     public RemoveTargetsResponse removeTargets(RemoveTargetsRequest r, Call call) {
         EventBus bus = buses.require(r.eventBusName(), call.region());
-        EventRule rule = RuleOperations.require(bus, r.rule());
+        EventRule rule = RuleOperations.require(bus, r.rule(), "rule");
         rule.removeTargets(r.hasIds() ? r.ids() : List.of());
         return RemoveTargetsResponse.builder().failedEntryCount(0).failedEntries(List.of()).build();
     }
 
     public ListTargetsByRuleResponse listTargetsByRule(ListTargetsByRuleRequest r, Call call) {
         EventBus bus = buses.require(r.eventBusName(), call.region());
-        EventRule rule = RuleOperations.require(bus, r.rule());
+        EventRule rule = RuleOperations.require(bus, r.rule(), "rule");
         List<RuleTarget> targets = rule.targets().stream().sorted(java.util.Comparator.comparing(RuleTarget::id)).toList();
         Pages<RuleTarget> page = Pages.of(targets, RuleTarget::id, r.nextToken(), r.limit());
         return ListTargetsByRuleResponse.builder().nextToken(page.next())

@@ -1,9 +1,12 @@
 package io.eventharness.emulator.http;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -15,6 +18,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -32,13 +36,24 @@ public final class JettyServer implements AutoCloseable {
         }
     }
 
-    /** Larger bodies are refused with 413 before they are read. */
-    static final long MAX_BODY = 1L << 30;
+    /**
+     * The largest request body the emulator takes (it holds each body in memory): a larger one is refused through
+     * {@link HttpHandler#refused} with 413, before it is read when its Content-Length says so, else as soon as the
+     * bytes read pass it (a chunked body), and the connection is closed on what is left of it.
+     */
+    public static final long MAX_BODY = 1L << 30;
 
     private final Server server;
     private final ServerConnector connector;
+    private final long maxBody;
 
     public JettyServer(String host, int port, HttpHandler handler) {
+        this(host, port, handler, MAX_BODY);
+    }
+
+    /** A server that refuses request bodies larger than {@code maxBody} bytes (tests use a small limit). */
+    JettyServer(String host, int port, HttpHandler handler, long maxBody) {
+        this.maxBody = maxBody;
         QueuedThreadPool pool = new QueuedThreadPool(400, 4, 60_000);
         pool.setName("emulator-http");
         pool.setDaemon(true);
@@ -58,15 +73,82 @@ public final class JettyServer implements AutoCloseable {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                serve(handler, request, response, callback);
+                serve(handler, request, response, callback, maxBody);
                 return true;
             }
         });
+        server.setErrorHandler(new Refusals(handler));
         server.setStopTimeout(2_000);
+    }
+
+    /**
+     * What Jetty refuses itself (a request target it cannot parse: {@code %zz}, {@code %00}, dot segments above the
+     * root) is answered by the handler's {@link HttpHandler#refused}, never with Jetty's HTML page (which a client that
+     * sent HEAD read as the answer to its next request). Jetty hands over the headers of such a request but not its
+     * target, so the handler can only route it by its headers; the answer says {@code Connection: close}, as Jetty closes
+     * the connection after it.
+     */
+    private static final class Refusals extends ErrorHandler {
+        private final HttpHandler handler;
+
+        Refusals(HttpHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Headers headers = new Headers();
+            for (HttpField f : request.getHeaders()) {
+                headers.add(f.getName(), f.getValue());
+            }
+            Object message = request.getAttribute(ERROR_MESSAGE);
+            HttpResponse res = handler.refused(new HttpRequest(request.getMethod(), "/", null, headers, new byte[0]),
+                    response.getStatus(), message == null ? "" : message.toString());
+            if (res.status() != response.getStatus()) {
+                res.status(response.getStatus());
+            }
+            response.getHeaders().remove("Cache-Control");
+            // Jetty closes the connection after a request it could not parse, whose method it may not know: say so, so
+            // that a client that sent HEAD drops what follows instead of reading it as its next answer
+            writeClosing(request, response, res, callback);
+            return true;
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            return null; // bytes that are not HTTP: a status line and no HTML page
+        }
+    }
+
+    /** Writes a refusal with {@code Connection: close} (no body to a HEAD): what follows on the connection is not read. */
+    private static void writeClosing(Request request, Response response, HttpResponse res, Callback callback) {
+        response.setStatus(res.status());
+        response.getHeaders().put("Connection", "close");
+        for (String name : res.headers().names()) {
+            for (String v : res.headers().all(name)) {
+                response.getHeaders().put(name, v);
+            }
+        }
+        response.write(true, "HEAD".equals(request.getMethod()) ? null : ByteBuffer.wrap(res.body()), callback);
     }
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** The whole stream, or null as soon as it is longer than {@code max} bytes (the rest is left unread). */
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     public int port() {
@@ -77,13 +159,8 @@ public final class JettyServer implements AutoCloseable {
         return connector.getHost();
     }
 
-    private static void serve(HttpHandler handler, Request request, Response response, Callback callback) throws Exception {
-        long length = request.getLength();
-        if (length > MAX_BODY) {
-            response.setStatus(413);
-            response.write(true, ByteBuffer.allocate(0), callback);
-            return;
-        }
+    private static void serve(HttpHandler handler, Request request, Response response, Callback callback, long maxBody)
+            throws Exception {
         Headers headers = new Headers();
         for (HttpField f : request.getHeaders()) {
             headers.add(f.getName(), f.getValue());
@@ -94,11 +171,19 @@ public final class JettyServer implements AutoCloseable {
                 headers.set("Host", u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : ""));
             }
         }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readAllBytes();
-        }
         HttpURI uri = request.getHttpURI();
+        byte[] body = null;
+        if (request.getLength() <= maxBody) {
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = readAtMost(in, maxBody);
+            }
+        }
+        if (body == null) {
+            HttpResponse refusal = handler.refused(new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers,
+                    new byte[0]), 413, "the request body is larger than " + maxBody + " bytes");
+            writeClosing(request, response, refusal, callback);
+            return;
+        }
         HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body);
         HttpResponse res = handler.handle(req);
         response.setStatus(res.status());

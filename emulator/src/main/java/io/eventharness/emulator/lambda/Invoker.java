@@ -7,6 +7,8 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Json;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.faults.ApiFaults;
+import io.eventharness.emulator.faults.FunctionFault;
 import io.eventharness.emulator.lambda.runtime.ConcurrencyLimitExceededException;
 import io.eventharness.emulator.lambda.runtime.FunctionConfig;
 import io.eventharness.emulator.lambda.runtime.Invocation;
@@ -46,11 +48,16 @@ final class Invoker {
     private final Concurrency concurrency;
     private final LambdaFunctions functions;
     private final Activity activity;
+    private final ApiFaults faults;
 
-    /** @param activity where every running invocation is pending work (the emulator is not settled meanwhile) */
+    /**
+     * @param activity where every running invocation is pending work (the emulator is not settled meanwhile)
+     * @param faults   asked before each invocation runs: an armed fault of the function fails it instead
+     */
     Invoker(FunctionEngine engine, Delivery delivery, Supplier<URI> endpoint, Concurrency concurrency, LambdaFunctions functions,
-            Activity activity) {
+            Activity activity, ApiFaults faults) {
         this.activity = activity;
+        this.faults = faults;
         this.engine = engine;
         this.delivery = delivery;
         this.endpoint = endpoint;
@@ -83,7 +90,8 @@ final class Invoker {
         Invocation inv = new Invocation(requestId, payload, invoked.toString(), clientContext, null, null);
         InvocationResult r;
         try (permit; Activity.Pending running = activity.begin("invocation of " + target + " (request " + requestId + ", from " + source + ")")) {
-            r = runCurrent(fn, qualifier, inv);
+            var fault = faults.nextInvocation(fn.name());
+            r = fault.isPresent() ? injected(fn.resolve(qualifier), requestId, fault.get()) : runCurrent(fn, qualifier, inv);
         } catch (ConcurrencyLimitExceededException e) {
             // the engine's own per-version cap (the account limit): only reached if Concurrency allowed more
             delivery.note(source, target, kind, utf8(payload), "throttled: " + e.getMessage());
@@ -141,6 +149,22 @@ final class Invoker {
         doc.put("errorMessage", message);
         return new InvocationResult(requestId, doc.toString().getBytes(StandardCharsets.UTF_8), "Unhandled", "Runtime.ExitError",
                 true, 0, 0, null, s.memoryMb(), 0, null, List.of(message, "Runtime.ExitError"), s.version());
+    }
+
+    /**
+     * A function error for an invocation an armed fault fails: the error document a handler that threw would give
+     * (its type and message, no stack trace), its code not run. Its log lines are the invocation's result only: no
+     * sandbox wrote to the function's log group.
+     */
+    static InvocationResult injected(FunctionSettings s, String requestId, FunctionFault fault) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("errorMessage", fault.errorMessage());
+        doc.put("errorType", fault.errorType());
+        doc.put("requestId", requestId);
+        doc.putArray("stackTrace");
+        String line = "injected fault " + fault.id() + ": " + fault.errorType() + ": " + fault.errorMessage();
+        return new InvocationResult(requestId, doc.toString().getBytes(StandardCharsets.UTF_8), "Unhandled", fault.errorType(),
+                false, 0, 0, null, s.memoryMb(), 0, null, List.of(line), s.version());
     }
 
     /** The version was created or changed: the engine gets ready for its first invocation (see {@link FunctionEngine#prepare}). */

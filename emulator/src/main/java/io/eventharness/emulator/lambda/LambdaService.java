@@ -4,6 +4,7 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.lambda.mappings.EventSourceMappings;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
 import io.eventharness.emulator.protocol.EmulatedService;
@@ -44,16 +45,19 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
      *
      * @param asyncWorkers how many asynchronous invocations run at once, across all functions; more wait in the
      *                     queue ({@link #defaultAsyncWorkers()} by default)
+     * @param faults       the armed faults of functions, asked before each invocation runs
      */
-    public LambdaService(EmulatorClock clock, Delivery delivery, LambdaEngine engine, LambdaEnvironment env, int asyncWorkers) {
-        this(clock, delivery, new RunnerCache(engine), env, asyncWorkers);
+    public LambdaService(EmulatorClock clock, Delivery delivery, LambdaEngine engine, LambdaEnvironment env, int asyncWorkers,
+                         ApiFaults faults) {
+        this(clock, delivery, new RunnerCache(engine), env, asyncWorkers, faults);
     }
 
     /** Over any engine (a test's). */
-    LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env, int asyncWorkers) {
+    LambdaService(EmulatorClock clock, Delivery delivery, FunctionEngine engine, LambdaEnvironment env, int asyncWorkers,
+                  ApiFaults faults) {
         this.engine = engine;
         Concurrency concurrency = new Concurrency(Concurrency.DEFAULT_ACCOUNT_LIMIT, functions::reservedTotal);
-        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity());
+        Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity(), faults);
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
         this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues(),

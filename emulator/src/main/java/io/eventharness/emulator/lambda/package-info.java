@@ -61,6 +61,7 @@
  *       naming the operation. Event source mappings: see {@code lambda.mappings}.</li>
  * </ul>
  *
- * <p>May import: {@code core}, {@code protocol}, {@code delivery}, {@code lambda.runtime}, {@code lambda.mappings}.
+ * <p>May import: {@code core}, {@code protocol}, {@code delivery}, {@code faults} (an armed fault of a function fails
+ * its invocation before it runs), {@code lambda.runtime}, {@code lambda.mappings}.
  */
 package io.eventharness.emulator.lambda;

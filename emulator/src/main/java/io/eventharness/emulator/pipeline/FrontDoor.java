@@ -3,11 +3,14 @@ package io.eventharness.emulator.pipeline;
 import io.eventharness.emulator.admin.AdminRoutes;
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.core.Ids;
+import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.HttpHandler;
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
+import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
 import io.eventharness.emulator.routing.ServiceRouter;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
- * typed request (the protocol's codec) → the typed operation → the typed response back through the
+ * typed request (the protocol's codec) → an armed fault's error ({@link ApiFaults}) or the typed operation → the typed response back through the
  * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
@@ -26,16 +29,17 @@ public final class FrontDoor implements HttpHandler {
 
     private final ServiceRouter router;
     private final AdminRoutes admin;
+    private final ApiFaults faults;
     private final RequestLog log;
 
-    public FrontDoor(ServiceRouter router, AdminRoutes admin) {
-        this(router, admin, null);
-    }
-
-    /** @param log told of each request served; null for none */
-    public FrontDoor(ServiceRouter router, AdminRoutes admin, RequestLog log) {
+    /**
+     * @param faults asked before each operation runs: an armed fault answers instead
+     * @param log    told of each request served; null for none
+     */
+    public FrontDoor(ServiceRouter router, AdminRoutes admin, ApiFaults faults, RequestLog log) {
         this.router = router;
         this.admin = admin;
+        this.faults = faults;
         this.log = log;
     }
 
@@ -89,6 +93,10 @@ public final class FrontDoor implements HttpHandler {
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);
+            var fault = faults.next(route.binding().name(), resolved.op().name());
+            if (fault.isPresent()) {
+                return codec.encodeError(fault.get(), call);
+            }
             Object result = resolved.op().invoke(typedRequest, call);
             return codec.encode(result, resolved.op(), call);
         } catch (AwsException e) {
@@ -100,6 +108,45 @@ public final class FrontDoor implements HttpHandler {
             return codec.encodeError(new AwsException(500, "InternalFailure",
                     "The emulator failed to serve this request: " + e, false), call);
         }
+    }
+
+    /**
+     * A request the HTTP layer refused, answered in the envelope of the service its headers name. A target it could not
+     * parse ({@code %zz}, {@code %00}, dot segments above the root): S3's {@code InvalidURI}, as S3 answers it, or the
+     * protocol's own code for a malformed request. A body larger than the emulator takes ({@link JettyServer#MAX_BODY}):
+     * S3's {@code EntityTooLarge}, else 413 {@code RequestEntityTooLarge}.
+     */
+    @Override
+    public HttpResponse refused(HttpRequest request, int status, String reason) {
+        try {
+            ServiceRouter.Route route = router.route(request);
+            if (route == null) {
+                return UnservedService.answer(request, router.unserved(request), router.served(), Ids.uuid());
+            }
+            ProtocolCodec codec = route.binding().codecFor(request);
+            Call call = new Call(Ids.uuid(), route.scope(), request, endpointOf(request));
+            return codec.encodeError(refusal(status, reason, route.binding().spec().protocol() == Protocol.REST_XML, codec), call);
+        } catch (RuntimeException e) {
+            LOG.error("emulator bug while refusing {}", request, e);
+            return new HttpResponse().status(status);
+        }
+    }
+
+    private static AwsException refusal(int status, String reason, boolean s3, ProtocolCodec codec) {
+        String detail = reason == null || reason.isBlank() ? "" : ": " + reason;
+        if (status >= 500) {
+            LOG.error("emulator bug: the HTTP layer failed: {}", reason);
+            return new AwsException(status, "InternalFailure", "The emulator failed to serve this request" + detail, false);
+        } else if (status == 413) {
+            String why = "The emulator holds each request body in memory and refuses one this large" + detail;
+            return s3 ? AwsException.of(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size. " + why)
+                    : AwsException.of(413, "RequestEntityTooLarge", why);
+        } else if (status != 400) {
+            return AwsException.of(status, "BadRequest", "The request could not be read" + detail);
+        } else if (s3) {
+            return AwsException.of(status, "InvalidURI", "Couldn't parse the specified URI.");
+        }
+        return codec.malformed("The request target could not be parsed" + detail);
     }
 
     static String endpointOf(HttpRequest r) {

@@ -84,7 +84,9 @@ public final class AwsJsonCodec implements ProtocolCodec {
         }
         try {
             var builder = Shapes.builderOf(resolved.op().requestClass());
-            (cbor ? JsonShapes.CBOR : JsonShapes.JSON).readInto(node, builder);
+            JsonShapes shapes = dialect.keepsNulls() ? (cbor ? JsonShapes.CBOR_SPARSE : JsonShapes.JSON_SPARSE)
+                    : (cbor ? JsonShapes.CBOR : JsonShapes.JSON);
+            shapes.readInto(node, builder);
             return Shapes.build(builder);
         } catch (ShapeException e) {
             throw malformed(e.getMessage());

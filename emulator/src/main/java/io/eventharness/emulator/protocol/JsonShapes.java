@@ -33,13 +33,19 @@ public final class JsonShapes {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final boolean cbor;
+    private final boolean sparse;
 
-    private JsonShapes(boolean cbor) {
+    private JsonShapes(boolean cbor, boolean sparse) {
         this.cbor = cbor;
+        this.sparse = sparse;
     }
 
-    public static final JsonShapes JSON = new JsonShapes(false);
-    public static final JsonShapes CBOR = new JsonShapes(true);
+    /** JSON; a null in a list or as a map's value is refused ({@code [null]} is no list of strings). */
+    public static final JsonShapes JSON = new JsonShapes(false, false);
+    public static final JsonShapes CBOR = new JsonShapes(true, false);
+    /** JSON whose lists and maps keep their nulls, for a service that reports them itself (DynamoDB's validator). */
+    public static final JsonShapes JSON_SPARSE = new JsonShapes(false, true);
+    public static final JsonShapes CBOR_SPARSE = new JsonShapes(true, true);
 
     // ---- reading ------------------------------------------------------------------------------
 
@@ -89,7 +95,7 @@ public final class JsonShapes {
         } else if (t == MarshallingType.DOUBLE) {
             return number(n, name).doubleValue();
         } else if (t == MarshallingType.BIG_DECIMAL) {
-            return number(n, name).decimalValue();
+            return decimal(number(n, name), name);
         } else if (t == MarshallingType.BOOLEAN) {
             if (!n.isBoolean()) {
                 throw mismatch(name, "a boolean", n);
@@ -125,7 +131,7 @@ public final class JsonShapes {
             SdkField<?> member = f.getTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>(n.size());
             for (JsonNode e : n) {
-                out.add(e.isNull() ? null : readValue(e, member));
+                out.add(e.isNull() ? absent(name) : readValue(e, member));
             }
             return out;
         } else if (t == MarshallingType.MAP) {
@@ -137,11 +143,19 @@ public final class JsonShapes {
             Iterator<Map.Entry<String, JsonNode>> it = n.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), e.getValue().isNull() ? null : readValue(e.getValue(), value));
+                out.put(e.getKey(), e.getValue().isNull() ? absent(name) : readValue(e.getValue(), value));
             }
             return out;
         }
         throw new ShapeException("unsupported member type for " + name);
+    }
+
+    /** A null in a list or map: kept when sparse, else refused (it would reach the service as a null element). */
+    private Object absent(String name) {
+        if (!sparse) {
+            throw new ShapeException("Value for " + name + " must not hold null");
+        }
+        return null;
     }
 
     private Instant readInstant(JsonNode n, SdkField<?> f) {
@@ -149,7 +163,7 @@ public final class JsonShapes {
             if (cbor && n.isIntegralNumber()) {
                 return Instant.ofEpochMilli(n.longValue());
             }
-            return Shapes.fromEpochSeconds(n.decimalValue());
+            return Shapes.fromEpochSeconds(decimal(n, f.memberName()));
         }
         if (n.isTextual()) {
             try {
@@ -166,6 +180,15 @@ public final class JsonShapes {
             throw mismatch(name, "an integer", n);
         }
         return n;
+    }
+
+    /** A number's exact value; one too large for a double ({@code 1e400}, read as infinity) is no value. */
+    private static java.math.BigDecimal decimal(JsonNode n, String name) {
+        try {
+            return n.decimalValue();
+        } catch (NumberFormatException e) {
+            throw new ShapeException("Value for " + name + " is not a finite number");
+        }
     }
 
     private static JsonNode number(JsonNode n, String name) {

@@ -112,7 +112,7 @@ public final class QueryCodec implements ProtocolCodec {
         w.start("ErrorResponse", namespace).start("Error")
                 .element("Type", error.senderFault() ? "Sender" : "Receiver")
                 .element("Code", error.queryCode())
-                .element("Message", error.getMessage())
+                .element("Message", XmlWriter.legible(error.getMessage()))
                 .end("Error")
                 .element("RequestId", call.requestId())
                 .end("ErrorResponse");

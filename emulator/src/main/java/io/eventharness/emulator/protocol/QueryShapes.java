@@ -55,7 +55,7 @@ public final class QueryShapes {
             }
             List<Object> out = new ArrayList<>(idx.size());
             for (int i : idx) {
-                out.add(readValue(params, base + i, lt.memberFieldInfo()));
+                out.add(present(readValue(params, base + i, lt.memberFieldInfo()), base + i));
             }
             return out;
         } else if (t == MarshallingType.MAP) {
@@ -74,7 +74,7 @@ public final class QueryShapes {
                 if (key == null) {
                     throw new ShapeException("map entry " + base + i + " has no " + k);
                 }
-                out.put(key, readValue(params, base + i + "." + v, mt.valueFieldInfo()));
+                out.put(key, present(readValue(params, base + i + "." + v, mt.valueFieldInfo()), base + i + "." + v));
             }
             return out;
         }
@@ -97,6 +97,14 @@ public final class QueryShapes {
         }
         String s = params.get(name);
         return s == null ? null : Shapes.scalarFromText(f, s, TimestampFormatTrait.Format.ISO_8601);
+    }
+
+    /** A list member or map value that the form names without giving it ({@code Entry.1.Id=a} of a list of strings). */
+    private static Object present(Object value, String name) {
+        if (value == null) {
+            throw new ShapeException("no value for " + name);
+        }
+        return value;
     }
 
     private static TreeSet<Integer> indices(Map<String, String> params, String base) {

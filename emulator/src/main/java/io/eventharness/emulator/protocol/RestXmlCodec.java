@@ -195,9 +195,13 @@ public final class RestXmlCodec implements ProtocolCodec {
         }
         XmlWriter w = new XmlWriter().declaration().start("Error")
                 .element("Code", error.code())
-                .element("Message", error.getMessage());
-        // what S3 adds to some errors: ArgumentName and ArgumentValue, Condition, Key ...
-        error.members().forEach(w::element);
+                .element("Message", XmlWriter.legible(error.getMessage()));
+        // what S3 adds to some errors: ArgumentName and ArgumentValue, Condition, Key ... (an absent one is left out)
+        error.members().forEach((name, value) -> {
+            if (value != null) {
+                w.element(name, XmlWriter.legible(value));
+            }
+        });
         w.element("RequestId", call.requestId())
                 .element("HostId", call.requestId())
                 .end("Error");

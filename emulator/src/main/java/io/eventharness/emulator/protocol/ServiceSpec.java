@@ -26,9 +26,22 @@ public record ServiceSpec(String signingName, Protocol protocol, Class<?> sdkCli
      * What an awsJson service puts on the wire beyond the protocol: the namespace of its errors' {@code __type}
      * ({@code com.amazonaws.dynamodb.v20120810#ResourceNotFoundException}), other namespaces for some codes
      * (DynamoDB's {@code com.amazon.coral.validate#ValidationException}), and whether answers carry
-     * {@code x-amz-crc32} (the CRC32 of the body, which DynamoDB's clients verify).
+     * {@code x-amz-crc32} (the CRC32 of the body, which DynamoDB's clients verify), and whether a null in a request's
+     * list or map reaches the service ({@link #keepingNulls()}).
      */
-    public record JsonDialect(String errorNamespace, Map<String, String> namespaceByCode, boolean crc32) {
+    public record JsonDialect(String errorNamespace, Map<String, String> namespaceByCode, boolean crc32, boolean keepsNulls) {
+        public JsonDialect(String errorNamespace, Map<String, String> namespaceByCode, boolean crc32) {
+            this(errorNamespace, namespaceByCode, crc32, false);
+        }
+
+        /**
+         * The same dialect, whose requests keep the nulls of their lists and maps for the service to report
+         * (DynamoDB's {@code Member must not be null}); otherwise the codec refuses them as a SerializationException.
+         */
+        public JsonDialect keepingNulls() {
+            return new JsonDialect(errorNamespace, namespaceByCode, crc32, true);
+        }
+
         /** The {@code __type} of an error code. */
         public String type(String code) {
             return namespaceByCode.getOrDefault(code, errorNamespace) + "#" + code;

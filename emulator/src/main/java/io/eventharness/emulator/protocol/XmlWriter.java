@@ -67,6 +67,30 @@ public final class XmlWriter {
         }
     }
 
+    /**
+     * The text with every character XML 1.0 cannot carry, not even as a reference (control characters but tab, line
+     * feed and carriage return; unpaired surrogates; U+FFFE and U+FFFF), replaced by U+FFFD: for error messages that
+     * quote what a client sent, which a client's XML parser must still be able to read.
+     */
+    public static String legible(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(s.charAt(++i));
+            } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
+                out.append('\uFFFD');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static String escapeAttribute(String s) {
         XmlWriter w = new XmlWriter();
         w.escape(s, true);

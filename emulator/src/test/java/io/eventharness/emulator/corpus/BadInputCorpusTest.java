@@ -1,6 +1,7 @@
 package io.eventharness.emulator.corpus;
 
 import static io.eventharness.emulator.corpus.BadRequest.QUEUE;
+import static io.eventharness.emulator.corpus.BadRequest.awsJson;
 import static io.eventharness.emulator.corpus.BadRequest.query;
 import static io.eventharness.emulator.corpus.BadRequest.sqsCbor;
 import static io.eventharness.emulator.corpus.BadRequest.sqsJson;
@@ -68,6 +69,20 @@ class BadInputCorpusTest {
                         "TooManyEntriesInBatchRequest"),
                 sqsJson("empty batch", "AmazonSQS.SendMessageBatch", "{\"QueueUrl\":\"" + QUEUE + "\",\"Entries\":[]}",
                         "EmptyBatchRequest"),
+                // a null inside a list or map reached the service as a null element (a 500 from the generated corpus)
+                sqsJson("list member holding null", "AmazonSQS.SendMessageBatch",
+                        "{\"QueueUrl\":\"" + QUEUE + "\",\"Entries\":[null]}", "SerializationException"),
+                sqsJson("map value null", "AmazonSQS.TagQueue", "{\"QueueUrl\":\"" + QUEUE + "\",\"Tags\":{\"a\":null}}",
+                        "SerializationException"),
+                // a number too large for a double was read as infinity, which has no exact value (a 500)
+                awsJson("timestamp 1e400", "events", "1.1", "AWSEvents.PutEvents",
+                        "{\"Entries\":[{\"Source\":\"a\",\"DetailType\":\"b\",\"Detail\":\"{}\",\"Time\":1e400}]}",
+                        "SerializationException"),
+                // EventBridge operations read a rule's or bus's name that the request left out (a 500)
+                awsJson("required name left out", "events", "1.1", "AWSEvents.DescribeRule", "{}", "ValidationException"),
+                awsJson("required bus name left out", "events", "1.1", "AWSEvents.DeleteEventBus", "{}", "ValidationException"),
+                awsJson("required rule null", "events", "1.1", "AWSEvents.ListTargetsByRule", "{\"Rule\":null}",
+                        "ValidationException"),
                 sqsJson("message with a NUL character", "AmazonSQS.SendMessage",
                         "{\"QueueUrl\":\"" + QUEUE + "\",\"MessageBody\":\"a\\u0000b\"}", "InvalidMessageContents"));
     }
@@ -106,6 +121,13 @@ class BadInputCorpusTest {
                         "AWS.SimpleQueueService.EmptyBatchRequest"),
                 sqsQuery("control characters in a message", "Action=SendMessage&QueueUrl=" + QUEUE + "&MessageBody=%00%01",
                         "InvalidMessageContents"),
+                // an error message quoting a control character was XML no client could read
+                sqsQuery("control character quoted by the error", "Action=ReceiveMessage&QueueUrl=" + QUEUE + "&WaitTimeSeconds=%00",
+                        "InvalidParameterValue"),
+                sqsQuery("binary garbage", new String(garbage(512), StandardCharsets.ISO_8859_1), "MalformedQueryString"),
+                // a list member named only by its sub-keys reached the service as a null element
+                sqsQuery("list member without a value", "Action=ReceiveMessage&QueueUrl=" + QUEUE + "&AttributeName.1.x=All",
+                        "InvalidParameterValue"),
                 // Unsigned and naming no service's action: a service the emulator does not serve, not S3's.
                 query("unsigned, unknown Action", null, "/", "Action=NoSuchAction&Version=2012-11-05",
                         501, Envelope.QUERY_XML, "NotImplemented"),

@@ -44,6 +44,15 @@ record BadRequest(String name, String method, String path, Map<String, String> h
         return new BadRequest("awsJson: " + name, "POST", "/", h, body, 400, Envelope.AWS_JSON, code);
     }
 
+    /** A signed awsJson request to {@code service} ({@code version} 1.0 or 1.1) with the given target. */
+    static BadRequest awsJson(String name, String service, String version, String target, String body, String code) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Authorization", sigV4(service));
+        h.put("Content-Type", "application/x-amz-json-" + version);
+        h.put("X-Amz-Target", target);
+        return new BadRequest("awsJson: " + name, "POST", "/", h, body.getBytes(StandardCharsets.UTF_8), 400, Envelope.AWS_JSON, code);
+    }
+
     /** A signed SQS request in CBOR ({@code application/x-amz-cbor-1.1}); the error must come back in CBOR. */
     static BadRequest sqsCbor(String name, String target, byte[] body, String code) {
         Map<String, String> h = new LinkedHashMap<>();

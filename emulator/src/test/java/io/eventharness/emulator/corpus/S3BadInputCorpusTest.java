@@ -3,6 +3,7 @@ package io.eventharness.emulator.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventharness.emulator.TestAws;
+import io.eventharness.emulator.http.JettyServer;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,6 +55,16 @@ class S3BadInputCorpusTest {
                 s3("complete an upload that does not exist", "POST", b + "/k?uploadId=nope", Map.of(),
                         "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"x\"</ETag></Part></CompleteMultipartUpload>",
                         404, "NoSuchUpload"),
+                // refused by the HTTP layer before routing: it was Jetty's HTML page
+                s3("malformed percent-encoding in the path", "GET", b + "/%zz", Map.of(), "", 400, "InvalidURI"),
+                s3("encoded NUL in the path", "GET", b + "/a%00b", Map.of(), "", 400, "InvalidURI"),
+                // an error member the operation left empty was a 500 when written
+                s3("notification config: filter rule without a name", "PUT", b + "?notification", Map.of(),
+                        "<NotificationConfiguration><QueueConfiguration><Queue>arn:aws:sqs:us-east-1:000000000000:absent</Queue>"
+                                + "<Event>s3:ObjectCreated:*</Event><Filter><S3Key><FilterRule><Value>x</Value></FilterRule></S3Key>"
+                                + "</Filter></QueueConfiguration></NotificationConfiguration>", 400, "InvalidArgument"),
+                // an error quoting a control character was XML no client could read
+                s3("control character in an integer parameter", "GET", b + "?list-type=2&max-keys=%01", Map.of(), "", 400, null),
                 s3("malformed percent-encoding in the query", "GET", b + "?prefix=%zz&list-type=2", Map.of(), "", 400, null));
     }
 
@@ -63,6 +75,39 @@ class S3BadInputCorpusTest {
         h.put("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
         h.putAll(extra);
         return new BadRequest("restXml: " + name, method, path, h, body.getBytes(StandardCharsets.UTF_8), status, Envelope.REST_XML, code);
+    }
+
+    /**
+     * A HEAD whose target the HTTP layer refuses gets a status and headers and no body, and says it closes the
+     * connection: the HTML page it sent before was read by a keep-alive client as the answer to its next request.
+     */
+    @Test
+    void aRefusedHeadLeavesNothingForTheNextRequest() throws Exception {
+        Map<String, String> h = Map.of("Authorization", BadRequest.sigV4("s3"), "x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+        var endpoint = TestAws.emulator().endpoint();
+        try (KeepAlive connection = new KeepAlive(endpoint.getHost(), endpoint.getPort(), (int) Corpus.DEADLINE.toMillis())) {
+            RawHttp.Answer refused = connection.send("HEAD", "/" + BUCKET + "/%zz", h, new byte[0]);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.header("Connection")).hasValue("close");
+            RawHttp.Answer next = connection.send("GET", "/" + BUCKET + "/ten.txt", h, new byte[0]);
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
+        }
+    }
+
+    /** A body over the emulator's limit is refused in S3's envelope by its Content-Length, before a byte of it is read. */
+    @Test
+    void aBodyOverTheLimitIsEntityTooLarge() throws Exception {
+        Map<String, String> h = Map.of("Authorization", BadRequest.sigV4("s3"), "x-amz-content-sha256", "UNSIGNED-PAYLOAD",
+                "Content-Length", Long.toString(JettyServer.MAX_BODY + 1));
+        var endpoint = TestAws.emulator().endpoint();
+        try (KeepAlive connection = new KeepAlive(endpoint.getHost(), endpoint.getPort(), (int) Corpus.DEADLINE.toMillis())) {
+            RawHttp.Answer a = connection.send("PUT", "/" + BUCKET + "/huge", h, new byte[0]);
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(Envelope.REST_XML.code(a)).isEqualTo("EntityTooLarge");
+            assertThat(a.header("Connection")).hasValue("close");
+        }
+        assertThat(TestAws.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("huge")).contents()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -70,6 +70,32 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Makes the next {@code count} calls of {@code operation} of {@code service} ({@code s3}, {@code PutObject}) answer
+     * with the service's {@code error} ({@code throttling} or {@code server-error}) instead of being served: the
+     * emulator's {@code POST /_harness/faults}. Only where {@link Feature#API_FAULTS} is supported.
+     */
+    default void armFault(String service, String operation, String error, int count) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot inject faults");
+    }
+
+    /**
+     * Makes the next {@code count} invocations of {@code function} (its name) fail with {@code errorType} and
+     * {@code errorMessage}, its code not run. Only where {@link Feature#API_FAULTS} is supported.
+     */
+    default void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        throw new UnsupportedOperationException("the " + name() + " backend cannot inject faults");
+    }
+
+    /** How many calls of {@code operation} of {@code service} the armed faults have answered so far (0 where unsupported). */
+    default int faultsInjected(String service, String operation) {
+        return 0;
+    }
+
+    /** Disarms every fault {@link #armFault} armed; nothing where faults are not supported. */
+    default void clearFaults() {
+    }
+
+    /**
      * Whether {@link #settle(Duration)} works: only the embedded emulator knows when nothing is pending. Elsewhere the
      * harness settles by a quiet period ({@code observe.Settle}).
      */

@@ -105,6 +105,34 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void armFault(String service, String operation, String error, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFault(service, operation, error, count);
+        }
+        FaultRequests.arm(emulator.endpoint(), service, operation, error, count);
+    }
+
+    @Override
+    public void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFunctionFault(function, errorType, errorMessage, count);
+        }
+        FaultRequests.armFunction(emulator.endpoint(), function, errorType, errorMessage, count);
+    }
+
+    @Override
+    public int faultsInjected(String service, String operation) {
+        return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(emulator.endpoint(), service, operation) : 0;
+    }
+
+    @Override
+    public void clearFaults() {
+        if (capabilities().supports(Feature.API_FAULTS)) {
+            FaultRequests.clear(emulator.endpoint());
+        }
+    }
+
+    @Override
     public long trailMark() {
         return emulator.trailMark();
     }

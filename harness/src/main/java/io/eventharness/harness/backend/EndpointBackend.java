@@ -193,6 +193,34 @@ public final class EndpointBackend implements Backend {
     }
 
     @Override
+    public void armFault(String service, String operation, String error, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFault(service, operation, error, count);
+        }
+        FaultRequests.arm(endpoint, service, operation, error, count);
+    }
+
+    @Override
+    public void armFunctionFault(String function, String errorType, String errorMessage, int count) {
+        if (!capabilities().supports(Feature.API_FAULTS)) {
+            Backend.super.armFunctionFault(function, errorType, errorMessage, count);
+        }
+        FaultRequests.armFunction(endpoint, function, errorType, errorMessage, count);
+    }
+
+    @Override
+    public int faultsInjected(String service, String operation) {
+        return capabilities().supports(Feature.API_FAULTS) ? FaultRequests.injected(endpoint, service, operation) : 0;
+    }
+
+    @Override
+    public void clearFaults() {
+        if (capabilities().supports(Feature.API_FAULTS)) {
+            FaultRequests.clear(endpoint);
+        }
+    }
+
+    @Override
     public long trailMark() {
         if (!hasTrail()) {
             return 0;

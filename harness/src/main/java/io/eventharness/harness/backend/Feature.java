@@ -24,7 +24,9 @@ public enum Feature {
     /** Lambda reading Kinesis data streams and invoking functions with batches (event source mappings). */
     KINESIS_EVENT_SOURCE("kinesis-event-source", "Lambda reading Kinesis streams (event source mappings)"),
     /** Lambda reading DynamoDB tables' streams and invoking functions with batches (event source mappings). */
-    DYNAMODB_EVENT_SOURCE("dynamodb-event-source", "Lambda reading DynamoDB streams (event source mappings)");
+    DYNAMODB_EVENT_SOURCE("dynamodb-event-source", "Lambda reading DynamoDB streams (event source mappings)"),
+    /** Faults of the AWS APIs on purpose: {@code cloud.faults().throttle("s3:PutObject", 2)}. The emulator only. */
+    API_FAULTS("api-faults", "faults of the AWS APIs on purpose (cloud.faults())");
 
     private final String id;
     private final String description;
