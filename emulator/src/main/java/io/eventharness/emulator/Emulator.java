@@ -70,6 +70,7 @@ public final class Emulator implements AutoCloseable {
     private final CompletableFuture<Services> services = new CompletableFuture<>();
     private final ServiceRouter router = new ServiceRouter();
     private JettyServer server;
+    private FrontDoor frontDoor;
     private boolean started;
 
     private Emulator(Settings settings) {
@@ -91,7 +92,7 @@ public final class Emulator implements AutoCloseable {
         }
         router.serve(built.bindings());
         services.complete(built);
-        built.bindings().forEach(Emulator::warmUp);
+        WarmUp.run(built.bindings(), frontDoor);
     }
 
     public static Builder builder() {
@@ -105,9 +106,10 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Starts serving; returns once the port accepts requests and the services are built. The services (their
-     * state, Jackson, the IAM policy catalogue, the Lambda engine), then their SDK models and codecs, are built
-     * on another core while this thread starts Jetty: the two largest start-up costs overlap. Requests that
-     * arrive before a service is ready wait for it. An emulator starts once; {@code start()} again returns it.
+     * state, Jackson, the IAM policy catalogue, the Lambda engine) are built on another core while this thread
+     * starts Jetty: the two largest start-up costs overlap. Requests that arrive before the services are built wait
+     * for them. That thread then goes on preparing what each service's first request needs ({@code WarmUp}). An
+     * emulator starts once; {@code start()} again returns it.
      */
     public synchronized Emulator start() {
         if (started) {
@@ -117,11 +119,11 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
         started = true;
+        frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog());
         Thread builder = new Thread(this::buildServices, "emulator-services");
         builder.setDaemon(true);
         builder.start();
-        JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog()));
+        JettyServer s = new JettyServer(settings.host(), settings.port(), frontDoor);
         try {
             s.start();
         } catch (Exception e) {
@@ -137,15 +139,6 @@ public final class Emulator implements AutoCloseable {
             throw (RuntimeException) e.getCause();
         }
         return this;
-    }
-
-    /** A service that fails to load here fails again on its first request, which reports it in its protocol. */
-    private static void warmUp(ServiceBinding b) {
-        try {
-            b.warmUp();
-        } catch (RuntimeException | LinkageError e) {
-            // reported by the first request that needs this service
-        }
     }
 
     /** {@code http://127.0.0.1:<port>}: give it to {@code endpointOverride}. */

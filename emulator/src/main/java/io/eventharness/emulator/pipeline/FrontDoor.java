@@ -62,6 +62,11 @@ public final class FrontDoor implements HttpHandler {
         return response;
     }
 
+    /** Serves a request the emulator makes of itself ({@code WarmUp}): as any other, but not in the request log. */
+    public HttpResponse serveUnlogged(HttpRequest request) {
+        return serve(request, new Seen());
+    }
+
     private HttpResponse serve(HttpRequest request, Seen seen) {
         ServiceRouter.Route route;
         ProtocolCodec codec;
