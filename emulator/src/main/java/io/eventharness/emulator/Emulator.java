@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -68,6 +69,8 @@ public final class Emulator implements AutoCloseable {
     private final Delivery delivery;
     /** Built on a thread of their own while the port opens (see {@link #start()}). */
     private final CompletableFuture<Services> services = new CompletableFuture<>();
+    /** Done once {@code WarmUp} has gone through every service (or the services failed). */
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
     private final ServiceRouter router = new ServiceRouter();
     private JettyServer server;
     private FrontDoor frontDoor;
@@ -88,11 +91,21 @@ public final class Emulator implements AutoCloseable {
             IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
             router.fail(failure);
             services.completeExceptionally(failure);
+            warmedUp.complete(null);
             return;
         }
         router.serve(built.bindings());
         services.complete(built);
-        WarmUp.run(built.bindings(), frontDoor);
+        try {
+            WarmUp.run(built.bindings(), frontDoor);
+        } finally {
+            warmedUp.complete(null);
+        }
+    }
+
+    /** Waits until every service is warmed up (for tests: nothing else needs to). */
+    void awaitWarmUp(Duration timeout) throws Exception {
+        warmedUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -108,8 +121,9 @@ public final class Emulator implements AutoCloseable {
      * Starts serving; returns once the port accepts requests and the services are built. The services (their
      * state, Jackson, the IAM policy catalogue, the Lambda engine) are built on another core while this thread
      * starts Jetty: the two largest start-up costs overlap. Requests that arrive before the services are built wait
-     * for them. That thread then goes on preparing what each service's first request needs ({@code WarmUp}). An
-     * emulator starts once; {@code start()} again returns it.
+     * for them. That thread then goes on preparing what each service's first request needs ({@code WarmUp}), and
+     * another sends the port one request that Jetty answers itself ({@link JettyServer#warmUp()}). An emulator starts
+     * once; {@code start()} again returns it.
      */
     public synchronized Emulator start() {
         if (started) {
@@ -132,6 +146,9 @@ public final class Emulator implements AutoCloseable {
                     + e.getMessage(), e);
         }
         server = s;
+        Thread jetty = new Thread(s::warmUp, "emulator-http-warm-up");
+        jetty.setDaemon(true);
+        jetty.start();
         try {
             services.join();
         } catch (CompletionException e) {

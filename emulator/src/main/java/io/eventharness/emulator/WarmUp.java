@@ -25,19 +25,20 @@ final class WarmUp {
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    /** In the order services are most often first asked for. */
     private static final List<Probe> PROBES = List.of(
+            new Probe("s3", "GET", "/", null, Map.of(), ""),
             json("sqs", JSON_10, "AmazonSQS.ListQueues"),
             json("dynamodb", JSON_10, "DynamoDB_20120810.ListTables"),
-            json("dynamodb", JSON_10, "DynamoDBStreams_20120810.ListStreams"),
+            new Probe("lambda", "GET", "/2015-03-31/functions/", null, Map.of(), ""),
+            form("sns", "Action=ListTopics&Version=2010-03-31"),
             json("kinesis", JSON_11, "Kinesis_20131202.ListStreams"),
             json("logs", JSON_11, "Logs_20140328.DescribeLogGroups"),
-            json("events", JSON_11, "AWSEvents.ListEventBuses"),
-            new Probe("s3", "GET", "/", null, Map.of(), ""),
-            new Probe("lambda", "GET", "/2015-03-31/functions/", null, Map.of(), ""),
-            new Probe("scheduler", "GET", "/schedules", null, Map.of(), ""),
-            form("sns", "Action=ListTopics&Version=2010-03-31"),
             form("iam", "Action=ListRoles&Version=2010-05-08"),
-            form("sts", "Action=GetCallerIdentity&Version=2011-06-15"));
+            form("sts", "Action=GetCallerIdentity&Version=2011-06-15"),
+            json("events", JSON_11, "AWSEvents.ListEventBuses"),
+            new Probe("scheduler", "GET", "/schedules", null, Map.of(), ""),
+            json("dynamodb", JSON_10, "DynamoDBStreams_20120810.ListStreams"));
 
     private WarmUp() {
     }
@@ -50,16 +51,10 @@ final class WarmUp {
         return new Probe(service, "POST", "/", null, Map.of("Content-Type", FORM), body);
     }
 
-    /** Each binding's model, codecs and routes, then each probe through the pipeline. */
+    /** Service by service: its bindings' models, codecs and routes, then its probe through the pipeline. */
     static void run(List<ServiceBinding> bindings, FrontDoor frontDoor) {
-        for (ServiceBinding b : bindings) {
-            try {
-                b.warmUp();
-            } catch (RuntimeException | LinkageError e) {
-                // reported by the first request that needs this service
-            }
-        }
         for (Probe p : PROBES) {
+            bindings.stream().filter(b -> b.name().equals(p.service())).forEach(WarmUp::warmUp);
             try {
                 Headers h = new Headers().add("Host", "localhost")
                         .add("Authorization", "AWS4-HMAC-SHA256 Credential=warm-up/20000101/us-east-1/" + p.service()
@@ -67,8 +62,17 @@ final class WarmUp {
                 p.headers().forEach(h::add);
                 frontDoor.serveUnlogged(new HttpRequest(p.method(), p.path(), p.query(), h, p.body().getBytes(StandardCharsets.UTF_8)));
             } catch (RuntimeException | LinkageError e) {
-                // as above
+                // reported by the first request that needs this service
             }
+        }
+        bindings.forEach(WarmUp::warmUp); // any without a probe
+    }
+
+    private static void warmUp(ServiceBinding b) {
+        try {
+            b.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // as above
         }
     }
 }

@@ -121,11 +121,16 @@ public final class PeerBench {
     private static Server s3proxy() throws IOException {
         Path cp = PEERS.resolve("s3proxy/cp.txt");
         return new Server("S3Proxy 4.1.0", !Files.exists(cp) ? null : p -> {
+            // S3Proxy's jar has no logging configuration: logback's default logs at DEBUG, a line per request and more
+            Path logback = Files.createTempFile("s3proxy-logback", ".xml");
+            Files.writeString(logback, "<configuration><root level=\"WARN\"/></configuration>");
+            logback.toFile().deleteOnExit();
             Path props = Files.createTempFile("s3proxy", ".properties");
             Files.writeString(props, "s3proxy.endpoint=http://127.0.0.1:" + p + "\ns3proxy.authorization=none\n"
                     + "jclouds.provider=transient\njclouds.identity=test\njclouds.credential=test\njclouds.regions=us-east-1\n");
             props.toFile().deleteOnExit();
-            return List.of(java(), "-cp", Files.readString(cp).trim(), "org.gaul.s3proxy.Main", "--properties", props.toString());
+            return List.of(java(), "-Dlogback.configurationFile=" + logback, "-cp", Files.readString(cp).trim(), "org.gaul.s3proxy.Main",
+                    "--properties", props.toString());
         }, "in memory (jclouds transient)");
     }
 
@@ -333,22 +338,20 @@ public final class PeerBench {
             return () -> c.listTables(b -> { });
         });
         double floor = firstAnswer(dn, anyJson, runs);
-        List<Object[]> rows = new ArrayList<>();
-        for (FirstCall call : firstCalls()) {
-            rows.add(new Object[] {call.service(), firstAnswer(emulator(), call, runs)});
-        }
-        Map<String, Double> peers = new LinkedHashMap<>();
-        peers.put("S3Proxy: S3 CreateBucket", firstAnswer(s3proxy(), firstCalls().get(0), runs));
-        peers.put("ElasticMQ: SQS CreateQueue", firstAnswer(elasticmq(), firstCalls().get(1), runs));
-        peers.put("dynalite: DynamoDB CreateTable", firstAnswer(node("dynalite", "dynalite", "--createTableMs", "0"), firstCalls().get(3), runs));
-        peers.put("kinesalite: Kinesis CreateStream (JSON)", firstAnswer(node("kinesalite", "kinesalite", "--createStreamMs", "0"),
-                firstCalls().get(5), runs));
         System.out.printf(Locale.ROOT, "%-44s %8.0f ms%n", "do-nothing server, any request", floor);
-        for (Object[] r : rows) {
-            double ms = (Double) r[1];
-            System.out.printf(Locale.ROOT, "%-44s %8.0f ms  %.2fx the do-nothing server%n", "emulator: " + r[0], ms, ms / floor);
+        for (FirstCall call : firstCalls()) {
+            print("emulator: " + call.service(), firstAnswer(emulator(), call, runs), floor);
         }
-        peers.forEach((name, ms) -> System.out.printf(Locale.ROOT, "%-44s %8.0f ms  %.2fx%n", name, ms, ms / floor));
+        print("S3Proxy: S3 CreateBucket", firstAnswer(s3proxy(), firstCalls().get(0), runs), floor);
+        print("ElasticMQ: SQS CreateQueue", firstAnswer(elasticmq(), firstCalls().get(1), runs), floor);
+        print("dynalite: DynamoDB CreateTable", firstAnswer(node("dynalite", "dynalite", "--createTableMs", "0"), firstCalls().get(3), runs),
+                floor);
+        print("kinesalite: Kinesis CreateStream (JSON)", firstAnswer(node("kinesalite", "kinesalite", "--createStreamMs", "0"),
+                firstCalls().get(5), runs), floor);
+    }
+
+    private static void print(String what, double ms, double floor) {
+        System.out.printf(Locale.ROOT, "%-44s %8.0f ms  %.2fx the do-nothing server%n", what, ms, ms / floor);
     }
 
     /** Median spawn → answer of {@code call} in fresh processes of {@code server}; NaN when it is not installed. */
@@ -369,6 +372,9 @@ public final class PeerBench {
                 if (i >= 0) {
                     times.add(t / 1e6);
                 }
+            } catch (IOException | RuntimeException e) {
+                System.out.println(server.name() + ": " + call.service() + " failed: " + e.getMessage().lines().findFirst().orElse(""));
+                return Double.NaN;
             }
         }
         times.sort(null);
@@ -486,7 +492,12 @@ public final class PeerBench {
         int port = freePort();
         List<Op> ops = opsFor.apply(URI.create("http://127.0.0.1:" + port));
         try (Running r = new Running(server, port)) {
-            r.awaitPort(Duration.ofSeconds(60));
+            try {
+                r.awaitPort(Duration.ofSeconds(60));
+            } catch (IOException e) {
+                System.out.println(server.name() + " did not start: " + e.getMessage().lines().findFirst().orElse(""));
+                return out;
+            }
             for (Op op : ops) {
                 try {
                     op.setup().run();
