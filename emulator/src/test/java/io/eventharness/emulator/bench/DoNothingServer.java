@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The floor {@link PeerBench} compares servers with: the JDK's own HTTP server, answering every request {@code 200}
  * without looking at it ({@code {}} to an awsJson request, an empty body otherwise).
- * {@code java -cp emulator/target/test-classes io.eventharness.emulator.bench.DoNothingServer <port>}.
+ * {@code java -Dsun.net.httpserver.nodelay=true -cp emulator/target/test-classes io.eventharness.emulator.bench.DoNothingServer
+ * <port>} (without {@code nodelay} the JDK's server writes a response's headers and body apart and Nagle's algorithm
+ * meets the client's delayed acknowledgement: 40 ms per JSON answer).
  */
 public final class DoNothingServer {
     private DoNothingServer() {

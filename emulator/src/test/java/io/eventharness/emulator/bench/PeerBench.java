@@ -57,7 +57,10 @@ import software.amazon.awssdk.services.sts.StsClient;
  *   <li>{@code cpu}: per server, one process: after a set-up call and once it is idle, {@code calls} SDK calls per
  *       operation, the server's CPU (user + system, {@code /proc/<pid>/stat}) over them divided by their number — the
  *       JIT's compiling included — and their p50 latency; then the server's peak RSS ({@code VmHWM}). The emulator
- *       runs with {@code -Xmx256m}.</li>
+ *       runs with {@code -Xmx256m};</li>
+ *   <li>{@code emulator-cpu}: the same for the emulator alone; {@code -Dbench.emulator.flags="..."} adds JVM flags to
+ *       the emulator's process (any mode), e.g. {@code -XX:StartFlightRecording=filename=/tmp/e.jfr,settings=profile}
+ *       for a profile of the benchmark.</li>
  * </ul>
  * Peers, fetched when the bench runs (nothing of theirs is in the repository):
  * {@code emulator/src/test/peers/{s3proxy,elasticmq}/cp.txt} (their poms: {@code mvn -B -q -f <pom>
@@ -92,6 +95,9 @@ public final class PeerBench {
         if (what.equals("cpu") || what.equals("all")) {
             cpu(calls);
         }
+        if (what.equals("emulator-cpu")) {
+            print(Map.of("emulator", measure(emulator("-Xmx256m"), calls, PeerBench::allOps)));
+        }
     }
 
     // ---- the servers ------------------------------------------------------------------------------
@@ -101,7 +107,7 @@ public final class PeerBench {
     }
 
     private static Server doNothing() {
-        return new Server("do-nothing (JDK HttpServer)", p -> List.of(java(), "-cp", testClasses(), DoNothingServer.class.getName(),
+        return new Server("do-nothing (JDK HttpServer)", p -> List.of(java(), "-Dsun.net.httpserver.nodelay=true", "-cp", testClasses(), DoNothingServer.class.getName(),
                 String.valueOf(p)), "");
     }
 
@@ -113,6 +119,10 @@ public final class PeerBench {
         return new Server("emulator", p -> {
             List<String> c = new ArrayList<>(List.of(java()));
             c.addAll(List.of(jvmFlags));
+            String more = System.getProperty("bench.emulator.flags", "").trim(); // e.g. a flight recording for a profile
+            if (!more.isEmpty()) {
+                c.addAll(List.of(more.split("\\s+")));
+            }
             c.addAll(List.of("-jar", JAR.toString(), "--port", String.valueOf(p)));
             return c;
         }, "");
@@ -397,6 +407,10 @@ public final class PeerBench {
         results.put("ElasticMQ", measure(elasticmq(), calls, e -> sqsOps(e)));
         results.put("kinesalite", measure(node("kinesalite", "kinesalite", "--createStreamMs", "0"), calls, e -> kinesisOps(e)));
         results.put("dynalite", measure(node("dynalite", "dynalite", "--createTableMs", "0"), calls, e -> dynamoOps(e)));
+        print(results);
+    }
+
+    private static void print(Map<String, Map<String, double[]>> results) {
         System.out.printf(Locale.ROOT, "%-26s %-12s %10s %10s %10s%n", "operation", "server", "CPU/call", "p50", "peak RSS");
         for (Op op : allOps(URI.create("http://127.0.0.1:1"))) {
             for (var e : results.entrySet()) {
