@@ -98,6 +98,8 @@ public final class Emulator implements AutoCloseable {
         services.complete(built);
         try {
             WarmUp.run(built.bindings(), frontDoor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // only a warm-up
         } finally {
             warmedUp.complete(null);
         }

@@ -14,7 +14,9 @@ import java.util.Map;
  * read-only request through the pipeline, in-process ({@link FrontDoor#serveUnlogged}): the protocol's parser and
  * writer (Jackson, the XML parser), the request and response shapes of a list operation and the service's own
  * classes are then loaded and initialised. The requests change nothing (they list), leave nothing in the trail and
- * are not in the request log. A service whose warm-up fails is reported by its first real request.
+ * are not in the request log. A service whose warm-up fails is reported by its first real request. Before each step
+ * the warm-up waits while a client's request is being served ({@link FrontDoor#awaitNoClientRequest()}): the first
+ * requests, which come while it runs, need both cores more than it does.
  */
 final class WarmUp {
     /** One read-only request per service, by signing name and {@code X-Amz-Target} where two share one. */
@@ -52,9 +54,11 @@ final class WarmUp {
     }
 
     /** Service by service: its bindings' models, codecs and routes, then its probe through the pipeline. */
-    static void run(List<ServiceBinding> bindings, FrontDoor frontDoor) {
+    static void run(List<ServiceBinding> bindings, FrontDoor frontDoor) throws InterruptedException {
         for (Probe p : PROBES) {
+            frontDoor.awaitNoClientRequest();
             bindings.stream().filter(b -> b.name().equals(p.service())).forEach(WarmUp::warmUp);
+            frontDoor.awaitNoClientRequest();
             try {
                 Headers h = new Headers().add("Host", "localhost")
                         .add("Authorization", "AWS4-HMAC-SHA256 Credential=warm-up/20000101/us-east-1/" + p.service()

@@ -27,6 +27,10 @@ public final class FrontDoor implements HttpHandler {
     private final ServiceRouter router;
     private final AdminRoutes admin;
     private final RequestLog log;
+    /** Guards {@link #serving}; signalled when it falls to 0. */
+    private final Object quiet = new Object();
+    /** Clients' requests being served now (not the emulator's own): its warm-up gives way to them. */
+    private int serving;
 
     public FrontDoor(ServiceRouter router, AdminRoutes admin) {
         this(router, admin, null);
@@ -47,6 +51,33 @@ public final class FrontDoor implements HttpHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        synchronized (quiet) {
+            serving++;
+        }
+        try {
+            return handleLogged(request);
+        } finally {
+            synchronized (quiet) {
+                if (--serving == 0) {
+                    quiet.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns when no client's request is being served: the emulator's warm-up ({@code WarmUp}) waits here before each
+     * step, so that a client's first requests have the cores to themselves.
+     */
+    public void awaitNoClientRequest() throws InterruptedException {
+        synchronized (quiet) {
+            while (serving > 0) {
+                quiet.wait();
+            }
+        }
+    }
+
+    private HttpResponse handleLogged(HttpRequest request) {
         if (log == null) {
             return serve(request, new Seen());
         }
