@@ -52,11 +52,7 @@ public final class StandaloneProcess implements AutoCloseable {
         return new StandaloneProcess(new ProcessBuilder(command(jvmOptions, args)).start());
     }
 
-    /** {@code java -jar emulator.jar args}, with the java running the tests. */
-    static List<String> command(String... args) {
-        return command(List.of(), args);
-    }
-
+    /** {@code java [jvmOptions] -jar emulator.jar args}, with the java running the tests. */
     private static List<String> command(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
