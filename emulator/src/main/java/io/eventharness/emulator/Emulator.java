@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -73,8 +74,11 @@ public final class Emulator implements AutoCloseable {
     private final ApiFaults faults;
     /** Built on a thread of their own while the port opens (see {@link #start()}). */
     private final CompletableFuture<Services> services = new CompletableFuture<>();
+    /** Done once {@code WarmUp} has gone through every service (or the services failed). */
+    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
     private final ServiceRouter router = new ServiceRouter();
     private JettyServer server;
+    private FrontDoor frontDoor;
     private boolean started;
 
     private Emulator(Settings settings) {
@@ -93,11 +97,23 @@ public final class Emulator implements AutoCloseable {
             IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
             router.fail(failure);
             services.completeExceptionally(failure);
+            warmedUp.complete(null);
             return;
         }
         router.serve(built.bindings());
         services.complete(built);
-        built.bindings().forEach(Emulator::warmUp);
+        try {
+            WarmUp.run(built.bindings(), frontDoor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // only a warm-up
+        } finally {
+            warmedUp.complete(null);
+        }
+    }
+
+    /** Waits until every service is warmed up (for tests: nothing else needs to). */
+    void awaitWarmUp(Duration timeout) throws Exception {
+        warmedUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -111,9 +127,11 @@ public final class Emulator implements AutoCloseable {
 
     /**
      * Starts serving; returns once the port accepts requests and the services are built. The services (their
-     * state, Jackson, the IAM policy catalogue, the Lambda engine), then their SDK models and codecs, are built
-     * on another core while this thread starts Jetty: the two largest start-up costs overlap. Requests that
-     * arrive before a service is ready wait for it. An emulator starts once; {@code start()} again returns it.
+     * state, Jackson, the IAM policy catalogue, the Lambda engine) are built on another core while this thread
+     * starts Jetty: the two largest start-up costs overlap. Requests that arrive before the services are built wait
+     * for them. That thread then goes on preparing what each service's first request needs ({@code WarmUp}), and
+     * another sends the port one request that Jetty answers itself ({@link JettyServer#warmUp()}). An emulator starts
+     * once; {@code start()} again returns it.
      */
     public synchronized Emulator start() {
         if (started) {
@@ -123,12 +141,12 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
         started = true;
+        frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES), faults,
+                settings.requestLog());
         Thread builder = new Thread(this::buildServices, "emulator-services");
         builder.setDaemon(true);
         builder.start();
-        JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES), faults,
-                        settings.requestLog()));
+        JettyServer s = new JettyServer(settings.host(), settings.port(), frontDoor);
         try {
             s.start();
         } catch (Exception e) {
@@ -137,6 +155,9 @@ public final class Emulator implements AutoCloseable {
                     + e.getMessage(), e);
         }
         server = s;
+        Thread jetty = new Thread(s::warmUp, "emulator-http-warm-up");
+        jetty.setDaemon(true);
+        jetty.start();
         try {
             services.join();
         } catch (CompletionException e) {
@@ -144,15 +165,6 @@ public final class Emulator implements AutoCloseable {
             throw (RuntimeException) e.getCause();
         }
         return this;
-    }
-
-    /** A service that fails to load here fails again on its first request, which reports it in its protocol. */
-    private static void warmUp(ServiceBinding b) {
-        try {
-            b.warmUp();
-        } catch (RuntimeException | LinkageError e) {
-            // reported by the first request that needs this service
-        }
     }
 
     /** {@code http://127.0.0.1:<port>}: give it to {@code endpointOverride}. */

@@ -43,6 +43,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
+        QuickJit.startIfWanted();
         Emulator.Builder b;
         try {
             b = parse(args);

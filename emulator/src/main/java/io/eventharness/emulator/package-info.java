@@ -1,9 +1,10 @@
 /**
  * The embedded AWS, assembled: {@link io.eventharness.emulator.Emulator} (builder, frozen settings, start, close),
  * {@link io.eventharness.emulator.Services} (one instance of each service, wired to the one clock and the
- * delivery hub), {@link io.eventharness.emulator.Main} (the standalone jar) and {@link io.eventharness.emulator.Bridge}
- * (the emulator for a host that loads {@code emulator.jar} in a class loader of its own, as the harness does: JDK
- * types only, so that the two share no class).
+ * delivery hub), {@link io.eventharness.emulator.Main} (the standalone jar, with {@code QuickJit}: its process compiles
+ * with C1 only) and {@link io.eventharness.emulator.Bridge} (the emulator for a host that loads {@code emulator.jar} in a
+ * class loader of its own, as the harness does: JDK types only, so that the two share no class). {@code WarmUp}
+ * prepares each service's first request in the background once the services are built.
  *
  * <p>The layers, bottom up; each may import only the ones below it:
  * <ol>

@@ -31,6 +31,10 @@ public final class FrontDoor implements HttpHandler {
     private final AdminRoutes admin;
     private final ApiFaults faults;
     private final RequestLog log;
+    /** Guards {@link #serving}; signalled when it falls to 0. */
+    private final Object quiet = new Object();
+    /** Clients' requests being served now (not the emulator's own): its warm-up gives way to them. */
+    private int serving;
 
     /**
      * @param faults asked before each operation runs: an armed fault answers instead
@@ -51,6 +55,33 @@ public final class FrontDoor implements HttpHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        synchronized (quiet) {
+            serving++;
+        }
+        try {
+            return handleLogged(request);
+        } finally {
+            synchronized (quiet) {
+                if (--serving == 0) {
+                    quiet.notifyAll();
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns when no client's request is being served: the emulator's warm-up ({@code WarmUp}) waits here before each
+     * step, so that a client's first requests have the cores to themselves.
+     */
+    public void awaitNoClientRequest() throws InterruptedException {
+        synchronized (quiet) {
+            while (serving > 0) {
+                quiet.wait();
+            }
+        }
+    }
+
+    private HttpResponse handleLogged(HttpRequest request) {
         if (log == null) {
             return serve(request, new Seen());
         }
@@ -64,6 +95,11 @@ public final class FrontDoor implements HttpHandler {
             LOG.warn("the request log failed", e);
         }
         return response;
+    }
+
+    /** Serves a request the emulator makes of itself ({@code WarmUp}): as any other, but not in the request log. */
+    public HttpResponse serveUnlogged(HttpRequest request) {
+        return serve(request, new Seen());
     }
 
     private HttpResponse serve(HttpRequest request, Seen seen) {

@@ -10,21 +10,17 @@ import java.lang.reflect.Method;
 public final class OperationModel {
     private final String name;
     private final Class<?> requestClass;
-    private final Class<?> responseClass;
-    private final String httpMethod;
-    private final String requestUri;
+    private final SdkRoutes.Entry sdk;
     private final Object impl;
     private final Method method;
     private final boolean takesCall;
-    private RouteTemplate route;
+    private volatile RouteTemplate route;
 
-    OperationModel(String name, Class<?> requestClass, Class<?> responseClass, String httpMethod,
-                   String requestUri, Object impl, Method method) {
+    /** @param sdk the route the SDK declares (REST protocols); null for the RPC protocols' {@code POST /} */
+    OperationModel(String name, Class<?> requestClass, SdkRoutes.Entry sdk, Object impl, Method method) {
         this.name = name;
         this.requestClass = requestClass;
-        this.responseClass = responseClass;
-        this.httpMethod = httpMethod;
-        this.requestUri = requestUri;
+        this.sdk = sdk;
         this.impl = impl;
         this.method = method;
         this.takesCall = method.getParameterCount() == 2;
@@ -38,16 +34,26 @@ public final class OperationModel {
         return requestClass;
     }
 
+    /** The response shape ({@code FooResponse} beside {@code FooRequest}), or null. */
     public Class<?> responseClass() {
-        return responseClass;
+        try {
+            return Class.forName(requestClass.getName().replaceFirst("Request$", "Response"), false, requestClass.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     public String httpMethod() {
-        return httpMethod;
+        return sdk == null ? "POST" : sdk.method();
     }
 
     public String requestUri() {
-        return requestUri;
+        return sdk == null ? "/" : sdk.uri();
+    }
+
+    /** Whether the request binds a member of this location name to the path (S3's {@code Bucket}). */
+    public boolean bindsToPath(String locationName) {
+        return sdk != null && sdk.pathMembers().contains(locationName);
     }
 
     /** The object whose method implements this operation. */
@@ -57,10 +63,12 @@ public final class OperationModel {
 
     /** The REST route, parsed on first use. */
     public RouteTemplate route() {
-        if (route == null) {
-            route = RouteTemplate.parse(httpMethod, requestUri, requestClass);
+        RouteTemplate r = route;
+        if (r == null) {
+            r = sdk != null ? sdk.route() : RouteTemplate.parse("POST", "/", requestClass);
+            route = r;
         }
-        return route;
+        return r;
     }
 
     /** Calls the implementation; a service error propagates as the AwsException it threw. */

@@ -10,7 +10,6 @@ import org.w3c.dom.Element;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 
 /**
@@ -24,7 +23,6 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     private final String namespace;
     private final Map<String, String> roots;
-    private final Map<Class<?>, Boolean> bucketScoped = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RestXmlCodec(String namespace, Map<String, String> roots) {
         this.namespace = namespace;
@@ -65,7 +63,7 @@ public final class RestXmlCodec implements ProtocolCodec {
             }
         }
         for (OperationModel op : model.routes()) {
-            boolean needsBucket = hasBucketField(op.requestClass());
+            boolean needsBucket = op.bindsToPath(BUCKET);
             if (needsBucket != (bucket != null)) {
                 continue;
             }
@@ -91,25 +89,12 @@ public final class RestXmlCodec implements ProtocolCodec {
             if (r.route().score() <= score) {
                 return;
             }
-            boolean needsBucket = hasBucketField(r.requestClass());
+            boolean needsBucket = r.pathMembers().contains(BUCKET);
             if (needsBucket == (bucket != null) && r.route().match(request.method(), needsBucket ? rest : request.rawPath(),
                     request.queryParams(), request.headers()) != null) {
                 throw ProtocolCodec.notImplemented(model, r.name());
             }
         }
-    }
-
-    private boolean hasBucketField(Class<?> requestClass) {
-        return bucketScoped.computeIfAbsent(requestClass, RestXmlCodec::declaresBucket);
-    }
-
-    private static boolean declaresBucket(Class<?> requestClass) {
-        for (SdkField<?> f : Shapes.builderOf(requestClass).sdkFields()) {
-            if (f.locationName().equals(BUCKET) && f.location() == MarshallLocation.PATH) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -24,22 +24,13 @@ public final class RouteTemplate {
     private final List<String> requiredHeaders = new ArrayList<>();
     private final int score;
 
-    private RouteTemplate(String method, List<String> segments, Map<String, String> literalQuery, Class<?> requestClass) {
+    private RouteTemplate(String method, List<String> segments, Map<String, String> literalQuery, List<String> requiredQuery,
+                          List<String> requiredHeaders) {
         this.method = method;
         this.segments = segments;
         this.literalQuery = literalQuery;
-        if (requestClass != null) {
-            for (SdkField<?> f : Shapes.builderOf(requestClass).sdkFields()) {
-                if (!f.containsTrait(RequiredTrait.class)) {
-                    continue;
-                }
-                if (f.location() == MarshallLocation.QUERY_PARAM) {
-                    requiredQuery.add(f.locationName());
-                } else if (f.location() == MarshallLocation.HEADER) {
-                    requiredHeaders.add(f.locationName());
-                }
-            }
-        }
+        this.requiredQuery.addAll(requiredQuery);
+        this.requiredHeaders.addAll(requiredHeaders);
         int s = 0;
         for (String seg : segments) {
             s += seg.startsWith("{") ? (seg.endsWith("+}") ? 1 : 5) : 20;
@@ -47,7 +38,27 @@ public final class RouteTemplate {
         this.score = s + literalQuery.size() * 10 + requiredQuery.size() * 4 + requiredHeaders.size() * 4;
     }
 
+    /** The route of an operation whose request shape is {@code requestClass} (null: no required members). */
     public static RouteTemplate parse(String method, String uri, Class<?> requestClass) {
+        List<String> query = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        if (requestClass != null) {
+            for (SdkField<?> f : Shapes.builderOf(requestClass).sdkFields()) {
+                if (!f.containsTrait(RequiredTrait.class)) {
+                    continue;
+                }
+                if (f.location() == MarshallLocation.QUERY_PARAM) {
+                    query.add(f.locationName());
+                } else if (f.location() == MarshallLocation.HEADER) {
+                    headers.add(f.locationName());
+                }
+            }
+        }
+        return parse(method, uri, query, headers);
+    }
+
+    /** The route of {@code method uri} whose request requires these query parameters and headers. */
+    public static RouteTemplate parse(String method, String uri, List<String> requiredQuery, List<String> requiredHeaders) {
         String path = uri;
         String query = "";
         int q = uri.indexOf('?');
@@ -67,7 +78,7 @@ public final class RouteTemplate {
             }
             literal.put(k, eq < 0 ? null : part.substring(eq + 1));
         }
-        return new RouteTemplate(method, split(path), literal, requestClass);
+        return new RouteTemplate(method, split(path), literal, requiredQuery, requiredHeaders);
     }
 
     private static List<String> split(String path) {

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.protocol;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
  * The operations of one emulated service, read from its operation objects and the SDK: every public
@@ -39,6 +37,7 @@ public final class ServiceModel {
     }
 
     private static void collect(ServiceSpec spec, Object impl, Map<String, OperationModel> ops) {
+        SdkRoutes routes = isRest(spec) ? SdkRoutes.of(spec.sdkClient()) : null;
         for (Method m : impl.getClass().getMethods()) {
             if (m.getDeclaringClass() == Object.class || Modifier.isStatic(m.getModifiers())) {
                 continue;
@@ -50,11 +49,7 @@ public final class ServiceModel {
             }
             Class<?> req = params[0];
             String name = req.getSimpleName().substring(0, req.getSimpleName().length() - "Request".length());
-            OperationInfo info = operationInfo(spec, name);
-            Class<?> resp = load(spec.modelPackage() + "." + name + "Response");
-            String httpMethod = info == null ? "POST" : info.httpMethod().name();
-            String uri = info == null ? "/" : info.requestUri();
-            OperationModel op = new OperationModel(name, req, resp, httpMethod, uri, impl, m);
+            OperationModel op = new OperationModel(name, req, routes == null ? null : routes.entry(name), impl, m);
             OperationModel before = ops.put(name, op);
             if (before != null) {
                 throw new IllegalStateException(spec.signingName() + " implements " + name + " twice (in "
@@ -63,23 +58,9 @@ public final class ServiceModel {
         }
     }
 
-    private static OperationInfo operationInfo(ServiceSpec spec, String op) {
-        try {
-            Class<?> marshaller = Class.forName(spec.transformPackage() + "." + op + "RequestMarshaller");
-            Field f = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
-            f.setAccessible(true);
-            return (OperationInfo) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            return null;
-        }
+    /** REST protocols route by the SDK's method and URI; the RPC ones ({@code POST /}) by a header or a parameter. */
+    private static boolean isRest(ServiceSpec spec) {
+        return spec.protocol() == Protocol.REST_JSON || spec.protocol() == Protocol.REST_XML;
     }
 
     public ServiceSpec spec() {
@@ -94,6 +75,14 @@ public final class ServiceModel {
         return operations.values();
     }
 
+    /** A REST service's routes, parsed now rather than on its first request. */
+    public void warmUpRoutes() {
+        if (isRest(spec)) {
+            routes();
+            unimplementedRoutes();
+        }
+    }
+
     /** Operations ordered most specific route first (REST protocols). */
     public List<OperationModel> routes() {
         List<OperationModel> r = routesBySpecificity;
@@ -105,8 +94,12 @@ public final class ServiceModel {
         return r;
     }
 
-    /** An SDK operation the emulator does not implement, with the route its marshaller declares. */
-    public record SdkRoute(String name, Class<?> requestClass, RouteTemplate route) {
+    /**
+     * An SDK operation the emulator does not implement, with the route its marshaller declares.
+     *
+     * @param pathMembers the request members bound to the path ({@link SdkRoutes.Entry#pathMembers()})
+     */
+    public record SdkRoute(String name, RouteTemplate route, List<String> pathMembers) {
     }
 
     /**
@@ -118,11 +111,10 @@ public final class ServiceModel {
         List<SdkRoute> r = unimplemented;
         if (r == null) {
             r = new ArrayList<>();
-            for (String name : sdkOperationNames()) {
-                OperationInfo info = operations.containsKey(name) ? null : operationInfo(spec, name);
-                Class<?> req = info == null ? null : load(spec.modelPackage() + "." + name + "Request");
-                if (req != null) {
-                    r.add(new SdkRoute(name, req, RouteTemplate.parse(info.httpMethod().name(), info.requestUri(), req)));
+            for (SdkRoutes.Entry e : SdkRoutes.of(spec.sdkClient()).entries().values()) {
+                // an unimplemented streaming operation (its client method takes the body apart) is left to the other routes
+                if (!operations.containsKey(e.name()) && !e.streaming()) {
+                    r.add(new SdkRoute(e.name(), e.route(), e.pathMembers()));
                 }
             }
             r.sort(Comparator.comparingInt((SdkRoute s) -> s.route().score()).reversed());

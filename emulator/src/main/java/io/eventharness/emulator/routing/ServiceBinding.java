@@ -61,10 +61,10 @@ public final class ServiceBinding {
         return m;
     }
 
-    /** Builds the model and the codecs now, so that the first request does not wait for them. */
+    /** Builds the model, the codecs and a REST service's routes now, so that the first request does not wait for them. */
     public void warmUp() {
         codecs();
-        model();
+        model().warmUpRoutes();
     }
 
     /** The codec for this request: the query codec for form-encoded requests to a dual-protocol service. */

@@ -41,6 +41,10 @@ final class QueueMessages {
     private final LinkedList<QueuedMessage> messages = new LinkedList<>();
     private final Map<String, Deduplicated> deduplication = new HashMap<>();
     private long sequence;
+    /** At most the earliest {@code sentMillis} of the messages held ({@code Long.MAX_VALUE}: none): spares {@link #expire} a scan. */
+    private long oldestSentMillis = Long.MAX_VALUE;
+    /** At most the earliest end of a deduplication window held ({@code Long.MAX_VALUE}: none). */
+    private long firstDeduplicationEnd = Long.MAX_VALUE;
     /** Counts enqueued messages: each message's {@link QueuedMessage#position()}. */
     private long enqueued;
 
@@ -62,8 +66,10 @@ final class QueueMessages {
         }
         String seq = fifo ? sequenceString(++sequence) : null;
         messages.addLast(new QueuedMessage(m, seq, ++enqueued, visibleAtMillis));
+        oldestSentMillis = Math.min(oldestSentMillis, m.sentMillis());
         if (dedupId != null) {
             deduplication.put(dedupId, new Deduplicated(now + DEDUP_WINDOW_MILLIS, sequence, m.messageId()));
+            firstDeduplicationEnd = Math.min(firstDeduplicationEnd, now + DEDUP_WINDOW_MILLIS);
         }
         return new SentMessage(m.messageId(), seq, m.md5OfBody(), m.md5OfAttributes());
     }
@@ -72,6 +78,7 @@ final class QueueMessages {
     void addDeadLetter(QueuedMessage original, long now) {
         String seq = fifo ? sequenceString(++sequence) : null;
         messages.addLast(original.movedTo(seq, ++enqueued, now));
+        oldestSentMillis = Math.min(oldestSentMillis, original.message().sentMillis());
     }
 
     /** Puts back, in its place, a message taken for a dead-letter queue that turned out to be gone. */
@@ -84,6 +91,7 @@ final class QueueMessages {
             }
         }
         it.add(m);
+        oldestSentMillis = Math.min(oldestSentMillis, m.message().sentMillis());
     }
 
     /**
@@ -191,8 +199,15 @@ final class QueueMessages {
 
     /** Drops messages older than the retention period, and deduplication ids past their window. */
     void expire(long now, long retentionMillis) {
-        messages.removeIf(m -> m.message().sentMillis() + retentionMillis <= now);
-        deduplication.values().removeIf(d -> d.untilMillis() <= now);
+        // a receive expires first: without the bounds, every receive walked every message held
+        if (oldestSentMillis != Long.MAX_VALUE && oldestSentMillis + retentionMillis <= now) {
+            messages.removeIf(m -> m.message().sentMillis() + retentionMillis <= now);
+            oldestSentMillis = messages.stream().mapToLong(m -> m.message().sentMillis()).min().orElse(Long.MAX_VALUE);
+        }
+        if (firstDeduplicationEnd <= now) {
+            deduplication.values().removeIf(d -> d.untilMillis() <= now);
+            firstDeduplicationEnd = deduplication.values().stream().mapToLong(Deduplicated::untilMillis).min().orElse(Long.MAX_VALUE);
+        }
     }
 
     private static String sequenceString(long n) {

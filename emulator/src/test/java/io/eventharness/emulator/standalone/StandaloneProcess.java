@@ -44,13 +44,19 @@ public final class StandaloneProcess implements AutoCloseable {
 
     /** Starts {@code Main} with these arguments. */
     public static StandaloneProcess start(String... args) throws IOException {
-        return new StandaloneProcess(new ProcessBuilder(command(args)).start());
+        return startWith(List.of(), args);
     }
 
-    /** {@code java -jar emulator.jar args}, with the java running the tests. */
-    static List<String> command(String... args) {
+    /** Starts {@code Main} with these JVM options and arguments. */
+    public static StandaloneProcess startWith(List<String> jvmOptions, String... args) throws IOException {
+        return new StandaloneProcess(new ProcessBuilder(command(jvmOptions, args)).start());
+    }
+
+    /** {@code java [jvmOptions] -jar emulator.jar args}, with the java running the tests. */
+    private static List<String> command(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));
