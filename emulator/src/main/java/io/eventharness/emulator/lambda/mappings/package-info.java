@@ -20,7 +20,9 @@
  *   <li>One family per kind of source: {@code SourceFamily} (its parameters' rules, its words, its poller).
  *       <ul>
  *         <li>SQS: {@code SqsFamily}, {@code SqsOptions}, {@code SqsPoller} (event-driven: the queue's watch and the
- *             clock, never a sleeping loop), {@code SqsBatch} (the messages of one batch and their invocation),
+ *             clock, never a sleeping loop: receiving, filtering, batching windows, slots), {@code SqsBatchRunner} (a
+ *             batch run on the mappings' threads, a throttled batch's back-off), {@code SqsBatch} (the messages of one
+ *             batch and their invocation),
  *             {@code SqsRecords} (the event record, the partial batch response).</li>
  *         <li>Streams: {@code StreamFamily} (the stream parameters, AWS's words), {@code StreamOptions},
  *             {@code StreamFormat} with {@code KinesisFormat} and {@code DynamoDbFormat} (the event record, what filters
