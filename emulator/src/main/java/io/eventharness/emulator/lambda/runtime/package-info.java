@@ -5,7 +5,10 @@
  * {@link io.eventharness.emulator.lambda.runtime.FunctionRunner} per function version, built from a
  * {@link io.eventharness.emulator.lambda.runtime.FunctionConfig}; {@code invoke(Invocation)} blocks until the
  * {@link io.eventharness.emulator.lambda.runtime.InvocationResult}. Log lines go to a
- * {@link io.eventharness.emulator.lambda.runtime.LogSink}.
+ * {@link io.eventharness.emulator.lambda.runtime.LogSink}. A runner keeps its idle sandboxes and their keep-alive in
+ * {@code IdleSandboxes}, the {@code /tmp} a reset sandbox leaves to its successor in {@code InheritedTmp}. The
+ * runtimes come from {@code RuntimeResolver}, over the interpreters and JDKs found on the machine
+ * ({@code InstalledRuntimes}, reading the file system through {@code InstallationFiles}).
  *
  * <p>Inside: each sandbox is an OS process (the official Java runtime interface client, the Python bootstrap
  * in {@code lambda/python/bootstrap.py}, the Node.js bootstrap in {@code lambda/node/bootstrap.js}, or a custom
@@ -24,7 +27,8 @@
  * logging).
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
- * sandbox's private directory and whose {@code /var/task} is the function's code ({@code PrivateTmp}); its processes are tracked as a tree and, within the
+ * sandbox's private directory and whose {@code /var/task} is the function's code ({@code PrivateTmp}, after a probe once per engine of what the
+ * machine allows: {@code PrivateTmpProbe}); its processes are tracked as a tree and, within the
  * namespace, swept when it ends ({@code ProcessTree}, reading {@code /proc} through {@code ProcFs}); the
  * {@code MemoryWatch} reads the memory of working sandboxes, and a sandbox whose processes together go beyond
  * the memory size is killed ({@code Runtime.OutOfMemory}).
