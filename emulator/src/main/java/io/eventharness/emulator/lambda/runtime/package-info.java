@@ -15,7 +15,8 @@
  * runtime's {@code bootstrap}) that pulls its events from
  * the Lambda Runtime API served by {@code RuntimeApiServer}, one loopback port per sandbox. {@code Sandbox}
  * follows AWS's execution environment lifecycle: its one {@code SandboxStatus} (NEW, SPARE, INIT, IDLE, INVOKING,
- * and, ended, RESET after a timeout, a crash or a failed INIT, OUT_OF_MEMORY, SHUT_DOWN) changes in one place, and
+ * and, ended, RESET after a timeout, a crash or a failed INIT, OUT_OF_MEMORY, SHUT_DOWN) changes in one place, its
+ * state machine {@code SandboxState} (the status, the invocation in flight, the parked {@code /next}), and
  * every invocation ({@code SandboxInvocation}: its hand-over, how it ended, END and REPORT) ends through one
  * method; {@code SandboxInit} is INIT as the first invocation sees it, {@code SandboxMemory} the memory against the
  * memory size, {@code SandboxProcess} the operating system's side (process, output, log stream, port).
