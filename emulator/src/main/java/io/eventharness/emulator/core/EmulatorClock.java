@@ -3,22 +3,20 @@ package io.eventharness.emulator.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one clock of the emulator. Everything time-based (visibility timeouts, retention, retry
  * back-off, schedules, record ages) reads {@link #now()} and schedules work with {@link #schedule}.
  *
- * <p>It follows real time plus an offset. {@link #advance(Duration)} moves the offset forward and,
+ * <p>It follows real time plus an offset ({@link EmulatedTime}). {@link #advance(Duration)} moves the offset forward and,
  * before it returns, runs every task that fell due, in due-time order (tasks scheduled by those tasks
  * that are due too run as well). Without advancing, a timer thread runs tasks when real time reaches
- * them.
+ * them ({@link ClockTasks} keeps them in due order).
  *
  * <pre>{@code
  * EmulatorClock clock = emulator.clock();
@@ -61,6 +59,14 @@ public final class EmulatorClock implements AutoCloseable {
             return Instant.ofEpochMilli(dueMillis);
         }
 
+        long dueMillis() {
+            return dueMillis;
+        }
+
+        boolean cancelled() {
+            return cancelled;
+        }
+
         @Override
         public int compareTo(Task o) {
             int c = Long.compare(dueMillis, o.dueMillis);
@@ -68,14 +74,10 @@ public final class EmulatorClock implements AutoCloseable {
         }
     }
 
-    private final AtomicLong offsetMillis = new AtomicLong();
-    /** The emulated time while frozen, else {@link #NOT_FROZEN}. */
-    private volatile long frozenMillis = NOT_FROZEN;
-    private static final long NOT_FROZEN = Long.MIN_VALUE;
+    /** Real time plus an offset, or frozen. */
+    private final EmulatedTime time = new EmulatedTime();
     private final AtomicLong seq = new AtomicLong();
-    private final PriorityQueue<Task> tasks = new PriorityQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final ClockTasks tasks = new ClockTasks();
     /** Serialises task execution between the timer thread and advance(). */
     private final ReentrantLock running = new ReentrantLock();
     private final List<Runnable> advanceListeners = new CopyOnWriteArrayList<>();
@@ -85,35 +87,12 @@ public final class EmulatorClock implements AutoCloseable {
     private Thread timer;
 
     public EmulatorClock() {
-        activity.probe(this::dueTasks);
+        activity.probe(out -> tasks.describeDue(time, out));
     }
 
     /** The emulator's pending work, this clock's due tasks and hand-offs included. */
     public Activity activity() {
         return activity;
-    }
-
-    /** The activity's probe: tasks due by now that have not run yet; else when the next one falls due. */
-    private long dueTasks(List<String> out) {
-        lock.lock();
-        try {
-            Task next = tasks.peek();
-            if (next == null) {
-                return Long.MAX_VALUE;
-            }
-            long now = millis();
-            if (next.dueMillis > now) {
-                return next.dueMillis - now;
-            }
-            long due = tasks.stream().filter(t -> t.dueMillis <= now && !t.cancelled).count();
-            if (due > 0) {
-                out.add(due + " clock task" + (due == 1 ? "" : "s") + " due at " + Instant.ofEpochMilli(next.dueMillis)
-                        + " (the clock is at " + Instant.ofEpochMilli(now) + ")");
-            }
-            return Long.MAX_VALUE;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** The emulated time. */
@@ -123,13 +102,12 @@ public final class EmulatorClock implements AutoCloseable {
 
     /** The emulated time in epoch milliseconds. */
     public long millis() {
-        long frozen = frozenMillis;
-        return frozen != NOT_FROZEN ? frozen : System.currentTimeMillis() + offsetMillis.get();
+        return time.millis();
     }
 
     /** How far the emulated time is ahead of real time. */
     public Duration offset() {
-        return Duration.ofMillis(millis() - System.currentTimeMillis());
+        return time.offset();
     }
 
     /**
@@ -137,62 +115,30 @@ public final class EmulatorClock implements AutoCloseable {
      * time still run. Freezing a frozen clock changes nothing.
      */
     public void freeze() {
-        lock.lock();
-        try {
-            if (frozenMillis == NOT_FROZEN) {
-                frozenMillis = System.currentTimeMillis() + offsetMillis.get();
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        time.freeze();
+        signalTimer();
     }
 
     /** Lets the emulated time follow real time again, from where it stands. */
     public void unfreeze() {
-        lock.lock();
-        try {
-            long frozen = frozenMillis;
-            if (frozen != NOT_FROZEN) {
-                offsetMillis.set(frozen - System.currentTimeMillis());
-                frozenMillis = NOT_FROZEN;
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        time.unfreeze();
+        signalTimer();
     }
 
     /** Whether the emulated time stands still between advances ({@link #freeze()}). */
     public boolean frozen() {
-        return frozenMillis != NOT_FROZEN;
+        return time.frozen();
     }
 
     /** Moves the emulated time forward by {@code millis}, frozen or not. */
     private void moveBy(long millis) {
-        lock.lock();
-        try {
-            if (frozenMillis != NOT_FROZEN) {
-                frozenMillis += millis;
-            } else {
-                offsetMillis.addAndGet(millis);
-            }
-        } finally {
-            lock.unlock();
-        }
+        time.moveBy(millis);
     }
 
     /** Runs {@code action} once the emulated time reaches {@code due}. */
     public Task schedule(Instant due, Runnable action) {
         Task t = new Task(due.toEpochMilli(), seq.incrementAndGet(), action);
-        lock.lock();
-        try {
-            tasks.add(t);
-            ensureTimer();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        tasks.add(t, this::ensureTimer);
         activity.changed();
         return t;
     }
@@ -238,7 +184,7 @@ public final class EmulatorClock implements AutoCloseable {
             settle();
             long target = millis() + by.toMillis();
             while (true) {
-                Task next = pollDue(target);
+                Task next = tasks.pollDue(target);
                 if (next == null) {
                     break;
                 }
@@ -260,27 +206,8 @@ public final class EmulatorClock implements AutoCloseable {
         for (Runnable l : advanceListeners) {
             l.run();
         }
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalTimer();
         return now();
-    }
-
-    /** Removes and returns the earliest task due at or before {@code limit}, or null. */
-    private Task pollDue(long limit) {
-        lock.lock();
-        try {
-            Task next = tasks.peek();
-            if (next == null || next.dueMillis > limit) {
-                return null;
-            }
-            return tasks.poll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -307,7 +234,7 @@ public final class EmulatorClock implements AutoCloseable {
     /** After an advance: what fell due meanwhile (the timer thread may have been waiting), and its hand-offs. */
     private void runDueAndSettle() {
         Task next;
-        while ((next = pollDue(millis())) != null) {
+        while ((next = tasks.pollDue(millis())) != null) {
             run(next);
             settle();
         }
@@ -318,7 +245,7 @@ public final class EmulatorClock implements AutoCloseable {
         running.lock();
         try {
             Task next;
-            while ((next = pollDue(millis())) != null) {
+            while ((next = tasks.pollDue(millis())) != null) {
                 run(next);
             }
         } finally {
@@ -350,32 +277,25 @@ public final class EmulatorClock implements AutoCloseable {
 
     private void timerLoop() {
         while (!closed) {
-            lock.lock();
             try {
-                Task next = tasks.peek();
-                // frozen, only an advance (which signals) brings the next task's time nearer
-                long wait = next == null || frozen() && next.dueMillis > millis() ? 60_000 : next.dueMillis - millis();
-                if (wait > 0) {
-                    changed.awaitNanos(wait * 1_000_000L);
-                    continue;
+                if (!tasks.awaitDue(time)) {
+                    continue; // not due yet, or woken by a change: look again
                 }
             } catch (InterruptedException e) {
                 return;
-            } finally {
-                lock.unlock();
             }
             runDue();
         }
     }
 
+    /** The timer thread looks again at the next task's time (the time or the tasks changed). */
+    private void signalTimer() {
+        tasks.signal();
+    }
+
     @Override
     public void close() {
         closed = true;
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signalTimer();
     }
 }

@@ -10,13 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * One data stream: its lifecycle, capacity mode, retention, maximum record size, tags and shards with their
- * records. Fields change only through its methods, under its own lock; listeners are told after the lock is
+ * One data stream: its lifecycle, its settings ({@link StreamSettings}: capacity mode, retention, maximum record size,
+ * tags) and its shards with their records ({@link ShardMap}). Fields change only through its methods, under its own lock; listeners are told after the lock is
  * released. Records older than the retention period (on the emulator's clock) are dropped whenever the stream is
  * written or read, and a closed shard is forgotten once its closing time is past the retention period.
  */
@@ -30,7 +29,6 @@ final class KinesisStream {
     static final int MIN_RETENTION_HOURS = 24;
     static final int MAX_RETENTION_HOURS = 8760;
     static final int DEFAULT_MAX_RECORD_KIB = 1024;
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private final Arn arn;
     private final long createdMillis;
@@ -39,12 +37,8 @@ final class KinesisStream {
     private final StreamListeners listeners;
     private final ReentrantLock lock = new ReentrantLock();
     private final ShardMap shards;
-    private final Map<String, String> tags = new TreeMap<>();
-    private final List<Long> modeSwitches = new ArrayList<>();
+    private final StreamSettings settings;
     private Status status = Status.CREATING;
-    private Mode mode;
-    private int retentionHours = MIN_RETENTION_HOURS;
-    private int maxRecordSizeKiB;
     private long lastArrival;
 
     KinesisStream(Arn arn, Mode mode, int shardCount, int maxRecordSizeKiB, Map<String, String> tags, long createdMillis,
@@ -53,10 +47,8 @@ final class KinesisStream {
         this.clock = clock;
         this.createdMillis = createdMillis;
         this.tag = tag;
-        this.mode = mode;
-        this.maxRecordSizeKiB = maxRecordSizeKiB;
+        this.settings = new StreamSettings(arn, mode, maxRecordSizeKiB, tags);
         this.listeners = listeners;
-        this.tags.putAll(tags);
         this.shards = new ShardMap(arn, shardCount, tag, createdMillis);
     }
 
@@ -90,19 +82,19 @@ final class KinesisStream {
     }
 
     Mode mode() {
-        return locked(() -> mode);
+        return locked(settings::mode);
     }
 
     int retentionHours() {
-        return locked(() -> retentionHours);
+        return locked(settings::retentionHours);
     }
 
     int maxRecordSizeKiB() {
-        return locked(() -> maxRecordSizeKiB);
+        return locked(settings::maxRecordSizeKiB);
     }
 
     Map<String, String> tags() {
-        return locked(() -> new TreeMap<>(tags));
+        return locked(settings::tags);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------
@@ -210,22 +202,27 @@ final class KinesisStream {
 
     /** SplitShard: ACTIVE → UPDATING → ACTIVE, the shard closed and two children open ({@link ShardMap#split}). */
     void split(String shardId, BigInteger newStartingHashKey) {
-        reshard(() -> shards.split(shardId, newStartingHashKey, clock.getAsLong()));
+        reshard(() -> {
+            shards.split(shardId, newStartingHashKey, clock.getAsLong());
+            return null;
+        });
     }
 
     /** MergeShards: ACTIVE → UPDATING → ACTIVE, two adjacent shards closed and one child open. */
     void merge(String shardId, String adjacentShardId) {
-        reshard(() -> shards.merge(shardId, adjacentShardId, clock.getAsLong()));
+        reshard(() -> {
+            shards.merge(shardId, adjacentShardId, clock.getAsLong());
+            return null;
+        });
     }
 
     /** UpdateShardCount ({@link ShardMap#scaleTo}); returns the open shard count before. */
     int scaleTo(int target) {
-        int[] before = new int[1];
-        reshard(() -> before[0] = shards.scaleTo(target, clock.getAsLong()));
-        return before[0];
+        return reshard(() -> shards.scaleTo(target, clock.getAsLong()));
     }
 
-    private void reshard(Runnable change) {
+    private <T> T reshard(java.util.function.Supplier<T> change) {
+        T result;
         lock.lock();
         try {
             if (status != Status.ACTIVE) {
@@ -234,7 +231,7 @@ final class KinesisStream {
             transition(Status.ACTIVE, Status.UPDATING);
             try {
                 maintain(clock.getAsLong());
-                change.run();
+                result = change.get();
             } finally {
                 transition(Status.UPDATING, Status.ACTIVE);
             }
@@ -242,65 +239,43 @@ final class KinesisStream {
             lock.unlock();
         }
         listeners.resharded(arn);
+        return result;
     }
 
     // ---- settings -------------------------------------------------------------------------------
 
-    /** UpdateStreamMode: at most two switches in a rolling 24 hours, as AWS allows. */
+    /** UpdateStreamMode: at most two switches in a rolling 24 hours, as AWS allows ({@link StreamSettings}). */
     void switchMode(Mode to) {
-        locked(() -> {
+        lockedDo(() -> {
             if (status != Status.ACTIVE) {
                 throw KinesisErrors.notActive(arn, status);
             }
-            long now = clock.getAsLong();
-            modeSwitches.removeIf(t -> t <= now - DAY_MILLIS);
-            if (modeSwitches.size() >= 2) {
-                throw KinesisErrors.limitExceeded("The capacity mode of stream " + name() + " under account " + arn.account()
-                        + " has been switched twice in the last 24 hours, the most AWS allows.");
-            }
-            if (to != mode) {
-                modeSwitches.add(now);
-                mode = to;
-            }
-            return mode;
+            settings.switchMode(to, clock.getAsLong());
         });
     }
 
     /** Increase (or, with {@code increase} false, Decrease) StreamRetentionPeriod: only in that direction. */
     void changeRetention(int hours, boolean increase) {
-        locked(() -> {
-            if (increase ? hours < retentionHours : hours > retentionHours) {
-                throw KinesisErrors.retentionTheOtherWay(name(), hours, retentionHours, increase);
-            }
-            return retentionHours = hours;
-        });
+        lockedDo(() -> settings.changeRetention(hours, increase));
     }
 
     void setMaxRecordSizeKiB(int kib) {
-        locked(() -> maxRecordSizeKiB = kib);
+        lockedDo(() -> settings.setMaxRecordSizeKiB(kib));
     }
 
     /** Adds or replaces tags, keeping at most {@code max} in all. */
     void tag(Map<String, String> added, int max) {
-        locked(() -> {
-            Map<String, String> after = new TreeMap<>(tags);
-            after.putAll(added);
-            if (after.size() > max) {
-                throw KinesisErrors.tooManyTags("add tags to", arn, max);
-            }
-            tags.putAll(added);
-            return null;
-        });
+        lockedDo(() -> settings.tag(added, max));
     }
 
     void untag(Collection<String> keys) {
-        locked(() -> tags.keySet().removeAll(keys));
+        lockedDo(() -> settings.untag(keys));
     }
 
     // ---- internals ------------------------------------------------------------------------------
 
     private long cutoff(long now) {
-        return now - Duration.ofHours(retentionHours).toMillis();
+        return now - Duration.ofHours(settings.retentionHours()).toMillis();
     }
 
     /** Drops what fell out of retention. Under the lock. */
@@ -308,6 +283,15 @@ final class KinesisStream {
         long cutoff = cutoff(now);
         shards.expire(cutoff);
         shards.all().forEach(s -> s.trim(cutoff));
+    }
+
+    private void lockedDo(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> T locked(java.util.function.Supplier<T> action) {

@@ -8,7 +8,8 @@
  * <p><b>Layout</b> (the pattern of {@code sqs}):
  * <ul>
  *   <li>state — {@code KinesisStreams} (the registry: by ARN, the account's limits, the listeners),
- *       {@code KinesisStream} (one stream: lifecycle {@code Status}, {@code Mode}, retention, tags; its own lock),
+ *       {@code KinesisStream} (one stream: lifecycle {@code Status}, its records and reshards; its own lock),
+ *       {@code StreamSettings} (its {@code Mode} and the switches' limit, retention, maximum record size, tags),
  *       {@code ShardMap} (its shards, counter and reshards), {@code StreamShard} (one shard and its records),
  *       {@code ShardReader} (positions and reads): no HTTP, no requests;</li>
  *   <li>operations — {@code StreamOperations}, {@code SettingsOperations}, {@code ShardOperations},

@@ -2,20 +2,18 @@ package io.eventharness.emulator.sqs;
 
 import io.eventharness.emulator.core.Arn;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * One queue, free of HTTP: its attributes, tags and times, its messages ({@link QueueMessages}) and its long-poll
- * waiters. Everything about a queue changes through its methods, under its own lock. Times are emulated epoch
- * millis from the clock it is given.
+ * One queue, free of HTTP: its attributes, tags and times ({@link QueueSettings}), its messages ({@link QueueMessages})
+ * and its long-poll waiters. Everything about a queue changes through its methods; its messages under its own lock.
+ * Times are emulated epoch millis from the clock it is given.
  *
  * <p>Waiting is event-driven: a receive with nothing to take waits on the queue's condition, which every change
  * that can make a message receivable signals (a send, a message moved here or put back, a deleted message, a
@@ -28,17 +26,13 @@ final class SqsQueue {
 
     private final Arn arn;
     private final boolean fifo;
-    private final long createdMillis;
     private final LongSupplier clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     /** Guarded by {@link #lock}. */
     private final QueueMessages messages;
-    /** Replaced whole, under the lock, so a reader sees one version. */
-    private volatile QueueAttributes attributes;
-    /** Unmodifiable; replaced whole, under the lock. */
-    private volatile Map<String, String> tags;
-    private volatile long modifiedMillis;
+    /** Its attributes, tags and times. */
+    private final QueueSettings settings;
     /** Guarded by {@link #lock}. */
     private long lastPurgeMillis = Long.MIN_VALUE / 2;
     /** Guarded by {@link #lock}. */
@@ -56,10 +50,7 @@ final class SqsQueue {
         this.watchers = watchers;
         this.fifo = arn.resource().endsWith(".fifo");
         this.clock = clock;
-        this.createdMillis = clock.getAsLong();
-        this.modifiedMillis = createdMillis;
-        this.attributes = new QueueAttributes(attributes);
-        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        this.settings = new QueueSettings(attributes, tags, clock);
         this.messages = new QueueMessages(fifo);
     }
 
@@ -81,64 +72,44 @@ final class SqsQueue {
     }
 
     long createdMillis() {
-        return createdMillis;
+        return settings.createdMillis();
     }
 
     /** When the attributes were last set (the creation time until then). */
     long modifiedMillis() {
-        return modifiedMillis;
+        return settings.modifiedMillis();
     }
 
     /** The settable attributes, defaults included. */
     QueueAttributes attributes() {
-        return attributes;
+        return settings.attributes();
     }
 
     /** Sets validated attributes, all at once (an empty value removes one), and the modified time. */
     void setAttributes(Map<String, String> changes) {
-        lock.lock();
-        try {
-            attributes = attributes.with(changes);
-            modifiedMillis = clock.getAsLong();
-        } finally {
-            lock.unlock();
-        }
+        settings.setAttributes(changes);
     }
 
     /** The tags, unmodifiable. */
     Map<String, String> tags() {
-        return tags;
+        return settings.tags();
     }
 
     void tag(Map<String, String> added) {
-        changeTags(t -> t.putAll(added));
+        settings.tag(added);
     }
 
     void untag(Collection<String> keys) {
-        changeTags(t -> t.keySet().removeAll(keys));
-    }
-
-    private void changeTags(Consumer<Map<String, String>> change) {
-        lock.lock();
-        try {
-            Map<String, String> next = new LinkedHashMap<>(tags);
-            change.accept(next);
-            tags = Collections.unmodifiableMap(next);
-        } finally {
-            lock.unlock();
-        }
+        settings.untag(keys);
     }
 
     /** Enqueues a message, visible {@code delayMillis} after it was sent (see {@link QueueMessages#add}). */
     SentMessage send(SqsMessage message, long delayMillis) {
-        lock.lock();
-        try {
+        return locked(() -> {
             SentMessage sent = messages.add(message, message.sentMillis() + delayMillis, clock.getAsLong());
             signalChange();
             return sent;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -184,16 +155,13 @@ final class SqsQueue {
 
     /** Puts back, in its place, a message taken for a dead-letter queue that turned out to be gone. */
     private void restore(QueuedMessage m) {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             if (deleted) {
                 return;
             }
             messages.restore(m);
             signalChange();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -201,37 +169,30 @@ final class SqsQueue {
      * false when this queue was deleted meanwhile (the source keeps the message).
      */
     boolean acceptDeadLetter(QueuedMessage original) {
-        lock.lock();
-        try {
+        return locked(() -> {
             if (deleted) {
                 return false;
             }
             messages.addDeadLetter(original, clock.getAsLong());
             signalChange();
             return true;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Deletes the message of a current receipt handle; a stale handle succeeds without deleting, as in AWS. */
     void delete(ReceiptHandle handle) {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             QueuedMessage m = messages.current(handle);
             if (m != null) {
                 messages.remove(m);
                 signalChange();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Deletes the messages of these current receipt handles at once (stale ones delete nothing). */
     void delete(Collection<ReceiptHandle> handles) {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             boolean any = false;
             for (ReceiptHandle h : handles) {
                 QueuedMessage m = messages.current(h);
@@ -243,37 +204,26 @@ final class SqsQueue {
             if (any) {
                 signalChange();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Whether a receive now would take a message or move one to the dead-letter queue. */
     boolean hasReceivable() {
-        lock.lock();
-        try {
+        return locked(() -> {
             long now = clock.getAsLong();
             expire(now);
             return !deleted && messages.hasReceivable(now);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** When the next message invisible now becomes visible (emulated epoch millis); {@code Long.MAX_VALUE} when none. */
     long nextVisibleMillis() {
-        lock.lock();
-        try {
-            return messages.nextVisibleMillis(clock.getAsLong());
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> messages.nextVisibleMillis(clock.getAsLong()));
     }
 
     /** Ends or extends the invisibility of a received message; MessageNotInflight unless it is in flight. */
     void changeVisibility(ReceiptHandle handle, long visibilityMillis) {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             QueuedMessage m = messages.current(handle);
             long now = clock.getAsLong();
             if (m == null || !m.inFlightAt(now)) {
@@ -281,57 +231,41 @@ final class SqsQueue {
             }
             m.hideUntil(now + visibilityMillis);
             signalChange();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Deletes every message; PurgeQueueInProgress within a minute of the last purge. */
     void purge() {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             long now = clock.getAsLong();
             if (now - lastPurgeMillis < PURGE_INTERVAL_MILLIS) {
                 throw SqsErrors.purgeInProgress(name());
             }
             messages.clear();
             lastPurgeMillis = now;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     QueueCounts counts() {
-        lock.lock();
-        try {
+        return locked(() -> {
             long now = clock.getAsLong();
             expire(now);
             return messages.counts(now);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Wakes long-polling receivers so they re-check visibility (the clock moved). */
     void wakeWaiters() {
-        lock.lock();
-        try {
-            signalChange();
-        } finally {
-            lock.unlock();
-        }
+        lockedDo(this::signalChange);
     }
 
     /** The queue is gone: its messages too, and waiting receivers get QueueDoesNotExist. */
     void markDeleted() {
-        lock.lock();
-        try {
+        lockedDo(() -> {
             deleted = true;
             messages.clear();
             signalChange();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -345,7 +279,25 @@ final class SqsQueue {
         }
     }
 
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void lockedDo(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void expire(long now) {
-        messages.expire(now, attributes.intValue("MessageRetentionPeriod") * 1000L);
+        messages.expire(now, settings.attributes().intValue("MessageRetentionPeriod") * 1000L);
     }
 }

@@ -8,8 +8,8 @@
  * <p><b>Layout</b> (the pattern every service copies):
  * <ul>
  *   <li>state — {@code SqsQueues} (the registry: by name, URL, {@code Arn}), {@code SqsQueue} (one queue:
- *       private fields changed only through its own methods, under its own lock; its messages in
- *       {@code QueueMessages}; its watchers told of every change), {@code SqsRedrive} (dead-letter moves),
+ *       private fields changed only through its own methods, its messages under its own lock; its attributes, tags
+ *       and times in {@code QueueSettings}, its messages in {@code QueueMessages}; its watchers told of every change), {@code SqsRedrive} (dead-letter moves),
  *       {@code QueueConsumers} (the queues as internal consumers read them): no HTTP, no requests;</li>
  *   <li>operations — {@code QueueOperations}, {@code MessageOperations}, {@code TagOperations},
  *       {@code DeadLetterOperations}: public classes (the pipeline calls them by reflection) with package-private

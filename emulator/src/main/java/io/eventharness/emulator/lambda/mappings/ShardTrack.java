@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One shard as a stream mapping follows it: its parents (read to their end first), where its lanes start, its lanes
  * once its parents are finished (one per {@code ParallelizationFactor}), and a counter of the appends its watch has seen
- * (so that a lane knows whether it has read everything there is). Guarded by its poller's monitor, except
- * {@link #appends}, which the stream's writer bumps.
+ * (so that a lane knows whether it has read everything there is); its poller's pumps {@link #advance} it. Guarded by
+ * its poller's monitor, except {@link #appends}, which the stream's writer bumps.
  */
 final class ShardTrack {
     final String shardId;
@@ -66,6 +66,39 @@ final class ShardTrack {
             fresh.add(new StreamLane(this, i, n, from, notBefore));
         }
         lanes = fresh;
+    }
+
+    /**
+     * Its lanes step until they wait (laid out first once its parents are finished, again for a new
+     * {@code ParallelizationFactor} when they are quiet); true when the shard finished (its children may start).
+     */
+    boolean advance(StreamPoller p, ShardDiscovery shards) {
+        if (finished) {
+            return false;
+        }
+        int parallelization = p.options().parallelization();
+        if (lanes == null) {
+            for (String parent : parents) {
+                ShardTrack t = shards.byId(parent);
+                if (t != null && !t.finished) {
+                    return false;
+                }
+            }
+            layOut(parallelization);
+        } else if (lanes.size() != parallelization && quiet()) {
+            layOut(parallelization);
+        }
+        for (StreamLane lane : lanes) {
+            int steps = 0;
+            while (lane.step(p) && ++steps < 10_000) {
+                // it moved on without starting anything: it may take another step at once
+            }
+        }
+        if (allLanesDone()) {
+            finished = true;
+            return true;
+        }
+        return false;
     }
 
     /** Whether an earlier lane layout already did this record. */

@@ -31,12 +31,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>A batch</b> gathers up to {@code BatchSize} messages: with no window, what one receive brings; with a window,
  * until it is full, the window ends on the clock, or it reaches the synchronous payload limit (6 MB). It invokes the
- * function synchronously ({@link SqsBatch}: in chunks of at most 6 MB, in order). Success deletes the messages; a function error, or
- * a response that reports batch item failures as AWS does not accept, leaves them all in flight, so that they come
- * back after the queue's visibility timeout (and go to its dead-letter queue after {@code maxReceiveCount}); with
- * {@code ReportBatchItemFailures}, only the reported ones stay. A throttled batch (the function's concurrency used
- * up) retries after a back-off (1 s, doubling, at most 30 s, on the clock) while its messages are still in flight,
- * then gives them back. A function deleted meanwhile fails the batch (the trail says why); the mapping stays, as in
+ * function synchronously ({@link SqsBatch}: in chunks of at most 6 MB, in order; run by {@link SqsBatchRunner}). Success
+ * deletes the messages; a function error, or a response that reports batch item failures as AWS does not accept, leaves
+ * them all in flight, so that they come back after the queue's visibility timeout (and go to its dead-letter queue
+ * after {@code maxReceiveCount}); with {@code ReportBatchItemFailures}, only the reported ones stay. A throttled batch
+ * (the function's concurrency used up) retries after a back-off (1 s, doubling, at most 30 s, on the clock) while its
+ * messages are still in flight, then gives them back. A function deleted meanwhile fails the batch (the trail says why); the mapping stays, as in
  * AWS. On a FIFO queue, a batch holds only messages whose groups have none in flight, so order is kept per group.
  *
  * <p>Every pump and batch is work handed off in the clock's sense ({@link EmulatorClock#handedOff}): moving the clock
@@ -46,7 +46,6 @@ final class SqsPoller implements Poller {
     /** The trail's kind of every hop of a mapping. */
     static final String KIND = "lambda:EventSourceMapping";
     static final int DEFAULT_CONCURRENCY = 5;
-        static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsPoller.class);
 
@@ -54,6 +53,7 @@ final class SqsPoller implements Poller {
     private final MappingEnvironment env;
     private final Arn queue;
     private final AutoCloseable watch;
+    private final SqsBatchRunner runner;
     /** A pump is queued and has not started: wakes until it starts need no other. */
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private volatile boolean enabled;
@@ -69,6 +69,7 @@ final class SqsPoller implements Poller {
         this.mapping = mapping;
         this.env = env;
         this.queue = mapping.source();
+        this.runner = new SqsBatchRunner(mapping, env, queue, this::released);
         this.watch = env.queues().watch(queue, this::wake);
     }
 
@@ -95,7 +96,7 @@ final class SqsPoller implements Poller {
             }
         }
         if (flush != null) {
-            start(flush); // what a batching window had gathered is invoked now
+            runner.start(flush); // what a batching window had gathered is invoked now
             flush.window.close();
         }
         env.clock().activity().changed();
@@ -195,7 +196,7 @@ final class SqsPoller implements Poller {
             }
         }
         for (SqsBatch b : ready) {
-            start(b);
+            runner.start(b);
             if (b.window != null) {
                 b.window.close(); // after start(): the batch is pending work of its own by now
             }
@@ -238,7 +239,7 @@ final class SqsPoller implements Poller {
             }
             gathering = null;
         }
-        start(b);
+        runner.start(b);
         b.window.close();
     }
 
@@ -271,61 +272,11 @@ final class SqsPoller implements Poller {
         return reserved.isPresent() ? Math.max(1, Math.min(DEFAULT_CONCURRENCY, reserved.getAsInt())) : DEFAULT_CONCURRENCY;
     }
 
-    /** Runs the batch on the mappings' threads; the clock's {@code advance} waits for it. */
-    private void start(SqsBatch b) {
-        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(), "batch of " + b.size()
-                + " message(s) of " + queue + " to " + b.settings.functionArn() + " (event source mapping " + mapping.uuid() + ")");
-        try {
-            env.executor().execute(() -> {
-                try {
-                    run(b);
-                } finally {
-                    done.complete(null);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            done.complete(null);
+    /** On the mappings' threads: a batch is over, its slot is free. */
+    private void released() {
+        synchronized (this) {
+            busy--;
         }
-    }
-
-    /** Invokes the batch's chunks in order; frees its slot at the end, unless it waits out a throttle. */
-    private void run(SqsBatch b) {
-        boolean release = true;
-        try {
-            while (b.hasMore()) {
-                SqsBatch.Outcome o = b.invokeNext(env, queue, mapping.uuid());
-                if (o == SqsBatch.Outcome.THROTTLED) {
-                    release = !retryLater(b);
-                    return;
-                }
-                if (o == SqsBatch.Outcome.FAILED && SqsFamily.fifo(queue) && b.hasMore()) {
-                    b.note(env, queue, mapping.uuid(), b.rest(), b.rest().size() + " later message(s) of the batch not invoked, to keep"
-                            + " the order of their groups: visible again after the visibility timeout");
-                    return;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("event source mapping {} failed to run a batch", mapping.uuid(), e);
-        } finally {
-            if (release) {
-                synchronized (this) {
-                    busy--;
-                }
-                wake();
-            }
-        }
-    }
-
-    /** A throttled batch retries after a back-off while its messages are in flight; false when that is too late. */
-    private boolean retryLater(SqsBatch b) {
-        long backoff = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(16, b.throttled() - 1));
-        if (env.clock().millis() + backoff >= b.deadlineMillis()) {
-            b.note(env, queue, mapping.uuid(), b.rest(), "throttled until the visibility timeout: " + b.rest().size()
-                    + " message(s) visible again then");
-            return false;
-        }
-        EmulatorClock.Task retry = env.clock().schedule(Duration.ofMillis(backoff), () -> start(b));
-        b.note(env, queue, mapping.uuid(), b.rest(), "throttled: retry at " + retry.due());
-        return true;
+        wake();
     }
 }

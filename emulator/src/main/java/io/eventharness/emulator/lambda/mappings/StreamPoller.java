@@ -7,17 +7,11 @@ import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.delivery.ReadableStreams;
 import io.eventharness.emulator.delivery.StreamCursor;
 import io.eventharness.emulator.delivery.StreamPage;
-import io.eventharness.emulator.delivery.StreamShardInfo;
-import io.eventharness.emulator.delivery.StreamWatcher;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,10 +24,8 @@ import org.slf4j.LoggerFactory;
  * parents are read to their end and done), and lets each lane ({@link StreamLane}) take its next step; batches run on
  * the mappings' threads too, one at a time per lane, so that records keep their order per shard (per partition key
  * with a {@code ParallelizationFactor} above 1).
- *
- * <p>Where reading starts: in the shards the stream has when the mapping first starts, at {@code StartingPosition}
- * ({@code LATEST} is pinned then: records put after {@code CreateEventSourceMapping} answered are delivered); in shards
- * that appear later, at their beginning. Disabling keeps every lane's position; enabling goes on from there.
+ * The shards and where reading starts in them are {@link ShardDiscovery}'s; the invocations {@link StreamBatchRunner}'s.
+ * Disabling keeps every lane's position; enabling goes on from there.
  *
  * <p>Every pump and invocation is work handed off in the clock's sense; a lane that could read records it has not read
  * is pending work of the emulator's {@code Activity}; a lane waiting on the clock (a batching window, a retry, a
@@ -53,13 +45,11 @@ final class StreamPoller implements Poller {
     private final StreamFormat format;
     private final Arn stream;
     private final AutoCloseable watch;
-    /** The shards in the stream's order (parents first). Guarded by this. */
-    private final List<ShardTrack> shards = new ArrayList<>();
-    /** The same, by id, for the watch (which runs on the writer's thread without this monitor). */
-    private final Map<String, ShardTrack> byId = new ConcurrentHashMap<>();
+    /** The shards; its list is guarded by this. */
+    private final ShardDiscovery shards;
+    private final StreamBatchRunner runner;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private volatile boolean enabled;
-    private volatile boolean shardsChanged = true;
     private volatile String lastResult;
     /** Whether the shards were listed once (the starting position applies to those). Guarded by this. */
     private boolean started;
@@ -72,32 +62,9 @@ final class StreamPoller implements Poller {
         this.streams = streams;
         this.format = format;
         this.stream = mapping.source();
-        this.watch = streams.watch(stream, new StreamWatcher() {
-            @Override
-            public void appended(Set<String> shardIds) {
-                for (String id : shardIds) {
-                    ShardTrack t = byId.get(id);
-                    if (t == null) {
-                        shardsChanged = true;
-                    } else {
-                        t.appends.incrementAndGet();
-                    }
-                }
-                wake();
-            }
-
-            @Override
-            public void resharded() {
-                shardsChanged = true;
-                wake();
-            }
-
-            @Override
-            public void deleted() {
-                shardsChanged = true;
-                wake();
-            }
-        });
+        this.shards = new ShardDiscovery(streams, stream);
+        this.runner = new StreamBatchRunner(mapping, env, stream, this);
+        this.watch = streams.watch(stream, shards.watcher(this::wake));
     }
 
     // ---- Poller ---------------------------------------------------------------------------------
@@ -109,9 +76,9 @@ final class StreamPoller implements Poller {
             enabled = true;
             if (!started) {
                 started = true;
-                discover(true);
+                shards.discover(true, options(), this);
             }
-            for (ShardTrack t : shards) {
+            for (ShardTrack t : shards.shards()) {
                 if (t.lanes != null) {
                     t.lanes.forEach(l -> l.resume(this));
                 }
@@ -124,7 +91,7 @@ final class StreamPoller implements Poller {
     public void stop() {
         synchronized (this) {
             enabled = false;
-            for (ShardTrack t : shards) {
+            for (ShardTrack t : shards.shards()) {
                 if (t.lanes != null) {
                     t.lanes.forEach(StreamLane::pause);
                 }
@@ -137,7 +104,7 @@ final class StreamPoller implements Poller {
     @Override
     public void updated() {
         synchronized (this) {
-            for (ShardTrack t : shards) {
+            for (ShardTrack t : shards.shards()) {
                 if (t.lanes != null) {
                     t.lanes.forEach(l -> l.seen = -1);
                 }
@@ -163,7 +130,7 @@ final class StreamPoller implements Poller {
         }
         synchronized (this) {
             // a change of the shards comes with a wake: its pump is pending work of its own
-            for (ShardTrack t : shards) {
+            for (ShardTrack t : shards.shards()) {
                 if (t.lanes != null && t.lanes.stream().anyMatch(StreamLane::unread)) {
                     out.add("event source mapping " + mapping.uuid() + " has records of " + t.shardId + " of " + stream
                             + " it has not processed yet");
@@ -210,16 +177,16 @@ final class StreamPoller implements Poller {
             if (!enabled) {
                 return;
             }
-            if (shardsChanged) {
-                discover(false);
+            if (shards.isChanged()) {
+                shards.discover(false, options(), this);
             }
             pending = after;
             try {
                 boolean progress = true;
                 while (progress) {
                     progress = false;
-                    for (ShardTrack t : List.copyOf(shards)) {
-                        progress |= advance(t);
+                    for (ShardTrack t : List.copyOf(shards.shards())) {
+                        progress |= t.advance(this, shards);
                     }
                 }
             } finally {
@@ -227,95 +194,6 @@ final class StreamPoller implements Poller {
             }
         }
         after.forEach(Runnable::run);
-    }
-
-    /** One shard's lanes step until they wait; true when the shard finished (its children may start). */
-    private boolean advance(ShardTrack t) {
-        if (t.finished) {
-            return false;
-        }
-        int parallelization = options().parallelization();
-        if (t.lanes == null) {
-            for (String parent : t.parents) {
-                ShardTrack p = byId.get(parent);
-                if (p != null && !p.finished) {
-                    return false;
-                }
-            }
-            t.layOut(parallelization);
-        } else if (t.lanes.size() != parallelization && t.quiet()) {
-            t.layOut(parallelization);
-        }
-        for (StreamLane lane : t.lanes) {
-            int steps = 0;
-            while (lane.step(this) && ++steps < 10_000) {
-                // it moved on without starting anything: it may take another step at once
-            }
-        }
-        if (t.allLanesDone()) {
-            t.finished = true;
-            return true;
-        }
-        return false;
-    }
-
-    /** Lists the shards; new ones get their starting point. The stream gone: every shard is dropped. Under the monitor. */
-    private void discover(boolean first) {
-        shardsChanged = false;
-        List<StreamShardInfo> listed;
-        try {
-            listed = streams.shards(stream);
-        } catch (AwsException gone) {
-            if (!shards.isEmpty()) {
-                note(stream.toString(), "the stream is gone: " + gone.getMessage());
-            }
-            shards.forEach(ShardTrack::drop);
-            shards.clear();
-            byId.clear();
-            return;
-        }
-        Set<String> now = new HashSet<>();
-        StreamOptions o = options();
-        for (StreamShardInfo info : listed) {
-            now.add(info.shardId());
-            ShardTrack t = byId.get(info.shardId());
-            if (t == null) {
-                try {
-                    t = newTrack(info, first, o);
-                } catch (AwsException gone) {
-                    shardsChanged = true; // gone while the shards were listed: listed again at the next change
-                    continue;
-                }
-                shards.add(t);
-                byId.put(t.shardId, t);
-            } else {
-                t.open = info.open();
-                t.parents = info.parentShardIds();
-            }
-        }
-        for (ShardTrack t : List.copyOf(shards)) {
-            if (!now.contains(t.shardId)) {
-                t.drop(); // expired: its records are gone from the stream
-                shards.remove(t);
-                byId.remove(t.shardId);
-            }
-        }
-    }
-
-    private ShardTrack newTrack(StreamShardInfo info, boolean first, StreamOptions o) {
-        Instant notBefore = o.startingPosition() == StreamOptions.StartingPosition.AT_TIMESTAMP ? o.startingTimestamp() : null;
-        if (first && o.startingPosition() == StreamOptions.StartingPosition.LATEST) {
-            ShardTrack t;
-            if (info.open()) {
-                StreamPage tip = streams.read(stream, info.shardId(), StreamCursor.latest(), 1);
-                t = new ShardTrack(info.shardId(), info.parentShardIds(), true, tip.next(), null);
-            } else {
-                t = new ShardTrack(info.shardId(), info.parentShardIds(), false, StreamCursor.trimHorizon(), null);
-                t.finished = true; // nothing new will arrive in a closed shard
-            }
-            return t;
-        }
-        return new ShardTrack(info.shardId(), info.parentShardIds(), info.open(), StreamCursor.trimHorizon(), notBefore);
     }
 
     // ---- what lanes use (under the monitor) -------------------------------------------------------
@@ -363,7 +241,7 @@ final class StreamPoller implements Poller {
     void shardUnreadable(StreamLane lane, AwsException e) {
         LOG.debug("event source mapping {} cannot read {} of {}: {}", mapping.uuid(), lane.shard.shardId, stream, e.getMessage());
         lane.seen = lane.shard.appends.get();
-        shardsChanged = true;
+        shards.changed();
     }
 
     EmulatorClock.Task schedule(Instant due, Runnable action) {
@@ -399,38 +277,13 @@ final class StreamPoller implements Poller {
         pending.add(() -> r.send(env.delivery(), destination, mapping.uuid()));
     }
 
-    /** Runs a lane's batch on the mappings' threads; the clock's {@code advance} waits for it. */
+    /** Runs a lane's batch on the mappings' threads ({@link StreamBatchRunner}). */
     void invoke(StreamLane lane, StreamBatch b) {
-        MappingSettings s = settings();
-        String what = b.finalInvoke ? "the final invocation of a tumbling window" : b.size() + " record(s)";
-        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(), "batch of " + what + " of "
-                + lane.shard.shardId + " of " + stream + " to " + s.functionArn() + " (event source mapping " + mapping.uuid() + ")");
-        try {
-            env.executor().execute(() -> {
-                try {
-                    run(lane, b, s);
-                } finally {
-                    done.complete(null);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            done.complete(null);
-        }
+        runner.invoke(lane, b);
     }
 
-    private void run(StreamLane lane, StreamBatch b, MappingSettings s) {
-        InvocationResult r = null;
-        StreamOutcome out;
-        try {
-            byte[] payload = b.payload(stream, lane.shard.shardId);
-            r = env.functions().invoke(s.functionArn(), Ids.uuid(), payload, stream.toString());
-            out = StreamOutcome.of(r, b, s.reportBatchItemFailures());
-        } catch (AwsException e) {
-            out = StreamOutcome.notInvoked("not invoked: " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("event source mapping {} failed to invoke a batch", mapping.uuid(), e);
-            out = StreamOutcome.notInvoked("not invoked: " + e);
-        }
+    /** A lane's batch ran (on the mappings' threads): the lane learns its outcome, and a pump runs. */
+    void finished(StreamLane lane, StreamBatch b, InvocationResult r, StreamOutcome out) {
         List<Runnable> after = new ArrayList<>();
         synchronized (this) {
             pending = after;

@@ -20,15 +20,21 @@
  *   <li>One family per kind of source: {@code SourceFamily} (its parameters' rules, its words, its poller).
  *       <ul>
  *         <li>SQS: {@code SqsFamily}, {@code SqsOptions}, {@code SqsPoller} (event-driven: the queue's watch and the
- *             clock, never a sleeping loop), {@code SqsBatch} (the messages of one batch and their invocation),
+ *             clock, never a sleeping loop: receiving, filtering, batching windows, slots), {@code SqsBatchRunner} (a
+ *             batch run on the mappings' threads, a throttled batch's back-off), {@code SqsBatch} (the messages of one
+ *             batch and their invocation),
  *             {@code SqsRecords} (the event record, the partial batch response).</li>
  *         <li>Streams: {@code StreamFamily} (the stream parameters, AWS's words), {@code StreamOptions},
  *             {@code StreamFormat} with {@code KinesisFormat} and {@code DynamoDbFormat} (the event record, what filters
- *             see, the on-failure record's words); {@code StreamPoller} (one per mapping: the stream's watch, the
- *             shards in their order, pumps), {@code ShardTrack} (a shard: its parents, its lanes),
- *             {@code StreamLane} (one lane of a shard — one partition-key hash of {@code ParallelizationFactor}: its
- *             position, its batch, its back-off, its tumbling window; the state machine), {@code StreamBatch} (the
- *             records of one batch, their counts, the event), {@code StreamOutcome} (an invocation's result read as
+ *             see, the on-failure record's words); {@code StreamPoller} (one per mapping: enabling and disabling,
+ *             the pumps, what lanes use), {@code ShardDiscovery} (the stream's watch, the shards in their order, where
+ *             reading starts), {@code ShardTrack} (a shard: its parents, its lanes), {@code StreamLane} (one lane of a
+ *             shard — one partition-key hash of {@code ParallelizationFactor}: its position, its batch, its timers,
+ *             its tumbling window; the state machine), {@code LaneReader} (a lane's batch assembly: which records are
+ *             its, filters, the cut of a batch), {@code LaneOutcomes} (what an outcome does to a lane: the checkpoint,
+ *             bisection, retry or discard), {@code RetryBackoff} (the retry intervals), {@code StreamBatchRunner}
+ *             (a batch's invocation on the mappings' threads), {@code StreamBatch} (the records of one batch, their
+ *             counts, the event), {@code StreamOutcome} (an invocation's result read as
  *             AWS reads it), {@code TumblingWindow}, {@code OnFailureRecord} (what the on-failure destination gets),
  *             {@code SequenceNumbers}.</li>
  *       </ul></li>

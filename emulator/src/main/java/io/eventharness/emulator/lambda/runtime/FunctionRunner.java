@@ -1,19 +1,13 @@
 package io.eventharness.emulator.lambda.runtime;
 
-import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.core.Ids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,30 +33,26 @@ import java.util.concurrent.CompletableFuture;
  * keeps no idle process beyond its one sandbox. The successor of a reset sandbox takes no spare: it inherits the
  * old {@code /tmp}, which a spare, whose {@code /tmp} is mounted already, cannot.
  *
- * <p>Concurrency: the runner's monitor guards its bookkeeping: the idle sandboxes (most recently used first) and
- * since when each is idle, their keep-alive timers, the sandboxes alive, the temp directories waiting for a
- * successor, the counters and {@code closed}. It is held only to read or change them (asking a sandbox whether it
- * is {@code reusable} or {@code wasReset} on the way: runner, then sandbox, never the other way round), and never
- * while a process starts, runs or dies: an invocation starts its sandbox and runs in it on the caller's thread
- * once the monitor is let go, so invocations run in parallel; a sandbox that retires is first taken out of the
- * idle ones under the monitor, then destroyed on the engine's executor, so that a keep-alive timer (the clock's
- * thread) never waits for a process. The spare has its own ({@link SpareSandbox}), never taken under this one.
+ * <p>Concurrency: the runner's monitor guards its bookkeeping: the idle sandboxes (most recently used first), since
+ * when each is idle and their keep-alive timers ({@link IdleSandboxes}), the sandboxes alive, the counters and
+ * {@code closed}. It is held only to read or change them (asking a sandbox whether it is {@code reusable} or
+ * {@code wasReset} on the way: runner, then sandbox, never the other way round), and never while a process starts,
+ * runs or dies: an invocation starts its sandbox and runs in it on the caller's thread once the monitor is let go, so
+ * invocations run in parallel; a sandbox that retires is first taken out of the idle ones under the monitor, then
+ * destroyed on the engine's executor, so that a keep-alive timer (the clock's thread) never waits for a process. The
+ * spare has its own ({@link SpareSandbox}), never taken under this one; so have the temp directories waiting for a
+ * successor ({@link InheritedTmp}), taken under this one.
  */
 public final class FunctionRunner implements AutoCloseable {
     private final SandboxContext ctx;
     private final FunctionConfig config;
     private final RuntimeResolver.Resolved runtime;
-    private final Duration keepAlive;
     private final SpareSandbox spare;
-    private final Deque<Sandbox> idle = new ArrayDeque<>();
+    /** The idle sandboxes and their keep-alive timers. */
+    private final IdleSandboxes idle;
     private final Set<Sandbox> all = new HashSet<>();
-    private final Map<Sandbox, Long> idleSince = new HashMap<>();
-    private final Map<Sandbox, EmulatorClock.Task> retireTasks = new HashMap<>();
-    /**
-     * Temp directories of reset sandboxes, for their successors; each is handed over once every process of
-     * the old sandbox is dead, so that nothing of it writes there any more.
-     */
-    private final Deque<CompletableFuture<Path>> inheritedTmp = new ArrayDeque<>();
+    /** Temp directories of reset sandboxes, for their successors. */
+    private final InheritedTmp inheritedTmp = new InheritedTmp();
     private int inFlight;
     private int sparesTaken;
     private int maxConcurrency;
@@ -74,7 +64,7 @@ public final class FunctionRunner implements AutoCloseable {
         this.ctx = ctx;
         this.config = config;
         this.runtime = runtime;
-        this.keepAlive = keepAlive;
+        this.idle = new IdleSandboxes(ctx.services().clock(), keepAlive, this::checkIdle);
         this.maxConcurrency = maxConcurrency;
         this.spare = new SpareSandbox(ctx, config, runtime, keepAlive,
                 spares && runtime.family() != RuntimeResolver.Family.PROVIDED && keepAlive.toMillis() > 0);
@@ -108,14 +98,7 @@ public final class FunctionRunner implements AutoCloseable {
             }
             inFlight++;
             // the most recently used idle sandbox that is still alive; dead ones (the process exited) retire
-            while (sandbox == null && !idle.isEmpty()) {
-                Sandbox s = idle.pollFirst();
-                if (s.reusable()) {
-                    sandbox = s;
-                } else {
-                    dead.add(s);
-                }
-            }
+            sandbox = idle.takeReusable(dead);
             othersBusy = inFlight > 1; // none idle: the other invocations in flight hold (or are starting) sandboxes
         }
         dead.forEach(this::retire);
@@ -135,10 +118,7 @@ public final class FunctionRunner implements AutoCloseable {
     }
 
     private Sandbox startSandbox() {
-        CompletableFuture<Path> inherited;
-        synchronized (this) {
-            inherited = inheritedTmp.pollFirst();
-        }
+        CompletableFuture<Path> inherited = inheritedTmp.take();
         if (inherited == null) {
             Sandbox s = activateSpare();
             if (s != null) {
@@ -207,36 +187,19 @@ public final class FunctionRunner implements AutoCloseable {
                 return;
             }
             if (!closed && sandbox.reusable()) {
-                long now = ctx.services().clock().millis();
-                idle.addFirst(sandbox);
-                idleSince.put(sandbox, now);
-                if (!retireTasks.containsKey(sandbox)) {
-                    scheduleRetire(sandbox, now + keepAlive.toMillis());
-                }
+                idle.add(sandbox);
                 return;
             }
         }
         retire(sandbox);
     }
 
-    /** Under the monitor. */
-    private void scheduleRetire(Sandbox sandbox, long dueMillis) {
-        retireTasks.put(sandbox, ctx.services().clock().schedule(Instant.ofEpochMilli(dueMillis), () -> checkIdle(sandbox)));
-    }
-
     /** A keep-alive timer fired: retire the sandbox if it has been idle that long, else look again later. */
     private void checkIdle(Sandbox sandbox) {
         synchronized (this) {
-            retireTasks.remove(sandbox);
-            if (!idle.contains(sandbox)) {
-                return; // busy: its release schedules a new check
+            if (!idle.expired(sandbox)) {
+                return; // busy (its release schedules a new check), or used since (checked again later)
             }
-            long due = idleSince.get(sandbox) + keepAlive.toMillis();
-            if (ctx.services().clock().millis() < due) {
-                scheduleRetire(sandbox, due);
-                return;
-            }
-            idle.remove(sandbox);
         }
         retire(sandbox);
     }
@@ -251,14 +214,10 @@ public final class FunctionRunner implements AutoCloseable {
         CompletableFuture<Path> tmp = new CompletableFuture<>();
         synchronized (this) {
             all.remove(sandbox);
-            idleSince.remove(sandbox);
-            EmulatorClock.Task t = retireTasks.remove(sandbox);
-            if (t != null) {
-                t.cancel();
-            }
+            idle.forget(sandbox);
             keepTmp = !closed && sandbox.wasReset();
             if (keepTmp) {
-                inheritedTmp.addLast(tmp);
+                inheritedTmp.leave(tmp);
             }
         }
         return CompletableFuture.runAsync(() -> {
@@ -300,7 +259,7 @@ public final class FunctionRunner implements AutoCloseable {
 
     /** Sandboxes waiting for an event (alive ones: a sandbox whose process exited is not counted). */
     public synchronized int idleSandboxes() {
-        return (int) idle.stream().filter(Sandbox::reusable).count();
+        return idle.reusable();
     }
 
     /**
@@ -310,8 +269,7 @@ public final class FunctionRunner implements AutoCloseable {
     public CompletableFuture<Void> retireIdle() {
         List<Sandbox> gone;
         synchronized (this) {
-            gone = new ArrayList<>(idle);
-            idle.clear();
+            gone = idle.takeAll();
         }
         return CompletableFuture.allOf(gone.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
@@ -325,31 +283,21 @@ public final class FunctionRunner implements AutoCloseable {
         synchronized (this) {
             closed = true;
             every = new ArrayList<>(all);
-            idle.clear();
+            idle.takeAll();
         }
         spare.close();
-        List<CompletableFuture<Path>> leftTmp;
-        synchronized (this) {
-            leftTmp = new ArrayList<>(inheritedTmp);
-            inheritedTmp.clear();
-        }
-        leftTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
+        inheritedTmp.deleteAll();
         return CompletableFuture.allOf(every.stream().map(this::retire).toArray(CompletableFuture[]::new));
     }
 
     /** No more invocations: the spare and idle sandboxes retire now, busy ones when their invocation ends. */
     @Override
     public void close() {
-        List<CompletableFuture<Path>> leftTmp;
         synchronized (this) {
             closed = true;
         }
         spare.close();
         retireIdle();
-        synchronized (this) {
-            leftTmp = new ArrayList<>(inheritedTmp);
-            inheritedTmp.clear();
-        }
-        leftTmp.forEach(f -> f.thenAccept(RuntimeFiles::deleteTree));
+        inheritedTmp.deleteAll();
     }
 }

@@ -5,14 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The Python interpreters, JDKs and Node.js installations on this machine, found by looking in the usual places
@@ -34,7 +32,8 @@ import java.util.stream.Stream;
  *       {@code node} in a bin directory is asked ({@code node --version}), once, on the first Node.js function only.
  *       Native binaries only, as for Python.</li>
  * </ul>
- * Python and Java are found by directory listings alone: nothing is started.
+ * Python and Java are found by directory listings alone: nothing is started. Reading the directories and binaries is
+ * {@link InstallationFiles}'.
  */
 final class InstalledRuntimes {
     /** A Python interpreter: {@code python3.<minor>}. */
@@ -110,7 +109,6 @@ final class InstalledRuntimes {
     }
 
     private static final Pattern PYTHON_NAME = Pattern.compile("python3\\.(\\d+)");
-    private static final Pattern VERSION_PART = Pattern.compile("\\d+");
 
     private static final Pattern NODE_VERSION = Pattern.compile("v?(\\d+)\\.\\d+\\.\\d+.*");
 
@@ -131,12 +129,13 @@ final class InstalledRuntimes {
         where.binDirectories().forEach(dir -> addPythons(dir, pythons));
         for (Path parent : where.pythonInstallations()) {
             // newest installation first: 3.12.8 before 3.12.1 when both are there
-            children(parent).stream().sorted(InstalledRuntimes::newerFirst).forEach(i -> addPythons(i.resolve("bin"), pythons));
+            InstallationFiles.children(parent).stream().sorted(InstallationFiles::newerFirst)
+                    .forEach(i -> addPythons(i.resolve("bin"), pythons));
         }
         Map<Path, Jdk> jdks = new LinkedHashMap<>();
         where.jdkHomes().forEach(home -> addJdk(home, jdks));
         for (Path parent : where.jdkParents()) {
-            children(parent).stream().sorted().forEach(home -> addJdk(home, jdks));
+            InstallationFiles.children(parent).stream().sorted().forEach(home -> addJdk(home, jdks));
         }
         return new InstalledRuntimes(new ArrayList<>(pythons.values()), new ArrayList<>(jdks.values()), where);
     }
@@ -152,7 +151,8 @@ final class InstalledRuntimes {
                 }
             }
             for (Path parent : where.nodeInstallations()) {
-                for (Path installation : children(parent).stream().sorted(InstalledRuntimes::newerFirst).toList()) {
+                List<Path> installations = InstallationFiles.children(parent).stream().sorted(InstallationFiles::newerFirst).toList();
+                for (Path installation : installations) {
                     Matcher m = NODE_VERSION.matcher(installation.getFileName().toString());
                     Path node = Files.isExecutable(installation.resolve("bin/node")) ? installation.resolve("bin/node")
                             : installation.resolve("installation/bin/node"); // fnm's layout
@@ -170,7 +170,7 @@ final class InstalledRuntimes {
     private static void addNode(Path node, Integer major, Map<Path, Node> found) {
         try {
             Path real = node.toRealPath();
-            if (found.containsKey(real) || !isElf(real)) {
+            if (found.containsKey(real) || !InstallationFiles.isElf(real)) {
                 return;
             }
             int m = major != null ? major : nodeMajor(real);
@@ -214,14 +214,14 @@ final class InstalledRuntimes {
     }
 
     private static void addPythons(Path dir, Map<Path, Python> found) {
-        for (Path candidate : children(dir)) {
+        for (Path candidate : InstallationFiles.children(dir)) {
             Matcher m = PYTHON_NAME.matcher(candidate.getFileName().toString());
             if (!m.matches() || !Files.isExecutable(candidate)) {
                 continue;
             }
             try {
                 Path real = candidate.toRealPath();
-                if (isElf(real)) {
+                if (InstallationFiles.isElf(real)) {
                     found.putIfAbsent(real, new Python(candidate, Integer.parseInt(m.group(1))));
                 }
             } catch (IOException e) {
@@ -255,52 +255,5 @@ final class InstalledRuntimes {
         String v = p.getProperty("JAVA_VERSION", "").replace("\"", "");
         Matcher m = Pattern.compile("(?:1\\.)?(\\d+).*").matcher(v);
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    }
-
-    /** An ELF binary: not a script that might start another version. */
-    private static boolean isElf(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static List<Path> children(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    /** Directory names by the numbers in them, descending ({@code 3.12.10} before {@code 3.12.9}). */
-    private static int newerFirst(Path a, Path b) {
-        List<Integer> x = numbers(a.getFileName().toString());
-        List<Integer> y = numbers(b.getFileName().toString());
-        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-            int c = Integer.compare(y.get(i), x.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Comparator.<String>naturalOrder().compare(a.toString(), b.toString());
-    }
-
-    private static List<Integer> numbers(String name) {
-        List<Integer> out = new ArrayList<>();
-        Matcher m = VERSION_PART.matcher(name);
-        while (m.find() && out.size() < 4) {
-            try {
-                out.add(Integer.parseInt(m.group()));
-            } catch (NumberFormatException e) {
-                break;
-            }
-        }
-        return out;
     }
 }

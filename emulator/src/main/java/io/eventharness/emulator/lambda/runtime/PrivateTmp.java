@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Each sandbox's own {@code /tmp}, and its task root at {@code /var/task}: in AWS the {@code /tmp} storage "is
@@ -48,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  * engine before the process starts, so its path does not matter.
  *
  * <p>Where this cannot work (not Linux, no {@code unshare}, namespaces not allowed, the engine's directories
- * under {@code /tmp}) a probe, run once per engine, says so: sandboxes then get their private directory
+ * under {@code /tmp}) a probe ({@link PrivateTmpProbe}), run once per engine, says so: sandboxes then get their private directory
  * through {@code TMPDIR} and {@code java.io.tmpdir} only, share the literal {@code /tmp} with the machine,
  * and say so in one line of their log, as they say that their task root is not {@code /var/task}.
  */
@@ -56,15 +55,15 @@ final class PrivateTmp {
     static final Path TMP = Path.of("/tmp");
     /** Where AWS puts a function's code. */
     static final Path VAR_TASK = Path.of("/var/task");
-    private static final String NAME = "eh-sandbox";
+    static final String NAME = "eh-sandbox";
 
     /** The shell script: {@code $1} goes on /tmp, then the runtime ({@code $2...}) replaces the shell. */
-    private static String cover(String mount) {
+    static String cover(String mount) {
         return mount + " -n --bind \"$1\" /tmp && shift && exec \"$@\"";
     }
 
     /** The same, but first the task root {@code $2} is mounted on {@code /var/task}, and the shell enters it. */
-    private static String coverWithVarTask(String mount) {
+    static String coverWithVarTask(String mount) {
         return mount + " -n --bind \"$2\" " + VAR_TASK + " && " + mount + " -n --bind \"$1\" /tmp && cd " + VAR_TASK
                 + " && unset OLDPWD && shift 2 && exec \"$@\"";
     }
@@ -107,10 +106,8 @@ final class PrivateTmp {
     }
 
     private final Path workDir;
-    private final List<Path> ownDirectories;
+    private final PrivateTmpProbe prober;
     private final Executor executor;
-    private final boolean enabled;
-    private final boolean userNamespaceAlways;
     private CompletableFuture<Probe> probe;
 
     /**
@@ -121,16 +118,14 @@ final class PrivateTmp {
      */
     PrivateTmp(Path workDir, List<Path> ownDirectories, Executor executor, boolean enabled, boolean userNamespaceAlways) {
         this.workDir = workDir;
-        this.ownDirectories = List.copyOf(ownDirectories);
+        this.prober = new PrivateTmpProbe(workDir, ownDirectories, enabled, userNamespaceAlways);
         this.executor = executor;
-        this.enabled = enabled;
-        this.userNamespaceAlways = userNamespaceAlways;
     }
 
     /** Starts the probe in the background if it has not run yet (a runner is made: a sandbox will follow). */
     synchronized CompletableFuture<Probe> probe() {
         if (probe == null) {
-            probe = CompletableFuture.supplyAsync(this::run, executor);
+            probe = CompletableFuture.supplyAsync(prober::run, executor);
         }
         return probe;
     }
@@ -198,115 +193,5 @@ final class PrivateTmp {
         } catch (IOException e) {
             return path.toAbsolutePath().normalize().startsWith(TMP);
         }
-    }
-
-    private Probe run() {
-        if (!enabled) {
-            return Probe.shared("private /tmp turned off for this engine");
-        }
-        if (!System.getProperty("os.name", "").equals("Linux") || !Files.exists(Path.of("/proc/self/ns/mnt"))) {
-            return Probe.shared("no mount namespaces on " + System.getProperty("os.name"));
-        }
-        for (Path own : ownDirectories) {
-            if (underTmp(own)) {
-                return Probe.shared("the engine's directory " + own + " is under /tmp");
-            }
-        }
-        String unshare = executable("unshare");
-        String mount = executable("mount");
-        if (unshare == null || mount == null || !Files.isExecutable(Path.of("/bin/sh"))) {
-            return Probe.shared("unshare, mount or /bin/sh is missing");
-        }
-        String failure;
-        try {
-            Path dir = Files.createDirectories(workDir.resolve("probe"));
-            Files.writeString(dir.resolve("private"), "");
-            for (boolean userNamespace : new boolean[] {false, true}) {
-                if (!userNamespace && (!isRoot() || userNamespaceAlways) || !works(unshare, mount, userNamespace, dir, false)) {
-                    continue;
-                }
-                Mode mode = userNamespace ? Mode.USER_NAMESPACE : Mode.MOUNT_NAMESPACE;
-                String noVarTask = varTaskMissing();
-                if (noVarTask == null && !works(unshare, mount, userNamespace, dir, true)) {
-                    noVarTask = "mounting on " + VAR_TASK + " is not allowed here";
-                }
-                return new Probe(mode, unshare, mount, null, noVarTask == null, noVarTask);
-            }
-            failure = "unshare --mount" + (isRoot() ? "" : " --map-root-user") + " is not allowed here";
-        } catch (IOException e) {
-            failure = "cannot probe mount namespaces: " + e.getMessage();
-        } finally {
-            RuntimeFiles.deleteTree(workDir.resolve("probe"));
-        }
-        return Probe.shared(failure);
-    }
-
-    /** Null when /var/task is a directory to mount on (made, empty, when the engine is root), else why not. */
-    private static String varTaskMissing() {
-        if (Files.isDirectory(VAR_TASK)) {
-            return null;
-        }
-        if (Files.exists(VAR_TASK, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return VAR_TASK + " is not a directory";
-        }
-        if (!isRoot()) {
-            return VAR_TASK + " does not exist and only root can make it (sudo mkdir " + VAR_TASK + ")";
-        }
-        try {
-            Files.createDirectories(VAR_TASK);
-            return null;
-        } catch (IOException e) {
-            return "cannot make " + VAR_TASK + ": " + e;
-        }
-    }
-
-    /** Whether a sandbox started this way sees {@code dir} on /tmp (and, with {@code varTask}, on /var/task too). */
-    private static boolean works(String unshare, String mount, boolean userNamespace, Path dir, boolean varTask) {
-        List<String> cmd = new ArrayList<>(List.of(unshare, "--mount", "--propagation", "private"));
-        if (userNamespace) {
-            cmd.add("--map-root-user");
-        }
-        cmd.addAll(List.of("/bin/sh", "-c", varTask ? coverWithVarTask(mount) : cover(mount), NAME, dir.toString()));
-        if (varTask) {
-            cmd.add(dir.toString());
-        }
-        cmd.addAll(List.of("/bin/sh", "-c", varTask ? "test -e /tmp/private && test -e " + VAR_TASK + "/private"
-                : "test -e /tmp/private"));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return false;
-            }
-            return p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0"); // real, effective, saved, filesystem
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        return false;
-    }
-
-    private static String executable(String name) {
-        for (String dir : List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
-            Path p = Path.of(dir, name);
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        return null;
     }
 }

@@ -2,11 +2,8 @@ package io.eventharness.emulator.lambda.runtime;
 
 import static io.eventharness.emulator.lambda.runtime.SandboxStatus.IDLE;
 import static io.eventharness.emulator.lambda.runtime.SandboxStatus.INIT;
-import static io.eventharness.emulator.lambda.runtime.SandboxStatus.INVOKING;
-import static io.eventharness.emulator.lambda.runtime.SandboxStatus.NEW;
 import static io.eventharness.emulator.lambda.runtime.SandboxStatus.OUT_OF_MEMORY;
 import static io.eventharness.emulator.lambda.runtime.SandboxStatus.RESET;
-import static io.eventharness.emulator.lambda.runtime.SandboxStatus.SHUT_DOWN;
 import static io.eventharness.emulator.lambda.runtime.SandboxStatus.SPARE;
 
 import io.eventharness.emulator.lambda.runtime.Outcome.Kind;
@@ -28,8 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code /error}, and is done, its END and REPORT written, when the runtime asks for its next event (see
  * {@link #runtimeDone}). A timeout, the process's death or running out of memory end the sandbox ("reset"): the runner
  * starts a new one for the next event, and that one inherits the temp directory, because AWS's reset does not
- * clear {@code /tmp}. Every change of status goes through {@link #transition}; every invocation, however it ends,
- * ends through {@link #end}.
+ * clear {@code /tmp}. Every change of status goes through its state machine ({@link SandboxState}); every
+ * invocation, however it ends, ends through {@link #end}.
  *
  * <p>Memory ({@link SandboxMemory}): the memory size bounds the whole process tree, read while the sandbox works
  * and when INIT or an invocation ends. Beyond it the sandbox is killed and the invocation fails with
@@ -41,9 +38,9 @@ import java.util.concurrent.CompletableFuture;
  * lines are held back, and INIT, which its Init Duration measures, begins at activation.
  *
  * <p>Threads: the invoking thread, the Runtime API's, the memory watch's and the engine's executor (the process's
- * exit) meet here. This object's monitor guards the status, the invocation in flight and the parked {@code /next};
- * it is held to read and change them (and to hand an event to a waiting {@code /next}, which Jetty writes without
- * blocking), never while killing the process or writing to its log.
+ * exit) meet here. The state machine's monitor guards the status, the invocation in flight and the parked
+ * {@code /next}; each of its steps is atomic (handing an event to a waiting {@code /next}, which Jetty writes without
+ * blocking, included); the process is killed and the log written here, outside it.
  */
 final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched {
     /** How long an ended invocation's result waits for its log lines before it is published without them. */
@@ -61,13 +58,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private final SandboxLog log;
     private final SandboxMemory memory;
     private final SandboxInit init = new SandboxInit();
-    private SandboxStatus status = NEW;
-    /** The invocation in flight: set while INVOKING (and while a shutdown that came then waits for the exit). */
-    private SandboxInvocation current;
-    /** The runtime's {@code /next} waiting for an event: only while IDLE or INVOKING. */
-    private NextExchange parked;
-    /** The invocation the runtime answered and is not done with yet: its END waits for {@link #runtimeDone}. */
-    private SandboxInvocation answered;
+    /** The status, the invocation in flight, the parked {@code /next}, the invocation answered and not done with. */
+    private final SandboxState state = new SandboxState(this::handOver);
 
     /** @param jvmOptions JVM options beyond the usual; null: the engine's class-data archive, if any */
     Sandbox(SandboxContext ctx, FunctionConfig config, Resolved runtime, Path tmp, List<String> jvmOptions) {
@@ -93,21 +85,13 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     /** Whether the sandbox can take another invocation. */
-    synchronized boolean reusable() {
-        return status == IDLE;
+    boolean reusable() {
+        return state.reusable();
     }
 
     /** Whether it ended by a failure (a timeout, a crash, a failed INIT, its memory): its {@code /tmp} goes to a successor. */
-    synchronized boolean wasReset() {
-        return status.reset();
-    }
-
-    /** The one place the status changes; an impossible change is a bug, refused. Under the monitor. */
-    private void transition(SandboxStatus next) {
-        status = status.to(next);
-        if (next.ended()) {
-            parked = null; // left unanswered, as AWS leaves a frozen sandbox's
-        }
+    boolean wasReset() {
+        return state.wasReset();
     }
 
     /** Starts the process; INIT goes on until {@link #invoke} finds it done. */
@@ -124,13 +108,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     private void start(SandboxStatus first) throws IOException {
-        synchronized (this) {
-            transition(first); // before the process runs, which may ask for its first event at once
-        }
+        state.to(first); // before the process runs, which may ask for its first event at once
         if (!proc.start(this, first == SPARE)) {
-            synchronized (this) {
-                transition(RESET);
-            }
+            state.to(RESET);
             init.ended(null); // awaitInit reports why it could not start
             return;
         }
@@ -157,11 +137,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     /** Lets a spare go on, as a sandbox in INIT from now. False when it is of no use: its process is gone. */
     boolean activate() {
-        synchronized (this) {
-            if (status != SPARE) {
-                return false;
-            }
-            transition(INIT);
+        if (!state.activate()) {
+            return false;
         }
         services.memory().watch(this);
         if (!proc.activate()) {
@@ -181,7 +158,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         });
         if (initFailed != null) {
             end(call, initFailed, RESET);
-        } else if (!dispatch(call)) {
+        } else if (!state.dispatch(call)) {
             end(call, Outcome.exit(call.requestId(), proc.exitCode()), RESET); // it ended before the event came
         } else {
             if (!call.endedWithin(config.timeoutSeconds() * 1000L)) {
@@ -208,21 +185,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
         return failed != null && failed.kind() == Kind.EXIT ? Outcome.exit(requestId, proc.exitCode()) : failed;
     }
 
-    /** Hands the event to the runtime's waiting {@code /next}, or leaves it for the next; false when the sandbox has ended. */
-    private synchronized boolean dispatch(SandboxInvocation call) {
-        if (status.ended()) {
-            return false;
-        }
-        transition(INVOKING);
-        current = call;
-        if (parked != null) {
-            handOver(parked, call);
-            parked = null;
-        }
-        return true;
-    }
-
-    /** Under the monitor. */
+    /** Under the state's monitor. */
     private void handOver(NextExchange exchange, SandboxInvocation call) {
         call.handOver();
         services.memory().watch(this);
@@ -243,21 +206,9 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * @return false when the invocation had ended already (a timeout and an answer racing: the first wins)
      */
     private boolean end(SandboxInvocation call, Outcome outcome, SandboxStatus next) {
-        SandboxStatus after;
-        synchronized (this) {
-            after = status.ended() ? status : next;
-            if (!call.end(after == OUT_OF_MEMORY ? Outcome.outOfMemory(call.requestId()) : outcome)) {
-                return false;
-            }
-            if (current == call) {
-                current = null;
-            }
-            if (after != status) {
-                transition(after);
-            }
-            if (!after.ended()) {
-                answered = call; // before the answer's reply: the runtime's next /next comes after this
-            }
+        SandboxStatus after = state.end(call, outcome, next);
+        if (after == null) {
+            return false;
         }
         if (after.ended()) {
             kill(after);
@@ -273,11 +224,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * runtime interface client posts a function's error first and logs it after.
      */
     private void runtimeDone() {
-        SandboxInvocation done;
-        synchronized (this) {
-            done = answered;
-            answered = null;
-        }
+        SandboxInvocation done = state.takeAnswered();
         if (done != null) {
             proc.output().barrier(() -> publish(done));
         }
@@ -312,23 +259,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
             outOfMemory(); // INIT or the end of the last invocation went beyond the memory size
             return;
         }
-        boolean initDone;
-        synchronized (this) {
-            if (status.ended()) {
-                return; // the process is being stopped: left unanswered, as AWS leaves a frozen sandbox
-            }
-            initDone = status == INIT;
-            if (initDone) {
-                transition(IDLE);
-                init.endNow();
-            }
-            if (current != null && !current.handedOver()) {
-                handOver(exchange, current);
-            } else {
-                parked = exchange;
-            }
-        }
-        if (initDone) {
+        // ENDED: the process is being stopped, the /next left unanswered as AWS leaves a frozen sandbox's
+        if (state.next(exchange, init) == SandboxState.Next.INIT_DONE) {
             proc.recordNamespace();
             init.ended(null);
         }
@@ -352,10 +284,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     private Reply answer(String requestId, Outcome outcome, Reply accepted) {
         boolean over = memory.overAtPeak(proc.tree());
         memory.readAtAnswer(over);
-        SandboxInvocation call;
-        synchronized (this) {
-            call = current;
-        }
+        SandboxInvocation call = state.current();
         if (call == null || !call.handedOver() || !call.requestId().equals(requestId)) {
             return Reply.INVALID_REQUEST_ID;
         }
@@ -365,12 +294,8 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
 
     @Override
     public Reply initError(String errorType, byte[] body) {
-        synchronized (this) {
-            if (status != INIT) {
-                return Reply.forbidden("init/error is only accepted while the runtime initializes");
-            }
-            transition(RESET);
-            init.endNow();
+        if (!state.initError(init)) {
+            return Reply.forbidden("init/error is only accepted while the runtime initializes");
         }
         memory.overAtPeak(proc.tree());
         init.ended(Outcome.posted(Kind.INIT_ERROR, body, errorType));
@@ -390,14 +315,11 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
      * {@code Runtime.OutOfMemory}, and so does INIT (its failure, the process's exit, ends the first invocation).
      */
     private void outOfMemory() {
-        SandboxInvocation inFlight;
-        synchronized (this) {
-            if (status.ended()) {
-                return;
-            }
-            transition(OUT_OF_MEMORY);
-            inFlight = current;
+        SandboxState.OutOfMemory stopped = state.outOfMemory();
+        if (stopped == null) {
+            return; // it had ended
         }
+        SandboxInvocation inFlight = stopped.inFlight();
         if (inFlight != null) {
             end(inFlight, Outcome.outOfMemory(inFlight.requestId()), OUT_OF_MEMORY); // which kills it
         } else {
@@ -408,13 +330,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     /** The process exited: unless the sandbox had ended, it crashed, and the invocation in flight with it. */
     private void onExit() {
         services.memory().unwatch(this);
-        SandboxInvocation crashed;
-        synchronized (this) {
-            if (!status.ended()) {
-                transition(RESET);
-            }
-            crashed = current;
-        }
+        SandboxInvocation crashed = state.exited();
         init.ended(Outcome.exit("", proc.exitCode()));
         runtimeDone();
         if (crashed != null) {
@@ -442,9 +358,7 @@ final class Sandbox implements RuntimeApiServer.RuntimeApi, MemoryWatch.Watched 
     }
 
     /** The engine ends it: SHUT_DOWN, unless it has ended already (a reset stays a reset). */
-    private synchronized void shutDown() {
-        if (!status.ended()) {
-            transition(SHUT_DOWN);
-        }
+    private void shutDown() {
+        state.shutDown();
     }
 }

@@ -50,7 +50,10 @@ final class SandboxInvocation {
         handedOver = true;
     }
 
-    /** Records how it ended, unless it has ended already; whether this call ended it. Under the sandbox's monitor. */
+    /**
+     * Records how it ended, unless it has ended already; whether this call ended it. Under its sandbox's
+     * {@link SandboxState} monitor.
+     */
     boolean end(Outcome how) {
         if (outcome != null) {
             return false;

@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>Here a reset ends the sandbox: the runner starts another for the next event, which inherits the reset one's
  * {@code /tmp}, as AWS's reset leaves {@code /tmp} as it was. The three ended states are final; {@link #to} is
- * the transition table, and {@code Sandbox.transition} the one place a sandbox's status changes.
+ * the transition table, and {@code SandboxState.transition} the one place a sandbox's status changes.
  *
  * <pre>
  * NEW ──────────► INIT ──► IDLE ◄──► INVOKING

@@ -5,14 +5,18 @@
  * {@link io.eventharness.emulator.lambda.runtime.FunctionRunner} per function version, built from a
  * {@link io.eventharness.emulator.lambda.runtime.FunctionConfig}; {@code invoke(Invocation)} blocks until the
  * {@link io.eventharness.emulator.lambda.runtime.InvocationResult}. Log lines go to a
- * {@link io.eventharness.emulator.lambda.runtime.LogSink}.
+ * {@link io.eventharness.emulator.lambda.runtime.LogSink}. A runner keeps its idle sandboxes and their keep-alive in
+ * {@code IdleSandboxes}, the {@code /tmp} a reset sandbox leaves to its successor in {@code InheritedTmp}. The
+ * runtimes come from {@code RuntimeResolver}, over the interpreters and JDKs found on the machine
+ * ({@code InstalledRuntimes}, reading the file system through {@code InstallationFiles}).
  *
  * <p>Inside: each sandbox is an OS process (the official Java runtime interface client, the Python bootstrap
  * in {@code lambda/python/bootstrap.py}, the Node.js bootstrap in {@code lambda/node/bootstrap.js}, or a custom
  * runtime's {@code bootstrap}) that pulls its events from
  * the Lambda Runtime API served by {@code RuntimeApiServer}, one loopback port per sandbox. {@code Sandbox}
  * follows AWS's execution environment lifecycle: its one {@code SandboxStatus} (NEW, SPARE, INIT, IDLE, INVOKING,
- * and, ended, RESET after a timeout, a crash or a failed INIT, OUT_OF_MEMORY, SHUT_DOWN) changes in one place, and
+ * and, ended, RESET after a timeout, a crash or a failed INIT, OUT_OF_MEMORY, SHUT_DOWN) changes in one place, its
+ * state machine {@code SandboxState} (the status, the invocation in flight, the parked {@code /next}), and
  * every invocation ({@code SandboxInvocation}: its hand-over, how it ended, END and REPORT) ends through one
  * method; {@code SandboxInit} is INIT as the first invocation sees it, {@code SandboxMemory} the memory against the
  * memory size, {@code SandboxProcess} the operating system's side (process, output, log stream, port).
@@ -24,7 +28,8 @@
  * logging).
  *
  * <p>Isolation: on Linux each sandbox runs in a mount namespace of its own whose {@code /tmp} is the
- * sandbox's private directory and whose {@code /var/task} is the function's code ({@code PrivateTmp}); its processes are tracked as a tree and, within the
+ * sandbox's private directory and whose {@code /var/task} is the function's code ({@code PrivateTmp}, after a probe once per engine of what the
+ * machine allows: {@code PrivateTmpProbe}); its processes are tracked as a tree and, within the
  * namespace, swept when it ends ({@code ProcessTree}, reading {@code /proc} through {@code ProcFs}); the
  * {@code MemoryWatch} reads the memory of working sandboxes, and a sandbox whose processes together go beyond
  * the memory size is killed ({@code Runtime.OutOfMemory}).
