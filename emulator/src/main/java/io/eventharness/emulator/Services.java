@@ -1,5 +1,8 @@
 package io.eventharness.emulator;
 
+import io.eventharness.emulator.auth.Authenticator;
+import io.eventharness.emulator.auth.Credential;
+import io.eventharness.emulator.auth.CredentialStore;
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
@@ -16,6 +19,8 @@ import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
+import io.eventharness.emulator.pipeline.AccessControl;
+import io.eventharness.emulator.pipeline.Authorizer;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
@@ -30,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The emulated services of one emulator, wired to its clock and its delivery; one binding each. */
@@ -48,6 +54,7 @@ public final class Services implements AutoCloseable {
     private final DynamoDbService dynamodb;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
+    private final AccessControl access;
 
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
@@ -125,6 +132,14 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(scheduler));
         bindings.add(new ServiceBinding(dynamodb));
         bindings.add(new ServiceBinding(dynamodb.streams()));
+        CredentialStore keys = ((CredentialStore) sts::credential).or(iam::credential)
+                .or(key -> Optional.of(Credential.ROOT).filter(c -> c.accessKeyId().equals(key)));
+        access = new AccessControl(new Authenticator(keys, config.verifySignatures(), clock::now), Authorizer.NONE);
+    }
+
+    /** Who may call what: the request pipeline's authenticator and authorizer. */
+    public AccessControl access() {
+        return access;
     }
 
     public List<ServiceBinding> bindings() {

@@ -1,5 +1,6 @@
 package io.eventharness.emulator.iam;
 
+import io.eventharness.emulator.auth.Credential;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.protocol.EmulatedService;
@@ -55,6 +56,15 @@ public final class IamService implements EmulatedService {
     /** {@link #role(String)} for a parsed ARN. */
     public Optional<Role> role(Arn roleArn) {
         return state.role(roleArn).map(r -> r.toModel(IamRole.View.IN_JVM));
+    }
+
+    /**
+     * The credential of a long-term access key IAM issued: its secret and its user's principal; empty for any other
+     * key.
+     */
+    public Optional<Credential> credential(String accessKeyId) {
+        return state.keyOwner(accessKeyId).flatMap(u -> u.key(accessKeyId)
+                .map(k -> new Credential(k.id(), k.secret(), null, u.principal(), null)));
     }
 
     /** The IAM user owning a long-term access key ({@code AKIA…}), if IAM issued it. */

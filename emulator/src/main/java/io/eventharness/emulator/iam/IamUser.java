@@ -1,6 +1,7 @@
 package io.eventharness.emulator.iam;
 
 import io.eventharness.emulator.core.Arn;
+import io.eventharness.emulator.policy.Principal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,6 +57,16 @@ final class IamUser {
 
     String path() {
         return path;
+    }
+
+    /** The principal this user's access keys stand for. */
+    Principal principal() {
+        return Principal.user(arn, id);
+    }
+
+    /** One of the user's access keys, if it has this one. */
+    synchronized java.util.Optional<AccessKey> key(String keyId) {
+        return java.util.Optional.ofNullable(keys.get(keyId));
     }
 
     User toModel(boolean detail) {
