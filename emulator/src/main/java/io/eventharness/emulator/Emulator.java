@@ -424,11 +424,14 @@ public final class Emulator implements AutoCloseable {
 
         /**
          * Whether IAM's policies decide what each caller may do (off by default): identity-based policies of users and
-         * roles (inline and managed), resource-based policies (function, queue, topic and bucket policies), permissions
-         * boundaries and session policies, evaluated as IAM does for the action and resource AWS's service
-         * authorization reference gives each operation. A denied call gets the service's {@code AccessDenied} with
-         * AWS's message. The root user ({@code test}/{@code test}, or any unknown key without signature verification)
-         * may do everything.
+         * roles (inline and managed; of AWS's managed policies, those whose documents the emulator knows), permissions
+         * boundaries, session policies, and resource-based policies (function, queue and topic policies; S3 bucket
+         * policies are not served yet), evaluated as IAM does for the action and resource AWS's service authorization
+         * reference gives each operation. A denied call gets the service's {@code AccessDenied} with AWS's message,
+         * and the event trail a {@code denied <action>} entry with the statement that would allow it. The root user
+         * ({@code test}/{@code test}, or any unknown key without signature verification) may do everything. Each
+         * Lambda sandbox then gets a session of its function's execution role, so what a function calls is
+         * evaluated against its role.
          */
         public Builder withPolicyEnforcement(boolean enabled) {
             return with(d -> d.enforcePolicies = enabled);

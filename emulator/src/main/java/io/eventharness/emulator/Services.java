@@ -17,10 +17,13 @@ import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
+import io.eventharness.emulator.lambda.runtime.SandboxCredentials;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
 import io.eventharness.emulator.pipeline.AccessControl;
 import io.eventharness.emulator.pipeline.Authorizer;
+import io.eventharness.emulator.pipeline.PolicyAuthorizer;
+import io.eventharness.emulator.policy.Decision;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
@@ -33,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +59,7 @@ public final class Services implements AutoCloseable {
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
     private final AccessControl access;
+    private final Permissions permissions;
 
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
@@ -97,7 +102,8 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for Lambda code", e);
         }
-        LambdaEngine.Builder engine = LambdaEngine.builder(clock)
+        LambdaEngine.Builder engine = LambdaEngine.builder(clock).credentials(config.verifySignatures() || config.enforcePolicies()
+                        ? (role, function) -> sandboxKeys(role, function) : SandboxCredentials.DUMMY)
                 .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
                 .keepAlive(config.lambdaKeepAlive()).spareSandboxes(config.lambdaSpareSandboxes());
         if (config.lambdaWorkDirectory() != null) {
@@ -134,7 +140,24 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(dynamodb.streams()));
         CredentialStore keys = ((CredentialStore) sts::credential).or(iam::credential)
                 .or(key -> Optional.of(Credential.ROOT).filter(c -> c.accessKeyId().equals(key)));
-        access = new AccessControl(new Authenticator(keys, config.verifySignatures(), clock::now), Authorizer.NONE);
+        permissions = new Permissions(iam, sts, sqs, sns, lambda, delivery);
+        access = new AccessControl(new Authenticator(keys, config.verifySignatures(), clock::now), config.enforcePolicies()
+                ? new PolicyAuthorizer(permissions, clock::now, permissions::denied) : Authorizer.NONE);
+    }
+
+    /**
+     * A session of the function's execution role for a new sandbox, valid 12 hours on the emulator clock (as long as
+     * a role session may last); keys that stand for nobody when the role is gone.
+     */
+    private SandboxCredentials.Keys sandboxKeys(String role, String function) {
+        return Arn.tryParse(role).flatMap(r -> sts.credentialsForRole(r, function, Duration.ofHours(12)))
+                .map(c -> new SandboxCredentials.Keys(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))
+                .orElse(new SandboxCredentials.Keys("ASIANOSUCHROLE000000", "none", "none"));
+    }
+
+    /** Every request IAM's policies denied since the emulator started (none unless they are enforced). */
+    public List<Decision> denials() {
+        return permissions.denials();
     }
 
     /** Who may call what: the request pipeline's authenticator and authorizer. */

@@ -99,6 +99,30 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         });
     }
 
+    /**
+     * The ARN a FunctionName names (a name, a partial or full ARN, with a qualifier in it or given apart), as IAM
+     * authorizes calls on it: {@code arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]}; empty for a
+     * value that is none of these.
+     */
+    public static Optional<Arn> functionArn(String functionName, String qualifier, String region) {
+        try {
+            FunctionName n = FunctionName.parse(functionName, qualifier);
+            String q = n.qualifier();
+            return Optional.of(Arn.of("lambda", region, "function:" + n.name() + (q == null ? "" : ":" + q)));
+        } catch (AwsException notAFunctionName) {
+            return Optional.empty();
+        }
+    }
+
+    /** The resource-based policy of the function an ARN names (a qualifier is ignored); empty without one. */
+    public Optional<String> functionPolicy(Arn functionArn) {
+        try {
+            return functions.find(FunctionName.parse(functionArn.toString(), null).name()).flatMap(LambdaFunction::policy);
+        } catch (AwsException notAFunctionArn) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether the function a function ARN names (qualified or not) exists. */
     public boolean functionExists(Arn functionArn) {
         try {

@@ -1,0 +1,209 @@
+package io.eventharness.emulator.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventharness.emulator.Emulator;
+import io.eventharness.emulator.delivery.TrailEntry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * With {@code withPolicyEnforcement(true)} IAM's policies decide what each caller may do: identity-based policies
+ * (inline and managed, AWS's with their real documents), resource-based policies (a queue's, a topic's, a
+ * function's), explicit denies and session policies; a denied call gets the service's own AccessDenied with AWS's
+ * message, and the event trail names the statement that would allow it.
+ */
+class PolicyEnforcementTest {
+    private static final String TRUST_LAMBDA = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST_ACCOUNT = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"AWS\":\"000000000000\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final AwsBasicCredentials ROOT = AwsBasicCredentials.create("test", "test");
+    private static Emulator aws;
+
+    @BeforeAll
+    static void start() {
+        aws = Emulator.builder().withDynamicPort().withSignatureVerification(true).withPolicyEnforcement(true).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C as(B builder, AwsCredentials credentials) {
+        return builder.endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials)).build();
+    }
+
+    private static IamClient iam() {
+        return IamClient.builder().endpointOverride(aws.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(ROOT)).httpClientBuilder(ApacheHttpClient.builder()).build();
+    }
+
+    /** A new user with an access key, and these policies attached (AWS managed ARNs or none). */
+    private static AwsBasicCredentials user(String name, String... managed) {
+        IamClient iam = iam();
+        iam.createUser(b -> b.userName(name));
+        for (String arn : managed) {
+            iam.attachUserPolicy(b -> b.userName(name).policyArn(arn));
+        }
+        AccessKey k = iam.createAccessKey(b -> b.userName(name)).accessKey();
+        return AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey());
+    }
+
+    private static void denied(Runnable call, int status, String code, String message) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(status);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
+    }
+
+    private static SdkBytes zip(String file, String source) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry(file));
+            z.write(source.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return SdkBytes.fromByteArray(out.toByteArray());
+    }
+
+    @Test
+    void aUserWithoutPoliciesIsDeniedInEachServicesWords() {
+        AwsBasicCredentials nobody = user("nobody");
+        String arn = "arn:aws:iam::000000000000:user/nobody";
+        denied(() -> as(LambdaClient.builder(), nobody).listFunctions(), 403, "AccessDeniedException", "User: " + arn
+                + " is not authorized to perform: lambda:ListFunctions on resource: * because no identity-based policy allows"
+                + " the lambda:ListFunctions action");
+        denied(() -> as(S3Client.builder().forcePathStyle(true), nobody).createBucket(b -> b.bucket("nobodys")), 403,
+                "AccessDenied", "User: " + arn + " is not authorized to perform: s3:CreateBucket on resource: "
+                        + "\"arn:aws:s3:::nobodys\" because no identity-based policy allows the s3:CreateBucket action");
+        denied(() -> as(SqsClient.builder(), nobody).createQueue(b -> b.queueName("nobodys")), 403, "AccessDenied",
+                "User: " + arn + " is not authorized to perform: sqs:createqueue on resource: "
+                        + "arn:aws:sqs:us-east-1:000000000000:nobodys because no identity-based policy allows the sqs:createqueue action");
+        denied(() -> as(SnsClient.builder(), nobody).createTopic(b -> b.name("nobodys")), 403, "AuthorizationError",
+                "User: " + arn + " is not authorized to perform: sns:CreateTopic on resource: "
+                        + "arn:aws:sns:us-east-1:000000000000:nobodys because no identity-based policy allows the sns:CreateTopic action");
+        denied(() -> as(DynamoDbClient.builder(), nobody).describeTable(b -> b.tableName("t")), 400, "AccessDeniedException",
+                "User: " + arn + " is not authorized to perform: dynamodb:DescribeTable on resource: "
+                        + "arn:aws:dynamodb:us-east-1:000000000000:table/t because no identity-based policy allows the "
+                        + "dynamodb:DescribeTable action");
+        assertThat(as(StsClient.builder(), nobody).getCallerIdentity().arn()).as("no permission needed").isEqualTo(arn);
+    }
+
+    @Test
+    void theDenialInTheTrailSaysWhichStatementWouldAllowIt() {
+        AwsBasicCredentials reader = user("reader");
+        assertThatThrownBy(() -> as(SqsClient.builder(), reader).listQueues()).isInstanceOf(AwsServiceException.class);
+        assertThat(aws.trail().entries()).filteredOn(e -> e.kind().equals("denied sqs:ListQueues"))
+                .filteredOn(e -> e.source().endsWith("user/reader")).singleElement()
+                .satisfies((TrailEntry e) -> {
+                    assertThat(e.source()).isEqualTo("arn:aws:iam::000000000000:user/reader");
+                    assertThat(e.outcome()).isEqualTo("denied: because no identity-based policy allows the sqs:ListQueues action;"
+                            + " fix: add to the policies of user reader: {\"Effect\":\"Allow\",\"Action\":\"sqs:ListQueues\","
+                            + "\"Resource\":\"*\"}");
+                });
+    }
+
+    @Test
+    void awsLambdaFullAccessCreatesAndInvokesFunctionsAndNothingElse() {
+        String role = iam().createRole(b -> b.roleName("hello-role").assumeRolePolicyDocument(TRUST_LAMBDA)).role().arn();
+        LambdaClient dev = as(LambdaClient.builder(), user("devuser", "arn:aws:iam::aws:policy/AWSLambda_FullAccess"));
+        dev.createFunction(b -> b.functionName("HelloLambda").runtime(Runtime.PYTHON3_12).handler("h.handle").role(role)
+                .code(c -> c.zipFile(zip("h.py", "def handle(event, context):\n    return 'hello ' + event['name']\n"))));
+        dev.waiter().waitUntilFunctionActiveV2(b -> b.functionName("HelloLambda"));
+        assertThat(dev.invoke(b -> b.functionName("HelloLambda").payload(SdkBytes.fromUtf8String("{\"name\":\"dev\"}")))
+                .payload().asUtf8String()).isEqualTo("\"hello dev\"");
+        denied(() -> as(SqsClient.builder(), user("devuser2", "arn:aws:iam::aws:policy/AWSLambda_FullAccess")).listQueues(),
+                403, "AccessDenied", "User: arn:aws:iam::000000000000:user/devuser2 is not authorized to perform: "
+                        + "sqs:listqueues on resource: * because no identity-based policy allows the sqs:listqueues action");
+    }
+
+    @Test
+    void passingARoleToAFunctionNeedsIamPassRole() {
+        String role = iam().createRole(b -> b.roleName("passed-role").assumeRolePolicyDocument(TRUST_LAMBDA)).role().arn();
+        iam().createUser(b -> b.userName("no-pass"));
+        iam().putUserPolicy(b -> b.userName("no-pass").policyName("lambda-only").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"lambda:*\",\"Resource\":\"*\"}]}"));
+        AccessKey k = iam().createAccessKey(b -> b.userName("no-pass")).accessKey();
+        LambdaClient lambda = as(LambdaClient.builder(), AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
+        denied(() -> lambda.createFunction(b -> b.functionName("no-pass-fn").runtime(Runtime.PYTHON3_12).handler("h.handle")
+                        .role(role).code(c -> c.zipFile(zip("h.py", "def handle(e, c):\n    return 1\n")))), 403, "AccessDeniedException",
+                "User: arn:aws:iam::000000000000:user/no-pass is not authorized to perform: iam:PassRole on resource: " + role
+                        + " because no identity-based policy allows the iam:PassRole action");
+    }
+
+    @Test
+    void anExplicitDenyWinsOverAnAllow() {
+        AwsBasicCredentials admin = user("almost-admin", "arn:aws:iam::aws:policy/AdministratorAccess");
+        iam().putUserPolicy(b -> b.userName("almost-admin").policyName("no-deletes").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"NoDeletes\",\"Effect\":\"Deny\","
+                        + "\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\"}]}"));
+        S3Client s3 = as(S3Client.builder().forcePathStyle(true), admin);
+        s3.createBucket(b -> b.bucket("kept"));
+        s3.putObject(b -> b.bucket("kept").key("k"), RequestBody.fromString("v"));
+        denied(() -> s3.deleteObject(b -> b.bucket("kept").key("k")), 403, "AccessDenied",
+                "User: arn:aws:iam::000000000000:user/almost-admin is not authorized to perform: s3:DeleteObject on resource: "
+                        + "\"arn:aws:s3:::kept/k\" with an explicit deny in an identity-based policy");
+    }
+
+    @Test
+    void aQueuePolicyAllowsAUserTheirIdentityPoliciesDoNot() {
+        String url = as(SqsClient.builder(), ROOT).createQueue(b -> b.queueName("shared")).queueUrl();
+        SqsClient sender = as(SqsClient.builder(), user("sender"));
+        denied(() -> sender.sendMessage(b -> b.queueUrl(url).messageBody("x")), 403, "AccessDenied",
+                "User: arn:aws:iam::000000000000:user/sender is not authorized to perform: sqs:sendmessage on resource: "
+                        + "arn:aws:sqs:us-east-1:000000000000:shared because no identity-based policy allows the sqs:sendmessage action");
+        as(SqsClient.builder(), ROOT).setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(java.util.Map.of("Policy",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                        + "\"arn:aws:iam::000000000000:user/sender\"},\"Action\":\"sqs:SendMessage\","
+                        + "\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:shared\"}]}")));
+        assertThat(sender.sendMessage(b -> b.queueUrl(url).messageBody("x")).messageId()).isNotBlank();
+    }
+
+    @Test
+    void sessionPoliciesNarrowWhatTheRoleMayDo() {
+        iam().createRole(b -> b.roleName("s3-admin").assumeRolePolicyDocument(TRUST_ACCOUNT));
+        iam().attachRolePolicy(b -> b.roleName("s3-admin").policyArn("arn:aws:iam::aws:policy/AmazonS3FullAccess"));
+        Credentials c = as(StsClient.builder(), ROOT).assumeRole(b -> b.roleArn("arn:aws:iam::000000000000:role/s3-admin")
+                .roleSessionName("narrow").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"s3:ListAllMyBuckets\",\"Resource\":\"*\"}]}")).credentials();
+        S3Client s3 = as(S3Client.builder().forcePathStyle(true),
+                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
+        assertThat(s3.listBuckets().buckets()).isNotNull();
+        denied(() -> s3.createBucket(b -> b.bucket("narrowed")), 403, "AccessDenied",
+                "User: arn:aws:sts::000000000000:assumed-role/s3-admin/narrow is not authorized to perform: s3:CreateBucket on"
+                        + " resource: \"arn:aws:s3:::narrowed\" because no session policy allows the s3:CreateBucket action");
+    }
+}
