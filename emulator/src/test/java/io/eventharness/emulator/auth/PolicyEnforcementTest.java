@@ -206,4 +206,41 @@ class PolicyEnforcementTest {
                 "User: arn:aws:sts::000000000000:assumed-role/s3-admin/narrow is not authorized to perform: s3:CreateBucket on"
                         + " resource: \"arn:aws:s3:::narrowed\" because no session policy allows the s3:CreateBucket action");
     }
+
+    @Test
+    void aFunctionCallsAsItsExecutionRole() {
+        String url = as(SqsClient.builder(), ROOT).createQueue(b -> b.queueName("role-out")).queueUrl();
+        String role = iam().createRole(b -> b.roleName("sender-role").assumeRolePolicyDocument(TRUST_LAMBDA)).role().arn();
+        iam().attachRolePolicy(b -> b.roleName("sender-role")
+                .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        LambdaClient lambda = as(LambdaClient.builder(), ROOT);
+        lambda.createFunction(b -> b.functionName("sender").runtime(Runtime.PYTHON3_12).handler("h.handle").role(role).timeout(30)
+                .code(c -> c.zipFile(zip("h.py", """
+                        import boto3
+
+                        def handle(event, context):
+                            who = boto3.client("sts").get_caller_identity()["Arn"]
+                            try:
+                                boto3.client("sqs").send_message(QueueUrl=event["url"], MessageBody="hi")
+                                return {"who": who, "sent": True}
+                            except Exception as e:
+                                return {"who": who, "error": str(e)}
+                        """))));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("sender"));
+        SdkBytes payload = SdkBytes.fromUtf8String("{\"url\":\"" + url + "\"}");
+
+        String denied = lambda.invoke(b -> b.functionName("sender").payload(payload)).payload().asUtf8String();
+        assertThat(denied).contains("\"who\": \"arn:aws:sts::000000000000:assumed-role/sender-role/sender\"",
+                "AccessDenied", "is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-east-1:000000000000:role-out");
+        assertThat(aws.trail().entries()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("denied sqs:SendMessage");
+            assertThat(e.outcome()).endsWith("fix: add to the policies of role sender-role: {\"Effect\":\"Allow\","
+                    + "\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:role-out\"}");
+        });
+
+        iam().putRolePolicy(b -> b.roleName("sender-role").policyName("send").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sqs:SendMessage\",\"Resource\":"
+                + "\"arn:aws:sqs:us-east-1:000000000000:role-out\"}]}"));
+        assertThat(lambda.invoke(b -> b.functionName("sender").payload(payload)).payload().asUtf8String()).contains("\"sent\": true");
+    }
 }
