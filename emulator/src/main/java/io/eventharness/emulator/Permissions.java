@@ -8,6 +8,7 @@ import io.eventharness.emulator.pipeline.PolicyAuthorizer;
 import io.eventharness.emulator.policy.AppliedPolicies;
 import io.eventharness.emulator.policy.Decision;
 import io.eventharness.emulator.policy.Principal;
+import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
@@ -25,15 +26,18 @@ final class Permissions implements PolicyAuthorizer.Policies {
     private final SqsService sqs;
     private final SnsService sns;
     private final LambdaService lambda;
+    private final S3Service s3;
     private final Delivery delivery;
     private final List<Decision> denials = new ArrayList<>();
 
-    Permissions(IamService iam, StsService sts, SqsService sqs, SnsService sns, LambdaService lambda, Delivery delivery) {
+    Permissions(IamService iam, StsService sts, SqsService sqs, SnsService sns, LambdaService lambda, S3Service s3,
+                Delivery delivery) {
         this.iam = iam;
         this.sts = sts;
         this.sqs = sqs;
         this.sns = sns;
         this.lambda = lambda;
+        this.s3 = s3;
         this.delivery = delivery;
     }
 
@@ -65,6 +69,7 @@ final class Permissions implements PolicyAuthorizer.Policies {
             case "sqs" -> sqs.queuePolicy(arn);
             case "sns" -> sns.topicPolicy(arn);
             case "lambda" -> lambda.functionPolicy(arn).orElse(null);
+            case "s3" -> s3.bucketPolicy(arn);
             default -> null;
         };
         return doc == null ? null : AppliedPolicies.Source.of("the resource-based policy of " + resourceArn, doc);

@@ -140,7 +140,7 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(dynamodb.streams()));
         CredentialStore keys = ((CredentialStore) sts::credential).or(iam::credential)
                 .or(key -> Optional.of(Credential.ROOT).filter(c -> c.accessKeyId().equals(key)));
-        permissions = new Permissions(iam, sts, sqs, sns, lambda, delivery);
+        permissions = new Permissions(iam, sts, sqs, sns, lambda, s3, delivery);
         access = new AccessControl(new Authenticator(keys, config.verifySignatures(), clock::now), config.enforcePolicies()
                 ? new PolicyAuthorizer(permissions, clock::now, permissions::denied) : Authorizer.NONE);
     }

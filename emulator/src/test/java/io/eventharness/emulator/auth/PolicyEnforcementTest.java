@@ -243,4 +243,33 @@ class PolicyEnforcementTest {
                 + "\"arn:aws:sqs:us-east-1:000000000000:role-out\"}]}"));
         assertThat(lambda.invoke(b -> b.functionName("sender").payload(payload)).payload().asUtf8String()).contains("\"sent\": true");
     }
+
+    @Test
+    void aBucketPolicyLetsAnyoneReadWhatItSaysAndNothingElse() throws Exception {
+        S3Client root = as(S3Client.builder().forcePathStyle(true), ROOT);
+        root.createBucket(b -> b.bucket("site"));
+        root.putObject(b -> b.bucket("site").key("public/index.html"), RequestBody.fromString("<h1>hi</h1>"));
+        root.putObject(b -> b.bucket("site").key("private/notes.txt"), RequestBody.fromString("secret"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI page = java.net.URI.create(aws.endpoint() + "/site/public/index.html");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("anonymous, no bucket policy").isEqualTo(403);
+
+        root.putBucketPolicy(b -> b.bucket("site").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::site/public/*\"}]}"));
+        java.net.http.HttpResponse<String> ok = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("<h1>hi</h1>");
+        java.net.http.HttpResponse<String> notes = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(aws.endpoint() + "/site/private/notes.txt")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(notes.statusCode()).isEqualTo(403);
+        assertThat(notes.body()).contains("<Code>AccessDenied</Code>");
+
+        S3Client user = as(S3Client.builder().forcePathStyle(true), user("site-reader"));
+        assertThat(user.getObjectAsBytes(b -> b.bucket("site").key("public/index.html")).asUtf8String()).isEqualTo("<h1>hi</h1>");
+        denied(() -> user.getObjectAsBytes(b -> b.bucket("site").key("private/notes.txt")), 403, "AccessDenied",
+                "User: arn:aws:iam::000000000000:user/site-reader is not authorized to perform: s3:GetObject on resource: "
+                        + "\"arn:aws:s3:::site/private/notes.txt\" because no identity-based policy allows the s3:GetObject action");
+    }
 }
