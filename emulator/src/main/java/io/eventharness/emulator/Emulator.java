@@ -123,7 +123,8 @@ public final class Emulator implements AutoCloseable {
         builder.setDaemon(true);
         builder.start();
         JettyServer s = new JettyServer(settings.host(), settings.port(),
-                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES), settings.requestLog(),
+                new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), FEATURES,
+                        () -> services().denials()), settings.requestLog(),
                         () -> services.join().access()));
         try {
             s.start();

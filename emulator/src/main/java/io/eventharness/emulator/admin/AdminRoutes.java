@@ -13,6 +13,8 @@ import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.lambda.LambdaService;
+import io.eventharness.emulator.policy.Decision;
+import io.eventharness.emulator.policy.LeastPrivilege;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import java.time.Duration;
@@ -37,6 +39,9 @@ import java.util.function.Supplier;
  *   <li>{@code POST /_harness/settle} with {@code {"timeoutSeconds": N}} — waits until it is settled: 200 with
  *       {@code {"settled": true, "pending": []}}, or 408 with what is still pending after N seconds (see
  *       {@code Emulator.settle});</li>
+ *   <li>{@code GET /_harness/permissions} — when IAM's policies are enforced, every denial so far (principal,
+ *       action, resource, AWS's message, the fix) and {@code leastPrivilege}: for each role or user denied, the
+ *       policy document that allows exactly what it was denied;</li>
  *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
  *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
@@ -58,18 +63,21 @@ public final class AdminRoutes {
     private final EventTrail trail;
     private final Supplier<LambdaService> lambda;
     private final List<String> features;
+    private final Supplier<List<Decision>> denials;
 
     /**
      * @param lambda   the Lambda service, once built (waits while it is being built)
      * @param features what the health answer names as the emulator's features
+     * @param denials  every call IAM's policies denied so far (none unless they are enforced)
      */
     public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda,
-                       List<String> features) {
+                       List<String> features, Supplier<List<Decision>> denials) {
         this.router = router;
         this.clock = clock;
         this.trail = trail;
         this.lambda = lambda;
         this.features = List.copyOf(features);
+        this.denials = denials;
     }
 
     public HttpResponse handle(HttpRequest r) {
@@ -77,7 +85,7 @@ public final class AdminRoutes {
         String m = r.method();
         String route = path.substring(PREFIX.length());
         String allowed = switch (route) {
-            case "health", "clock", "trail", "trail/last", "settled" -> "GET";
+            case "health", "clock", "trail", "trail/last", "settled", "permissions" -> "GET";
             case "clock/advance", "clock/freeze", "clock/unfreeze", "settle" -> "POST";
             default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
@@ -104,11 +112,26 @@ public final class AdminRoutes {
                 case "trail/last" -> ok(Json.MAPPER.createObjectNode().put("seq", trail.lastSeq()));
                 case "settled" -> ok(settledJson(clock.activity().pending()));
                 case "settle" -> settle(r);
+                case "permissions" -> permissions();
                 default -> lambdaCode(route.substring(LAMBDA_CODE.length()));
             };
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+    }
+
+    /** The denials so far and the least-privilege policies that would have allowed them. */
+    private HttpResponse permissions() {
+        List<Decision> all = denials.get();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("denials");
+        for (Decision d : all) {
+            list.addObject().put("principal", d.request().principal().display()).put("action", d.request().action())
+                    .put("resource", d.request().resource()).put("message", d.message()).put("fix", d.fix());
+        }
+        ObjectNode policies = root.putObject("leastPrivilege");
+        LeastPrivilege.policies(all).forEach(policies::set);
+        return ok(root);
     }
 
     private HttpResponse health() {

@@ -272,4 +272,28 @@ class PolicyEnforcementTest {
                 "User: arn:aws:iam::000000000000:user/site-reader is not authorized to perform: s3:GetObject on resource: "
                         + "\"arn:aws:s3:::site/private/notes.txt\" because no identity-based policy allows the s3:GetObject action");
     }
+
+    @Test
+    void theAdminEndpointCollectsTheLeastPrivilegePolicyOfTheDenials() throws Exception {
+        AwsBasicCredentials c = user("collector");
+        String url = as(SqsClient.builder(), ROOT).createQueue(b -> b.queueName("collected")).queueUrl();
+        SqsClient sqs = as(SqsClient.builder(), c);
+        for (Runnable call : java.util.List.<Runnable>of(() -> sqs.sendMessage(b -> b.queueUrl(url).messageBody("x")),
+                () -> sqs.receiveMessage(b -> b.queueUrl(url)), () -> sqs.listQueues())) {
+            assertThatThrownBy(call::run).isInstanceOf(AwsServiceException.class);
+        }
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(aws.endpoint() + "/_harness/permissions")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(body.path("leastPrivilege").path("user collector").toString()).isEqualTo("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sqs:ReceiveMessage\",\"sqs:SendMessage\"],"
+                + "\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:collected\"},"
+                + "{\"Effect\":\"Allow\",\"Action\":\"sqs:ListQueues\",\"Resource\":\"*\"}]}");
+        assertThat(body.path("denials")).anySatisfy(d -> {
+            assertThat(d.path("principal").asText()).isEqualTo("arn:aws:iam::000000000000:user/collector");
+            assertThat(d.path("action").asText()).isEqualTo("sqs:ReceiveMessage");
+        });
+    }
 }
