@@ -1,24 +1,29 @@
 package io.eventharness.emulator;
 
+import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.pipeline.PolicyAuthorizer;
+import io.eventharness.emulator.policy.AccessRequest;
 import io.eventharness.emulator.policy.AppliedPolicies;
 import io.eventharness.emulator.policy.Decision;
+import io.eventharness.emulator.policy.PolicyEvaluator;
 import io.eventharness.emulator.policy.Principal;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where policy enforcement reads policies (a caller's from IAM and STS; a function's, a queue's or a topic's from
  * its service) and what it does with a denial: a line in the event trail naming the principal, the action, the
- * resource, AWS's reason and the statement that would allow it, and the list {@link #denials()}.
+ * resource, AWS's reason and the statement that would allow it, and the list {@link #denials()}. It also judges
+ * the one service-to-service hop that no other check covers: SNS delivering to a queue ({@link #snsToQueue}).
  */
 final class Permissions implements PolicyAuthorizer.Policies {
     private final IamService iam;
@@ -73,6 +78,23 @@ final class Permissions implements PolicyAuthorizer.Policies {
             default -> null;
         };
         return doc == null ? null : AppliedPolicies.Source.of("the resource-based policy of " + resourceArn, doc);
+    }
+
+    /**
+     * Whether a queue's policy lets SNS send to it for a topic ({@code sns.amazonaws.com}, {@code sqs:SendMessage},
+     * {@code aws:SourceArn} the topic): null when it does; otherwise the denial, recorded as any other, and its fix.
+     */
+    String snsToQueue(Arn queue, Arn topic, Instant now) {
+        AccessRequest r = AccessRequest.of(Principal.service("sns.amazonaws.com"), "sqs:SendMessage", queue.toString(), now)
+                .with("aws:SourceArn", topic.toString()).with("aws:SourceAccount", Account.ID);
+        Decision d = PolicyEvaluator.evaluate(r, AppliedPolicies.NONE.withResource(resource(queue.toString())));
+        if (d.allowed()) {
+            return null;
+        }
+        synchronized (denials) {
+            denials.add(d);
+        }
+        return d.message() + "; fix: " + d.fix();
     }
 
     /** Records a denial: in the trail (the failure story shows it) and in {@link #denials()}. */

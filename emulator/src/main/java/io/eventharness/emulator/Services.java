@@ -28,6 +28,7 @@ import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.scheduler.SchedulerService;
+import io.eventharness.emulator.sns.QueueAccess;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
@@ -59,7 +60,8 @@ public final class Services implements AutoCloseable {
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
     private final AccessControl access;
-    private final Permissions permissions;
+    /** Set once, at the end of the constructor: SNS, built before it, reads it only when it delivers. */
+    private Permissions permissions;
 
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
@@ -67,7 +69,8 @@ public final class Services implements AutoCloseable {
      */
     Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config) {
         sqs = new SqsService(clock, delivery);
-        sns = new SnsService(clock, delivery);
+        sns = new SnsService(clock, delivery, config.enforcePolicies()
+                ? (queue, topic) -> permissions.snsToQueue(queue, topic, clock.now()) : QueueAccess.OPEN);
         s3 = new S3Service(clock, delivery, new S3Destinations() {
             @Override
             public boolean exists(Arn d) {

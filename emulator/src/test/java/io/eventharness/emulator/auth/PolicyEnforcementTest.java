@@ -296,4 +296,32 @@ class PolicyEnforcementTest {
             assertThat(d.path("action").asText()).isEqualTo("sqs:ReceiveMessage");
         });
     }
+
+    @Test
+    void snsDeliversToAQueueOnlyWhenItsPolicyLetsTheTopicSend() {
+        SqsClient sqs = as(SqsClient.builder(), ROOT);
+        SnsClient sns = as(SnsClient.builder(), ROOT);
+        String url = sqs.createQueue(b -> b.queueName("fanned")).queueUrl();
+        String queueArn = "arn:aws:sqs:us-east-1:000000000000:fanned";
+        String topic = sns.createTopic(b -> b.name("fan")).topicArn();
+        sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn).attributes(java.util.Map.of("RawMessageDelivery", "true")));
+
+        sns.publish(b -> b.topicArn(topic).message("first"));
+        assertThat(aws.trail().entries()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(topic);
+            assertThat(e.target()).isEqualTo(queueArn);
+            assertThat(e.outcome()).startsWith("failed: User: sns.amazonaws.com is not authorized to perform: sqs:SendMessage"
+                    + " on resource: " + queueArn).contains("fix: add to the resource-based policy of " + queueArn + ": "
+                    + "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\","
+                    + "\"Resource\":\"" + queueArn + "\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topic + "\"}}}");
+        });
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(java.util.Map.of("Policy",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                        + "\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"" + queueArn + "\","
+                        + "\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topic + "\"}}}]}")));
+        sns.publish(b -> b.topicArn(topic).message("second"));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).extracting(m -> m.body()).containsExactly("second");
+    }
 }
