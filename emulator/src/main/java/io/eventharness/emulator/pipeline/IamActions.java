@@ -119,7 +119,7 @@ final class IamActions {
     }
 
     private static List<Access> s3(String action, String operation, Members m) {
-        String bucket = m.get("Bucket");
+        String bucket = m.get("Bucket") != null ? m.get("Bucket") : m.get("DestinationBucket"); // CopyObject, UploadPartCopy
         if (bucket == null) {
             return List.of(new Access(action, "*"));
         }
@@ -129,14 +129,16 @@ final class IamActions {
             out.add(new Access(action, bucketArn + "/*")); // each key is checked by AWS; one wildcard stands for them
             return out;
         }
-        String key = m.get("Key");
+        String key = m.get("Key") != null ? m.get("Key") : m.get("DestinationKey");
         if (action.equals("s3:ListBucket") && m.get("Prefix") != null) {
             out.add(new Access(action, bucketArn, Map.of("s3:prefix", m.get("Prefix"))));
         } else {
             out.add(new Access(action, key == null ? bucketArn : bucketArn + "/" + key));
         }
-        String copySource = m.get("CopySource");
-        if (copySource != null) {
+        String copySource = m.get("CopySource"); // as sent: x-amz-copy-source; an SDK's builder may name the parts
+        if (copySource == null && m.get("SourceBucket") != null && m.get("SourceKey") != null) {
+            out.add(new Access("s3:GetObject", "arn:aws:s3:::" + m.get("SourceBucket") + "/" + m.get("SourceKey")));
+        } else if (copySource != null) {
             String source = copySource.startsWith("/") ? copySource.substring(1) : copySource;
             int q = source.indexOf('?');
             out.add(new Access("s3:GetObject", "arn:aws:s3:::" + java.net.URLDecoder.decode(q < 0 ? source : source.substring(0, q),
