@@ -97,6 +97,20 @@ final class Permissions implements PolicyAuthorizer.Policies {
         return d.message() + "; fix: " + d.fix();
     }
 
+    /**
+     * Whether a role's identity-based policies (and boundary) allow an action on a resource, as Lambda asks for a
+     * function's execution role; a denial is recorded as any other.
+     */
+    boolean roleAllows(Arn role, String action, String resource, Instant now) {
+        Principal session = Principal.roleSession(role, iam.role(role).map(r -> r.roleId()).orElse(null), "lambda");
+        Decision d = PolicyEvaluator.evaluate(AccessRequest.of(session, action, resource, now),
+                iam.identityPolicies(session).withResource(resource(resource)));
+        if (!d.allowed()) {
+            denied(d);
+        }
+        return d.allowed();
+    }
+
     /** Records a denial: in the trail (the failure story shows it) and in {@link #denials()}. */
     void denied(Decision d) {
         synchronized (denials) {

@@ -116,7 +116,9 @@ public final class Services implements AutoCloseable {
                 (bucket, key, version) -> {
                     S3Service.Content c = s3.object(bucket, key);
                     return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
-                }, endpoint, lambdaCode, sqs.consumableQueues()), config.lambdaAsyncWorkers());
+                }, endpoint, lambdaCode, sqs.consumableQueues(), config.enforcePolicies()
+                        ? (role, action, resource) -> permissions.roleAllows(role, action, resource, clock.now())
+                        : LambdaEnvironment.RolePermissions.ALL), config.lambdaAsyncWorkers());
         events = new EventBridgeService(clock, delivery, new Queues() {
             @Override
             public boolean exists(String queueArn) {

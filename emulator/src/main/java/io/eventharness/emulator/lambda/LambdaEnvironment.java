@@ -11,10 +11,28 @@ import java.util.function.Supplier;
  * What Lambda needs from the rest of the emulator, as plain functions that {@code Services} fills in: whether an
  * IAM role exists (the execution role of {@code CreateFunction}), an S3 object's bytes (code from
  * {@code S3Bucket}/{@code S3Key}), the emulator's endpoint (the functions' {@code AWS_ENDPOINT_URL}), where to
- * unpack code, and the queues event source mappings read (SQS's, through {@code delivery}).
+ * unpack code, the queues event source mappings read (SQS's, through {@code delivery}), and whether an execution role
+ * may do something (when policies are enforced).
  */
 public record LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot,
-                                ConsumableQueues queues) {
+                                ConsumableQueues queues, RolePermissions permissions) {
+
+    /** Without policy enforcement: every execution role may do everything. */
+    public LambdaEnvironment(Predicate<Arn> roleExists, S3Objects s3, Supplier<URI> endpoint, Path codeRoot,
+                             ConsumableQueues queues) {
+        this(roleExists, s3, endpoint, codeRoot, queues, RolePermissions.ALL);
+    }
+
+    /**
+     * Whether an execution role's policies allow an action on a resource, as Lambda asks IAM when a mapping is
+     * created (the role must be able to read its source).
+     */
+    @FunctionalInterface
+    public interface RolePermissions {
+        RolePermissions ALL = (role, action, resource) -> true;
+
+        boolean allows(Arn role, String action, String resource);
+    }
 
     /** Reads an object of the emulated S3; null when it does not exist. */
     @FunctionalInterface

@@ -56,7 +56,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity());
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
-        this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues());
+        this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker, env.permissions()), env.queues());
         this.operations = List.of(
                 new FunctionOperations(functions, new FunctionSettingsFactory(clock, env, engine), invoker),
                 new VersionOperations(functions),

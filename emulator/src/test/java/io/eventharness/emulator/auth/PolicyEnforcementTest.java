@@ -324,4 +324,28 @@ class PolicyEnforcementTest {
         sns.publish(b -> b.topicArn(topic).message("second"));
         assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).extracting(m -> m.body()).containsExactly("second");
     }
+
+    @Test
+    void aQueueMappingNeedsAnExecutionRoleThatMayReadTheQueue() {
+        as(SqsClient.builder(), ROOT).createQueue(b -> b.queueName("mapped"));
+        String queueArn = "arn:aws:sqs:us-east-1:000000000000:mapped";
+        String role = iam().createRole(b -> b.roleName("consumer-role").assumeRolePolicyDocument(TRUST_LAMBDA)).role().arn();
+        iam().attachRolePolicy(b -> b.roleName("consumer-role")
+                .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
+        LambdaClient lambda = as(LambdaClient.builder(), ROOT);
+        lambda.createFunction(b -> b.functionName("consumer").runtime(Runtime.PYTHON3_12).handler("h.handle").role(role)
+                .code(c -> c.zipFile(zip("h.py", "def handle(event, context):\n    return None\n"))));
+        lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("consumer"));
+
+        denied(() -> lambda.createEventSourceMapping(b -> b.functionName("consumer").eventSourceArn(queueArn)), 400,
+                "InvalidParameterValueException", "The provided execution role does not have permissions to call ReceiveMessage on SQS");
+        assertThat(aws.trail().entries()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("denied sqs:ReceiveMessage");
+            assertThat(e.source()).isEqualTo("arn:aws:sts::000000000000:assumed-role/consumer-role/lambda");
+        });
+
+        iam().attachRolePolicy(b -> b.roleName("consumer-role")
+                .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole"));
+        assertThat(lambda.createEventSourceMapping(b -> b.functionName("consumer").eventSourceArn(queueArn)).uuid()).isNotBlank();
+    }
 }
