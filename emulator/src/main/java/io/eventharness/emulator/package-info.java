@@ -1,7 +1,8 @@
 /**
  * The embedded AWS, assembled: {@link io.eventharness.emulator.Emulator} (builder, frozen settings, start, close),
  * {@link io.eventharness.emulator.Services} (one instance of each service, wired to the one clock and the
- * delivery hub), {@link io.eventharness.emulator.Main} (the standalone jar) and {@link io.eventharness.emulator.Bridge}
+ * delivery hub; {@code Permissions} tells policy enforcement where policies are and records its denials),
+ * {@link io.eventharness.emulator.Main} (the standalone jar) and {@link io.eventharness.emulator.Bridge}
  * (the emulator for a host that loads {@code emulator.jar} in a class loader of its own, as the harness does: JDK
  * types only, so that the two share no class).
  *
@@ -9,8 +10,10 @@
  * <ol>
  *   <li>{@code core} — the clock, ids, ARNs, errors, JSON: imports nothing of the emulator;</li>
  *   <li>{@code http} — the port (HTTP/1.1 and h2c) and the request and response values;</li>
+ *   <li>{@code policy} — IAM's policy evaluation, pure: imports only {@code core};</li>
  *   <li>{@code protocol} — one codec per AWS wire protocol, driven by the SDK's model classes;</li>
  *   <li>{@code routing} — which service a request is for;</li>
+ *   <li>{@code auth} — who signed a request, and SigV4 verification;</li>
  *   <li>{@code delivery} — the hub every cross-service event passes through, and its trail;</li>
  *   <li>{@code schedule} — schedule expressions ({@code rate}, {@code cron}, {@code at}), their occurrences on the
  *       clock and retries with back-off, shared by EventBridge rules and EventBridge Scheduler: imports only
