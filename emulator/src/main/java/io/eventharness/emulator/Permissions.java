@@ -18,6 +18,7 @@ import io.eventharness.emulator.sts.StsService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.iam.model.Role;
 
 /**
  * Where policy enforcement reads policies (a caller's from IAM and STS; a function's, a queue's or a topic's from
@@ -75,6 +76,8 @@ final class Permissions implements PolicyAuthorizer.Policies {
             case "sns" -> sns.topicPolicy(arn);
             case "lambda" -> lambda.functionPolicy(arn).orElse(null);
             case "s3" -> s3.bucketPolicy(arn);
+            case "iam" -> arn.resourceType().equals("role")
+                    ? iam.role(arn).map(Role::assumeRolePolicyDocument).orElse(null) : null;
             default -> null;
         };
         return doc == null ? null : AppliedPolicies.Source.of("the resource-based policy of " + resourceArn, doc);

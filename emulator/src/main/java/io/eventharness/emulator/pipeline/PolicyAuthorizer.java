@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * ({@link PolicyEvaluator}) against the caller's identity-based policies, permissions boundary and session policies
  * and the resource's own policy; the first denial is told to the listener (the event trail, the collected
  * least-privilege policy) and thrown in the service's words ({@link AccessDenied}). The root user is allowed without
- * evaluation.
+ * evaluation. {@code sts:AssumeRole} also needs the role's trust policy (its resource-based policy here) to name the
+ * caller, its role or its account.
  *
  * <p>Request context keys filled in besides the principal's and the time's: {@code aws:SourceIp},
  * {@code aws:SecureTransport} ({@code false}: the emulator speaks HTTP), {@code aws:RequestedRegion}, and the keys a
@@ -73,7 +74,12 @@ public final class PolicyAuthorizer implements Authorizer {
         for (var e : access.context().entrySet()) {
             r = r.with(e.getKey(), e.getValue());
         }
-        AppliedPolicies applied = access.resource().equals("*") ? identity : identity.withResource(policies.resource(access.resource()));
-        return PolicyEvaluator.evaluate(r, applied);
+        AppliedPolicies.Source resource = access.resource().equals("*") ? null : policies.resource(access.resource());
+        Decision d = PolicyEvaluator.evaluate(r, identity.withResource(resource));
+        if (d.allowed() && access.action().equals("sts:AssumeRole") && (resource == null || !PolicyEvaluator.namesCaller(r, resource))) {
+            // a role is assumed only by whom its trust policy names, whatever identity-based policies allow
+            return new Decision(Decision.Outcome.IMPLICIT_DENY, Decision.PolicyType.RESOURCE, null, null, r);
+        }
+        return d;
     }
 }

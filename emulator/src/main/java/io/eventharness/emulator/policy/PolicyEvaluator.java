@@ -73,6 +73,15 @@ public final class PolicyEvaluator {
         return allow;
     }
 
+    /**
+     * Whether a resource-based policy has an {@code Allow} for the request whose principal names the caller at all
+     * (itself, its role or its account): what a role's trust policy must have for {@code sts:AssumeRole}, whatever
+     * the caller's identity-based policies allow.
+     */
+    public static boolean namesCaller(AccessRequest r, Source resource) {
+        return resourceAllow(r, resource) != null;
+    }
+
     private static Decision explicitDeny(AccessRequest r, AppliedPolicies p) {
         for (Source s : p.identity()) {
             Statement st = firstDeny(r, s.document(), false);

@@ -348,4 +348,23 @@ class PolicyEnforcementTest {
                 .policyArn("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole"));
         assertThat(lambda.createEventSourceMapping(b -> b.functionName("consumer").eventSourceArn(queueArn)).uuid()).isNotBlank();
     }
+
+    @Test
+    void aRoleIsAssumedOnlyByWhomItsTrustPolicyNames() {
+        AwsBasicCredentials admin = user("assumer", "arn:aws:iam::aws:policy/AdministratorAccess");
+        iam().createRole(b -> b.roleName("lambda-only").assumeRolePolicyDocument(TRUST_LAMBDA));
+        iam().createRole(b -> b.roleName("account-trusted").assumeRolePolicyDocument(TRUST_ACCOUNT));
+        StsClient sts = as(StsClient.builder(), admin);
+        denied(() -> sts.assumeRole(b -> b.roleArn("arn:aws:iam::000000000000:role/lambda-only").roleSessionName("s1")), 403,
+                "AccessDenied", "User: arn:aws:iam::000000000000:user/assumer is not authorized to perform: sts:AssumeRole on "
+                        + "resource: arn:aws:iam::000000000000:role/lambda-only because no resource-based policy allows the "
+                        + "sts:AssumeRole action");
+        assertThat(sts.assumeRole(b -> b.roleArn("arn:aws:iam::000000000000:role/account-trusted").roleSessionName("s1"))
+                .assumedRoleUser().arn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/account-trusted/s1");
+        denied(() -> as(StsClient.builder(), user("not-allowed")).assumeRole(b -> b
+                        .roleArn("arn:aws:iam::000000000000:role/account-trusted").roleSessionName("s1")), 403, "AccessDenied",
+                "User: arn:aws:iam::000000000000:user/not-allowed is not authorized to perform: sts:AssumeRole on resource: "
+                        + "arn:aws:iam::000000000000:role/account-trusted because no identity-based policy allows the "
+                        + "sts:AssumeRole action");
+    }
 }
