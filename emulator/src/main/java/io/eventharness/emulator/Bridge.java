@@ -21,7 +21,8 @@ import java.util.Map;
  *
  * <p>Options of {@link #start(Map)}, all optional, as strings: {@code port} (default 0: a free one),
  * {@code lambdaKeepAlive} (ISO-8601), {@code lambdaAsyncWorkers}, {@code lambdaSpareSandboxes} ({@code true} or
- * {@code false}), {@code lambdaWorkDirectory}. Any other key is refused.
+ * {@code false}), {@code lambdaWorkDirectory}, {@code verifySignatures} and {@code enforcePolicies} ({@code true} or
+ * {@code false}). Any other key is refused.
  */
 public final class Bridge implements AutoCloseable {
     private final Emulator emulator;
@@ -41,8 +42,11 @@ public final class Bridge implements AutoCloseable {
                 case "lambdaAsyncWorkers" -> b.withLambdaAsyncWorkers(Integer.parseInt(v));
                 case "lambdaSpareSandboxes" -> b.withLambdaSpareSandboxes(Boolean.parseBoolean(v));
                 case "lambdaWorkDirectory" -> b.withLambdaWorkDirectory(Path.of(v));
+                case "verifySignatures" -> b.withSignatureVerification(Boolean.parseBoolean(v));
+                case "enforcePolicies" -> b.withPolicyEnforcement(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("unknown emulator option '" + o.getKey()
-                        + "': use port, lambdaKeepAlive, lambdaAsyncWorkers, lambdaSpareSandboxes or lambdaWorkDirectory");
+                        + "': use port, lambdaKeepAlive, lambdaAsyncWorkers, lambdaSpareSandboxes, lambdaWorkDirectory,"
+                        + " verifySignatures or enforcePolicies");
             };
         }
         return new Bridge(b.build().start());

@@ -45,7 +45,9 @@ import software.amazon.awssdk.regions.Region;
  * <p>{@link Builder#build()} freezes the {@link Settings} and does nothing else: no thread, no directory, no
  * port. {@link #start()} does all the work, once.
  *
- * <p>Differences from AWS: one account ({@code 000000000000}); credentials are accepted, not checked.
+ * <p>Differences from AWS: one account ({@code 000000000000}); credentials are taken at their word and IAM's
+ * policies are not enforced unless {@link Builder#withSignatureVerification} and {@link Builder#withPolicyEnforcement}
+ * say so.
  */
 public final class Emulator implements AutoCloseable {
     /** How long an idle Lambda sandbox stays warm unless configured. */
@@ -141,8 +143,8 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
         started = true;
-        frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES), faults,
-                settings.requestLog());
+        frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES,
+                () -> services().denials()), faults, settings.requestLog(), () -> services.join().access());
         Thread builder = new Thread(this::buildServices, "emulator-services");
         builder.setDaemon(true);
         builder.start();
@@ -187,7 +189,7 @@ public final class Emulator implements AutoCloseable {
         return Region.of(Account.DEFAULT_REGION);
     }
 
-    /** Any credentials work; these are the conventional ones. */
+    /** The root user's test credentials, {@code test}/{@code test}: any credentials work unless signatures are verified. */
     public AwsCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     }
@@ -279,12 +281,16 @@ public final class Emulator implements AutoCloseable {
      * @param lambdaWorkDirectory where sandboxes keep their directories; null: under {@code java.io.tmpdir}
      *                            (or {@code /var/tmp} when that is {@code /tmp}, which sandboxes cover)
      * @param requestLog          told of every request once answered; null for none
+     * @param verifySignatures    whether requests must be signed (SigV4) with a key the emulator knows; off by default
+     * @param enforcePolicies     whether IAM's policies decide what each caller may do; off by default
      */
     public record Settings(String host, int port, Duration lambdaKeepAlive, int lambdaAsyncWorkers,
                            Path lambdaWorkDirectory, boolean lambdaSpareSandboxes, long maxLogBytesPerGroup,
-                           boolean s3DestinationPolicyCheck, RequestLog requestLog) {
+                           boolean s3DestinationPolicyCheck, RequestLog requestLog, boolean verifySignatures,
+                           boolean enforcePolicies) {
         public static final Settings DEFAULTS = new Settings("127.0.0.1", 4566, DEFAULT_LAMBDA_KEEP_ALIVE,
-                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, true, null);
+                LambdaService.defaultAsyncWorkers(), null, true, LogsService.DEFAULT_MAX_BYTES_PER_GROUP, true, null,
+                false, false);
 
         public Settings {
             Objects.requireNonNull(host, "host");
@@ -325,6 +331,8 @@ public final class Emulator implements AutoCloseable {
             long maxLogBytesPerGroup;
             boolean s3DestinationPolicyCheck;
             RequestLog requestLog;
+            boolean verifySignatures;
+            boolean enforcePolicies;
 
             Draft(Settings s) {
                 host = s.host();
@@ -336,11 +344,13 @@ public final class Emulator implements AutoCloseable {
                 maxLogBytesPerGroup = s.maxLogBytesPerGroup();
                 s3DestinationPolicyCheck = s.s3DestinationPolicyCheck();
                 requestLog = s.requestLog();
+                verifySignatures = s.verifySignatures();
+                enforcePolicies = s.enforcePolicies();
             }
 
             Settings settings() {
                 return new Settings(host, port, lambdaKeepAlive, lambdaAsyncWorkers, lambdaWorkDirectory, lambdaSpareSandboxes,
-                        maxLogBytesPerGroup, s3DestinationPolicyCheck, requestLog);
+                        maxLogBytesPerGroup, s3DestinationPolicyCheck, requestLog, verifySignatures, enforcePolicies);
             }
         }
 
@@ -425,6 +435,34 @@ public final class Emulator implements AutoCloseable {
          */
         public Builder withRequestLog(RequestLog log) {
             return with(d -> d.requestLog = log);
+        }
+
+        /**
+         * Whether requests must be signed, as AWS requires (off by default: any credentials are taken at their word).
+         * On, every request needs a SigV4 signature (in its headers, a presigned URL's query, or a streaming body's
+         * chunks) made with a key the emulator knows: the root user's {@code test}/{@code test}, an IAM user's access
+         * key ({@code CreateAccessKey}), or unexpired temporary credentials with their session token (STS, and each
+         * Lambda sandbox's). A wrong secret gets the service's {@code SignatureDoesNotMatch} (or
+         * {@code InvalidSignatureException}), an unknown key {@code InvalidClientTokenId} ({@code InvalidAccessKeyId},
+         * {@code UnrecognizedClientException}); an unsigned S3 request is anonymous.
+         */
+        public Builder withSignatureVerification(boolean enabled) {
+            return with(d -> d.verifySignatures = enabled);
+        }
+
+        /**
+         * Whether IAM's policies decide what each caller may do (off by default): identity-based policies of users and
+         * roles (inline and managed; of AWS's managed policies, those whose documents the emulator knows), permissions
+         * boundaries, session policies, and resource-based policies (function, queue and topic policies; S3 bucket
+         * policies are not served yet), evaluated as IAM does for the action and resource AWS's service authorization
+         * reference gives each operation. A denied call gets the service's {@code AccessDenied} with AWS's message,
+         * and the event trail a {@code denied <action>} entry with the statement that would allow it. The root user
+         * ({@code test}/{@code test}, or any unknown key without signature verification) may do everything. Each
+         * Lambda sandbox then gets a session of its function's execution role, so what a function calls is
+         * evaluated against its role.
+         */
+        public Builder withPolicyEnforcement(boolean enabled) {
+            return with(d -> d.enforcePolicies = enabled);
         }
 
         /** The settings so far. */

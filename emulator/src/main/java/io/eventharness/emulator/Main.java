@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone emulator: {@code java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D]
- * [--lambda-async-workers N] [--skip-s3-destination-policy-check] [--request-log]}.
+ * [--lambda-async-workers N] [--skip-s3-destination-policy-check] [--verify-signatures] [--enforce-policies]
+ * [--request-log]}.
  *
  * <p>Prints {@code Event Harness emulator listening on http://H:P}, a banner of what it serves (region, account,
  * credentials, services, the admin endpoint) and then {@code Ready.} once the port answers requests; with
@@ -23,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     static final String USAGE = "usage: java -jar emulator.jar [--port N] [--host H] [--lambda-keep-alive D] [--lambda-async-workers N]\n"
-            + "       [--skip-s3-destination-policy-check] [--request-log]\n"
+            + "       [--skip-s3-destination-policy-check] [--verify-signatures] [--enforce-policies] [--request-log]\n"
             + "  --port N                  the port to listen on (default 4566; 0 picks any free port)\n"
             + "  --host H                  the address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)\n"
             + "  --lambda-keep-alive D     how long an idle Lambda sandbox stays warm, in emulator time\n"
@@ -33,6 +34,10 @@ public final class Main {
             + "  --skip-s3-destination-policy-check\n"
             + "                            save S3 notification configurations whose destinations do not allow S3\n"
             + "                            (no AddPermission, no queue or topic policy), and deliver to them anyway\n"
+            + "  --verify-signatures       refuse requests not signed (SigV4) with a known key and its secret: test/test\n"
+            + "                            (the root user), IAM users' access keys, STS's temporary credentials\n"
+            + "  --enforce-policies        let IAM's policies (identity-based and resource-based) decide what each caller\n"
+            + "                            may do; a denied call gets the service's AccessDenied\n"
             + "  --request-log             print one line per request: method, path, service, operation, status, time";
 
     private Main() {
@@ -81,12 +86,19 @@ public final class Main {
         return "Event Harness emulator listening on " + endpoint + "\n"
                 + "  region       " + emulator.region() + "\n"
                 + "  account      " + Account.ID + "\n"
-                + "  credentials  any, not checked (export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION="
-                + emulator.region() + ")\n"
+                + "  credentials  " + credentials(emulator.settings()) + " (export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
+                + " AWS_DEFAULT_REGION=" + emulator.region() + ")\n"
+                + "  policies     " + (emulator.settings().enforcePolicies() ? "enforced (IAM's policies decide; test/test is the root user)"
+                        : "stored, not enforced (--enforce-policies enforces them)") + "\n"
                 + "  services     " + String.join(", ", services) + "\n"
                 + "  admin        " + endpoint + "/_harness/health (clock, trail, settle: see the README)\n"
                 + "  request log  " + (emulator.settings().requestLog() != null ? "on (one line per request below)"
                         : "off (--request-log turns it on)");
+    }
+
+    private static String credentials(Emulator.Settings s) {
+        return s.verifySignatures() ? "signatures verified: test/test (the root user), IAM users' and STS's keys"
+                : "any, not checked";
     }
 
     /** One line a person can act on, instead of Jetty's stack of causes. */
@@ -122,6 +134,8 @@ public final class Main {
                 case "--lambda-keep-alive" -> b = b.withLambdaKeepAlive(parseDuration(value(args, ++i, flag), flag));
                 case "--lambda-async-workers" -> b = b.withLambdaAsyncWorkers(parseCount(value(args, ++i, flag), flag));
                 case "--skip-s3-destination-policy-check" -> b = b.withS3DestinationPolicyCheck(false);
+                case "--verify-signatures" -> b = b.withSignatureVerification(true);
+                case "--enforce-policies" -> b = b.withPolicyEnforcement(true);
                 case "--request-log" -> b = b.withRequestLog(r -> System.out.println(r.line()));
                 default -> throw new IllegalArgumentException("unknown argument: " + flag);
             }

@@ -1,5 +1,8 @@
 package io.eventharness.emulator;
 
+import io.eventharness.emulator.auth.Authenticator;
+import io.eventharness.emulator.auth.Credential;
+import io.eventharness.emulator.auth.CredentialStore;
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
@@ -15,12 +18,18 @@ import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
+import io.eventharness.emulator.lambda.runtime.SandboxCredentials;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
+import io.eventharness.emulator.pipeline.AccessControl;
+import io.eventharness.emulator.pipeline.Authorizer;
+import io.eventharness.emulator.pipeline.PolicyAuthorizer;
+import io.eventharness.emulator.policy.Decision;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.s3.S3Destinations;
 import io.eventharness.emulator.s3.S3Service;
 import io.eventharness.emulator.scheduler.SchedulerService;
+import io.eventharness.emulator.sns.QueueAccess;
 import io.eventharness.emulator.sns.SnsService;
 import io.eventharness.emulator.sqs.SqsService;
 import io.eventharness.emulator.sts.StsService;
@@ -29,8 +38,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The emulated services of one emulator, wired to its clock and its delivery; one binding each. */
@@ -49,6 +60,9 @@ public final class Services implements AutoCloseable {
     private final DynamoDbService dynamodb;
     private final Path lambdaCode;
     private final List<ServiceBinding> bindings = new ArrayList<>();
+    private final AccessControl access;
+    /** Set once, at the end of the constructor: SNS, built before it, reads it only when it delivers. */
+    private Permissions permissions;
 
     /**
      * @param endpoint the emulator's endpoint once it serves (functions call back to it)
@@ -57,7 +71,8 @@ public final class Services implements AutoCloseable {
      */
     Services(EmulatorClock clock, Delivery delivery, Supplier<URI> endpoint, Emulator.Settings config, ApiFaults faults) {
         sqs = new SqsService(clock, delivery);
-        sns = new SnsService(clock, delivery);
+        sns = new SnsService(clock, delivery, config.enforcePolicies()
+                ? (queue, topic) -> permissions.snsToQueue(queue, topic, clock.now()) : QueueAccess.OPEN);
         s3 = new S3Service(clock, delivery, new S3Destinations() {
             @Override
             public boolean exists(Arn d) {
@@ -92,7 +107,8 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for Lambda code", e);
         }
-        LambdaEngine.Builder engine = LambdaEngine.builder(clock)
+        LambdaEngine.Builder engine = LambdaEngine.builder(clock).credentials(config.verifySignatures() || config.enforcePolicies()
+                        ? (role, function) -> sandboxKeys(role, function) : SandboxCredentials.DUMMY)
                 .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
                 .keepAlive(config.lambdaKeepAlive()).spareSandboxes(config.lambdaSpareSandboxes());
         if (config.lambdaWorkDirectory() != null) {
@@ -102,7 +118,10 @@ public final class Services implements AutoCloseable {
                 (bucket, key, version) -> {
                     S3Service.Content c = s3.object(bucket, key);
                     return c == null ? null : new LambdaEnvironment.StoredCode(c.data(), c.sha256());
-                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams(), dynamodb.readableStreams())), config.lambdaAsyncWorkers(), faults);
+                }, endpoint, lambdaCode, sqs.consumableQueues(), List.of(kinesis.readableStreams(), dynamodb.readableStreams()),
+                        config.enforcePolicies()
+                                ? (role, action, resource) -> permissions.roleAllows(role, action, resource, clock.now())
+                                : LambdaEnvironment.RolePermissions.ALL), config.lambdaAsyncWorkers(), faults);
         events = new EventBridgeService(clock, delivery, new Queues() {
             @Override
             public boolean exists(String queueArn) {
@@ -127,6 +146,31 @@ public final class Services implements AutoCloseable {
         bindings.add(new ServiceBinding(scheduler));
         bindings.add(new ServiceBinding(dynamodb));
         bindings.add(new ServiceBinding(dynamodb.streams()));
+        CredentialStore keys = ((CredentialStore) sts::credential).or(iam::credential)
+                .or(key -> Optional.of(Credential.ROOT).filter(c -> c.accessKeyId().equals(key)));
+        permissions = new Permissions(iam, sts, sqs, sns, lambda, s3, delivery);
+        access = new AccessControl(new Authenticator(keys, config.verifySignatures(), clock::now), config.enforcePolicies()
+                ? new PolicyAuthorizer(permissions, clock::now, permissions::denied) : Authorizer.NONE);
+    }
+
+    /**
+     * A session of the function's execution role for a new sandbox, valid 12 hours on the emulator clock (as long as
+     * a role session may last); keys that stand for nobody when the role is gone.
+     */
+    private SandboxCredentials.Keys sandboxKeys(String role, String function) {
+        return Arn.tryParse(role).flatMap(r -> sts.credentialsForRole(r, function, Duration.ofHours(12)))
+                .map(c -> new SandboxCredentials.Keys(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))
+                .orElse(new SandboxCredentials.Keys("ASIANOSUCHROLE000000", "none", "none"));
+    }
+
+    /** Every request IAM's policies denied since the emulator started (none unless they are enforced). */
+    public List<Decision> denials() {
+        return permissions.denials();
+    }
+
+    /** Who may call what: the request pipeline's authenticator and authorizer. */
+    public AccessControl access() {
+        return access;
     }
 
     public List<ServiceBinding> bindings() {

@@ -35,10 +35,20 @@ class MainArgumentsTest {
                     + "  account      000000000000\n"
                     + "  credentials  any, not checked (export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "
                     + "AWS_DEFAULT_REGION=us-east-1)\n"
+                    + "  policies     stored, not enforced (--enforce-policies enforces them)\n"
                     + "  services     " + String.join(", ", Emulator.SERVICES) + "\n"
                     + "  admin        " + e.endpoint() + "/_harness/health (clock, trail, settle: see the README)\n"
                     + "  request log  off (--request-log turns it on)");
         }
+    }
+
+    @Test
+    void signaturesAndPoliciesAreOptIn() {
+        assertThat(Main.parse().settings().verifySignatures()).isFalse();
+        assertThat(Main.parse().settings().enforcePolicies()).isFalse();
+        assertThat(Main.parse("--verify-signatures", "--enforce-policies").settings())
+                .extracting(Emulator.Settings::verifySignatures, Emulator.Settings::enforcePolicies).containsExactly(true, true);
+        assertThat(Main.USAGE).contains("--verify-signatures", "--enforce-policies");
     }
 
     @Test

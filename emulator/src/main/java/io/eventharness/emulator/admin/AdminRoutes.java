@@ -14,6 +14,8 @@ import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.lambda.LambdaService;
+import io.eventharness.emulator.policy.Decision;
+import io.eventharness.emulator.policy.LeastPrivilege;
 import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import java.time.Duration;
@@ -44,6 +46,9 @@ import java.util.function.Supplier;
  *       {@code injected}; {@code DELETE /_harness/faults} — disarms them all (see {@code faults.ApiFaults}); with
  *       {@code {"function": "thumbnailer", "errorType": "ImageError", "errorMessage": "corrupt", "count": 1}} the
  *       function's next invocation fails so, its code not run;</li>
+ *   <li>{@code GET /_harness/permissions} — when IAM's policies are enforced, every denial so far (principal,
+ *       action, resource, AWS's message, the fix) and {@code leastPrivilege}: for each role or user denied, the
+ *       policy document that allows exactly what it was denied;</li>
  *   <li>{@code GET /_harness/lambda/code/<function>[/<version>]} — a function's deployment package, where
  *       Lambda's {@code GetFunction} points {@code Code.Location}.</li>
  * </ul>
@@ -66,20 +71,23 @@ public final class AdminRoutes {
     private final Supplier<LambdaService> lambda;
     private final List<String> features;
     private final FaultRoutes faults;
+    private final Supplier<List<Decision>> denials;
 
     /**
      * @param lambda   the Lambda service, once built (waits while it is being built)
      * @param faults   the AWS APIs' armed faults
      * @param features what the health answer names as the emulator's features
+     * @param denials  every call IAM's policies denied so far (none unless they are enforced)
      */
     public AdminRoutes(ServiceRouter router, EmulatorClock clock, EventTrail trail, Supplier<LambdaService> lambda,
-                       ApiFaults faults, List<String> features) {
+                       ApiFaults faults, List<String> features, Supplier<List<Decision>> denials) {
         this.router = router;
         this.clock = clock;
         this.trail = trail;
         this.lambda = lambda;
         this.faults = new FaultRoutes(router, faults, lambda);
         this.features = List.copyOf(features);
+        this.denials = denials;
     }
 
     public HttpResponse handle(HttpRequest r) {
@@ -94,7 +102,7 @@ public final class AdminRoutes {
             }
         }
         String allowed = switch (route) {
-            case "health", "clock", "trail", "trail/last", "settled" -> "GET";
+            case "health", "clock", "trail", "trail/last", "settled", "permissions" -> "GET";
             case "clock/advance", "clock/freeze", "clock/unfreeze", "settle" -> "POST";
             default -> route.startsWith(LAMBDA_CODE) ? "GET" : null;
         };
@@ -121,11 +129,26 @@ public final class AdminRoutes {
                 case "trail/last" -> ok(Json.MAPPER.createObjectNode().put("seq", trail.lastSeq()));
                 case "settled" -> ok(settledJson(clock.activity().pending()));
                 case "settle" -> settle(r);
+                case "permissions" -> permissions();
                 default -> lambdaCode(route.substring(LAMBDA_CODE.length()));
             };
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+    }
+
+    /** The denials so far and the least-privilege policies that would have allowed them. */
+    private HttpResponse permissions() {
+        List<Decision> all = denials.get();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("denials");
+        for (Decision d : all) {
+            list.addObject().put("principal", d.request().principal().display()).put("action", d.request().action())
+                    .put("resource", d.request().resource()).put("message", d.message()).put("fix", d.fix());
+        }
+        ObjectNode policies = root.putObject("leastPrivilege");
+        LeastPrivilege.policies(all).forEach(policies::set);
+        return ok(root);
     }
 
     private HttpResponse health() {

@@ -18,6 +18,7 @@ public final class HttpRequest {
     private final Headers headers;
     private byte[] body;
     private Map<String, List<String>> queryParams;
+    private String remoteAddress;
 
     public HttpRequest(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
         this.method = method;
@@ -29,6 +30,17 @@ public final class HttpRequest {
 
     public String method() {
         return method;
+    }
+
+    /** The client's IP address, as the server saw it; null when unknown (a request built by a test). */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** Sets the client's IP address (the server does, once). */
+    public HttpRequest remoteAddress(String address) {
+        this.remoteAddress = address;
+        return this;
     }
 
     /** The path as sent, percent-encoded. */

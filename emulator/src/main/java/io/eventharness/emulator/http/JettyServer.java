@@ -72,6 +72,9 @@ public final class JettyServer implements AutoCloseable {
         // about a third of the server's CPU per request outside the JIT. Off, each field is a new string.
         config.setHeaderCacheSize(0);
         config.setUriCompliance(UriCompliance.UNSAFE); // S3 keys may hold %2F, //, .. and other raw bytes
+        // header values exactly as sent: Jetty's cache of common fields would hand back "charset=utf-8" for the
+        // "charset=UTF-8" a client signed, and SigV4 signs header values
+        config.setHeaderCacheCaseSensitive(true);
         HttpConnectionFactory http11 = new HttpConnectionFactory(config);
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(config);
         connector = new ServerConnector(server, 1, 1, http11, h2c);
@@ -214,7 +217,8 @@ public final class JettyServer implements AutoCloseable {
             writeClosing(request, response, refusal, callback);
             return;
         }
-        HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body);
+        HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body)
+                .remoteAddress(Request.getRemoteAddr(request));
         HttpResponse res = handler.handle(req);
         response.setStatus(res.status());
         for (String name : res.headers().names()) {

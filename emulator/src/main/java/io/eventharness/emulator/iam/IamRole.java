@@ -4,11 +4,8 @@ import io.eventharness.emulator.core.Arn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -49,10 +46,7 @@ final class IamRole {
     private String description;
     private int maxSessionDuration;
     private final List<Tag> tags;
-    /** Inline policies by name. */
-    private final Map<String, String> inline = new TreeMap<>();
-    /** Attached managed policy ARNs, in attachment order. */
-    private final Set<Arn> attached = new LinkedHashSet<>();
+    private final PolicySet policies;
     private boolean retired;
 
     IamRole(String name, String path, String id, Instant created, Settings s) {
@@ -66,6 +60,7 @@ final class IamRole {
         this.maxSessionDuration = s.maxSessionDuration();
         this.permissionsBoundary = s.permissionsBoundary();
         this.tags = new ArrayList<>(s.tags());
+        this.policies = new PolicySet("role " + name);
     }
 
     String name() {
@@ -142,24 +137,21 @@ final class IamRole {
     /** Attaches a managed policy (again is no change); LimitExceeded past {@code max}. Called by {@link IamState#attach}. */
     synchronized void attach(Arn policy, int max) {
         live();
-        if (!attached.contains(policy) && attached.size() >= max) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for PoliciesPerRole: " + max);
-        }
-        attached.add(policy);
+        policies.attach(policy, max, "PoliciesPerRole");
     }
 
     /** Whether the role has the managed policy with this ARN (given as a client wrote it) attached. */
     synchronized boolean detach(String policyArn) {
         live();
-        return attached.removeIf(a -> a.toString().equals(policyArn));
+        return policies.detach(policyArn);
     }
 
     synchronized boolean isAttached(Arn policy) {
-        return attached.contains(policy);
+        return policies.isAttached(policy);
     }
 
     synchronized List<Arn> attached() {
-        return List.copyOf(attached);
+        return policies.attached();
     }
 
     /**
@@ -168,43 +160,39 @@ final class IamRole {
      */
     synchronized void putInline(String policyName, String document, int maxTotal) {
         live();
-        int total = PolicyDocuments.size(document);
-        for (Map.Entry<String, String> e : inline.entrySet()) {
-            if (!e.getKey().equals(policyName)) {
-                total += PolicyDocuments.size(e.getValue());
-            }
-        }
-        if (total > maxTotal) {
-            throw IamErrors.limitExceeded("Maximum policy size of " + maxTotal + " bytes exceeded for role " + name);
-        }
-        inline.put(policyName, document);
+        policies.putInline(policyName, document, maxTotal);
     }
 
     /** The inline policy's document, or null. */
     synchronized String inline(String policyName) {
-        return inline.get(policyName);
+        return policies.inline(policyName);
+    }
+
+    /** The inline policies by name. */
+    synchronized Map<String, String> inline() {
+        return policies.inline();
     }
 
     /** The inline policies' names, in name order. */
     synchronized List<String> inlineNames() {
-        return List.copyOf(inline.keySet());
+        return policies.inlineNames();
     }
 
     /** Whether there was an inline policy of that name. */
     synchronized boolean deleteInline(String policyName) {
         live();
-        return inline.remove(policyName) != null;
+        return policies.deleteInline(policyName);
+    }
+
+    /** The ARN of the role's permissions boundary, or null. */
+    String permissionsBoundary() {
+        return permissionsBoundary;
     }
 
     /** DeleteRole's conditions, then the role refuses changes: no managed policy attached, no inline policy left. */
     synchronized void retire() {
         live();
-        if (!attached.isEmpty()) {
-            throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
-        }
-        if (!inline.isEmpty()) {
-            throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
-        }
+        policies.checkEmpty();
         retired = true;
     }
 

@@ -5,12 +5,14 @@ import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 
 /**
  * Everything IAM stores: roles, users and their access keys, customer managed policies, and the AWS managed
@@ -85,6 +87,33 @@ final class IamState {
         role.attach(policy, max);
     }
 
+    /** Attaches a policy that can be attached (see {@link #checkAttachable}) to a user. */
+    synchronized void attach(IamUser user, Arn policy, int max) {
+        checkAttachable(policy);
+        user.attach(policy, max);
+    }
+
+    /**
+     * The document of a managed policy for evaluation: a customer one, or an AWS one whose document the emulator
+     * knows; empty for an AWS managed policy it does not know (attachable, but granting nothing here).
+     */
+    synchronized Optional<IamPolicy> policyIfKnown(Arn arn) {
+        return Optional.ofNullable(policies.containsKey(arn) ? policies.get(arn) : awsPolicies.get(arn));
+    }
+
+    /** ListAttached*Policies: the attached policies under a path prefix (of the policy), in ARN order. */
+    synchronized List<AttachedPolicy> attachedPolicies(List<Arn> arns, String pathPrefix) {
+        List<AttachedPolicy> out = new ArrayList<>();
+        for (Arn arn : arns) {
+            if (("/" + arn.resourceId()).startsWith(pathPrefix)) { // policy/<path><name>: the path starts with '/'
+                String name = customerPolicy(arn).map(IamPolicy::name).orElse(arn.resourceName());
+                out.add(AttachedPolicy.builder().policyArn(arn.toString()).policyName(name).build());
+            }
+        }
+        out.sort(Comparator.comparing(AttachedPolicy::policyArn));
+        return out;
+    }
+
     // ---- managed policies -------------------------------------------------------------------------
 
     /**
@@ -141,11 +170,16 @@ final class IamState {
         return all;
     }
 
-    /** How many roles have the policy attached. */
+    /** How many roles and users have the policy attached. */
     synchronized int attachments(Arn policy) {
         int n = 0;
         for (IamRole r : roles.values()) {
             if (r.isAttached(policy)) {
+                n++;
+            }
+        }
+        for (IamUser u : users.values()) {
+            if (u.isAttached(policy)) {
                 n++;
             }
         }
@@ -160,6 +194,14 @@ final class IamState {
             throw IamErrors.noSuchUser(name);
         }
         return u;
+    }
+
+    /** The user with exactly this ARN, if it exists. */
+    synchronized Optional<IamUser> userIfExists(Arn arn) {
+        if (!arn.service().equals("iam") || !arn.resourceType().equals("user")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(users.get(key(arn.resourceName()))).filter(u -> u.arn().equals(arn));
     }
 
     synchronized void add(IamUser u) {

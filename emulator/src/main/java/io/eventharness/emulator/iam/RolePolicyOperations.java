@@ -1,8 +1,6 @@
 package io.eventharness.emulator.iam;
 
 import io.eventharness.emulator.core.Arn;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.iam.model.*;
 
@@ -39,15 +37,7 @@ public final class RolePolicyOperations {
     /** ListAttachedRolePolicies: in ARN order, under PathPrefix (the path of the policy, not of the role). */
     public ListAttachedRolePoliciesResponse listAttachedRolePolicies(ListAttachedRolePoliciesRequest r) {
         IamRole role = state.role(r.roleName());
-        String prefix = IamLimits.pathPrefix(r.pathPrefix());
-        List<AttachedPolicy> attached = new ArrayList<>();
-        for (Arn arn : role.attached()) {
-            if (("/" + arn.resourceId()).startsWith(prefix)) { // policy/<path><name>: the path starts with '/'
-                String name = state.customerPolicy(arn).map(IamPolicy::name).orElse(arn.resourceName());
-                attached.add(AttachedPolicy.builder().policyArn(arn.toString()).policyName(name).build());
-            }
-        }
-        attached.sort(Comparator.comparing(AttachedPolicy::policyArn));
+        List<AttachedPolicy> attached = state.attachedPolicies(role.attached(), IamLimits.pathPrefix(r.pathPrefix()));
         IamLimits.Page<AttachedPolicy> page = IamLimits.page(attached, AttachedPolicy::policyArn, r.marker(), r.maxItems());
         return ListAttachedRolePoliciesResponse.builder().attachedPolicies(page.items())
                 .isTruncated(page.truncated()).marker(page.marker()).build();

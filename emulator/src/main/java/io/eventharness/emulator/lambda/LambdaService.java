@@ -60,7 +60,7 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
         Invoker invoker = new Invoker(engine, delivery, env.endpoint(), concurrency, functions, clock.activity(), faults);
         this.async = new AsyncInvoker(clock, delivery, invoker, new Destinations(delivery), functions, asyncWorkers);
         InvokeOperations invocations = new InvokeOperations(clock, delivery, functions, invoker, async);
-        this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker), env.queues(),
+        this.mappings = new EventSourceMappings(clock, delivery, new MappingFunctions(functions, invoker, env.permissions()), env.queues(),
                 env.streams());
         this.operations = List.of(
                 new FunctionOperations(functions, new FunctionSettingsFactory(clock, env, engine), invoker),
@@ -102,6 +102,30 @@ public final class LambdaService implements EmulatedService, AutoCloseable {
                 return Optional.empty(); // no such version, or deleted meanwhile
             }
         });
+    }
+
+    /**
+     * The ARN a FunctionName names (a name, a partial or full ARN, with a qualifier in it or given apart), as IAM
+     * authorizes calls on it: {@code arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]}; empty for a
+     * value that is none of these.
+     */
+    public static Optional<Arn> functionArn(String functionName, String qualifier, String region) {
+        try {
+            FunctionName n = FunctionName.parse(functionName, qualifier);
+            String q = n.qualifier();
+            return Optional.of(Arn.of("lambda", region, "function:" + n.name() + (q == null ? "" : ":" + q)));
+        } catch (AwsException notAFunctionName) {
+            return Optional.empty();
+        }
+    }
+
+    /** The resource-based policy of the function an ARN names (a qualifier is ignored); empty without one. */
+    public Optional<String> functionPolicy(Arn functionArn) {
+        try {
+            return functions.find(FunctionName.parse(functionArn.toString(), null).name()).flatMap(LambdaFunction::policy);
+        } catch (AwsException notAFunctionArn) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the function a function ARN names (qualified or not) exists. */

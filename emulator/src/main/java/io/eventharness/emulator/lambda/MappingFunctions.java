@@ -5,6 +5,7 @@ import io.eventharness.emulator.lambda.mappings.FunctionRef;
 import io.eventharness.emulator.lambda.mappings.MappedFunctions;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,10 +19,19 @@ final class MappingFunctions implements MappedFunctions {
 
     private final LambdaFunctions functions;
     private final Invoker invoker;
+    private final LambdaEnvironment.RolePermissions permissions;
 
-    MappingFunctions(LambdaFunctions functions, Invoker invoker) {
+    MappingFunctions(LambdaFunctions functions, Invoker invoker, LambdaEnvironment.RolePermissions permissions) {
         this.functions = functions;
         this.invoker = invoker;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public Optional<String> deniedToRole(Arn functionArn, List<String> actions, Arn resource) {
+        FunctionName n = FunctionName.parse(functionArn.toString(), null);
+        Optional<Arn> role = functions.find(n.name()).map(fn -> fn.resolve(n.qualifier()).role());
+        return role.flatMap(r -> actions.stream().filter(a -> !permissions.allows(r, a, resource.toString())).findFirst());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.eventharness.emulator.pipeline;
 
 import io.eventharness.emulator.admin.AdminRoutes;
+import io.eventharness.emulator.auth.AuthFailure;
 import io.eventharness.emulator.core.AwsException;
+import io.eventharness.emulator.policy.Principal;
 import io.eventharness.emulator.core.Ids;
 import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.HttpHandler;
@@ -14,13 +16,17 @@ import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
 import io.eventharness.emulator.routing.ServiceRouter;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request pipeline, in order: admin routes → which service (router) → which operation and the
- * typed request (the protocol's codec) → an armed fault's error ({@link ApiFaults}) or the typed operation → the typed response back through the
- * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
+ * The request pipeline, in order: admin routes → which service (router) → who is calling (the
+ * {@link AccessControl}'s authenticator: a principal on the {@code Call}, or the service's authentication error) →
+ * which operation and the typed request (the protocol's codec) → whether the principal may make it (the
+ * authorizer: the service's {@code AccessDenied} when IAM's policies do not allow it) → an armed fault's error
+ * ({@link ApiFaults}) or the typed operation → the typed response back through the codec. Client mistakes become the
+ * protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
  */
@@ -35,16 +41,27 @@ public final class FrontDoor implements HttpHandler {
     private final Object quiet = new Object();
     /** Clients' requests being served now (not the emulator's own): its warm-up gives way to them. */
     private int serving;
+    private final Supplier<AccessControl> access;
 
     /**
      * @param faults asked before each operation runs: an armed fault answers instead
      * @param log    told of each request served; null for none
      */
     public FrontDoor(ServiceRouter router, AdminRoutes admin, ApiFaults faults, RequestLog log) {
+        this(router, admin, faults, log, () -> AccessControl.NONE);
+    }
+
+    /**
+     * @param faults asked before each operation runs: an armed fault answers instead
+     * @param log    told of each request served; null for none
+     * @param access who calls and what they may do; asked once a request is routed (the services exist by then)
+     */
+    public FrontDoor(ServiceRouter router, AdminRoutes admin, ApiFaults faults, RequestLog log, Supplier<AccessControl> access) {
         this.router = router;
         this.admin = admin;
         this.faults = faults;
         this.log = log;
+        this.access = access;
     }
 
     /** What the request turned out to be for, as far as it got: for the request log. */
@@ -124,11 +141,20 @@ public final class FrontDoor implements HttpHandler {
             return HttpResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The emulator failed to route this request\"}");
         }
         String requestId = Ids.uuid();
-        Call call = new Call(requestId, route.scope(), request, endpointOf(request));
+        AccessControl control = access.get();
+        Principal principal;
+        try {
+            principal = control.authenticator().authenticate(request, route.binding().name());
+        } catch (AuthFailure e) {
+            Call anonymous = new Call(requestId, route.scope(), request, endpointOf(request), Principal.anonymous());
+            return codec.encodeError(AuthErrors.of(e, route.binding().spec()), anonymous);
+        }
+        Call call = new Call(requestId, route.scope(), request, endpointOf(request), principal);
         try {
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);
+            control.authorizer().authorize(route.binding(), resolved.op(), typedRequest, call);
             var fault = faults.next(route.binding().name(), resolved.op().name());
             if (fault.isPresent()) {
                 return codec.encodeError(fault.get(), call);

@@ -2,11 +2,13 @@ package io.eventharness.emulator.protocol;
 
 import io.eventharness.emulator.core.Account;
 import io.eventharness.emulator.http.HttpRequest;
+import io.eventharness.emulator.policy.Principal;
 import java.util.Optional;
 
 /**
  * The context of one API call, for operations that need more than their typed request: the request id, the
- * region, the credential scope it was signed with, the endpoint the client used (to build queue URLs), and the
+ * region, the credential scope it was signed with, who made it (its {@link Principal}, as the request pipeline
+ * authenticated it), the endpoint the client used (to build queue URLs), and the
  * request's payload (S3 bodies, after aws-chunked decoding). Operations never see the HTTP request itself: what
  * they need of it is here, or a member of their typed request.
  */
@@ -16,14 +18,21 @@ public final class Call {
     private final CredentialScope scope;
     private final HttpRequest http;
     private final String endpoint;
+    private final Principal principal;
 
-    /** A call as the request pipeline makes it: the region from the scope, else the default one. */
+    /** A call as the request pipeline makes it: the region from the scope, else the default one; the root user's. */
     public Call(String requestId, CredentialScope scope, HttpRequest http, String endpoint) {
+        this(requestId, scope, http, endpoint, Principal.root());
+    }
+
+    /** A call as the request pipeline makes it, by the principal it authenticated. */
+    public Call(String requestId, CredentialScope scope, HttpRequest http, String endpoint, Principal principal) {
         this.requestId = requestId;
         this.region = scope == null ? Account.DEFAULT_REGION : scope.region();
         this.scope = scope;
         this.http = http;
         this.endpoint = endpoint;
+        this.principal = principal;
     }
 
     /** A call made inside the emulator (or by a unit test): no HTTP request behind it, no credentials. */
@@ -37,6 +46,7 @@ public final class Call {
         this.scope = null;
         this.http = null;
         this.endpoint = endpoint;
+        this.principal = Principal.root();
     }
 
     public String requestId() {
@@ -50,6 +60,19 @@ public final class Call {
     /** The credential scope the request was signed with; empty for an unsigned request or an internal call. */
     public Optional<CredentialScope> scope() {
         return Optional.ofNullable(scope);
+    }
+
+    /**
+     * Who made the call: the user, role session or root user whose access key signed it, or an anonymous caller (S3,
+     * with signatures verified). Internal calls are the root user's.
+     */
+    public Principal principal() {
+        return principal;
+    }
+
+    /** The caller's network address ({@code aws:SourceIp}); null for an internal call or when unknown. */
+    public String sourceIp() {
+        return http == null ? null : http.remoteAddress();
     }
 
     /** The HTTP request, for the codecs of this package only; null for an internal call. */

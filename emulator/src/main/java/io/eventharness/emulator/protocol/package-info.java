@@ -5,7 +5,7 @@
  * operation has parsing code of its own. Also what services declare themselves with
  * ({@link io.eventharness.emulator.protocol.ServiceSpec}, {@link io.eventharness.emulator.protocol.EmulatedService})
  * and what an operation may know of its request beyond the typed object
- * ({@link io.eventharness.emulator.protocol.Call}: request id, region, credential scope, payload; never the HTTP
- * request). May import: {@code core}, {@code http}.
+ * ({@link io.eventharness.emulator.protocol.Call}: request id, region, credential scope, the caller's principal, payload; never the HTTP
+ * request). May import: {@code core}, {@code http}, {@code policy} (principals).
  */
 package io.eventharness.emulator.protocol;

@@ -31,6 +31,7 @@ final class S3Bucket {
     private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
+    private volatile String policy;
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
     /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
     private boolean deleted;
@@ -300,6 +301,18 @@ final class S3Bucket {
     /** Replaces the notification configuration with a validated one ({@link NotificationRules#validate}). */
     void configureNotifications(NotificationConfiguration validated) {
         notifications = validated;
+    }
+
+    // ---- the bucket policy ---------------------------------------------------------------------------
+
+    /** The bucket policy's document; null when it has none. */
+    String policy() {
+        return policy;
+    }
+
+    /** Sets (a validated document) or, with null, deletes the bucket policy. */
+    void policy(String document) {
+        policy = document;
     }
 
     // ---- the bucket itself -----------------------------------------------------------------------

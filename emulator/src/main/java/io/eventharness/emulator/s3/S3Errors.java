@@ -15,6 +15,14 @@ final class S3Errors {
         return AwsException.of(404, "NoSuchBucket", "The specified bucket does not exist");
     }
 
+    static AwsException noSuchBucketPolicy() {
+        return AwsException.of(404, "NoSuchBucketPolicy", "The bucket policy does not exist");
+    }
+
+    static AwsException malformedPolicy(String message) {
+        return AwsException.of(400, "MalformedPolicy", message);
+    }
+
     static AwsException noSuchKey() {
         return AwsException.of(404, "NoSuchKey", "The specified key does not exist.");
     }

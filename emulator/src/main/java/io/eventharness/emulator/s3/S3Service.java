@@ -1,5 +1,6 @@
 package io.eventharness.emulator.s3;
 
+import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.protocol.EmulatedService;
@@ -52,6 +53,7 @@ public final class S3Service implements EmulatedService {
                 new TaggingOperations(buckets, events),
                 new ListingOperations(buckets),
                 new VersioningOperations(buckets),
+                new BucketPolicyOperations(buckets),
                 new MultipartOperations(buckets, events),
                 new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }
@@ -64,6 +66,13 @@ public final class S3Service implements EmulatedService {
     @Override
     public List<?> operations() {
         return operations;
+    }
+
+    /** The policy of the bucket an S3 ARN names ({@code arn:aws:s3:::bucket[/key]}); null when it has none. */
+    public String bucketPolicy(Arn resource) {
+        String r = resource.resource();
+        int slash = r.indexOf('/');
+        return buckets.find(slash < 0 ? r : r.substring(0, slash)).map(S3Bucket::policy).orElse(null);
     }
 
     /** An object's bytes and, when it was stored with one, its verified full-object SHA-256 checksum; null when absent. */

@@ -14,7 +14,9 @@
  * ListObjects, ListObjectsV2, ListObjectVersions (an unversioned bucket's objects as their {@code null} version) and
  * ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads: CreateMultipartUpload,
  * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums), AbortMultipartUpload,
- * ListParts. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Any other S3
+ * ListParts. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Bucket policies:
+ * Put/Get/DeleteBucketPolicy (checked as S3 does; evaluated by the request pipeline when policies are enforced,
+ * read through {@code bucketPolicy}). Any other S3
  * operation gets a 501 that names it.
  *
  * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its
@@ -43,7 +45,7 @@
  *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
  *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations},
- *       {@code MultipartOperations}, {@code NotificationOperations}.</li>
+ *       {@code BucketPolicyOperations}, {@code MultipartOperations}, {@code NotificationOperations}.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
  *       test message is sent; every operation that stores, removes or tags an object calls it. {@code ObjectDelivery}
  *       is S3's {@code delivery} target: other services (a stream mapping's on-failure records) write objects by their
@@ -67,7 +69,7 @@
  * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
  * version is a delete marker does not carry {@code x-amz-delete-marker}.
  *
- * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}) and
- * {@code delivery}; never {@code http}, {@code routing}, {@code pipeline} or {@code admin}.
+ * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}),
+ * {@code delivery} and {@code policy} (a bucket policy's grammar); never {@code http}, {@code routing}, {@code pipeline} or {@code admin}.
  */
 package io.eventharness.emulator.s3;

@@ -22,11 +22,16 @@ final class Fanout {
 
     private final Delivery delivery;
     private final Activity activity;
+    private final QueueAccess queues;
 
-    /** @param activity where a delivery waiting in an outbox counts as pending work (the emulator is not settled) */
-    Fanout(Delivery delivery, Activity activity) {
+    /**
+     * @param activity where a delivery waiting in an outbox counts as pending work (the emulator is not settled)
+     * @param queues   whether a queue's policy lets the topic send to it
+     */
+    Fanout(Delivery delivery, Activity activity, QueueAccess queues) {
         this.activity = activity;
         this.delivery = delivery;
+        this.queues = queues;
     }
 
     void deliver(SnsPublished m, List<Route> routes, String signatureVersion) {
@@ -63,6 +68,13 @@ final class Fanout {
                 return;
             }
         }
+        String denial = r.protocol().equals("sqs") ? Arn.tryParse(r.endpoint()).map(q -> queues.denial(q, m.topicArn())).orElse(null)
+                : null;
+        if (denial != null) {
+            delivery.note(source, r.endpoint(), KIND, content, "failed: " + denial);
+            deadLetter(m, r, signatureVersion);
+            return;
+        }
         try {
             delivery.send(source, r.endpoint(), KIND, out);
         } catch (RuntimeException e) {
@@ -91,6 +103,11 @@ final class Fanout {
             return;
         }
         String dlq = r.deadLetterArn().toString();
+        String denial = queues.denial(r.deadLetterArn(), m.topicArn());
+        if (denial != null) {
+            delivery.note(r.subscriptionArn().toString(), dlq, "sns:DeadLetter", m.message(), "failed: " + denial);
+            return;
+        }
         try {
             delivery.send(r.subscriptionArn().toString(), dlq, "sns:DeadLetter", toQueue(m, r, dlq, signatureVersion));
         } catch (RuntimeException e) {

@@ -20,7 +20,12 @@ public final class SnsService implements EmulatedService {
     private final List<Object> operations;
 
     public SnsService(EmulatorClock clock, Delivery delivery) {
-        SnsPublisher publisher = new SnsPublisher(topics, clock, new Fanout(delivery, clock.activity()));
+        this(clock, delivery, QueueAccess.OPEN);
+    }
+
+    /** @param queues whether a queue's policy lets a topic send to it (checked on each delivery, as AWS does) */
+    public SnsService(EmulatorClock clock, Delivery delivery, QueueAccess queues) {
+        SnsPublisher publisher = new SnsPublisher(topics, clock, new Fanout(delivery, clock.activity(), queues));
         this.operations = List.of(new TopicOperations(topics), new SubscriptionOperations(topics, clock, delivery),
                 new PublishOperations(topics, publisher, delivery), new TagOperations(topics));
         delivery.register("sns", publisher::deliverToTopic);

@@ -18,7 +18,9 @@
  *   <li>Publishing: {@code PublishChecks} (a message's checks, the {@code Draft} and {@code Checked} records),
  *       {@code SnsPublisher} (hands a checked message to its topic; the target of other services' messages),
  *       {@code Fanout} (per subscription: filter policy, then what its protocol gets, then the dead-letter queue
- *       when delivery fails: the function or queue is gone, the function's policy does not allow the topic, SQS
+ *       when delivery fails: the function or queue is gone, the function's policy does not allow the topic, the queue's
+ *       policy does not (asked through {@code QueueAccess}, which {@code Services} fills in when policies are
+ *       enforced; then the dead-letter queue's too), SQS
  *       refuses a raw message's attributes — more than ten, which AWS discards as a client-side error —; the
  *       dead-letter queue gets the envelope, or the raw message with its attributes), {@code SnsEnvelopes} (the JSON
  *       SNS delivers), {@code SnsMessageAttributes}. Other services' messages may carry a subject (S3's
@@ -33,7 +35,8 @@
  * <p><b>Differs from AWS.</b> HTTP/S, email, SMS, mobile push and Firehose endpoints are not contacted; what they
  * would get is recorded in the event trail (for HTTP/S and email, the SubscriptionConfirmation with its token —
  * also at {@code SnsService.confirmationToken}). Message signatures have AWS's form but do not verify. Access
- * policies and delivery policies are stored, not enforced (no retries: a delivery that fails goes to the
+ * policies are evaluated by the request pipeline only when the emulator enforces policies; delivery policies are
+ * stored, not enforced (no retries: a delivery that fails goes to the
  * dead-letter queue at once); one account. Deliveries run synchronously, on the publishing thread (or on that of a
  * concurrent publisher to the same topic already delivering), so a lone publisher finds them done when Publish
  * returns; AWS delivers asynchronously.

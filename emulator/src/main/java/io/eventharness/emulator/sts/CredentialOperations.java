@@ -7,7 +7,9 @@ import io.eventharness.emulator.iam.IamIds;
 import io.eventharness.emulator.iam.IamService;
 import io.eventharness.emulator.iam.PolicyDocuments;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.policy.Principal;
 import java.time.Instant;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -51,7 +53,9 @@ public final class CredentialOperations {
             throw StsErrors.durationOverRoleMaximum();
         }
         Identity assumed = Identity.assumedRole(role.roleName(), role.roleId(), session);
-        Credentials creds = issue(assumed, duration);
+        Principal principal = Principal.roleSession(Arn.parse(role.arn()), role.roleId(), session);
+        List<String> arns = r.hasPolicyArns() ? r.policyArns().stream().map(PolicyDescriptorType::arn).toList() : List.of();
+        Credentials creds = issue(assumed, principal, duration, r.policy(), arns);
         return AssumeRoleResponse.builder().credentials(creds)
                 .assumedRoleUser(AssumedRoleUser.builder().arn(assumed.arn().toString()).assumedRoleId(assumed.userId()).build())
                 .packedPolicySize(packed).sourceIdentity(r.sourceIdentity()).build();
@@ -71,15 +75,25 @@ public final class CredentialOperations {
         if (who.identity().root()) {
             duration = r.durationSeconds() == null ? ROOT_MAX_SESSION : Math.min(duration, ROOT_MAX_SESSION);
         }
-        return GetSessionTokenResponse.builder().credentials(issue(who.identity(), duration)).build();
+        return GetSessionTokenResponse.builder().credentials(issue(who.identity(), call.principal(), duration, null, List.of()))
+                .build();
     }
 
-    private Credentials issue(Identity identity, int durationSeconds) {
+    /** Credentials of a role's session (a Lambda sandbox's), as AssumeRole issues them; empty when the role is gone. */
+    java.util.Optional<Credentials> forRole(Arn roleArn, String sessionName, int durationSeconds) {
+        return iam.role(roleArn).map(role -> issue(Identity.assumedRole(role.roleName(), role.roleId(), sessionName),
+                Principal.roleSession(roleArn, role.roleId(), sessionName), durationSeconds, null, List.of()));
+    }
+
+    private Credentials issue(Identity identity, Principal principal, int durationSeconds, String sessionPolicy,
+                              List<String> policyArns) {
         Instant expiration = clock.now().plusSeconds(durationSeconds).truncatedTo(ChronoUnit.SECONDS);
         String keyId = IamIds.accessKeyId("ASIA");
-        sessions.add(keyId, new StsSessions.Session(identity, expiration));
-        return Credentials.builder().accessKeyId(keyId).secretAccessKey(IamIds.secretAccessKey())
-                .sessionToken(Ids.token(192)).expiration(expiration).build();
+        String secret = IamIds.secretAccessKey();
+        String token = Ids.token(192);
+        sessions.add(keyId, new StsSessions.Session(identity, principal, secret, token, expiration, sessionPolicy, policyArns));
+        return Credentials.builder().accessKeyId(keyId).secretAccessKey(secret).sessionToken(token).expiration(expiration)
+                .build();
     }
 
     /** Validates Policy and PolicyArns; returns the packed size in percent of the limit, or null without session policies. */

@@ -147,6 +147,22 @@ final class Cli {
      * (and {@code null} means "no emulator needed": checking that a tool is installed starts none).
      */
     static Result run(List<String> command, Map<String, String> extraEnv) {
+        return run(command, extraEnv, extraEnv == null ? null : Cli::endpoint);
+    }
+
+    /** {@code <aws> --endpoint-url <endpoint> --output json <args>} against an emulator of the test's own, with {@code env}. */
+    static Result awsAt(java.net.URI endpoint, Map<String, String> env, Path aws, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", endpoint.toString(), "--output", "json"));
+        cmd.addAll(List.of(args));
+        return run(cmd, env, endpoint::toString);
+    }
+
+    /** A boto3 program ({@link Boto3#PRELUDE} first) against an emulator of the test's own, with {@code env}. */
+    static Result boto3At(java.net.URI endpoint, Map<String, String> env, String program) {
+        return run(List.of(systemPython().toString(), "-c", Boto3.PRELUDE + program), env, endpoint::toString);
+    }
+
+    private static Result run(List<String> command, Map<String, String> extraEnv, java.util.function.Supplier<String> endpoint) {
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BOTO"));
@@ -159,7 +175,7 @@ final class Cli {
         env.put("AWS_MAX_ATTEMPTS", "1"); // a 5xx must show, not be retried away
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         if (extraEnv != null) {
-            env.put("ENDPOINT", endpoint());
+            env.put("ENDPOINT", endpoint.get());
             env.putAll(extraEnv);
         }
         try {

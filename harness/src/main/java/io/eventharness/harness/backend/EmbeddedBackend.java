@@ -28,9 +28,22 @@ public final class EmbeddedBackend implements Backend {
     private final IsolatedEmulator emulator;
     private final Region region;
 
+    /** {@code -Dharness.policies=enforce}: IAM's policies decide what the functions (by their execution role) may do. */
+    static final String POLICIES_PROPERTY = "harness.policies";
+
     public EmbeddedBackend() {
-        this.emulator = IsolatedEmulator.start(Map.of());
+        this.emulator = IsolatedEmulator.start(options(System.getProperty(POLICIES_PROPERTY, "stored")));
         this.region = Region.of(emulator.region());
+    }
+
+    /** The emulator's options for a {@value #POLICIES_PROPERTY} setting: {@code stored} (the default) or {@code enforce}. */
+    static Map<String, String> options(String policies) {
+        return switch (policies) {
+            case "stored" -> Map.of();
+            case "enforce" -> Map.of("enforcePolicies", "true");
+            default -> throw new IllegalArgumentException(POLICIES_PROPERTY + "=" + policies + ": use 'stored' (the default: "
+                    + "policies are kept, not checked) or 'enforce' (IAM's policies decide what each caller may do)");
+        };
     }
 
     /** The emulator behind this backend, for the harness's tests of its isolation. */

@@ -66,6 +66,9 @@ public final class EventSourceMappingOperations {
         MappingSettings settings = family.settings(req, null, source);
         Arn functionArn = env.functions().resolve(ref).orElseThrow(() -> MappingErrors.invalid("Function does not exist"));
         family.checkSource(source, env.functions().timeoutSeconds(functionArn));
+        env.functions().deniedToRole(functionArn, family.readActions(), source).ifPresent(action -> {
+            throw MappingErrors.invalid(family.roleDenied(source, action));
+        });
         settings = settings.withFunction(functionArn, ref);
         Map<String, String> tags = env.functions().checkTags(r.tags());
         String uuid = Ids.uuid();

@@ -2,6 +2,7 @@ package io.eventharness.emulator.lambda.mappings;
 
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.lambda.runtime.InvocationResult;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,6 +38,12 @@ public interface MappedFunctions {
      *                                                    function, version or alias is gone
      */
     InvocationResult invoke(Arn functionArn, String requestId, byte[] payload, String source);
+
+    /**
+     * The first of these actions the execution role of the function the ARN names may not perform on the resource
+     * (when IAM's policies are enforced); empty when it may perform them all.
+     */
+    Optional<String> deniedToRole(Arn functionArn, List<String> actions, Arn resource);
 
     /** The timeout of the function version the ARN names, in seconds; 0 when it is gone. */
     int timeoutSeconds(Arn functionArn);

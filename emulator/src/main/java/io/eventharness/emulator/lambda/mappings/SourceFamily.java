@@ -1,6 +1,7 @@
 package io.eventharness.emulator.lambda.mappings;
 
 import io.eventharness.emulator.core.Arn;
+import java.util.List;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 
 /**
@@ -29,6 +30,12 @@ interface SourceFamily {
      * @param functionTimeoutSeconds the timeout of the function the mapping invokes
      */
     void checkSource(Arn source, int functionTimeoutSeconds);
+
+    /** What the function's execution role must be allowed to do on the source for the mapping to read it. */
+    List<String> readActions();
+
+    /** Lambda's InvalidParameterValueException message when the role may not perform {@code action} on the source. */
+    String roleDenied(Arn source, String action);
 
     /** The message of {@code ResourceConflictException} when this source already has a mapping to this function. */
     String duplicateMessage(Arn source, FunctionRef function, String existingUuid);

@@ -3,6 +3,7 @@ package io.eventharness.emulator.lambda.mappings;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.delivery.ConsumableQueue;
 import io.eventharness.emulator.delivery.ConsumableQueues;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
@@ -110,6 +111,17 @@ final class SqsFamily implements SourceFamily {
             throw MappingErrors.invalid("Queue visibility timeout: " + visibility + " seconds is less than Function timeout: "
                     + functionTimeoutSeconds + " seconds");
         }
+    }
+
+    /** What AWSLambdaSQSQueueExecutionRole grants for the queue, and Lambda checks at creation. */
+    @Override
+    public List<String> readActions() {
+        return List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+    }
+
+    @Override
+    public String roleDenied(Arn source, String action) {
+        return "The provided execution role does not have permissions to call " + action.substring("sqs:".length()) + " on SQS";
     }
 
     @Override

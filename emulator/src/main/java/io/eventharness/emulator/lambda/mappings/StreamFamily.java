@@ -7,6 +7,7 @@ import io.eventharness.emulator.delivery.ReadableStreams;
 import io.eventharness.emulator.lambda.mappings.StreamOptions.StartingPosition;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.lambda.model.DestinationConfig;
@@ -65,6 +66,21 @@ final class StreamFamily implements SourceFamily {
     @Override
     public String service() {
         return format.service();
+    }
+
+    /** What AWS's managed execution roles for stream sources grant ({@code AWSLambdaKinesisExecutionRole}, ...). */
+    @Override
+    public List<String> readActions() {
+        String s = format.service();
+        return List.of(s + ":GetRecords", s + ":GetShardIterator", s + ":DescribeStream",
+                s.equals("kinesis") ? "kinesis:ListShards" : s + ":ListStreams");
+    }
+
+    @Override
+    public String roleDenied(Arn source, String action) {
+        String name = format.service().equals("kinesis") ? "Kinesis" : "DynamoDB";
+        return "The provided execution role does not have permissions to call " + action.substring(action.indexOf(':') + 1)
+                + " on " + name;
     }
 
     @Override

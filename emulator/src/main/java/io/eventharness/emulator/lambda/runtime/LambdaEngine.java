@@ -92,7 +92,7 @@ public final class LambdaEngine implements AutoCloseable {
         RuntimeFiles files = b.pythonSite == null ? new RuntimeFiles(b.cacheRoot) : new RuntimeFiles(b.cacheRoot, b.pythonSite);
         this.cds = new JavaClassDataSharing(files, executor, this::trainClassDataSharing);
         this.privateTmp = new PrivateTmp(work, List.of(work, b.cacheRoot), executor, b.privateTmp, b.userNamespace);
-        this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory),
+        this.ctx = new SandboxContext(new SandboxContext.Services(b.clock, executor, this::api, memory, b.credentials),
                 new SandboxContext.Host(work, new FifoPool(work, executor), privateTmp),
                 new SandboxContext.Runtimes(files, b.cacheRoot, b.classDataSharing ? cds : null, b.initTimeout),
                 new SandboxContext.Logging(b.sink, b.sinkBudget, b.keptBytes));
@@ -255,6 +255,7 @@ public final class LambdaEngine implements AutoCloseable {
     public static final class Builder {
         private final EmulatorClock clock;
         private LogSink sink = LogSink.DISCARD;
+        private SandboxCredentials credentials = SandboxCredentials.DUMMY;
         private Duration keepAlive = Duration.ofMinutes(10);
         private RuntimeResolver runtimes = RuntimeResolver.detect();
         private Path workRoot = defaultParent().resolve("event-harness-lambda");
@@ -289,6 +290,12 @@ public final class LambdaEngine implements AutoCloseable {
         /** Where log lines go (CloudWatch Logs); by default nowhere. */
         public Builder logSink(LogSink sink) {
             this.sink = Objects.requireNonNull(sink);
+            return this;
+        }
+
+        /** The credentials each new sandbox starts with; {@link SandboxCredentials#DUMMY} by default. */
+        public Builder credentials(SandboxCredentials issuer) {
+            this.credentials = Objects.requireNonNull(issuer);
             return this;
         }
 

@@ -23,8 +23,10 @@ record SandboxContext(Services services, Host host, Runtimes runtimes, Logging l
      * @param executor  background work (process exits, retiring sandboxes)
      * @param apiServer the Runtime API server, started on first use
      * @param memory    reads working sandboxes' memory
+     * @param credentials the execution role's session each new sandbox gets
      */
-    record Services(EmulatorClock clock, Executor executor, Supplier<RuntimeApiServer> apiServer, MemoryWatch memory) {
+    record Services(EmulatorClock clock, Executor executor, Supplier<RuntimeApiServer> apiServer, MemoryWatch memory,
+                    SandboxCredentials credentials) {
         RuntimeApiServer api() {
             return apiServer.get();
         }

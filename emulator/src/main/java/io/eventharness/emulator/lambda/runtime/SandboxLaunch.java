@@ -99,7 +99,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
      */
     static ProcessBuilder processBuilder(SandboxContext.Runtimes runtimes, FunctionConfig c, Resolved runtime,
             PrivateTmp.Launch isolation, Path tmp, List<String> jvmOptions, String logStream, String runtimeApi, Path output,
-            boolean spare) {
+            boolean spare, SandboxCredentials.Keys keys) {
         Path tmpInside = isolation.tmpInside(tmp);
         SandboxLaunch launch = of(c, runtime, runtimes.files(), tmpInside, isolation.taskRoot(), runtimes.cacheRoot(),
                 jvmOptions, spare);
@@ -111,7 +111,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
                 .redirectErrorStream(true).redirectOutput(output.toFile())
                 .redirectInput(spare ? Redirect.PIPE : Redirect.from(new File("/dev/null")));
         pb.environment().clear();
-        pb.environment().putAll(launch.environment(c, runtime, logStream, runtimeApi, tmpInside, isolation.taskRoot()));
+        pb.environment().putAll(launch.environment(c, runtime, logStream, runtimeApi, tmpInside, isolation.taskRoot(), keys));
         return pb;
     }
 
@@ -151,7 +151,7 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
      * LANG, TZ, ...), then the function's variables, then the ones AWS reserves.
      */
     Map<String, String> environment(FunctionConfig c, Resolved runtime, String logStream, String runtimeApi, Path tmp,
-            Path taskRoot) {
+            Path taskRoot, SandboxCredentials.Keys keys) {
         Map<String, String> env = new LinkedHashMap<>();
         String interpreterDir = runtime.executable() == null ? null : runtime.executable().getParent().toString();
         env.put("PATH", (interpreterDir == null ? "" : interpreterDir + ":") + "/usr/local/bin:/usr/bin:/bin");
@@ -182,11 +182,11 @@ record SandboxLaunch(List<String> command, Path runtimeDir) {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", c.logGroup());
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
-        // the emulator accepts any credentials; these are the conventional dummy ones
-        env.put("AWS_ACCESS_KEY", "test"); // AWS still sets this old name too ("Defined runtime environment variables")
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_SESSION_TOKEN", "test");
+        // a session of the execution role (the dummy test/test/test when the emulator checks no signature)
+        env.put("AWS_ACCESS_KEY", keys.accessKeyId()); // AWS still sets this old name too ("Defined runtime environment variables")
+        env.put("AWS_ACCESS_KEY_ID", keys.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", keys.secretAccessKey());
+        env.put("AWS_SESSION_TOKEN", keys.sessionToken());
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());

@@ -121,7 +121,7 @@ final class SandboxProcess {
         List<String> extra = jvmOptions != null ? jvmOptions
                 : runtime.family() == RuntimeResolver.Family.JAVA && cds != null ? cds.options(runtime) : List.of();
         ProcessBuilder pb = SandboxLaunch.processBuilder(ctx.runtimes(), config, runtime, isolation, tmp, extra, log.stream(),
-                endpoint.address(), output.path(), asSpare);
+                endpoint.address(), output.path(), asSpare, ctx.services().credentials().issue(config.roleArn(), config.functionName()));
         ownNamespace = isolation.isolated();
         initStartNanos = System.nanoTime();
         try {
