@@ -76,7 +76,8 @@ public final class VersioningOperations {
                         .isLatest(e.latest()).lastModified(e.version().lastModified()).owner(BucketOwner.OWNER).build());
             }
         }
-        return ListObjectVersionsResponse.builder().name(b.name()).prefix(enc(prefix, url)).delimiter(enc(r.delimiter(), url))
+        return ListObjectVersionsResponse.builder().name(b.name()).prefix(enc(prefix, url))
+                .delimiter(enc(ListingOperations.echoedDelimiter(r.delimiter()), url))
                 .maxKeys(max).encodingType(r.encodingTypeAsString()).isTruncated(page.truncated())
                 .keyMarker(enc(keyMarker == null ? "" : keyMarker, url)).versionIdMarker(versionMarker == null ? "" : versionMarker)
                 .nextKeyMarker(enc(page.nextKey(), url)).nextVersionIdMarker(page.nextVersionId())
