@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
- * typed request (the protocol's codec) → the typed operation → the typed response back through the
+ * typed request (the protocol's codec), after what the service checks of every call → the typed operation → the typed response back through the
  * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
@@ -86,6 +86,7 @@ public final class FrontDoor implements HttpHandler {
         String requestId = Ids.uuid();
         Call call = new Call(requestId, route.scope(), request, endpointOf(request));
         try {
+            route.binding().admit(call);
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);

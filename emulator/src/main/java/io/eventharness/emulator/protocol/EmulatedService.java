@@ -23,4 +23,11 @@ public interface EmulatedService {
 
     /** The operation objects; every operation is a public method of exactly one of them. */
     List<?> operations();
+
+    /**
+     * What the service checks of every call before it finds out which operation it is, as AWS's front ends do (S3:
+     * a presigned URL's expiry, on the emulator's clock); throws the service's error. Nothing, by default.
+     */
+    default void admit(Call call) {
+    }
 }

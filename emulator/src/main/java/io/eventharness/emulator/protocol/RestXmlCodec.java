@@ -117,6 +117,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         SdkPojo builder = Shapes.builderOf(resolved.op().requestClass());
         try {
             RestBindings.readNonPayload(request, resolved.pathParams(), builder);
+            statedLength(request, builder);
             SdkField<?> payload = RestBindings.payloadMember(builder);
             byte[] body = request.body();
             if (payload != null && body.length > 0) {
@@ -138,6 +139,22 @@ public final class RestXmlCodec implements ProtocolCodec {
             throw malformed(e.getMessage());
         }
         return Shapes.build(builder);
+    }
+
+    /**
+     * A body sent chunked ({@code Transfer-Encoding}) has a length all the same, once read: it becomes the request's
+     * {@code Content-Length} member, so that an operation that needs one (S3's PutObject answers 411
+     * MissingContentLength without) tells a body of unstated length from one that was framed.
+     */
+    private static void statedLength(HttpRequest request, SdkPojo builder) {
+        if (request.headers().has("Content-Length") || !request.headers().has("Transfer-Encoding")) {
+            return;
+        }
+        for (SdkField<?> f : builder.sdkFields()) {
+            if (f.location() == MarshallLocation.HEADER && f.locationName().equalsIgnoreCase("Content-Length")) {
+                f.set(builder, (long) request.body().length);
+            }
+        }
     }
 
     @Override
@@ -190,6 +207,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public HttpResponse encodeError(AwsException error, Call call) {
         HttpResponse out = new HttpResponse().status(error.status())
                 .header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
+        error.headers().forEach(out::header);
         if (error.status() == 304 || call.http() != null && "HEAD".equals(call.http().method())) {
             return out; // HEAD answers and 304 (RFC 9110 §15.4.5) carry no body
         }

@@ -2,6 +2,7 @@ package io.eventharness.emulator.routing;
 
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.protocol.AwsJsonCodec;
+import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
@@ -11,6 +12,7 @@ import io.eventharness.emulator.protocol.RestXmlCodec;
 import io.eventharness.emulator.protocol.ServiceModel;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One emulated service as the front door sees it: its spec, its operation objects, its operation
@@ -23,6 +25,7 @@ import java.util.List;
 public final class ServiceBinding {
     private final ServiceSpec spec;
     private final List<?> operations;
+    private final Consumer<Call> admission;
     private volatile ServiceModel model;
     private volatile Codecs codecs;
 
@@ -32,12 +35,23 @@ public final class ServiceBinding {
 
     /** A service: its spec and the objects whose public methods are its operations (see {@link ServiceModel}). */
     public ServiceBinding(EmulatedService service) {
-        this(service.spec(), service.operations());
+        this(service.spec(), service.operations(), service::admit);
     }
 
+    /** A service that checks nothing before its operations ({@link EmulatedService#admit}). */
     public ServiceBinding(ServiceSpec spec, List<?> operations) {
+        this(spec, operations, call -> { });
+    }
+
+    private ServiceBinding(ServiceSpec spec, List<?> operations, Consumer<Call> admission) {
         this.spec = spec;
         this.operations = List.copyOf(operations);
+        this.admission = admission;
+    }
+
+    /** What the service checks of every call before its operation is looked for ({@link EmulatedService#admit}). */
+    public void admit(Call call) {
+        admission.accept(call);
     }
 
     public ServiceSpec spec() {

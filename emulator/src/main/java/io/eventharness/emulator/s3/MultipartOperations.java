@@ -83,6 +83,9 @@ public final class MultipartOperations {
     public UploadPartResponse uploadPart(UploadPartRequest r, Call call) {
         PendingUpload u = buckets.bucket(r.bucket()).upload(r.key(), r.uploadId());
         checkPartNumber(r.partNumber());
+        if (r.contentLength() == null) {
+            throw S3Errors.missingContentLength();
+        }
         byte[] data = call.body();
         Checksums.verifyContentMd5(r.contentMD5(), data);
         Map<String, String> stated = Checksums.stated(r);
@@ -125,6 +128,10 @@ public final class MultipartOperations {
 
     public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
+        var again = b.completed(r.key(), r.uploadId());
+        if (again.isPresent()) {
+            return completed(b, again.get(), call); // completed before: the same answer, no second object or event
+        }
         PendingUpload u = b.upload(r.key(), r.uploadId());
         List<CompletedPart> given = r.multipartUpload() == null ? List.of() : r.multipartUpload().parts();
         if (given.isEmpty()) {
@@ -162,10 +169,14 @@ public final class MultipartOperations {
         }
         S3Bucket.Write stored = b.complete(u, o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, "ObjectCreated:CompleteMultipartUpload", stored, call);
+        return completed(b, new CompletedUpload(o.key(), o.etag(), stored.object().reportedId(), o.checksum()), call);
+    }
+
+    private static CompleteMultipartUploadResponse completed(S3Bucket b, CompletedUpload c, Call call) {
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder()
-                .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(o.key())).bucket(b.name()).key(o.key())
-                .eTag(o.etag()).serverSideEncryption("AES256").versionId(stored.object().reportedId());
-        Checksums.apply((SdkPojo) out, o.checksum());
+                .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(c.key())).bucket(b.name()).key(c.key())
+                .eTag(c.etag()).serverSideEncryption("AES256").versionId(c.versionId());
+        Checksums.apply((SdkPojo) out, c.checksum());
         return out.build();
     }
 

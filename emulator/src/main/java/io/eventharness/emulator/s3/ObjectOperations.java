@@ -43,6 +43,9 @@ public final class ObjectOperations {
     public PutObjectResponse putObject(PutObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
         ObjectKeys.check(r.key());
+        if (r.contentLength() == null) {
+            throw S3Errors.missingContentLength();
+        }
         byte[] data = call.body();
         Checksums.verifyContentMd5(r.contentMD5(), data);
         StoredChecksum checksum = Checksums.verifyStated(r, data);

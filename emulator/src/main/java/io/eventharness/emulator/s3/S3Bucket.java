@@ -29,6 +29,8 @@ final class S3Bucket {
     /** Every version of each key, newest first; each list is replaced, never changed. */
     private final NavigableMap<String, List<ObjectVersion>> history = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
+    /** Uploads completed, by id: what completing them answered, for a client that completes one again. */
+    private final Map<String, CompletedUpload> completed = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
@@ -282,8 +284,15 @@ final class S3Bucket {
         synchronized (lock) {
             Write w = put(o, ifMatch, ifNoneMatch);
             uploads.remove(u.uploadId(), u);
+            completed.put(u.uploadId(), new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum()));
             return w;
         }
+    }
+
+    /** What completing this upload of this key answered, when it was completed; else empty. */
+    Optional<CompletedUpload> completed(String key, String uploadId) {
+        CompletedUpload c = uploadId == null ? null : completed.get(uploadId);
+        return c != null && c.key().equals(key) ? Optional.of(c) : Optional.empty();
     }
 
     void abort(PendingUpload u) {

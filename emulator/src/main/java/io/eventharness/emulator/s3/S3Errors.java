@@ -79,9 +79,21 @@ final class S3Errors {
         return AwsException.of(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
     }
 
-    /** 304 travels as an error so the operation stops; the codec sends it without a body. */
-    static AwsException notModified() {
-        return AwsException.of(304, "NotModified", "Not Modified");
+    /**
+     * 304 travels as an error so the operation stops; the codec sends it without a body, with the object's
+     * {@code ETag} and {@code Last-Modified} as a 304 carries them (RFC 9110 §15.4.5).
+     */
+    static AwsException notModified(String etag, java.time.Instant lastModified) {
+        return AwsException.of(304, "NotModified", "Not Modified").withHeader("ETag", etag).withHeader("Last-Modified",
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(java.time.ZoneOffset.UTC)));
+    }
+
+    static AwsException accessDenied(String message) {
+        return AwsException.of(403, "AccessDenied", message);
+    }
+
+    static AwsException missingContentLength() {
+        return AwsException.of(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
     }
 
     static AwsException invalidPartNumber() {

@@ -2,6 +2,7 @@ package io.eventharness.emulator.s3;
 
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class S3Service implements EmulatedService {
                     Map.entry("GetBucketVersioning", "VersioningConfiguration"),
                     Map.entry("GetObjectTagging", "Tagging")));
 
+    private final EmulatorClock clock;
     private final S3Buckets buckets;
     private final List<Object> operations;
 
@@ -41,6 +43,7 @@ public final class S3Service implements EmulatedService {
      *                                 checks only that it exists
      */
     public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations, boolean checkDestinationPolicies) {
+        this.clock = clock;
         this.buckets = new S3Buckets(clock);
         ObjectEvents events = new ObjectEvents(clock, delivery);
         this.operations = List.of(
@@ -61,6 +64,12 @@ public final class S3Service implements EmulatedService {
     @Override
     public List<?> operations() {
         return operations;
+    }
+
+    /** A presigned URL out of its validity is refused before anything else ({@link PresignedUrls}). */
+    @Override
+    public void admit(Call call) {
+        call.presign().ifPresent(p -> PresignedUrls.check(p, clock.now()));
     }
 
     /** An object's bytes and, when it was stored with one, its verified full-object SHA-256 checksum; null when absent. */

@@ -13,8 +13,12 @@
  * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Listings:
  * ListObjects, ListObjectsV2, ListObjectVersions (an unversioned bucket's objects as their {@code null} version) and
  * ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads: CreateMultipartUpload,
- * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums), AbortMultipartUpload,
- * ListParts. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Any other S3
+ * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums; completing an upload
+ * again answers as the first time), AbortMultipartUpload, ListParts. PutObject and UploadPart need a
+ * {@code Content-Length} (or a chunked body): 411 MissingContentLength otherwise. Presigned URLs (SigV4 and SigV2
+ * query authentication) are honoured for their validity on the emulator's clock: one second to seven days from
+ * {@code X-Amz-Date}, then 403 AccessDenied "Request has expired" ({@link io.eventharness.emulator.s3.PresignedUrls});
+ * their signatures, like every signature, are not checked. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Any other S3
  * operation gets a 501 that names it.
  *
  * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its

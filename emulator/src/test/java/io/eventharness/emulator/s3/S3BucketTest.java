@@ -92,7 +92,8 @@ class S3BucketTest {
                     });
         }
         // and ones it refuses to send
-        for (String bad : new String[]{"Upper", "under_score", "dots..dots", "192.168.5.4", "ends--x-s3", "ab", "-dash", "a".repeat(64)}) {
+        for (String bad : new String[]{"Upper", "under_score", "dots..dots", "foo-.bar", "foo.-bar", "192.168.5.4", "ends--x-s3",
+                "ab", "-dash", "a".repeat(64)}) {
             RawHttp.Response r = RawHttp.send("PUT", "/" + bad, "localhost", null);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.text()).contains("<Code>InvalidBucketName</Code>");

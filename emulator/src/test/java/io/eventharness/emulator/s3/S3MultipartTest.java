@@ -145,6 +145,13 @@ class S3MultipartTest {
         // a single small part is a valid (last) part
         var one = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(small1)));
         assertThat(one.eTag()).endsWith("-1\"");
+        // completing it again (a retry after a lost answer) answers the same, as S3 does
+        var again = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(small1)));
+        assertThat(again.eTag()).isEqualTo(one.eTag());
+        assertThat(again.key()).isEqualTo(key);
+        assertThat(again.location()).isEqualTo(one.location());
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("other-key").uploadId(id)
+                .multipartUpload(m -> m.parts(small1)))).isInstanceOf(NoSuchUploadException.class);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(random(100, 5));
     }
 

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /**
  * Presigned URLs (S3 "Sharing objects with presigned URLs"; SigV4 query authentication) fetched with
  * a plain HTTP client: no Authorization header, the service is read from {@code X-Amz-Credential}.
- * The emulator accepts any credentials and does not check signatures or expiry.
+ * The emulator accepts any credentials and does not check signatures; it does check expiry, on its clock.
  */
 class S3PresignedUrlTest {
     private static final String BUCKET = TestAws.unique("presigned").toLowerCase();
@@ -110,5 +110,42 @@ class S3PresignedUrlTest {
 
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("<Code>NoSuchKey</Code>");
+    }
+
+    @Test
+    void aUrlValidForNoTimeOrForMoreThanAWeekIsRefused() throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key("expiry.txt"), RequestBody.fromString("x"));
+        String url = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(10))
+                .getObjectRequest(r -> r.bucket(BUCKET).key("expiry.txt"))).url().toString();
+        assertThat(url).contains("X-Amz-Expires=600");
+        for (String expires : new String[]{"0", "-7", "609901"}) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url.replace("X-Amz-Expires=600",
+                    "X-Amz-Expires=" + expires))).GET());
+            assertThat(r.statusCode()).as(expires).isEqualTo(403);
+            assertThat(r.body()).as(expires).contains("<Code>AccessDenied</Code>");
+        }
+        assertThat(send(HttpRequest.newBuilder(URI.create(url)).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUrlExpiresOnTheEmulatorsClock() throws Exception {
+        try (Emulator own = Emulator.builder().withDynamicPort().build().start();
+             S3Client client = S3Client.builder().endpointOverride(own.endpoint()).region(own.region())
+                     .credentialsProvider(own.credentials()).forcePathStyle(true).build();
+             S3Presigner signer = S3Presigner.builder().endpointOverride(own.endpoint()).region(own.region())
+                     .credentialsProvider(own.credentials())
+                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            client.createBucket(b -> b.bucket("expiring"));
+            client.putObject(b -> b.bucket("expiring").key("k"), RequestBody.fromString("soon gone"));
+            URI url = signer.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(10))
+                    .getObjectRequest(r -> r.bucket("expiring").key("k"))).url().toURI();
+            assertThat(send(HttpRequest.newBuilder(url).GET()).body()).isEqualTo("soon gone");
+
+            own.clock().advance(Duration.ofMinutes(11));
+
+            HttpResponse<String> r = send(HttpRequest.newBuilder(url).GET());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("<Code>AccessDenied</Code>").contains("<Message>Request has expired</Message>");
+        }
     }
 }
