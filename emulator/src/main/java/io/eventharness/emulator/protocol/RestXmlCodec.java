@@ -117,6 +117,11 @@ public final class RestXmlCodec implements ProtocolCodec {
         SdkPojo builder = Shapes.builderOf(resolved.op().requestClass());
         try {
             RestBindings.readNonPayload(request, resolved.pathParams(), builder);
+        } catch (ShapeException e) {
+            // a query parameter or header that is not of its type (max-keys=blah): S3's InvalidArgument
+            throw AwsException.of(400, "InvalidArgument", e.getMessage());
+        }
+        try {
             statedLength(request, builder);
             SdkField<?> payload = RestBindings.payloadMember(builder);
             byte[] body = request.body();

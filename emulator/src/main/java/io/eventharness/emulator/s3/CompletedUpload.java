@@ -8,6 +8,7 @@ package io.eventharness.emulator.s3;
  * @param etag      the object's ETag, quoted
  * @param versionId the version it was stored as, as reported (null for the {@code null} version)
  * @param checksum  its checksum, or null
+ * @param encryption how it is encrypted
  */
-record CompletedUpload(String key, String etag, String versionId, StoredChecksum checksum) {
+record CompletedUpload(String key, String etag, String versionId, StoredChecksum checksum, ObjectEncryption encryption) {
 }

@@ -48,11 +48,14 @@ public final class MultipartOperations {
         ObjectKeys.check(r.key());
         String alg = r.checksumAlgorithmAsString() == null ? null : r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
         String type = checksumType(alg, r.checksumTypeAsString());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
         PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(), ObjectHeaders.of(r), alg, type,
-                ObjectTags.ofHeader(r.tagging()));
+                ObjectTags.ofHeader(r.tagging()), encryption);
         b.startUpload(u);
-        return CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key()).uploadId(u.uploadId())
-                .checksumAlgorithm(alg).checksumType(type).serverSideEncryption("AES256").build();
+        CreateMultipartUploadResponse.Builder out = CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key())
+                .uploadId(u.uploadId()).checksumAlgorithm(alg).checksumType(type);
+        encryption.report(out);
+        return out.build();
     }
 
     /**
@@ -86,6 +89,7 @@ public final class MultipartOperations {
         if (r.contentLength() == null) {
             throw S3Errors.missingContentLength();
         }
+        u.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         byte[] data = call.body();
         Checksums.verifyContentMd5(r.contentMD5(), data);
         Map<String, String> stated = Checksums.stated(r);
@@ -98,7 +102,8 @@ public final class MultipartOperations {
             Checksums.verify(alg, stated.get(alg), data);
         }
         PendingUpload.Part p = u.addPart(r.partNumber(), data, buckets.now());
-        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag()).serverSideEncryption("AES256");
+        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag());
+        u.encryption().report(out);
         setChecksum(out, u, p);
         return out.build();
     }
@@ -107,9 +112,12 @@ public final class MultipartOperations {
         S3Bucket b = buckets.bucket(r.destinationBucket());
         CopySource src = CopySource.parse(r.copySource());
         StoredObject source = src.resolve(buckets);
+        source.encryption().checkKey(ObjectEncryption.customerKey(r, "CopySourceSSECustomerAlgorithm",
+                "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
         PendingUpload u = b.upload(r.destinationKey(), r.uploadId());
+        u.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         checkPartNumber(r.partNumber());
         byte[] data = source.data();
         if (r.copySourceRange() != null) {
@@ -122,8 +130,10 @@ public final class MultipartOperations {
         PendingUpload.Part p = u.addPart(r.partNumber(), data, buckets.now());
         CopyPartResult.Builder result = CopyPartResult.builder().eTag(p.etag()).lastModified(p.lastModified());
         setChecksum(result, u, p);
-        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256")
-                .copySourceVersionId(source.reportedId()).build();
+        UploadPartCopyResponse.Builder out = UploadPartCopyResponse.builder().copyPartResult(result.build())
+                .copySourceVersionId(source.reportedId());
+        u.encryption().report(out);
+        return out.build();
     }
 
     public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest r, Call call) {
@@ -169,13 +179,15 @@ public final class MultipartOperations {
         }
         S3Bucket.Write stored = b.complete(u, o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, "ObjectCreated:CompleteMultipartUpload", stored, call);
-        return completed(b, new CompletedUpload(o.key(), o.etag(), stored.object().reportedId(), o.checksum()), call);
+        return completed(b, new CompletedUpload(o.key(), o.etag(), stored.object().reportedId(), o.checksum(),
+                o.encryption()), call);
     }
 
     private static CompleteMultipartUploadResponse completed(S3Bucket b, CompletedUpload c, Call call) {
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder()
                 .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(c.key())).bucket(b.name()).key(c.key())
-                .eTag(c.etag()).serverSideEncryption("AES256").versionId(c.versionId());
+                .eTag(c.etag()).versionId(c.versionId());
+        c.encryption().report(out);
         Checksums.apply((SdkPojo) out, c.checksum());
         return out.build();
     }

@@ -50,6 +50,9 @@ record ObjectHeaders(String contentType, String contentEncoding, String contentD
         if (encoding == null) {
             return null;
         }
+        if (Arrays.stream(encoding.split(",")).noneMatch(s -> s.trim().equalsIgnoreCase("aws-chunked"))) {
+            return encoding; // as given, spaces and all
+        }
         String rest = Arrays.stream(encoding.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty() && !s.equalsIgnoreCase("aws-chunked")).collect(Collectors.joining(","));
         return rest.isEmpty() ? null : rest;

@@ -53,18 +53,20 @@ public final class ObjectOperations {
             String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
         StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum,
-                ObjectTags.ofHeader(r.tagging()));
+                ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, "ObjectCreated:Put", stored, call);
-        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).serverSideEncryption("AES256")
-                .versionId(stored.object().reportedId());
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId());
+        encryption.report(out);
         Checksums.apply((SdkPojo) out, checksum);
         return out.build();
     }
 
     public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {
         StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         GetObjectResponse.Builder out = GetObjectResponse.builder();
@@ -75,6 +77,7 @@ public final class ObjectOperations {
 
     public HeadObjectResponse headObject(HeadObjectRequest r) {
         StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
@@ -145,8 +148,11 @@ public final class ObjectOperations {
         ObjectKeys.check(r.destinationKey());
         CopySource src = CopySource.parse(r.copySource());
         StoredObject source = src.resolve(buckets);
+        source.encryption().checkKey(ObjectEncryption.customerKey(r, "CopySourceSSECustomerAlgorithm",
+                "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, target.defaultEncryption(), target.region());
         String directive = r.metadataDirectiveAsString() == null ? "COPY" : r.metadataDirectiveAsString();
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
             throw S3Errors.invalidArgument("Unknown metadata directive.");
@@ -154,7 +160,8 @@ public final class ObjectOperations {
         boolean replace = directive.equals("REPLACE");
         ObjectTags tags = copiedTags(r, source);
         if (target.name().equals(src.bucket()) && r.destinationKey().equals(src.key()) && !replace
-                && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null) {
+                && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null
+                && r.serverSideEncryption() == null && r.sseCustomerAlgorithm() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
@@ -168,13 +175,16 @@ public final class ObjectOperations {
                 : source.checksum() == null ? null : source.checksum().algorithm();
         StoredChecksum checksum = alg == null || !Checksums.supported(alg) ? null
                 : new StoredChecksum(alg, Checksums.base64(alg, source.data()), StoredChecksum.FULL_OBJECT);
-        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum, tags);
+        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum, tags,
+                encryption);
         S3Bucket.Write stored = target.put(copy, r.ifMatch(), r.ifNoneMatch());
         events.created(target, "ObjectCreated:Copy", stored, call);
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified());
         Checksums.apply((SdkPojo) result, checksum);
-        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
-                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId()).build();
+        CopyObjectResponse.Builder out = CopyObjectResponse.builder().copyObjectResult(result.build())
+                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId());
+        encryption.report(out);
+        return out.build();
     }
 
     /**

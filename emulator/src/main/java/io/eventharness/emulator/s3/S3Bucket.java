@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
 
 /**
  * One bucket: every version of every key (newest first), the current object of each key in key order, its
@@ -34,6 +35,8 @@ final class S3Bucket {
     private final Object lock = new Object();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
+    /** The default encryption set with PutBucketEncryption; null for S3's own default, SSE-S3. */
+    private volatile ServerSideEncryptionConfiguration encryption;
     /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
     private boolean deleted;
     /** The last sequencer given, under the lock: from the creation time in microseconds, one more per change. */
@@ -284,7 +287,8 @@ final class S3Bucket {
         synchronized (lock) {
             Write w = put(o, ifMatch, ifNoneMatch);
             uploads.remove(u.uploadId(), u);
-            completed.put(u.uploadId(), new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum()));
+            completed.put(u.uploadId(), new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum(),
+                    o.encryption()));
             return w;
         }
     }
@@ -297,6 +301,18 @@ final class S3Bucket {
 
     void abort(PendingUpload u) {
         uploads.remove(u.uploadId(), u);
+    }
+
+    // ---- default encryption -----------------------------------------------------------------------
+
+    /** The default encryption set with PutBucketEncryption; null when none was (SSE-S3 then). */
+    ServerSideEncryptionConfiguration defaultEncryption() {
+        return encryption;
+    }
+
+    /** Sets (a validated configuration) or resets (null: SSE-S3) the default encryption. */
+    void defaultEncryption(ServerSideEncryptionConfiguration validated) {
+        encryption = validated;
     }
 
     // ---- notifications -----------------------------------------------------------------------------

@@ -52,6 +52,7 @@ public final class S3Service implements EmulatedService {
                 new TaggingOperations(buckets, events),
                 new ListingOperations(buckets),
                 new VersioningOperations(buckets),
+                new EncryptionOperations(buckets),
                 new MultipartOperations(buckets, events),
                 new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }

@@ -6,7 +6,10 @@
  *
  * <p><b>What it serves.</b> Buckets: CreateBucket (LocationConstraint checked against the endpoint's region),
  * HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, Put/GetBucketVersioning ({@code Enabled},
- * {@code Suspended}). Objects: PutObject, GetObject and HeadObject (versions, byte ranges, {@code partNumber},
+ * {@code Suspended}), Put/Get/DeleteBucketEncryption (SSE-S3 unless set otherwise). Encryption: every write and read
+ * reports how the object is encrypted as S3 does ({@code ObjectEncryption}: SSE-S3, SSE-KMS and DSSE-KMS with their
+ * key and bucket-key flag, SSE-C with its key's MD5, the bucket's default when a write names none), and an SSE-C
+ * object is read, copied or added to only with its key. Objects: PutObject, GetObject and HeadObject (versions, byte ranges, {@code partNumber},
  * conditional reads, {@code response-*} overrides, {@code x-amz-tagging-count}), DeleteObject (delete markers in a
  * versioned bucket, a version by id), DeleteObjects, CopyObject (of a version; tagging directive); conditional
  * writes ({@code If-Match}, {@code If-None-Match: *}); {@code Content-MD5} and the flexible checksums CRC32, CRC32C,
@@ -46,7 +49,7 @@
  *       and store under it and get their sequencer there), {@code ObjectVersion} ({@code StoredObject} or
  *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
- *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations},
+ *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations}, {@code EncryptionOperations},
  *       {@code MultipartOperations}, {@code NotificationOperations}.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
  *       test message is sent; every operation that stores, removes or tags an object calls it.
@@ -61,8 +64,8 @@
  *   <li>{@code S3Errors} — the errors, with the codes of S3's "List of error codes".</li>
  * </ul>
  *
- * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption keys (every object
- * reports AES256), lifecycle, object lock, MFA delete (refused), website hosting or POST uploads. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
+ * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption at rest (objects are stored as
+ * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), lifecycle, object lock, MFA delete (refused), website hosting or POST uploads. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32

@@ -135,6 +135,9 @@ class S3ListTest {
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
         assertThatThrownBy(() -> s3.listObjectsV2(b -> b.bucket(bucket).encodingType("base64")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
+        RawHttp.Response notANumber = RawHttp.send("GET", "/" + bucket + "?max-keys=blah", "localhost", null);
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("<Code>InvalidArgument</Code>");
     }
 
     @Test

@@ -46,6 +46,9 @@ class S3WireTest {
         assertThat(got.asUtf8String()).isEqualTo("hello world");
         assertThat(got.response().checksumCRC32()).isEqualTo(crc);
         assertThat(got.response().contentEncoding()).isEqualTo("gzip"); // aws-chunked is not stored
+        s3.putObject(b -> b.bucket(bucket).key("encoded").contentEncoding("deflate, gzip"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("encoded")).contentEncoding()).isEqualTo("deflate, gzip");
     }
 
     @Test
