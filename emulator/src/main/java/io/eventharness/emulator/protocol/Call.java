@@ -83,6 +83,14 @@ public final class Call {
         return http == null ? Optional.empty() : Presign.of(http);
     }
 
+    /**
+     * The form of a browser's form upload ({@code POST /bucket}, {@code multipart/form-data}), which S3 serves as
+     * PutObject; empty for any other request.
+     */
+    public Optional<FormUpload> form() {
+        return http != null && FormUpload.is(http) ? Optional.of(FormUpload.parse(http)) : Optional.empty();
+    }
+
     /** {@code http://host:port} as the client addressed the emulator. */
     public String endpoint() {
         return endpoint;

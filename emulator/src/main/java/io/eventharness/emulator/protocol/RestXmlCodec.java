@@ -64,6 +64,14 @@ public final class RestXmlCodec implements ProtocolCodec {
                 rest = slash < 0 ? "" : p.substring(slash);
             }
         }
+        if (bucket != null && (rest.isEmpty() || rest.equals("/")) && FormUpload.is(request)
+                && model.operation("PutObject") != null) {
+            // a browser's form upload is PutObject's other wire form (the key is a field of the form)
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("Key", FormUpload.parse(request).key());
+            params.put(BUCKET, bucket);
+            return new Resolved(model.operation("PutObject"), params);
+        }
         for (OperationModel op : model.routes()) {
             boolean needsBucket = hasBucketField(op.requestClass());
             if (needsBucket != (bucket != null)) {
@@ -116,7 +124,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public Object decode(HttpRequest request, Resolved resolved) {
         SdkPojo builder = Shapes.builderOf(resolved.op().requestClass());
         try {
-            RestBindings.readNonPayload(request, resolved.pathParams(), builder);
+            RestBindings.readNonPayload(FormUpload.is(request) ? formAsHeaders(request) : request, resolved.pathParams(), builder);
         } catch (ShapeException e) {
             // a query parameter or header that is not of its type (max-keys=blah): S3's InvalidArgument
             throw AwsException.of(400, "InvalidArgument", e.getMessage());
@@ -147,6 +155,23 @@ public final class RestXmlCodec implements ProtocolCodec {
     }
 
     /**
+     * A form upload as the PUT it stands for: each field of the form a header ({@code acl} is {@code x-amz-acl}), the
+     * file the body. The fields that are no header of the operation (the policy, its signature ...) are read by the
+     * operation itself ({@link Call#form()}).
+     */
+    private static HttpRequest formAsHeaders(HttpRequest request) {
+        FormUpload form = FormUpload.parse(request);
+        io.eventharness.emulator.http.Headers headers = new io.eventharness.emulator.http.Headers();
+        form.fields().forEach((name, value) -> {
+            if (!name.equals("key") && !name.equals("tagging")) {
+                headers.add(name.equals("acl") ? "x-amz-acl" : name, value);
+            }
+        });
+        headers.set("Content-Length", Integer.toString(form.file().length));
+        return new HttpRequest("PUT", request.rawPath(), "", headers, form.file());
+    }
+
+    /**
      * A body sent chunked ({@code Transfer-Encoding}) has a length all the same, once read: it becomes the request's
      * {@code Content-Length} member, so that an operation that needs one (S3's PutObject answers 411
      * MissingContentLength without) tells a body of unstated length from one that was framed.
@@ -167,12 +192,13 @@ public final class RestXmlCodec implements ProtocolCodec {
         int status = 200;
         Object response = result;
         byte[] raw = null;
+        HttpResponse out = new HttpResponse();
         if (result instanceof WithBody<?> wb) {
             response = wb.response();
             raw = wb.body();
             status = wb.status();
+            wb.headers().forEach(out::header);
         }
-        HttpResponse out = new HttpResponse();
         out.header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
         int bound = RestBindings.writeNonPayload(response, out);
         out.status(bound > 0 ? bound : status);

@@ -2,6 +2,7 @@ package io.eventharness.emulator.s3;
 
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.FormUpload;
 import io.eventharness.emulator.protocol.WithBody;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,13 +41,21 @@ public final class ObjectOperations {
         this.events = events;
     }
 
-    public PutObjectResponse putObject(PutObjectRequest r, Call call) {
+    /**
+     * PutObject, and its other wire form, a browser's form upload (POST Object: {@link FormUpload}, its policy
+     * checked by {@link PostPolicy}, raising {@code ObjectCreated:Post}, answered as {@link FormUploads} says).
+     */
+    public WithBody<PutObjectResponse> putObject(PutObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
         ObjectKeys.check(r.key());
-        if (r.contentLength() == null) {
+        FormUpload form = call.form().orElse(null);
+        if (form == null && r.contentLength() == null) {
             throw S3Errors.missingContentLength();
         }
-        byte[] data = call.body();
+        byte[] data = form == null ? call.body() : form.file();
+        if (form != null) {
+            PostPolicy.check(form, b.name(), buckets.now(), data.length);
+        }
         Checksums.verifyContentMd5(r.contentMD5(), data);
         StoredChecksum checksum = Checksums.verifyStated(r, data);
         if (checksum == null && Checksums.supported(r.checksumAlgorithmAsString())) {
@@ -57,11 +66,11 @@ public final class ObjectOperations {
         StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum,
                 ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
-        events.created(b, "ObjectCreated:Put", stored, call);
+        events.created(b, form == null ? "ObjectCreated:Put" : "ObjectCreated:Post", stored, call);
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId());
         encryption.report(out);
         Checksums.apply((SdkPojo) out, checksum);
-        return out.build();
+        return form == null ? WithBody.status(out.build(), 200) : FormUploads.answer(out.build(), form, b.name(), r.key(), call);
     }
 
     public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {

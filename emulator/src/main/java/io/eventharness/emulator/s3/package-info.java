@@ -13,7 +13,12 @@
  * conditional reads, {@code response-*} overrides, {@code x-amz-tagging-count}), DeleteObject (delete markers in a
  * versioned bucket, a version by id), DeleteObjects, CopyObject (of a version; tagging directive); conditional
  * writes ({@code If-Match}, {@code If-None-Match: *}); {@code Content-MD5} and the flexible checksums CRC32, CRC32C,
- * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Listings:
+ * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Browser form
+ * uploads (POST Object, {@code multipart/form-data} to the bucket) are PutObject's other wire form: the codec reads
+ * the form's header fields into the request, {@code PostPolicy} checks the policy (expiration on the emulator's
+ * clock, {@code eq}, {@code starts-with} and {@code content-length-range} conditions; its signature is not checked),
+ * {@code FormUploads} answers ({@code success_action_status}, {@code success_action_redirect}), and the event is
+ * {@code ObjectCreated:Post}. Listings:
  * ListObjects, ListObjectsV2, ListObjectVersions (an unversioned bucket's objects as their {@code null} version) and
  * ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads: CreateMultipartUpload,
  * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums; completing an upload
@@ -65,7 +70,8 @@
  * </ul>
  *
  * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption at rest (objects are stored as
- * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), lifecycle, object lock, MFA delete (refused), website hosting or POST uploads. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
+ * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), lifecycle, object lock, MFA delete (refused) or website
+ * hosting. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
