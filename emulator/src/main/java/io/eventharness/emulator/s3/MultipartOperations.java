@@ -49,7 +49,8 @@ public final class MultipartOperations {
         String alg = r.checksumAlgorithmAsString() == null ? null : r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
         String type = checksumType(alg, r.checksumTypeAsString());
         ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
-        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(), ObjectHeaders.of(r), alg, type,
+        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())), alg, type,
                 ObjectTags.ofHeader(r.tagging()), encryption);
         b.startUpload(u);
         CreateMultipartUploadResponse.Builder out = CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key())

@@ -63,8 +63,8 @@ public final class ObjectOperations {
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
         ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
-        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum,
-                ObjectTags.ofHeader(r.tagging()), encryption);
+        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())), checksum, ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, form == null ? "ObjectCreated:Put" : "ObjectCreated:Post", stored, call);
         PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId());
@@ -174,7 +174,7 @@ public final class ObjectOperations {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
-        ObjectHeaders headers = replace ? ObjectHeaders.of(r) : source.headers();
+        ObjectHeaders headers = (replace ? ObjectHeaders.of(r) : source.headers()).withAcl(Acls.forWrite(r, target.settings()));
         if (!replace && r.storageClassAsString() != null) {
             headers = headers.withStorageClass(r.storageClassAsString());
         }

@@ -37,6 +37,7 @@ final class S3Bucket {
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
     /** The default encryption set with PutBucketEncryption; null for S3's own default, SSE-S3. */
     private volatile ServerSideEncryptionConfiguration encryption;
+    private final BucketSettings settings = new BucketSettings();
     /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
     private boolean deleted;
     /** The last sequencer given, under the lock: from the creation time in microseconds, one more per change. */
@@ -209,9 +210,17 @@ final class S3Bucket {
      * NoSuchVersion, or MethodNotAllowed for a delete marker, as reads report them.
      */
     StoredObject retag(String key, String versionId, ObjectTags tags) {
+        return change(key, versionId, o -> o.withTags(tags));
+    }
+
+    /**
+     * Replaces an object (the current one, or the version named) with a changed copy of it (its tags, its ACL); returns
+     * the copy as stored. NoSuchKey, NoSuchVersion, or MethodNotAllowed for a delete marker, as reads report them.
+     */
+    StoredObject change(String key, String versionId, java.util.function.UnaryOperator<StoredObject> how) {
         synchronized (lock) {
             StoredObject o = object(key, versionId);
-            StoredObject tagged = o.withTags(tags);
+            StoredObject tagged = how.apply(o);
             List<ObjectVersion> versions = new ArrayList<>(history.getOrDefault(key, List.of()));
             versions.replaceAll(v -> v == o ? tagged : v);
             replace(key, versions);
@@ -301,6 +310,11 @@ final class S3Bucket {
 
     void abort(PendingUpload u) {
         uploads.remove(u.uploadId(), u);
+    }
+
+    /** The configurations S3 stores and returns: policy, public access block, tags, CORS, ownership, ACL. */
+    BucketSettings settings() {
+        return settings;
     }
 
     // ---- default encryption -----------------------------------------------------------------------

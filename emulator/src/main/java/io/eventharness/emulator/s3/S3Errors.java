@@ -85,11 +85,30 @@ final class S3Errors {
      */
     static AwsException notModified(String etag, java.time.Instant lastModified) {
         return AwsException.of(304, "NotModified", "Not Modified").withHeader("ETag", etag).withHeader("Last-Modified",
-                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.atOffset(java.time.ZoneOffset.UTC)));
+                io.eventharness.emulator.protocol.Shapes.formatInstant(lastModified,
+                        software.amazon.awssdk.core.traits.TimestampFormatTrait.Format.RFC_822));
     }
 
     static AwsException accessDenied(String message) {
         return AwsException.of(403, "AccessDenied", message);
+    }
+
+    static AwsException accessControlListNotSupported() {
+        return AwsException.of(400, "AccessControlListNotSupported", "The bucket does not allow ACLs");
+    }
+
+    static AwsException invalidBucketAclWithObjectOwnership() {
+        return AwsException.of(400, "InvalidBucketAclWithObjectOwnership",
+                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
+
+    /** A configuration a bucket does not have (NoSuchBucketPolicy, NoSuchTagSet, NoSuchCORSConfiguration ...). */
+    static AwsException notFound(String code, String message) {
+        return AwsException.of(404, code, message);
+    }
+
+    static AwsException malformedPolicy(String message) {
+        return AwsException.of(400, "MalformedPolicy", message);
     }
 
     static AwsException missingContentLength() {

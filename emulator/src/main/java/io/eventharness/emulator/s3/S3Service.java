@@ -29,7 +29,12 @@ public final class S3Service implements EmulatedService {
                     Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
                     Map.entry("ListObjectVersions", "ListVersionsResult"),
                     Map.entry("GetBucketVersioning", "VersioningConfiguration"),
-                    Map.entry("GetObjectTagging", "Tagging")));
+                    Map.entry("GetObjectTagging", "Tagging"),
+                    Map.entry("GetBucketTagging", "Tagging"),
+                    Map.entry("GetBucketAcl", "AccessControlPolicy"),
+                    Map.entry("GetObjectAcl", "AccessControlPolicy"),
+                    Map.entry("GetBucketCors", "CORSConfiguration"),
+                    Map.entry("GetObjectAttributes", "GetObjectAttributesResponse")));
 
     private final EmulatorClock clock;
     private final S3Buckets buckets;
@@ -53,6 +58,11 @@ public final class S3Service implements EmulatedService {
                 new ListingOperations(buckets),
                 new VersioningOperations(buckets),
                 new EncryptionOperations(buckets),
+                new AclOperations(buckets),
+                new PolicyOperations(buckets),
+                new BucketTaggingOperations(buckets),
+                new CorsOperations(buckets),
+                new AttributesOperations(buckets),
                 new MultipartOperations(buckets, events),
                 new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }

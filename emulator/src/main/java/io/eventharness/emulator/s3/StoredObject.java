@@ -53,6 +53,12 @@ final class StoredObject implements ObjectVersion {
         return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, tags, encryption, id);
     }
 
+    /** The same object with another ACL (PutObjectAcl): its time and ETag stay. */
+    StoredObject withAcl(java.util.List<software.amazon.awssdk.services.s3.model.Grant> grants) {
+        return new StoredObject(key, data, etag, lastModified, headers.withAcl(grants), checksum, parts, tags, encryption,
+                versionId);
+    }
+
     /** The same object with other tags (PutObjectTagging, DeleteObjectTagging): its time and ETag stay. */
     StoredObject withTags(ObjectTags newTags) {
         return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, newTags, encryption, versionId);

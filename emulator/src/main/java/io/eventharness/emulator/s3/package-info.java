@@ -26,8 +26,15 @@
  * {@code Content-Length} (or a chunked body): 411 MissingContentLength otherwise. Presigned URLs (SigV4 and SigV2
  * query authentication) are honoured for their validity on the emulator's clock: one second to seven days from
  * {@code X-Amz-Date}, then 403 AccessDenied "Request has expired" ({@link io.eventharness.emulator.s3.PresignedUrls});
- * their signatures, like every signature, are not checked. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Any other S3
- * operation gets a 501 that names it.
+ * their signatures, like every signature, are not checked. Notifications: Put/GetBucketNotificationConfiguration, and
+ * the events themselves. Bucket configurations stored and returned ({@code BucketSettings}, not enforced: who may do
+ * what belongs with IAM permissions): Put/Get/DeleteBucketPolicy and GetBucketPolicyStatus, Put/Get/DeletePublicAccessBlock
+ * (all blocked for a new bucket, as S3's since April 2023; a public policy or ACL is refused while blocked),
+ * Put/Get/DeleteBucketTagging, Put/Get/DeleteBucketCors. ACLs as S3 answers them today ({@code Acls}): a new bucket's
+ * ownership is {@code BucketOwnerEnforced}, where only the owner's full control is accepted
+ * (AccessControlListNotSupported otherwise); Put/Get/DeleteBucketOwnershipControls, Get/PutBucketAcl,
+ * Get/PutObjectAcl, and {@code x-amz-acl}/{@code x-amz-grant-*} on CreateBucket and object writes. GetObjectAttributes
+ * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize). Any other S3 operation gets a 501 that names it.
  *
  * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its
  * destinations exist and their resource policy lets {@code s3.amazonaws.com} send for the bucket (a function's
@@ -55,7 +62,8 @@
  *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
  *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations}, {@code EncryptionOperations},
- *       {@code MultipartOperations}, {@code NotificationOperations}.</li>
+ *       {@code AclOperations}, {@code PolicyOperations}, {@code BucketTaggingOperations}, {@code CorsOperations},
+ *       {@code AttributesOperations}, {@code MultipartOperations}, {@code NotificationOperations}.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
  *       test message is sent; every operation that stores, removes or tags an object calls it.
  *       {@code EventRecords} writes the JSON.</li>
@@ -69,7 +77,8 @@
  *   <li>{@code S3Errors} — the errors, with the codes of S3's "List of error codes".</li>
  * </ul>
  *
- * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption at rest (objects are stored as
+ * <p><b>Differences from AWS.</b> One account, which owns every bucket. ACLs, bucket policies and Block Public Access
+ * are stored, not enforced. No encryption at rest (objects are stored as
  * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), lifecycle, object lock, MFA delete (refused) or website
  * hosting. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
