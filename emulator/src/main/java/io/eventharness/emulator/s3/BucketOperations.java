@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 
 /**
- * Buckets: CreateBucket (with its region rules, its object ownership and ACL, see {@link Acls}), HeadBucket,
+ * Buckets: CreateBucket (with its region rules, its object ownership and ACL, see {@link Acls}, and Object Lock), HeadBucket,
  * DeleteBucket, ListBuckets, GetBucketLocation.
  */
 public final class BucketOperations {
@@ -49,15 +51,16 @@ public final class BucketOperations {
         if (grants != null && ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !Acls.ownerOnly(grants)) {
             throw S3Errors.invalidBucketAclWithObjectOwnership();
         }
-        if (Boolean.TRUE.equals(r.objectLockEnabledForBucket())) {
-            throw S3Errors.notImplemented("Object lock (x-amz-bucket-object-lock-enabled) is not implemented by this emulator");
-        }
         S3Bucket existing = buckets.createIfAbsent(name, region);
         if (existing == null) {
             S3Bucket created = buckets.bucket(name);
             created.settings().ownership(ownership);
             if (grants != null) {
                 created.settings().acl(grants);
+            }
+            if (Boolean.TRUE.equals(r.objectLockEnabledForBucket())) {
+                created.versioning(BucketVersioning.ENABLED); // Object Lock needs versioning, and keeps it on
+                created.settings().objectLock(ObjectLockConfiguration.builder().objectLockEnabled(ObjectLockEnabled.ENABLED).build());
             }
         }
         // "For legacy compatibility, if you re-create an existing bucket that you already own in the

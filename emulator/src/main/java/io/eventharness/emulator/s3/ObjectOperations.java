@@ -64,33 +64,39 @@ public final class ObjectOperations {
         }
         ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
         StoredObject o = StoredObject.whole(r.key(), data, buckets.now(),
-                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())), checksum, ObjectTags.ofHeader(r.tagging()), encryption);
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.now())),
+                checksum, ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, form == null ? "ObjectCreated:Put" : "ObjectCreated:Post", stored, call);
-        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId());
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId())
+                .expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), stored.object()));
         encryption.report(out);
         Checksums.apply((SdkPojo) out, checksum);
         return form == null ? WithBody.status(out.build(), 200) : FormUploads.answer(out.build(), form, b.name(), r.key(), call);
     }
 
     public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        S3Bucket b = buckets.bucket(r.bucket());
+        StoredObject o = b.object(r.key(), r.versionId());
         o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         GetObjectResponse.Builder out = GetObjectResponse.builder();
         ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        out.expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), o));
         byte[] body = slice == null ? o.data() : Arrays.copyOfRange(o.data(), (int) slice.first(), (int) slice.last() + 1);
         return new WithBody<>(out.build(), body, slice == null ? 200 : 206);
     }
 
     public HeadObjectResponse headObject(HeadObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        S3Bucket b = buckets.bucket(r.bucket());
+        StoredObject o = b.object(r.key(), r.versionId());
         o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        out.expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), o));
         return out.build();
     }
 
@@ -101,7 +107,8 @@ public final class ObjectOperations {
      */
     public WithBody<DeleteObjectResponse> deleteObject(DeleteObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
-        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.now());
+        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.now(),
+                Boolean.TRUE.equals(r.bypassGovernanceRetention()));
         events.removed(b, removal, call);
         DeleteObjectResponse.Builder out = DeleteObjectResponse.builder();
         if (removal.marker() != null) {
@@ -133,7 +140,7 @@ public final class ObjectOperations {
             }
             S3Bucket.Removal removal;
             try {
-                removal = b.delete(key, id.versionId(), null, buckets.now());
+                removal = b.delete(key, id.versionId(), null, buckets.now(), Boolean.TRUE.equals(r.bypassGovernanceRetention()));
             } catch (AwsException e) {
                 errors.add(S3Error.builder().key(key).versionId(id.versionId()).code(e.code()).message(e.getMessage()).build());
                 continue;
@@ -174,7 +181,8 @@ public final class ObjectOperations {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
-        ObjectHeaders headers = (replace ? ObjectHeaders.of(r) : source.headers()).withAcl(Acls.forWrite(r, target.settings()));
+        ObjectHeaders headers = (replace ? ObjectHeaders.of(r) : source.headers()).withAcl(Acls.forWrite(r, target.settings()))
+                .withLock(ObjectLock.requested(r, target.settings(), buckets.now()));
         if (!replace && r.storageClassAsString() != null) {
             headers = headers.withStorageClass(r.storageClassAsString());
         }
@@ -191,7 +199,8 @@ public final class ObjectOperations {
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified());
         Checksums.apply((SdkPojo) result, checksum);
         CopyObjectResponse.Builder out = CopyObjectResponse.builder().copyObjectResult(result.build())
-                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId());
+                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId())
+                .expiration(LifecycleRules.expirationHeader(target.settings().lifecycle(), stored.object()));
         encryption.report(out);
         return out.build();
     }

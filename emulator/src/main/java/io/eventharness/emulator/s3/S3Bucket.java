@@ -168,9 +168,9 @@ final class S3Bucket {
      * Deletes as DeleteObject does. Without a version id: an unversioned bucket removes the key's object (if any);
      * a versioned one adds a delete marker (a suspended one's replaces the {@code null} version). With one: that
      * version goes for good, and the one below it (if any) becomes current. {@code If-Match} is checked against
-     * the current object.
+     * the current object. A version under Object Lock retention or legal hold is not removed: AccessDenied.
      */
-    Removal delete(String key, String versionId, String ifMatch, Instant now) {
+    Removal delete(String key, String versionId, String ifMatch, Instant now, boolean bypassGovernance) {
         synchronized (lock) {
             if (ifMatch != null) {
                 Preconditions.checkWrite(current.get(key), ifMatch, null);
@@ -181,6 +181,9 @@ final class S3Bucket {
                 ObjectVersion gone = versions.stream().filter(v -> v.versionId().equals(versionId)).findFirst().orElse(null);
                 if (gone == null) {
                     return new Removal(key, null, null, null);
+                }
+                if (gone instanceof StoredObject o) {
+                    o.headers().lock().checkDelete(now, bypassGovernance);
                 }
                 versions.remove(gone);
                 replace(key, versions);

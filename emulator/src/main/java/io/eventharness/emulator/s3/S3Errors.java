@@ -107,6 +107,14 @@ final class S3Errors {
         return AwsException.of(404, code, message);
     }
 
+    static AwsException invalidRetentionPeriod() {
+        return AwsException.of(400, "InvalidRetentionPeriod", "Default retention period must be a positive integer value.");
+    }
+
+    static AwsException invalidBucketState(String message) {
+        return AwsException.of(409, "InvalidBucketState", message);
+    }
+
     static AwsException malformedPolicy(String message) {
         return AwsException.of(400, "MalformedPolicy", message);
     }

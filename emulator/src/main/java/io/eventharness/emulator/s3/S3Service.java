@@ -34,7 +34,8 @@ public final class S3Service implements EmulatedService {
                     Map.entry("GetBucketAcl", "AccessControlPolicy"),
                     Map.entry("GetObjectAcl", "AccessControlPolicy"),
                     Map.entry("GetBucketCors", "CORSConfiguration"),
-                    Map.entry("GetObjectAttributes", "GetObjectAttributesResponse")));
+                    Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"),
+                    Map.entry("GetBucketLifecycleConfiguration", "LifecycleConfiguration")));
 
     private final EmulatorClock clock;
     private final S3Buckets buckets;
@@ -63,6 +64,8 @@ public final class S3Service implements EmulatedService {
                 new BucketTaggingOperations(buckets),
                 new CorsOperations(buckets),
                 new AttributesOperations(buckets),
+                new ObjectLockOperations(buckets),
+                new LifecycleOperations(buckets, new Lifecycle(clock, buckets, events)),
                 new MultipartOperations(buckets, events),
                 new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }

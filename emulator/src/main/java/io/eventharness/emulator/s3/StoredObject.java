@@ -59,6 +59,18 @@ final class StoredObject implements ObjectVersion {
                 versionId);
     }
 
+    /** The same object with another Object Lock retention or legal hold: its time and ETag stay. */
+    StoredObject withLock(ObjectLock lock) {
+        return new StoredObject(key, data, etag, lastModified, headers.withLock(lock), checksum, parts, tags, encryption,
+                versionId);
+    }
+
+    /** The same object in another storage class (a lifecycle transition): its time and ETag stay. */
+    StoredObject withStorageClass(String storageClass) {
+        return new StoredObject(key, data, etag, lastModified, headers.withStorageClass(storageClass), checksum, parts, tags,
+                encryption, versionId);
+    }
+
     /** The same object with other tags (PutObjectTagging, DeleteObjectTagging): its time and ETag stay. */
     StoredObject withTags(ObjectTags newTags) {
         return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, newTags, encryption, versionId);

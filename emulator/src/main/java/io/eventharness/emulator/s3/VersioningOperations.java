@@ -40,7 +40,11 @@ public final class VersioningOperations {
         if (c.mfaDeleteAsString() != null && c.mfaDelete() != MFADelete.DISABLED) {
             throw S3Errors.malformedXml();
         }
-        b.versioning(BucketVersioning.of(c.statusAsString()));
+        BucketVersioning state = BucketVersioning.of(c.statusAsString());
+        if (state != BucketVersioning.ENABLED && b.settings().objectLockEnabled()) {
+            throw S3Errors.invalidBucketState("An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.");
+        }
+        b.versioning(state);
         return PutBucketVersioningResponse.builder().build();
     }
 

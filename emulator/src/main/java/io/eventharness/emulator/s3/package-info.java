@@ -34,7 +34,16 @@
  * ownership is {@code BucketOwnerEnforced}, where only the owner's full control is accepted
  * (AccessControlListNotSupported otherwise); Put/Get/DeleteBucketOwnershipControls, Get/PutBucketAcl,
  * Get/PutObjectAcl, and {@code x-amz-acl}/{@code x-amz-grant-*} on CreateBucket and object writes. GetObjectAttributes
- * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize). Any other S3 operation gets a 501 that names it.
+ * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize). Object Lock ({@code ObjectLock}): enabled at CreateBucket
+ * (which turns versioning on for good) or on a versioned bucket, Put/GetObjectLockConfiguration with a default
+ * retention, Put/GetObjectRetention and Put/GetObjectLegalHold, the lock headers on writes and reads; a retained or
+ * held version is not deleted (AccessDenied; {@code GOVERNANCE} gives way to
+ * {@code x-amz-bypass-governance-retention}). Lifecycle: Put/GetBucketLifecycleConfiguration, DeleteBucketLifecycle
+ * ({@code LifecycleRules}), applied at each midnight UTC of the emulator's clock ({@code Lifecycle}): expiration
+ * (with {@code LifecycleExpiration:Delete} and {@code :DeleteMarkerCreated} events), noncurrent version expiration,
+ * expired delete markers, transitions (the storage class changes, {@code LifecycleTransition}) and aborting
+ * incomplete uploads; {@code x-amz-expiration} on PutObject, CopyObject, GetObject and HeadObject. Any other S3
+ * operation gets a 501 that names it.
  *
  * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its
  * destinations exist and their resource policy lets {@code s3.amazonaws.com} send for the bucket (a function's
@@ -63,7 +72,9 @@
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
  *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations}, {@code EncryptionOperations},
  *       {@code AclOperations}, {@code PolicyOperations}, {@code BucketTaggingOperations}, {@code CorsOperations},
- *       {@code AttributesOperations}, {@code MultipartOperations}, {@code NotificationOperations}.</li>
+ *       {@code AttributesOperations}, {@code ObjectLockOperations}, {@code LifecycleOperations},
+ *       {@code MultipartOperations}, {@code NotificationOperations}; {@code Lifecycle} applies lifecycle rules on the
+ *       clock.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
  *       test message is sent; every operation that stores, removes or tags an object calls it.
  *       {@code EventRecords} writes the JSON.</li>
@@ -79,13 +90,15 @@
  *
  * <p><b>Differences from AWS.</b> One account, which owns every bucket. ACLs, bucket policies and Block Public Access
  * are stored, not enforced. No encryption at rest (objects are stored as
- * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), lifecycle, object lock, MFA delete (refused) or website
+ * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), MFA delete (refused) or website
  * hosting. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
  * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
- * version is a delete marker does not carry {@code x-amz-delete-marker}. An SNS notification's {@code Subject} is
+ * version is a delete marker does not carry {@code x-amz-delete-marker}. Lifecycle actions are taken exactly at
+ * midnight UTC (S3: some time after), and a transition only changes the storage class (objects stay readable);
+ * lifecycle event records name the same principal as others and carry no {@code lifecycleEventData}. An SNS notification's {@code Subject} is
  * not yet {@code Amazon S3 Notification}.
  *
  * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}) and

@@ -123,8 +123,7 @@ class S3BucketTest {
         // each shares its path with an implemented operation (DeleteBucket, PutObject, CreateBucket, GetObject)
         for (Runnable call : new Runnable[]{
                 () -> s3.deleteBucketWebsite(b -> b.bucket(name)),
-                () -> s3.putObjectRetention(b -> b.bucket(name).key("k").retention(r -> r.mode("GOVERNANCE")
-                        .retainUntilDate(java.time.Instant.parse("2100-01-01T00:00:00Z")))),
+                () -> s3.renameObject(b -> b.bucket(name).key("k2").renameSource("k")),
                 () -> s3.putBucketLogging(b -> b.bucket(name).bucketLoggingStatus(l -> l.loggingEnabled((
                         software.amazon.awssdk.services.s3.model.LoggingEnabled) null))),
                 () -> s3.getObjectTorrentAsBytes(b -> b.bucket(name).key("k"))}) {
