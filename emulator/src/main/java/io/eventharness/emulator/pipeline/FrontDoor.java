@@ -8,6 +8,7 @@ import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.http.HttpResponse;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.CrossOrigin;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
 import io.eventharness.emulator.routing.ServiceRouter;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, in order: admin routes → which service (router) → which operation and the
  * typed request (the protocol's codec), after what the service checks of every call → the typed operation → the typed response back through the
- * codec. Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
+ * codec; a browser's request ({@code Origin}) gets the CORS headers the service grants, and a preflight
+ * ({@code OPTIONS}) those alone ({@link CrossOrigin}). Client mistakes become the protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
  */
@@ -85,7 +87,27 @@ public final class FrontDoor implements HttpHandler {
         }
         String requestId = Ids.uuid();
         Call call = new Call(requestId, route.scope(), request, endpointOf(request));
+        CrossOrigin cors = CrossOrigin.of(request);
+        HttpResponse response = answer(route, codec, request, call, cors, seen);
+        if (cors != null && !cors.preflight()) {
+            try {
+                route.binding().crossOrigin(cors).forEach(response::header);
+            } catch (RuntimeException e) {
+                LOG.error("emulator bug while granting CORS for {} {}", route.binding().name(), request, e);
+            }
+        }
+        return response;
+    }
+
+    private HttpResponse answer(ServiceRouter.Route route, ProtocolCodec codec, HttpRequest request, Call call, CrossOrigin cors,
+                                Seen seen) {
         try {
+            if (cors != null && cors.preflight()) {
+                seen.operation = "CORS preflight";
+                HttpResponse ok = new HttpResponse().status(200);
+                route.binding().crossOrigin(cors).forEach(ok::header);
+                return ok;
+            }
             route.binding().admit(call);
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();

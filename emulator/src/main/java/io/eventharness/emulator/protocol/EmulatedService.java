@@ -30,4 +30,14 @@ public interface EmulatedService {
      */
     default void admit(Call call) {
     }
+
+    /**
+     * Cross-origin resource sharing as the service grants it (S3: by a bucket's CORS rules): the headers a request
+     * from a browser ({@code Origin}) gets, empty when no rule allows it. A preflight ({@code OPTIONS}) is answered
+     * with these headers alone, or the service's error when none allows it. By default nothing is granted and a
+     * preflight gets 403.
+     */
+    default java.util.Map<String, String> crossOrigin(CrossOrigin request) {
+        return CrossOrigin.refused(request);
+    }
 }

@@ -3,6 +3,7 @@ package io.eventharness.emulator.s3;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.CrossOrigin;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.List;
@@ -84,6 +85,22 @@ public final class S3Service implements EmulatedService {
     @Override
     public void admit(Call call) {
         call.presign().ifPresent(p -> PresignedUrls.check(p, clock.now()));
+    }
+
+    /** CORS by the bucket's rules ({@link CorsRules}); NoSuchBucket to a preflight for a bucket that does not exist. */
+    @Override
+    public Map<String, String> crossOrigin(CrossOrigin request) {
+        if (request.bucket() == null) {
+            return CrossOrigin.refused(request);
+        }
+        java.util.Optional<S3Bucket> b = buckets.find(request.bucket());
+        if (b.isEmpty()) {
+            if (request.preflight()) {
+                throw S3Errors.noSuchBucket(request.bucket());
+            }
+            return Map.of();
+        }
+        return CorsRules.answer(request, b.get().settings().cors());
     }
 
     /** An object's bytes and, when it was stored with one, its verified full-object SHA-256 checksum; null when absent. */

@@ -30,7 +30,9 @@
  * the events themselves. Bucket configurations stored and returned ({@code BucketSettings}, not enforced: who may do
  * what belongs with IAM permissions): Put/Get/DeleteBucketPolicy and GetBucketPolicyStatus, Put/Get/DeletePublicAccessBlock
  * (all blocked for a new bucket, as S3's since April 2023; a public policy or ACL is refused while blocked),
- * Put/Get/DeleteBucketTagging, Put/Get/DeleteBucketCors. ACLs as S3 answers them today ({@code Acls}): a new bucket's
+ * Put/Get/DeleteBucketTagging, Put/Get/DeleteBucketCors. CORS is applied as browsers meet it ({@code CorsRules}): a
+ * preflight ({@code OPTIONS}, unsigned) is answered by the bucket's rules (403 AccessForbidden when none takes it),
+ * and a request with an {@code Origin} that a rule allows carries the {@code Access-Control-*} headers, errors too. ACLs as S3 answers them today ({@code Acls}): a new bucket's
  * ownership is {@code BucketOwnerEnforced}, where only the owner's full control is accepted
  * (AccessControlListNotSupported otherwise); Put/Get/DeleteBucketOwnershipControls, Get/PutBucketAcl,
  * Get/PutObjectAcl, and {@code x-amz-acl}/{@code x-amz-grant-*} on CreateBucket and object writes. GetObjectAttributes
