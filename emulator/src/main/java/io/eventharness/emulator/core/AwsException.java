@@ -57,7 +57,9 @@ public class AwsException extends RuntimeException {
      * {@code Reason}; the restJson1 codec writes it into the error body.
      */
     public AwsException withMember(String name, String value) {
-        members.put(name, value);
+        if (value != null) { // an absent value is no member: codecs write only what there is
+            members.put(name, value);
+        }
         return this;
     }
 

@@ -83,6 +83,12 @@ class S3EncryptionTest {
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key("sse-c-bad-md5").sseCustomerAlgorithm("AES256")
                 .sseCustomerKey(KEY).sseCustomerKeyMD5(md5(new byte[1])), RequestBody.fromString("x")))
                 .satisfies(e -> assertS3Error(e, 400, "InvalidArgument"));
+        // a key without its algorithm: 400 (answered 500 when the error's missing ArgumentValue broke the XML writer)
+        RawHttp.Response noAlgorithm = RawHttp.send("PUT", "/" + bucket + "/sse-c-no-alg", "localhost", "us-east-1",
+                java.util.Map.of("x-amz-server-side-encryption-customer-key", KEY, "x-amz-server-side-encryption-customer-key-md5",
+                        KEY_MD5), "x".getBytes());
+        assertThat(noAlgorithm.status()).isEqualTo(400);
+        assertThat(noAlgorithm.body()).contains("<Code>InvalidArgument</Code>").doesNotContain("ArgumentValue");
         // a copy needs the source's key, and is encrypted as the copy request says
         var copy = s3.copyObject(b -> b.sourceBucket(bucket).sourceKey("sse-c").destinationBucket(bucket).destinationKey("copied")
                 .copySourceSSECustomerAlgorithm("AES256").copySourceSSECustomerKey(KEY).copySourceSSECustomerKeyMD5(KEY_MD5));
