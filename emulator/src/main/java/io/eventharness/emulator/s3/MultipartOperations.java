@@ -123,8 +123,11 @@ public final class MultipartOperations {
         checkPartNumber(r.partNumber());
         byte[] data = source.data();
         if (r.copySourceRange() != null) {
-            ByteRange range = ByteRange.parse(r.copySourceRange(), source.size());
-            if (range == null || range.last() >= source.size() || !r.copySourceRange().matches("bytes=\\d+-\\d+")) {
+            // bytes=first-last, both given and within the source (a range past its end is refused, not shortened)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d{1,18})-(\\d{1,18})").matcher(r.copySourceRange());
+            ByteRange range = m.matches() && Long.parseLong(m.group(2)) < source.size()
+                    ? ByteRange.parse(r.copySourceRange(), source.size()) : null;
+            if (range == null) {
                 throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + source.size());
             }
             data = Arrays.copyOfRange(source.data(), (int) range.first(), (int) range.last() + 1);

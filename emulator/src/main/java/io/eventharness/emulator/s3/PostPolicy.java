@@ -67,6 +67,9 @@ final class PostPolicy {
     }
 
     private static void checkCondition(JsonNode c, FormUpload form, String bucket, long size) {
+        if (c.isObject() && c.isEmpty()) {
+            throw invalidPolicy("Invalid Policy: Invalid Simple-Condition: Simple-Conditions must have exactly one property specified.");
+        }
         if (c.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = c.fields();
             while (it.hasNext()) {
@@ -80,7 +83,7 @@ final class PostPolicy {
         if (!c.isArray() || c.isEmpty() || !c.get(0).isTextual()) {
             throw invalidPolicy("Invalid Policy: Invalid Condition: " + c);
         }
-        String op = c.get(0).asText();
+        String op = c.get(0).asText().toLowerCase(java.util.Locale.ROOT); // "StArTs-WiTh" is starts-with
         if (op.equals("content-length-range")) {
             if (c.size() != 3 || !c.get(1).canConvertToLong() || !c.get(2).canConvertToLong()) {
                 throw invalidPolicy("Invalid Policy: Invalid 'content-length-range' condition: " + c);

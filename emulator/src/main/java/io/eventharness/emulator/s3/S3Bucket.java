@@ -100,10 +100,17 @@ final class S3Bucket {
 
     // ---- objects --------------------------------------------------------------------------------
 
-    /** The current object under this key; NoSuchKey when there is none (or its latest version is a delete marker). */
+    /**
+     * The current object under this key; NoSuchKey when there is none, with {@code x-amz-delete-marker: true} and the
+     * marker's version id when its latest version is a delete marker ("Working with delete markers").
+     */
     StoredObject object(String key) {
         StoredObject o = current.get(key);
         if (o == null) {
+            List<ObjectVersion> versions = history.getOrDefault(key, List.of());
+            if (!versions.isEmpty() && versions.get(0) instanceof DeleteMarker m) {
+                throw S3Errors.noSuchKey().withHeader("x-amz-delete-marker", "true").withHeader("x-amz-version-id", m.versionId());
+            }
             throw S3Errors.noSuchKey();
         }
         return o;

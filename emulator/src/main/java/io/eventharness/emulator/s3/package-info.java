@@ -97,8 +97,7 @@
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
- * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
- * version is a delete marker does not carry {@code x-amz-delete-marker}. Lifecycle actions are taken exactly at
+ * URL-safe characters; an id of another form is "Invalid version id specified". Lifecycle actions are taken exactly at
  * midnight UTC (S3: some time after), and a transition only changes the storage class (objects stay readable);
  * lifecycle event records name the same principal as others and carry no {@code lifecycleEventData}. An SNS notification's {@code Subject} is
  * not yet {@code Amazon S3 Notification}.

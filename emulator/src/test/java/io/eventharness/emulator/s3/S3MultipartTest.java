@@ -176,6 +176,10 @@ class S3MultipartTest {
                 .destinationKey("copied").uploadId(id).partNumber(1).copySourceRange("bytes=0-" + (5 * MIB - 1)));
         var c2 = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("copy-source").destinationBucket(bucket)
                 .destinationKey("copied").uploadId(id).partNumber(2).copySourceRange("bytes=" + 5 * MIB + "-" + (6 * MIB - 1)));
+        // a range past the source's end is refused, not shortened
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("copy-source")
+                .destinationBucket(bucket).destinationKey("copied").uploadId(id).partNumber(3).copySourceRange("bytes=0-" + 6 * MIB)))
+                .satisfies(e -> S3ObjectTest.assertS3Error(e, 400, "InvalidArgument"));
         s3.completeMultipartUpload(b -> b.bucket(bucket).key("copied").uploadId(id).multipartUpload(m -> m.parts(
                 CompletedPart.builder().partNumber(1).eTag(c1.copyPartResult().eTag()).build(),
                 CompletedPart.builder().partNumber(2).eTag(c2.copyPartResult().eTag()).build())));

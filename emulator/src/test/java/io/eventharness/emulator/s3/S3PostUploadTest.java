@@ -126,6 +126,12 @@ class S3PostUploadTest {
         HttpResponse<String> noConditions = post(bucket, signedForm("none.txt", policy(inAnHour())), "f", "x");
         assertThat(noConditions.statusCode()).isEqualTo(400);
         assertThat(noConditions.body()).contains("<Code>InvalidPolicyDocument</Code>");
+        HttpResponse<String> emptyCondition = post(bucket, signedForm("empty.txt", policy(inAnHour(), "{}")), "f", "x");
+        assertThat(emptyCondition.statusCode()).isEqualTo(400);
+        assertThat(emptyCondition.body()).contains("<Code>InvalidPolicyDocument</Code>");
+        // condition names are matched in any case, as S3 matches them
+        assertThat(post(bucket, signedForm("mixed.txt", policy(inAnHour(), "[\"StArTs-WiTh\",\"$KeY\",\"mixed\"]")), "f", "x")
+                .statusCode()).isEqualTo(204);
 
         Map<String, String> noKey = signedForm("x", policy(inAnHour(), "[\"starts-with\",\"$key\",\"\"]"));
         noKey.remove("key");
