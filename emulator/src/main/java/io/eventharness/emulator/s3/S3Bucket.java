@@ -148,8 +148,8 @@ final class S3Bucket {
 
     /**
      * Stores an object, atomically with the conditional-write checks ({@code If-Match}, {@code If-None-Match}):
-     * under a new version id when versioning is enabled, else as the key's {@code null} version, which it
-     * replaces.
+     * under a new version id when versioning is enabled (older versions, the {@code null} one too, stay), else as
+     * the key's {@code null} version, which it replaces.
      */
     Write put(StoredObject o, String ifMatch, String ifNoneMatch) {
         synchronized (lock) {
@@ -159,8 +159,10 @@ final class S3Bucket {
             List<ObjectVersion> versions = new ArrayList<>();
             versions.add(stored);
             if (versioning != BucketVersioning.UNVERSIONED) {
+                // a versioned write keeps every older version (the null one of before versioning too); a write
+                // while suspended replaces the null version
                 for (ObjectVersion v : history.getOrDefault(o.key(), List.of())) {
-                    if (!v.versionId().equals(ObjectVersion.NULL_ID)) {
+                    if (versioning == BucketVersioning.ENABLED || !v.versionId().equals(ObjectVersion.NULL_ID)) {
                         versions.add(v);
                     }
                 }

@@ -94,6 +94,20 @@ class S3VersioningTest {
     }
 
     @Test
+    void theObjectOfBeforeVersioningStaysAsTheNullVersion() {
+        String bucket = bucket();
+        put(bucket, "k", "plain");
+        versioning(bucket, BucketVersioningStatus.ENABLED);
+        String v = put(bucket, "k", "versioned"); // once dropped the null version: the conformance suite found it
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).extracting(ObjectVersion::versionId)
+                .containsExactly(v, "null");
+        s3.deleteObject(b -> b.bucket(bucket).key("k").versionId(v));
+        assertThat(get(bucket, "k", null)).isEqualTo("plain");
+        s3.deleteObject(b -> b.bucket(bucket).key("k").versionId("null"));
+        assertThatThrownBy(() -> get(bucket, "k", null)).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
     void aSuspendedBucketReplacesTheNullVersionAndKeepsTheOthers() {
         String bucket = bucket();
         put(bucket, "k", "before");
