@@ -29,19 +29,28 @@ class S3PresignedUrlTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static S3Presigner presigner;
-    private final S3Client s3 = TestAws.s3();
+    /**
+     * An emulator of these tests' own: the presigner dates its URLs by the system clock, and the shared emulator's clock
+     * is ahead by whatever other tests advanced it, which would expire every URL.
+     */
+    private static Emulator aws;
+    private static S3Client s3;
 
     @BeforeAll
     static void setUp() {
-        Emulator aws = TestAws.emulator();
+        aws = Emulator.builder().withDynamicPort().build().start();
         presigner = S3Presigner.builder().endpointOverride(aws.endpoint()).region(aws.region()).credentialsProvider(aws.credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
-        TestAws.s3().createBucket(b -> b.bucket(BUCKET));
+        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(aws.region()).credentialsProvider(aws.credentials())
+                .forcePathStyle(true).build();
+        s3.createBucket(b -> b.bucket(BUCKET));
     }
 
     @AfterAll
     static void tearDown() {
         presigner.close();
+        s3.close();
+        aws.close();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
