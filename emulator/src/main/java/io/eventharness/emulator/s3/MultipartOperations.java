@@ -50,7 +50,7 @@ public final class MultipartOperations {
         String type = checksumType(alg, r.checksumTypeAsString());
         ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
         PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(),
-                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.now())),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
                 alg, type,
                 ObjectTags.ofHeader(r.tagging()), encryption);
         b.startUpload(u);

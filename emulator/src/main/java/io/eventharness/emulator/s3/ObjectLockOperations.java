@@ -73,12 +73,12 @@ public final class ObjectLockOperations {
                 || (want.modeAsString() == null) != (want.retainUntilDate() == null)) {
             throw S3Errors.malformedXml();
         }
-        if (want.retainUntilDate() != null && !want.retainUntilDate().isAfter(buckets.now())) {
+        if (want.retainUntilDate() != null && !want.retainUntilDate().isAfter(buckets.exactNow())) {
             throw S3Errors.invalidArgument("The retain until date must be in the future!");
         }
         boolean bypass = Boolean.TRUE.equals(r.bypassGovernanceRetention());
         b.change(r.key(), r.versionId(), o -> o.withLock(o.headers().lock().retain(want.modeAsString(),
-                want.retainUntilDate(), buckets.now(), bypass)));
+                want.retainUntilDate(), buckets.exactNow(), bypass)));
         return PutObjectRetentionResponse.builder().build();
     }
 

@@ -64,7 +64,7 @@ public final class ObjectOperations {
         }
         ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
         StoredObject o = StoredObject.whole(r.key(), data, buckets.now(),
-                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.now())),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
                 checksum, ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, form == null ? "ObjectCreated:Put" : "ObjectCreated:Post", stored, call);
@@ -107,7 +107,7 @@ public final class ObjectOperations {
      */
     public WithBody<DeleteObjectResponse> deleteObject(DeleteObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
-        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.now(),
+        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.exactNow(),
                 Boolean.TRUE.equals(r.bypassGovernanceRetention()));
         events.removed(b, removal, call);
         DeleteObjectResponse.Builder out = DeleteObjectResponse.builder();
@@ -140,7 +140,7 @@ public final class ObjectOperations {
             }
             S3Bucket.Removal removal;
             try {
-                removal = b.delete(key, id.versionId(), null, buckets.now(), Boolean.TRUE.equals(r.bypassGovernanceRetention()));
+                removal = b.delete(key, id.versionId(), null, buckets.exactNow(), Boolean.TRUE.equals(r.bypassGovernanceRetention()));
             } catch (AwsException e) {
                 errors.add(S3Error.builder().key(key).versionId(id.versionId()).code(e.code()).message(e.getMessage()).build());
                 continue;
@@ -182,7 +182,7 @@ public final class ObjectOperations {
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
         ObjectHeaders headers = (replace ? ObjectHeaders.of(r) : source.headers()).withAcl(Acls.forWrite(r, target.settings()))
-                .withLock(ObjectLock.requested(r, target.settings(), buckets.now()));
+                .withLock(ObjectLock.requested(r, target.settings(), buckets.exactNow()));
         if (!replace && r.storageClassAsString() != null) {
             headers = headers.withStorageClass(r.storageClassAsString());
         }

@@ -210,7 +210,7 @@ final class S3Bucket {
                 replaced = versions.stream().filter(v -> v.versionId().equals(ObjectVersion.NULL_ID)).findFirst().orElse(null);
                 versions.remove(replaced);
             }
-            DeleteMarker marker = new DeleteMarker(key, id, now);
+            DeleteMarker marker = new DeleteMarker(key, id, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             versions.add(0, marker);
             replace(key, versions);
             return new Removal(key, replaced, marker, nextSequencer());

@@ -94,6 +94,23 @@ class S3ObjectLockTest {
     }
 
     @Test
+    void aRetentionEndsAtItsMillisecondNotAtTheNextSecond() {
+        try (io.eventharness.emulator.Emulator own = io.eventharness.emulator.Emulator.builder().withDynamicPort().build().start();
+             S3Client client = S3Client.builder().endpointOverride(own.endpoint()).region(own.region())
+                     .credentialsProvider(own.credentials()).forcePathStyle(true).build()) {
+            client.createBucket(r -> r.bucket("short").objectLockEnabledForBucket(true));
+            Instant second = own.clock().now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant until = second.plusMillis(20_500);
+            String v = client.putObject(r -> r.bucket("short").key("k").objectLockMode(ObjectLockMode.COMPLIANCE)
+                    .objectLockRetainUntilDate(until), RequestBody.fromString("x")).versionId();
+            // to 400 ms past the end of the retention, within the same second: it has ended
+            own.clock().advance(java.time.Duration.between(own.clock().now(), second.plusMillis(20_900)));
+            client.deleteObject(r -> r.bucket("short").key("k").versionId(v));
+            assertThat(client.listObjectVersions(r -> r.bucket("short")).versions()).isEmpty();
+        }
+    }
+
+    @Test
     void aLegalHoldKeepsAVersionUntilItIsLifted() {
         String b = lockedBucket();
         String v = s3.putObject(r -> r.bucket(b).key("k").objectLockLegalHoldStatus(ObjectLockLegalHoldStatus.ON),
