@@ -1,13 +1,11 @@
 /**
  * The embedded AWS, assembled: {@link io.eventharness.emulator.Emulator} (builder, frozen settings, start, close),
  * {@link io.eventharness.emulator.Services} (one instance of each service, wired to the one clock and the
- * ({@link io.eventharness.emulator.pipeline.FrontDoor}): admin routes, route to a service, authenticate the caller
- * ({@code auth}), decode with the protocol's codec, authorize the call ({@link
- * io.eventharness.emulator.pipeline.Authorizer}: when IAM's policies are enforced, {@link
- * io.eventharness.emulator.pipeline.PolicyAuthorizer} evaluates the permissions {@code IamActions} derives from the
- * typed request and words a denial as the service does, {@code AccessDenied}), call the typed operation (or answer
- * with an armed fault's error), encode the result or the error; authentication failures are worded per protocol by
- * {@code AuthErrors}. Client mistakes become the
+ * delivery hub; {@code Permissions} tells policy enforcement where policies are and records its denials),
+ * {@link io.eventharness.emulator.Main} (the standalone jar, with {@code QuickJit}: its process compiles with C1 only)
+ * and {@link io.eventharness.emulator.Bridge} (the emulator for a host that loads {@code emulator.jar} in a class
+ * loader of its own, as the harness does: JDK types only, so that the two share no class). {@code WarmUp} prepares
+ * each service's first request in the background once the services are built.
  *
  * <p>The layers, bottom up; each may import only the ones below it:
  * <ol>

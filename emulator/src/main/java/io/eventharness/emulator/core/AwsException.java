@@ -19,6 +19,7 @@ public class AwsException extends RuntimeException {
     private String queryCode;
     private final java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
     private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> jsonMembers = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public AwsException(int status, String code, String message, boolean senderFault) {
         super(message);
@@ -57,8 +58,24 @@ public class AwsException extends RuntimeException {
      * {@code Reason}; the restJson1 codec writes it into the error body.
      */
     public AwsException withMember(String name, String value) {
-        members.put(name, value);
+        if (value != null) { // an absent value is no member: codecs write only what there is
+            members.put(name, value);
+        }
         return this;
+    }
+
+    /**
+     * A header the error response carries besides the protocol's own, e.g. the {@code ETag} of S3's 304 Not Modified;
+     * the restXml codec writes them.
+     */
+    public AwsException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The headers added with {@link #withHeader}, in the order they were added. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     /** The error shape's extra members, in the order they were added. */

@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
@@ -75,7 +77,7 @@ public final class JettyServer implements AutoCloseable {
         // header values exactly as sent: Jetty's cache of common fields would hand back "charset=utf-8" for the
         // "charset=UTF-8" a client signed, and SigV4 signs header values
         config.setHeaderCacheCaseSensitive(true);
-        HttpConnectionFactory http11 = new HttpConnectionFactory(config);
+        HttpConnectionFactory http11 = new LenientHttpConnectionFactory(config);
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(config);
         connector = new ServerConnector(server, 1, 1, http11, h2c);
         connector.setHost(host);
@@ -196,7 +198,7 @@ public final class JettyServer implements AutoCloseable {
             throws Exception {
         Headers headers = new Headers();
         for (HttpField f : request.getHeaders()) {
-            headers.add(f.getName(), f.getValue());
+            headers.add(f.getName(), utf8(f.getValue()));
         }
         if (request.getHeaders().get("Host") == null) {
             HttpURI u = request.getHttpURI();
@@ -217,6 +219,10 @@ public final class JettyServer implements AutoCloseable {
             writeClosing(request, response, refusal, callback);
             return;
         }
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2 && !headers.has("Content-Length")) {
+            // HTTP/2 frames the body: its length is known, as HTTP/1.1's Content-Length would state it
+            headers.set("Content-Length", Integer.toString(body.length));
+        }
         HttpRequest req = new HttpRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body)
                 .remoteAddress(Request.getRemoteAddr(request));
         HttpResponse res = handler.handle(req);
@@ -231,6 +237,31 @@ public final class JettyServer implements AutoCloseable {
             response.write(true, null, callback);
         } else {
             response.write(true, ByteBuffer.wrap(out), callback);
+        }
+    }
+
+    /**
+     * A header value as its sender meant it. Jetty reads header bytes as ISO-8859-1; clients (botocore, the SDKs)
+     * send UTF-8, so a value whose bytes are valid UTF-8 with some non-ASCII in it is read as UTF-8. Values go out
+     * as ISO-8859-1 bytes (Jetty's way), which is how clients read them: {@code é} travels back as one byte.
+     */
+    static String utf8(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return value;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return value; // not UTF-8: kept as the bytes came
         }
     }
 

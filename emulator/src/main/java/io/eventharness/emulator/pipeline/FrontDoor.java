@@ -13,6 +13,7 @@ import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.http.MalformedRequestException;
 import io.eventharness.emulator.protocol.Call;
 import io.eventharness.emulator.protocol.Protocol;
+import io.eventharness.emulator.protocol.CrossOrigin;
 import io.eventharness.emulator.protocol.ProtocolCodec;
 import io.eventharness.emulator.protocol.ProtocolCodec.Resolved;
 import io.eventharness.emulator.routing.ServiceRouter;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The request pipeline, in order: admin routes → which service (router) → who is calling (the
  * {@link AccessControl}'s authenticator: a principal on the {@code Call}, or the service's authentication error) →
- * which operation and the typed request (the protocol's codec) → whether the principal may make it (the
- * authorizer: the service's {@code AccessDenied} when IAM's policies do not allow it) → an armed fault's error
- * ({@link ApiFaults}) or the typed operation → the typed response back through the codec. Client mistakes become the
+ * which operation and the typed request (the protocol's codec), after what the service checks of every call →
+ * whether the principal may make it (the authorizer: the service's {@code AccessDenied} when IAM's policies do not
+ * allow it) → an armed fault's error ({@link ApiFaults}) or the typed operation → the typed response back through the
+ * codec; a browser's request ({@code Origin}) gets the CORS headers the service grants, and a preflight
+ * ({@code OPTIONS}, which carries no credentials) those alone ({@link CrossOrigin}). Client mistakes become the
  * protocol's 4xx; a service the emulator does not serve, a 501 naming it
  * ({@link UnservedService}); an emulator bug becomes a logged 500, never a hang. A {@link RequestLog}, if given,
  * is told of each request once answered.
@@ -141,16 +144,39 @@ public final class FrontDoor implements HttpHandler {
             return HttpResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The emulator failed to route this request\"}");
         }
         String requestId = Ids.uuid();
+        CrossOrigin cors = CrossOrigin.of(request);
         AccessControl control = access.get();
-        Principal principal;
-        try {
-            principal = control.authenticator().authenticate(request, route.binding().name());
-        } catch (AuthFailure e) {
-            Call anonymous = new Call(requestId, route.scope(), request, endpointOf(request), Principal.anonymous());
-            return codec.encodeError(AuthErrors.of(e, route.binding().spec()), anonymous);
+        Principal principal = Principal.anonymous();
+        if (cors == null || !cors.preflight()) { // a browser's preflight carries no credentials
+            try {
+                principal = control.authenticator().authenticate(request, route.binding().name());
+            } catch (AuthFailure e) {
+                Call anonymous = new Call(requestId, route.scope(), request, endpointOf(request), Principal.anonymous());
+                return codec.encodeError(AuthErrors.of(e, route.binding().spec()), anonymous);
+            }
         }
         Call call = new Call(requestId, route.scope(), request, endpointOf(request), principal);
+        HttpResponse response = answer(route, codec, request, call, cors, control, seen);
+        if (cors != null && !cors.preflight()) {
+            try {
+                route.binding().crossOrigin(cors).forEach(response::header);
+            } catch (RuntimeException e) {
+                LOG.error("emulator bug while granting CORS for {} {}", route.binding().name(), request, e);
+            }
+        }
+        return response;
+    }
+
+    private HttpResponse answer(ServiceRouter.Route route, ProtocolCodec codec, HttpRequest request, Call call, CrossOrigin cors,
+                                AccessControl control, Seen seen) {
         try {
+            if (cors != null && cors.preflight()) {
+                seen.operation = "CORS preflight";
+                HttpResponse ok = new HttpResponse().status(200);
+                route.binding().crossOrigin(cors).forEach(ok::header);
+                return ok;
+            }
+            route.binding().admit(call);
             Resolved resolved = codec.resolve(request, route.binding().model());
             seen.operation = resolved.op().name();
             Object typedRequest = codec.decode(request, resolved);

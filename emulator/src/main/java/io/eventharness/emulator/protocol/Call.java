@@ -97,6 +97,23 @@ public final class Call {
         return http == null ? null : http.header(header);
     }
 
+    /**
+     * The validity a presigned URL states ({@code X-Amz-Date} and {@code X-Amz-Expires}, or SigV2's {@code Expires});
+     * empty for a request signed in its headers, an unsigned one or an internal call. 403
+     * AuthorizationQueryParametersError when the URL's values cannot be read.
+     */
+    public Optional<Presign> presign() {
+        return http == null ? Optional.empty() : Presign.of(http);
+    }
+
+    /**
+     * The form of a browser's form upload ({@code POST /bucket}, {@code multipart/form-data}), which S3 serves as
+     * PutObject; empty for any other request.
+     */
+    public Optional<FormUpload> form() {
+        return http != null && FormUpload.is(http) ? Optional.of(FormUpload.parse(http)) : Optional.empty();
+    }
+
     /** {@code http://host:port} as the client addressed the emulator. */
     public String endpoint() {
         return endpoint;

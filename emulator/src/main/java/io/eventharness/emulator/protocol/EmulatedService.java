@@ -23,4 +23,21 @@ public interface EmulatedService {
 
     /** The operation objects; every operation is a public method of exactly one of them. */
     List<?> operations();
+
+    /**
+     * What the service checks of every call before it finds out which operation it is, as AWS's front ends do (S3:
+     * a presigned URL's expiry, on the emulator's clock); throws the service's error. Nothing, by default.
+     */
+    default void admit(Call call) {
+    }
+
+    /**
+     * Cross-origin resource sharing as the service grants it (S3: by a bucket's CORS rules): the headers a request
+     * from a browser ({@code Origin}) gets, empty when no rule allows it. A preflight ({@code OPTIONS}) is answered
+     * with these headers alone, or the service's error when none allows it. By default nothing is granted and a
+     * preflight gets 403.
+     */
+    default java.util.Map<String, String> crossOrigin(CrossOrigin request) {
+        return CrossOrigin.refused(request);
+    }
 }

@@ -110,10 +110,13 @@ final class RestBindings {
             return null;
         }
         if (f.marshallingType() == MarshallingType.LIST) {
+            // a list travels as one comma-separated value or as the header repeated (the SDK v2 repeats it)
             SdkField<?> member = f.getTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>();
-            for (String part : s.split(",")) {
-                out.add(Shapes.scalarFromText(member, part.trim(), TimestampFormatTrait.Format.RFC_822));
+            for (String value : req.headers().all(name)) {
+                for (String part : value.split(",")) {
+                    out.add(Shapes.scalarFromText(member, part.trim(), TimestampFormatTrait.Format.RFC_822));
+                }
             }
             return out;
         }

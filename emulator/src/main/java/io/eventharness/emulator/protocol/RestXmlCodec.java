@@ -10,6 +10,7 @@ import org.w3c.dom.Element;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 
 /**
@@ -62,6 +63,14 @@ public final class RestXmlCodec implements ProtocolCodec {
                 rest = slash < 0 ? "" : p.substring(slash);
             }
         }
+        if (bucket != null && (rest.isEmpty() || rest.equals("/")) && FormUpload.is(request)
+                && model.operation("PutObject") != null) {
+            // a browser's form upload is PutObject's other wire form (the key is a field of the form)
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("Key", FormUpload.parse(request).key());
+            params.put(BUCKET, bucket);
+            return new Resolved(model.operation("PutObject"), params);
+        }
         for (OperationModel op : model.routes()) {
             boolean needsBucket = op.bindsToPath(BUCKET);
             if (needsBucket != (bucket != null)) {
@@ -101,7 +110,13 @@ public final class RestXmlCodec implements ProtocolCodec {
     public Object decode(HttpRequest request, Resolved resolved) {
         SdkPojo builder = Shapes.builderOf(resolved.op().requestClass());
         try {
-            RestBindings.readNonPayload(request, resolved.pathParams(), builder);
+            RestBindings.readNonPayload(FormUpload.is(request) ? formAsHeaders(request) : request, resolved.pathParams(), builder);
+        } catch (ShapeException e) {
+            // a query parameter or header that is not of its type (max-keys=blah): S3's InvalidArgument
+            throw AwsException.of(400, "InvalidArgument", e.getMessage());
+        }
+        try {
+            statedLength(request, builder);
             SdkField<?> payload = RestBindings.payloadMember(builder);
             byte[] body = request.body();
             if (payload != null && body.length > 0) {
@@ -125,17 +140,51 @@ public final class RestXmlCodec implements ProtocolCodec {
         return Shapes.build(builder);
     }
 
+    /**
+     * A form upload as the PUT it stands for: each field of the form a header ({@code acl} is {@code x-amz-acl}), the
+     * file the body. The fields that are no header of the operation (the policy, its signature ...) are read by the
+     * operation itself ({@link Call#form()}).
+     */
+    private static HttpRequest formAsHeaders(HttpRequest request) {
+        FormUpload form = FormUpload.parse(request);
+        io.eventharness.emulator.http.Headers headers = new io.eventharness.emulator.http.Headers();
+        form.fields().forEach((name, value) -> {
+            if (!name.equals("key") && !name.equals("tagging")) {
+                headers.add(name.equals("acl") ? "x-amz-acl" : name, value);
+            }
+        });
+        headers.set("Content-Length", Integer.toString(form.file().length));
+        return new HttpRequest("PUT", request.rawPath(), "", headers, form.file());
+    }
+
+    /**
+     * A body sent chunked ({@code Transfer-Encoding}) has a length all the same, once read: it becomes the request's
+     * {@code Content-Length} member, so that an operation that needs one (S3's PutObject answers 411
+     * MissingContentLength without) tells a body of unstated length from one that was framed.
+     */
+    private static void statedLength(HttpRequest request, SdkPojo builder) {
+        if (request.headers().has("Content-Length") || !request.headers().has("Transfer-Encoding")) {
+            return;
+        }
+        for (SdkField<?> f : builder.sdkFields()) {
+            if (f.location() == MarshallLocation.HEADER && f.locationName().equalsIgnoreCase("Content-Length")) {
+                f.set(builder, (long) request.body().length);
+            }
+        }
+    }
+
     @Override
     public HttpResponse encode(Object result, OperationModel op, Call call) {
         int status = 200;
         Object response = result;
         byte[] raw = null;
+        HttpResponse out = new HttpResponse();
         if (result instanceof WithBody<?> wb) {
             response = wb.response();
             raw = wb.body();
             status = wb.status();
+            wb.headers().forEach(out::header);
         }
-        HttpResponse out = new HttpResponse();
         out.header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
         int bound = RestBindings.writeNonPayload(response, out);
         out.status(bound > 0 ? bound : status);
@@ -175,6 +224,7 @@ public final class RestXmlCodec implements ProtocolCodec {
     public HttpResponse encodeError(AwsException error, Call call) {
         HttpResponse out = new HttpResponse().status(error.status())
                 .header("x-amz-request-id", call.requestId()).header("x-amz-id-2", call.requestId());
+        error.headers().forEach(out::header);
         if (error.status() == 304 || call.http() != null && "HEAD".equals(call.http().method())) {
             return out; // HEAD answers and 304 (RFC 9110 §15.4.5) carry no body
         }

@@ -27,6 +27,9 @@ public final class Shapes {
     private static final Map<Class<?>, MethodHandle> BUILDERS = new ConcurrentHashMap<>();
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** RFC 9110's IMF-fixdate, the day always two digits ({@code RFC_1123_DATE_TIME} writes "Mon, 7 Dec"). */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Shapes() {
     }
@@ -164,7 +167,7 @@ public final class Shapes {
     public static String formatInstant(Instant i, TimestampFormatTrait.Format format) {
         switch (format) {
             case RFC_822:
-                return DateTimeFormatter.RFC_1123_DATE_TIME.format(i.atOffset(ZoneOffset.UTC));
+                return HTTP_DATE.format(i);
             case UNIX_TIMESTAMP:
                 return BigDecimal.valueOf(i.toEpochMilli()).movePointLeft(3).toPlainString();
             case UNIX_TIMESTAMP_MILLIS:

@@ -2,6 +2,8 @@ package io.eventharness.emulator.routing;
 
 import io.eventharness.emulator.http.HttpRequest;
 import io.eventharness.emulator.protocol.AwsJsonCodec;
+import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.CrossOrigin;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.Protocol;
 import io.eventharness.emulator.protocol.ProtocolCodec;
@@ -11,6 +13,9 @@ import io.eventharness.emulator.protocol.RestXmlCodec;
 import io.eventharness.emulator.protocol.ServiceModel;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One emulated service as the front door sees it: its spec, its operation objects, its operation
@@ -23,6 +28,8 @@ import java.util.List;
 public final class ServiceBinding {
     private final ServiceSpec spec;
     private final List<?> operations;
+    private final Consumer<Call> admission;
+    private final Function<CrossOrigin, Map<String, String>> crossOrigin;
     private volatile ServiceModel model;
     private volatile Codecs codecs;
 
@@ -32,12 +39,30 @@ public final class ServiceBinding {
 
     /** A service: its spec and the objects whose public methods are its operations (see {@link ServiceModel}). */
     public ServiceBinding(EmulatedService service) {
-        this(service.spec(), service.operations());
+        this(service.spec(), service.operations(), service::admit, service::crossOrigin);
     }
 
+    /** A service that checks nothing before its operations ({@link EmulatedService#admit}). */
     public ServiceBinding(ServiceSpec spec, List<?> operations) {
+        this(spec, operations, call -> { }, CrossOrigin::refused);
+    }
+
+    private ServiceBinding(ServiceSpec spec, List<?> operations, Consumer<Call> admission,
+                           Function<CrossOrigin, Map<String, String>> crossOrigin) {
         this.spec = spec;
         this.operations = List.copyOf(operations);
+        this.admission = admission;
+        this.crossOrigin = crossOrigin;
+    }
+
+    /** The CORS headers the service grants a browser's request ({@link EmulatedService#crossOrigin}). */
+    public Map<String, String> crossOrigin(CrossOrigin request) {
+        return crossOrigin.apply(request);
+    }
+
+    /** What the service checks of every call before its operation is looked for ({@link EmulatedService#admit}). */
+    public void admit(Call call) {
+        admission.accept(call);
     }
 
     public ServiceSpec spec() {

@@ -14,7 +14,9 @@ final class BucketNames {
     }
 
     static boolean valid(String name) {
-        if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || IP.matcher(name).matches()) {
+        // each dot-separated label begins and ends with a letter or digit: no "..", "-." or ".-"
+        if (name == null || !SHAPE.matcher(name).matches() || name.contains("..") || name.contains("-.")
+                || name.contains(".-") || IP.matcher(name).matches()) {
             return false;
         }
         return RESERVED_PREFIXES.stream().noneMatch(name::startsWith) && RESERVED_SUFFIXES.stream().noneMatch(name::endsWith);

@@ -9,6 +9,10 @@ import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
@@ -17,7 +21,10 @@ import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 
-/** Buckets: CreateBucket (with its region rules), HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation. */
+/**
+ * Buckets: CreateBucket (with its region rules, its object ownership and ACL, see {@link Acls}, and Object Lock), HeadBucket,
+ * DeleteBucket, ListBuckets, GetBucketLocation.
+ */
 public final class BucketOperations {
     static final String US_EAST_1 = "us-east-1";
     private static final Pattern REGION = Pattern.compile("[a-zA-Z0-9-]{2,32}");
@@ -34,7 +41,28 @@ public final class BucketOperations {
             throw S3Errors.invalidBucketName();
         }
         String region = bucketRegion(r.createBucketConfiguration(), call.region());
+        ObjectOwnership ownership = r.objectOwnershipAsString() == null ? ObjectOwnership.BUCKET_OWNER_ENFORCED : r.objectOwnership();
+        if (ownership == ObjectOwnership.UNKNOWN_TO_SDK_VERSION) {
+            throw S3Errors.invalidArgument("Invalid x-amz-object-ownership header: " + r.objectOwnershipAsString(),
+                    "x-amz-object-ownership", r.objectOwnershipAsString());
+        }
+        List<Grant> grants = Acls.requested(r.aclAsString(), r.grantFullControl(), r.grantRead(), r.grantReadACP(),
+                r.grantWrite(), r.grantWriteACP(), null);
+        if (grants != null && ownership == ObjectOwnership.BUCKET_OWNER_ENFORCED && !Acls.ownerOnly(grants)) {
+            throw S3Errors.invalidBucketAclWithObjectOwnership();
+        }
         S3Bucket existing = buckets.createIfAbsent(name, region);
+        if (existing == null) {
+            S3Bucket created = buckets.bucket(name);
+            created.settings().ownership(ownership);
+            if (grants != null) {
+                created.settings().acl(grants);
+            }
+            if (Boolean.TRUE.equals(r.objectLockEnabledForBucket())) {
+                created.versioning(BucketVersioning.ENABLED); // Object Lock needs versioning, and keeps it on
+                created.settings().objectLock(ObjectLockConfiguration.builder().objectLockEnabled(ObjectLockEnabled.ENABLED).build());
+            }
+        }
         // "For legacy compatibility, if you re-create an existing bucket that you already own in the
         // North Virginia Region, Amazon S3 returns 200 OK" (BucketAlreadyOwnedByYou).
         if (existing != null && !(existing.region().equals(US_EAST_1) && call.region().equals(US_EAST_1))) {

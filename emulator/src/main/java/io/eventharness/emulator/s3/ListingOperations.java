@@ -35,7 +35,7 @@ public final class ListingOperations {
         ObjectListing.Page page = b.list(r.prefix(), r.delimiter(), after, max);
         boolean owner = Boolean.TRUE.equals(r.fetchOwner());
         return ListObjectsV2Response.builder().name(b.name()).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
-                .delimiter(enc(r.delimiter(), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
+                .delimiter(enc(echoedDelimiter(r.delimiter()), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
                 .keyCount(page.count()).isTruncated(page.truncated())
                 .continuationToken(r.continuationToken()).startAfter(enc(r.startAfter(), url))
                 .nextContinuationToken(page.truncated() ? Tokens.encode(page.last()) : null)
@@ -50,8 +50,10 @@ public final class ListingOperations {
         ObjectListing.Page page = b.list(r.prefix(), r.delimiter(), r.marker(), max);
         // "NextMarker: This element is returned only if you have the delimiter request parameter specified."
         boolean next = page.truncated() && r.delimiter() != null && !r.delimiter().isEmpty();
-        return ListObjectsResponse.builder().name(b.name()).prefix(enc(r.prefix() == null ? "" : r.prefix(), url))
-                .delimiter(enc(r.delimiter(), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
+        // V1 echoes the prefix as given, encoded or not (botocore, which asks for url encoding itself, decodes
+        // V1's Delimiter, Marker and NextMarker but not its Prefix)
+        return ListObjectsResponse.builder().name(b.name()).prefix(r.prefix() == null ? "" : r.prefix())
+                .delimiter(enc(echoedDelimiter(r.delimiter()), url)).maxKeys(max).encodingType(r.encodingTypeAsString())
                 .marker(enc(r.marker() == null ? "" : r.marker(), url)).isTruncated(page.truncated())
                 .nextMarker(next ? enc(page.last(), url) : null)
                 .contents(page.objects().stream().map(o -> summary(o, url, true)).toList())
@@ -96,7 +98,7 @@ public final class ListingOperations {
         ListMultipartUploadsResponse.Builder out = ListMultipartUploadsResponse.builder().bucket(b.name())
                 .keyMarker(enc(r.keyMarker() == null ? "" : r.keyMarker(), url))
                 .uploadIdMarker(r.uploadIdMarker() == null ? "" : r.uploadIdMarker())
-                .prefix(enc(r.prefix(), url)).delimiter(enc(r.delimiter(), url)).maxUploads(max)
+                .prefix(enc(r.prefix(), url)).delimiter(enc(echoedDelimiter(r.delimiter()), url)).maxUploads(max)
                 .encodingType(r.encodingTypeAsString()).isTruncated(truncated).uploads(uploads)
                 .commonPrefixes(prefixes(prefixes, url));
         if (truncated && lastUpload != null) {
@@ -125,6 +127,11 @@ public final class ListingOperations {
 
     private static List<CommonPrefix> prefixes(List<String> prefixes, boolean url) {
         return prefixes.stream().map(p -> CommonPrefix.builder().prefix(enc(p, url)).build()).toList();
+    }
+
+    /** The delimiter a listing echoes: none for an empty {@code delimiter=}, which S3 treats as no delimiter. */
+    static String echoedDelimiter(String delimiter) {
+        return delimiter == null || delimiter.isEmpty() ? null : delimiter;
     }
 
     static boolean urlEncoding(String encodingType) {

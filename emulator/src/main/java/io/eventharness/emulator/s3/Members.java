@@ -28,6 +28,11 @@ final class Members {
         f.set(builder, value);
     }
 
+    /** Whether a model object or builder has a member of this name. */
+    static boolean has(Object pojo, String member) {
+        return field((SdkPojo) pojo, member) != null;
+    }
+
     private static SdkField<?> field(SdkPojo pojo, String member) {
         for (SdkField<?> f : pojo.sdkFields()) {
             if (f.memberName().equals(member)) {

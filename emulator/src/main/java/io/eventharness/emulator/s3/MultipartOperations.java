@@ -48,11 +48,16 @@ public final class MultipartOperations {
         ObjectKeys.check(r.key());
         String alg = r.checksumAlgorithmAsString() == null ? null : r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
         String type = checksumType(alg, r.checksumTypeAsString());
-        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(), ObjectHeaders.of(r), alg, type,
-                ObjectTags.ofHeader(r.tagging()));
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
+        PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
+                alg, type,
+                ObjectTags.ofHeader(r.tagging()), encryption);
         b.startUpload(u);
-        return CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key()).uploadId(u.uploadId())
-                .checksumAlgorithm(alg).checksumType(type).serverSideEncryption("AES256").build();
+        CreateMultipartUploadResponse.Builder out = CreateMultipartUploadResponse.builder().bucket(b.name()).key(r.key())
+                .uploadId(u.uploadId()).checksumAlgorithm(alg).checksumType(type);
+        encryption.report(out);
+        return out.build();
     }
 
     /**
@@ -83,6 +88,10 @@ public final class MultipartOperations {
     public UploadPartResponse uploadPart(UploadPartRequest r, Call call) {
         PendingUpload u = buckets.bucket(r.bucket()).upload(r.key(), r.uploadId());
         checkPartNumber(r.partNumber());
+        if (r.contentLength() == null) {
+            throw S3Errors.missingContentLength();
+        }
+        u.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         byte[] data = call.body();
         Checksums.verifyContentMd5(r.contentMD5(), data);
         Map<String, String> stated = Checksums.stated(r);
@@ -95,7 +104,8 @@ public final class MultipartOperations {
             Checksums.verify(alg, stated.get(alg), data);
         }
         PendingUpload.Part p = u.addPart(r.partNumber(), data, buckets.now());
-        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag()).serverSideEncryption("AES256");
+        UploadPartResponse.Builder out = UploadPartResponse.builder().eTag(p.etag());
+        u.encryption().report(out);
         setChecksum(out, u, p);
         return out.build();
     }
@@ -104,14 +114,20 @@ public final class MultipartOperations {
         S3Bucket b = buckets.bucket(r.destinationBucket());
         CopySource src = CopySource.parse(r.copySource());
         StoredObject source = src.resolve(buckets);
+        source.encryption().checkKey(ObjectEncryption.customerKey(r, "CopySourceSSECustomerAlgorithm",
+                "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
         PendingUpload u = b.upload(r.destinationKey(), r.uploadId());
+        u.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         checkPartNumber(r.partNumber());
         byte[] data = source.data();
         if (r.copySourceRange() != null) {
-            ByteRange range = ByteRange.parse(r.copySourceRange(), source.size());
-            if (range == null || range.last() >= source.size() || !r.copySourceRange().matches("bytes=\\d+-\\d+")) {
+            // bytes=first-last, both given and within the source (a range past its end is refused, not shortened)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d{1,18})-(\\d{1,18})").matcher(r.copySourceRange());
+            ByteRange range = m.matches() && Long.parseLong(m.group(2)) < source.size()
+                    ? ByteRange.parse(r.copySourceRange(), source.size()) : null;
+            if (range == null) {
                 throw S3Errors.invalidArgument("Range specified is not valid for source object of size: " + source.size());
             }
             data = Arrays.copyOfRange(source.data(), (int) range.first(), (int) range.last() + 1);
@@ -119,12 +135,18 @@ public final class MultipartOperations {
         PendingUpload.Part p = u.addPart(r.partNumber(), data, buckets.now());
         CopyPartResult.Builder result = CopyPartResult.builder().eTag(p.etag()).lastModified(p.lastModified());
         setChecksum(result, u, p);
-        return UploadPartCopyResponse.builder().copyPartResult(result.build()).serverSideEncryption("AES256")
-                .copySourceVersionId(source.reportedId()).build();
+        UploadPartCopyResponse.Builder out = UploadPartCopyResponse.builder().copyPartResult(result.build())
+                .copySourceVersionId(source.reportedId());
+        u.encryption().report(out);
+        return out.build();
     }
 
     public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
+        var again = b.completed(r.key(), r.uploadId());
+        if (again.isPresent()) {
+            return completed(b, again.get(), call); // completed before: the same answer, no second object or event
+        }
         PendingUpload u = b.upload(r.key(), r.uploadId());
         List<CompletedPart> given = r.multipartUpload() == null ? List.of() : r.multipartUpload().parts();
         if (given.isEmpty()) {
@@ -162,10 +184,16 @@ public final class MultipartOperations {
         }
         S3Bucket.Write stored = b.complete(u, o, r.ifMatch(), r.ifNoneMatch());
         events.created(b, "ObjectCreated:CompleteMultipartUpload", stored, call);
+        return completed(b, new CompletedUpload(o.key(), o.etag(), stored.object().reportedId(), o.checksum(),
+                o.encryption()), call);
+    }
+
+    private static CompleteMultipartUploadResponse completed(S3Bucket b, CompletedUpload c, Call call) {
         CompleteMultipartUploadResponse.Builder out = CompleteMultipartUploadResponse.builder()
-                .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(o.key())).bucket(b.name()).key(o.key())
-                .eTag(o.etag()).serverSideEncryption("AES256").versionId(stored.object().reportedId());
-        Checksums.apply((SdkPojo) out, o.checksum());
+                .location(call.endpoint() + "/" + b.name() + "/" + pathEncode(c.key())).bucket(b.name()).key(c.key())
+                .eTag(c.etag()).versionId(c.versionId());
+        c.encryption().report(out);
+        Checksums.apply((SdkPojo) out, c.checksum());
         return out.build();
     }
 

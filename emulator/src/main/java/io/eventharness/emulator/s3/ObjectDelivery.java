@@ -33,7 +33,8 @@ final class ObjectDelivery implements Delivery.Target {
         String key = arn.resourceId();
         ObjectKeys.check(key);
         StoredObject o = StoredObject.whole(key, m.body().getBytes(StandardCharsets.UTF_8), buckets.now(),
-                ObjectHeaders.of(PutObjectRequest.builder().contentType("application/json").build()), null, ObjectTags.NONE);
+                ObjectHeaders.of(PutObjectRequest.builder().contentType("application/json").build()), null, ObjectTags.NONE,
+                ObjectEncryption.ofDefault(b.defaultEncryption(), b.region()));
         S3Bucket.Write stored = b.put(o, null, null);
         events.created(b, "ObjectCreated:Put", stored, Call.internal(Ids.uuid(), b.region(), null));
     }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param eventName  as in "Event notification types", without the {@code s3:} prefix:
  *                   {@code ObjectCreated:Put}, {@code ObjectCreated:Copy},
  *                   {@code ObjectCreated:CompleteMultipartUpload}, {@code ObjectRemoved:Delete},
- *                   {@code ObjectRemoved:DeleteMarkerCreated}, {@code ObjectTagging:Put}, {@code ObjectTagging:Delete}
+ *                   {@code ObjectRemoved:DeleteMarkerCreated}, {@code ObjectTagging:Put}, {@code ObjectTagging:Delete},
+ *                   {@code LifecycleExpiration:Delete}, {@code LifecycleExpiration:DeleteMarkerCreated}, {@code LifecycleTransition}
  * @param bucket     the bucket's name
  * @param region     the bucket's region (the record's {@code awsRegion}), which need not be the region the
  *                   request was signed for

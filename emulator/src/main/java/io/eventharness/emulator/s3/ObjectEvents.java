@@ -65,6 +65,28 @@ final class ObjectEvents {
                 call.requestId()));
     }
 
+    /**
+     * A lifecycle rule expired an object: {@code LifecycleExpiration:Delete}, or {@code :DeleteMarkerCreated} when it
+     * left a delete marker. No request caused it: the record's request id is S3's own.
+     */
+    void expired(S3Bucket bucket, S3Bucket.Removal removal) {
+        if (!removal.changed()) {
+            return;
+        }
+        boolean marker = removal.marker() != null;
+        String version = marker ? removal.marker().reportedId() : removal.removed().reportedId();
+        raise(bucket, new ObjectEvent(marker ? "LifecycleExpiration:DeleteMarkerCreated" : "LifecycleExpiration:Delete",
+                bucket.name(), bucket.region(), removal.key(), null, null, version, removal.sequencer(), clock.now(),
+                io.eventharness.emulator.core.Ids.hex(8).toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** A lifecycle rule moved an object to another storage class: {@code LifecycleTransition}. */
+    void transitioned(S3Bucket bucket, StoredObject o) {
+        raise(bucket, new ObjectEvent("LifecycleTransition", bucket.name(), bucket.region(), o.key(), o.size(),
+                Preconditions.unquote(o.etag()), o.reportedId(), null, clock.now(),
+                io.eventharness.emulator.core.Ids.hex(8).toUpperCase(java.util.Locale.ROOT)));
+    }
+
     /** An object's tags were replaced or removed: {@code ObjectTagging:Put}, {@code ObjectTagging:Delete}. */
     void tagged(S3Bucket bucket, String eventName, StoredObject o, Call call) {
         raise(bucket, new ObjectEvent(eventName, bucket.name(), bucket.region(), o.key(), null,
@@ -118,7 +140,8 @@ final class ObjectEvents {
 
     /** {@code s3:ObjectCreated:Put} or {@code s3:ObjectCreated:*} match the event {@code ObjectCreated:Put}. */
     static boolean matchesType(List<String> events, String eventName) {
-        String family = eventName.substring(0, eventName.indexOf(':'));
+        int colon = eventName.indexOf(':');
+        String family = colon < 0 ? eventName : eventName.substring(0, colon); // LifecycleTransition has no subtype
         return events.stream().anyMatch(e -> e.equals("s3:" + eventName) || e.equals("s3:" + family + ":*"));
     }
 

@@ -1,6 +1,5 @@
 package io.eventharness.emulator.s3;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,9 @@ final class ObjectListing {
     }
 
     static Page list(NavigableMap<String, StoredObject> all, String prefix, String delimiter, String after, int maxKeys) {
+        if (maxKeys == 0) {
+            return new Page(List.of(), List.of(), false, null); // S3 answers max-keys=0 with an empty, untruncated page
+        }
         String p = prefix == null ? "" : prefix;
         String d = delimiter == null || delimiter.isEmpty() ? null : delimiter;
         NavigableMap<String, StoredObject> from = all;
@@ -70,8 +72,26 @@ final class ObjectListing {
         return new Page(objects, prefixes, truncated, last);
     }
 
-    /** {@code encoding-type=url}: form encoding (space as {@code +}), slashes kept, as S3 sends it. */
+    /**
+     * {@code encoding-type=url} as S3 sends it: every UTF-8 byte but the unreserved characters ({@code A-Z a-z 0-9
+     * - . _ ~}) and the slash percent-encoded, a space as {@code %20} and a plus as {@code %2B}.
+     */
     static String urlEncode(String s) {
-        return s == null ? null : URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2F", "/");
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
+                    || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        return out.toString();
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -2,6 +2,7 @@ package io.eventharness.emulator.s3;
 
 import io.eventharness.emulator.core.AwsException;
 import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.FormUpload;
 import io.eventharness.emulator.protocol.WithBody;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,42 +41,62 @@ public final class ObjectOperations {
         this.events = events;
     }
 
-    public PutObjectResponse putObject(PutObjectRequest r, Call call) {
+    /**
+     * PutObject, and its other wire form, a browser's form upload (POST Object: {@link FormUpload}, its policy
+     * checked by {@link PostPolicy}, raising {@code ObjectCreated:Post}, answered as {@link FormUploads} says).
+     */
+    public WithBody<PutObjectResponse> putObject(PutObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
         ObjectKeys.check(r.key());
-        byte[] data = call.body();
+        FormUpload form = call.form().orElse(null);
+        if (form == null && r.contentLength() == null) {
+            throw S3Errors.missingContentLength();
+        }
+        byte[] data = form == null ? call.body() : form.file();
+        if (form != null) {
+            PostPolicy.check(form, b.name(), buckets.now(), data.length);
+        }
         Checksums.verifyContentMd5(r.contentMD5(), data);
         StoredChecksum checksum = Checksums.verifyStated(r, data);
         if (checksum == null && Checksums.supported(r.checksumAlgorithmAsString())) {
             String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
-        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(), ObjectHeaders.of(r), checksum,
-                ObjectTags.ofHeader(r.tagging()));
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
+        StoredObject o = StoredObject.whole(r.key(), data, buckets.now(),
+                ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
+                checksum, ObjectTags.ofHeader(r.tagging()), encryption);
         S3Bucket.Write stored = b.put(o, r.ifMatch(), r.ifNoneMatch());
-        events.created(b, "ObjectCreated:Put", stored, call);
-        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).serverSideEncryption("AES256")
-                .versionId(stored.object().reportedId());
+        events.created(b, form == null ? "ObjectCreated:Put" : "ObjectCreated:Post", stored, call);
+        PutObjectResponse.Builder out = PutObjectResponse.builder().eTag(o.etag()).versionId(stored.object().reportedId())
+                .expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), stored.object()));
+        encryption.report(out);
         Checksums.apply((SdkPojo) out, checksum);
-        return out.build();
+        return form == null ? WithBody.status(out.build(), 200) : FormUploads.answer(out.build(), form, b.name(), r.key(), call);
     }
 
     public WithBody<GetObjectResponse> getObject(GetObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        S3Bucket b = buckets.bucket(r.bucket());
+        StoredObject o = b.object(r.key(), r.versionId());
+        o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         GetObjectResponse.Builder out = GetObjectResponse.builder();
         ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        out.expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), o));
         byte[] body = slice == null ? o.data() : Arrays.copyOfRange(o.data(), (int) slice.first(), (int) slice.last() + 1);
         return new WithBody<>(out.build(), body, slice == null ? 200 : 206);
     }
 
     public HeadObjectResponse headObject(HeadObjectRequest r) {
-        StoredObject o = buckets.bucket(r.bucket()).object(r.key(), r.versionId());
+        S3Bucket b = buckets.bucket(r.bucket());
+        StoredObject o = b.object(r.key(), r.versionId());
+        o.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         Preconditions.checkRead(o, r.ifMatch(), r.ifNoneMatch(), r.ifModifiedSince(), r.ifUnmodifiedSince());
         ByteRange slice = ObjectReads.slice(o, r.range(), r.partNumber());
         HeadObjectResponse.Builder out = HeadObjectResponse.builder();
         ObjectReads.describe((SdkPojo) out, o, slice, r.partNumber(), "ENABLED".equals(r.checksumModeAsString()), r);
+        out.expiration(LifecycleRules.expirationHeader(b.settings().lifecycle(), o));
         return out.build();
     }
 
@@ -86,7 +107,8 @@ public final class ObjectOperations {
      */
     public WithBody<DeleteObjectResponse> deleteObject(DeleteObjectRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
-        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.now());
+        S3Bucket.Removal removal = b.delete(r.key(), r.versionId(), r.ifMatch(), buckets.exactNow(),
+                Boolean.TRUE.equals(r.bypassGovernanceRetention()));
         events.removed(b, removal, call);
         DeleteObjectResponse.Builder out = DeleteObjectResponse.builder();
         if (removal.marker() != null) {
@@ -118,7 +140,7 @@ public final class ObjectOperations {
             }
             S3Bucket.Removal removal;
             try {
-                removal = b.delete(key, id.versionId(), null, buckets.now());
+                removal = b.delete(key, id.versionId(), null, buckets.exactNow(), Boolean.TRUE.equals(r.bypassGovernanceRetention()));
             } catch (AwsException e) {
                 errors.add(S3Error.builder().key(key).versionId(id.versionId()).code(e.code()).message(e.getMessage()).build());
                 continue;
@@ -142,8 +164,11 @@ public final class ObjectOperations {
         ObjectKeys.check(r.destinationKey());
         CopySource src = CopySource.parse(r.copySource());
         StoredObject source = src.resolve(buckets);
+        source.encryption().checkKey(ObjectEncryption.customerKey(r, "CopySourceSSECustomerAlgorithm",
+                "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, target.defaultEncryption(), target.region());
         String directive = r.metadataDirectiveAsString() == null ? "COPY" : r.metadataDirectiveAsString();
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
             throw S3Errors.invalidArgument("Unknown metadata directive.");
@@ -151,11 +176,13 @@ public final class ObjectOperations {
         boolean replace = directive.equals("REPLACE");
         ObjectTags tags = copiedTags(r, source);
         if (target.name().equals(src.bucket()) && r.destinationKey().equals(src.key()) && !replace
-                && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null) {
+                && r.storageClass() == null && r.checksumAlgorithm() == null && r.websiteRedirectLocation() == null
+                && r.serverSideEncryption() == null && r.sseCustomerAlgorithm() == null) {
             throw S3Errors.invalidRequest("This copy request is illegal because it is trying to copy an object to itself "
                     + "without changing the object's metadata, storage class, website redirect location or encryption attributes.");
         }
-        ObjectHeaders headers = replace ? ObjectHeaders.of(r) : source.headers();
+        ObjectHeaders headers = (replace ? ObjectHeaders.of(r) : source.headers()).withAcl(Acls.forWrite(r, target.settings()))
+                .withLock(ObjectLock.requested(r, target.settings(), buckets.exactNow()));
         if (!replace && r.storageClassAsString() != null) {
             headers = headers.withStorageClass(r.storageClassAsString());
         }
@@ -165,13 +192,17 @@ public final class ObjectOperations {
                 : source.checksum() == null ? null : source.checksum().algorithm();
         StoredChecksum checksum = alg == null || !Checksums.supported(alg) ? null
                 : new StoredChecksum(alg, Checksums.base64(alg, source.data()), StoredChecksum.FULL_OBJECT);
-        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum, tags);
+        StoredObject copy = StoredObject.whole(r.destinationKey(), source.data(), buckets.now(), headers, checksum, tags,
+                encryption);
         S3Bucket.Write stored = target.put(copy, r.ifMatch(), r.ifNoneMatch());
         events.created(target, "ObjectCreated:Copy", stored, call);
         CopyObjectResult.Builder result = CopyObjectResult.builder().eTag(copy.etag()).lastModified(copy.lastModified());
         Checksums.apply((SdkPojo) result, checksum);
-        return CopyObjectResponse.builder().copyObjectResult(result.build()).serverSideEncryption("AES256")
-                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId()).build();
+        CopyObjectResponse.Builder out = CopyObjectResponse.builder().copyObjectResult(result.build())
+                .versionId(stored.object().reportedId()).copySourceVersionId(source.reportedId())
+                .expiration(LifecycleRules.expirationHeader(target.settings().lifecycle(), stored.object()));
+        encryption.report(out);
+        return out.build();
     }
 
     /**

@@ -49,7 +49,7 @@ final class ObjectReads {
         if (!o.tags().isEmpty()) {
             Members.set(builder, "TagCount", o.tags().count());
         }
-        Members.set(builder, "ServerSideEncryption", "AES256");
+        o.encryption().report(builder);
         o.headers().apply(builder);
         if (slice != null) {
             Members.set(builder, "ContentRange", slice.contentRange(o.size()));

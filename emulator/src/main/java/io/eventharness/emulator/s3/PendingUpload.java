@@ -21,6 +21,7 @@ final class PendingUpload {
     private final String checksumAlgorithm;
     private final String checksumType;
     private final ObjectTags tags;
+    private final ObjectEncryption encryption;
     private final NavigableMap<Integer, Part> parts = new ConcurrentSkipListMap<>();
 
     /** One uploaded part; {@code checksum} is the part's own checksum in the upload's algorithm, or null. */
@@ -34,9 +35,10 @@ final class PendingUpload {
      * @param checksumAlgorithm the algorithm every part's checksum uses, or null
      * @param checksumType      {@code COMPOSITE} or {@code FULL_OBJECT} when there is an algorithm
      * @param tags              the tags the object will have ({@code x-amz-tagging})
+     * @param encryption        how the object will be encrypted (an SSE-C upload's parts need its key)
      */
     PendingUpload(String uploadId, String key, Instant initiated, ObjectHeaders headers, String checksumAlgorithm,
-                  String checksumType, ObjectTags tags) {
+                  String checksumType, ObjectTags tags, ObjectEncryption encryption) {
         this.uploadId = uploadId;
         this.key = key;
         this.initiated = initiated;
@@ -44,6 +46,11 @@ final class PendingUpload {
         this.checksumAlgorithm = checksumAlgorithm;
         this.checksumType = checksumType;
         this.tags = tags;
+        this.encryption = encryption;
+    }
+
+    ObjectEncryption encryption() {
+        return encryption;
     }
 
     String uploadId() {
@@ -114,7 +121,7 @@ final class PendingUpload {
                     ? new StoredChecksum(checksumAlgorithm, Checksums.composite(checksumAlgorithm, checksums), StoredChecksum.COMPOSITE)
                     : new StoredChecksum(checksumAlgorithm, Checksums.base64(checksumAlgorithm, all), StoredChecksum.FULL_OBJECT);
         }
-        return new StoredObject(key, all, etag, now, headers, checksum, new ObjectParts(sizes), tags,
+        return new StoredObject(key, all, etag, now, headers, checksum, new ObjectParts(sizes), tags, encryption,
                 ObjectVersion.NULL_ID);
     }
 }

@@ -37,10 +37,10 @@ final class Preconditions {
         }
         if (ifNoneMatch != null) {
             if (matches(ifNoneMatch, o.etag())) {
-                throw copy ? S3Errors.preconditionFailed() : S3Errors.notModified();
+                throw copy ? S3Errors.preconditionFailed() : S3Errors.notModified(o.etag(), o.lastModified());
             }
         } else if (ifModifiedSince != null && modified <= ifModifiedSince.getEpochSecond()) {
-            throw copy ? S3Errors.preconditionFailed() : S3Errors.notModified();
+            throw copy ? S3Errors.preconditionFailed() : S3Errors.notModified(o.etag(), o.lastModified());
         }
     }
 

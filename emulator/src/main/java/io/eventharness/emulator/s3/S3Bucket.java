@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
 
 /**
  * One bucket: every version of every key (newest first), the current object of each key in key order, its
@@ -29,10 +30,14 @@ final class S3Bucket {
     /** Every version of each key, newest first; each list is replaced, never changed. */
     private final NavigableMap<String, List<ObjectVersion>> history = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
+    /** Uploads completed, by id: what completing them answered, for a client that completes one again. */
+    private final Map<String, CompletedUpload> completed = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
-    private volatile String policy;
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
+    /** The default encryption set with PutBucketEncryption; null for S3's own default, SSE-S3. */
+    private volatile ServerSideEncryptionConfiguration encryption;
+    private final BucketSettings settings = new BucketSettings();
     /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
     private boolean deleted;
     /** The last sequencer given, under the lock: from the creation time in microseconds, one more per change. */
@@ -95,10 +100,17 @@ final class S3Bucket {
 
     // ---- objects --------------------------------------------------------------------------------
 
-    /** The current object under this key; NoSuchKey when there is none (or its latest version is a delete marker). */
+    /**
+     * The current object under this key; NoSuchKey when there is none, with {@code x-amz-delete-marker: true} and the
+     * marker's version id when its latest version is a delete marker ("Working with delete markers").
+     */
     StoredObject object(String key) {
         StoredObject o = current.get(key);
         if (o == null) {
+            List<ObjectVersion> versions = history.getOrDefault(key, List.of());
+            if (!versions.isEmpty() && versions.get(0) instanceof DeleteMarker m) {
+                throw S3Errors.noSuchKey().withHeader("x-amz-delete-marker", "true").withHeader("x-amz-version-id", m.versionId());
+            }
             throw S3Errors.noSuchKey();
         }
         return o;
@@ -136,8 +148,8 @@ final class S3Bucket {
 
     /**
      * Stores an object, atomically with the conditional-write checks ({@code If-Match}, {@code If-None-Match}):
-     * under a new version id when versioning is enabled, else as the key's {@code null} version, which it
-     * replaces.
+     * under a new version id when versioning is enabled (older versions, the {@code null} one too, stay), else as
+     * the key's {@code null} version, which it replaces.
      */
     Write put(StoredObject o, String ifMatch, String ifNoneMatch) {
         synchronized (lock) {
@@ -147,8 +159,10 @@ final class S3Bucket {
             List<ObjectVersion> versions = new ArrayList<>();
             versions.add(stored);
             if (versioning != BucketVersioning.UNVERSIONED) {
+                // a versioned write keeps every older version (the null one of before versioning too); a write
+                // while suspended replaces the null version
                 for (ObjectVersion v : history.getOrDefault(o.key(), List.of())) {
-                    if (!v.versionId().equals(ObjectVersion.NULL_ID)) {
+                    if (versioning == BucketVersioning.ENABLED || !v.versionId().equals(ObjectVersion.NULL_ID)) {
                         versions.add(v);
                     }
                 }
@@ -163,9 +177,9 @@ final class S3Bucket {
      * Deletes as DeleteObject does. Without a version id: an unversioned bucket removes the key's object (if any);
      * a versioned one adds a delete marker (a suspended one's replaces the {@code null} version). With one: that
      * version goes for good, and the one below it (if any) becomes current. {@code If-Match} is checked against
-     * the current object.
+     * the current object. A version under Object Lock retention or legal hold is not removed: AccessDenied.
      */
-    Removal delete(String key, String versionId, String ifMatch, Instant now) {
+    Removal delete(String key, String versionId, String ifMatch, Instant now, boolean bypassGovernance) {
         synchronized (lock) {
             if (ifMatch != null) {
                 Preconditions.checkWrite(current.get(key), ifMatch, null);
@@ -176,6 +190,9 @@ final class S3Bucket {
                 ObjectVersion gone = versions.stream().filter(v -> v.versionId().equals(versionId)).findFirst().orElse(null);
                 if (gone == null) {
                     return new Removal(key, null, null, null);
+                }
+                if (gone instanceof StoredObject o) {
+                    o.headers().lock().checkDelete(now, bypassGovernance);
                 }
                 versions.remove(gone);
                 replace(key, versions);
@@ -193,7 +210,7 @@ final class S3Bucket {
                 replaced = versions.stream().filter(v -> v.versionId().equals(ObjectVersion.NULL_ID)).findFirst().orElse(null);
                 versions.remove(replaced);
             }
-            DeleteMarker marker = new DeleteMarker(key, id, now);
+            DeleteMarker marker = new DeleteMarker(key, id, now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             versions.add(0, marker);
             replace(key, versions);
             return new Removal(key, replaced, marker, nextSequencer());
@@ -205,9 +222,17 @@ final class S3Bucket {
      * NoSuchVersion, or MethodNotAllowed for a delete marker, as reads report them.
      */
     StoredObject retag(String key, String versionId, ObjectTags tags) {
+        return change(key, versionId, o -> o.withTags(tags));
+    }
+
+    /**
+     * Replaces an object (the current one, or the version named) with a changed copy of it (its tags, its ACL); returns
+     * the copy as stored. NoSuchKey, NoSuchVersion, or MethodNotAllowed for a delete marker, as reads report them.
+     */
+    StoredObject change(String key, String versionId, java.util.function.UnaryOperator<StoredObject> how) {
         synchronized (lock) {
             StoredObject o = object(key, versionId);
-            StoredObject tagged = o.withTags(tags);
+            StoredObject tagged = how.apply(o);
             List<ObjectVersion> versions = new ArrayList<>(history.getOrDefault(key, List.of()));
             versions.replaceAll(v -> v == o ? tagged : v);
             replace(key, versions);
@@ -283,12 +308,37 @@ final class S3Bucket {
         synchronized (lock) {
             Write w = put(o, ifMatch, ifNoneMatch);
             uploads.remove(u.uploadId(), u);
+            completed.put(u.uploadId(), new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum(),
+                    o.encryption()));
             return w;
         }
     }
 
+    /** What completing this upload of this key answered, when it was completed; else empty. */
+    Optional<CompletedUpload> completed(String key, String uploadId) {
+        CompletedUpload c = uploadId == null ? null : completed.get(uploadId);
+        return c != null && c.key().equals(key) ? Optional.of(c) : Optional.empty();
+    }
+
     void abort(PendingUpload u) {
         uploads.remove(u.uploadId(), u);
+    }
+
+    /** The configurations S3 stores and returns: policy, public access block, tags, CORS, ownership, ACL. */
+    BucketSettings settings() {
+        return settings;
+    }
+
+    // ---- default encryption -----------------------------------------------------------------------
+
+    /** The default encryption set with PutBucketEncryption; null when none was (SSE-S3 then). */
+    ServerSideEncryptionConfiguration defaultEncryption() {
+        return encryption;
+    }
+
+    /** Sets (a validated configuration) or resets (null: SSE-S3) the default encryption. */
+    void defaultEncryption(ServerSideEncryptionConfiguration validated) {
+        encryption = validated;
     }
 
     // ---- notifications -----------------------------------------------------------------------------
@@ -301,18 +351,6 @@ final class S3Bucket {
     /** Replaces the notification configuration with a validated one ({@link NotificationRules#validate}). */
     void configureNotifications(NotificationConfiguration validated) {
         notifications = validated;
-    }
-
-    // ---- the bucket policy ---------------------------------------------------------------------------
-
-    /** The bucket policy's document; null when it has none. */
-    String policy() {
-        return policy;
-    }
-
-    /** Sets (a validated document) or, with null, deletes the bucket policy. */
-    void policy(String document) {
-        policy = document;
     }
 
     // ---- the bucket itself -----------------------------------------------------------------------

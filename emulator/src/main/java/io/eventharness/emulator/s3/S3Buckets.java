@@ -54,4 +54,9 @@ final class S3Buckets {
     Instant now() {
         return clock.now().truncatedTo(ChronoUnit.SECONDS);
     }
+
+    /** Now, to the millisecond: what a retention date (given to the millisecond) is compared with. */
+    Instant exactNow() {
+        return clock.now();
+    }
 }

@@ -87,9 +87,44 @@ final class S3Errors {
         return AwsException.of(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
     }
 
-    /** 304 travels as an error so the operation stops; the codec sends it without a body. */
-    static AwsException notModified() {
-        return AwsException.of(304, "NotModified", "Not Modified");
+    /**
+     * 304 travels as an error so the operation stops; the codec sends it without a body, with the object's
+     * {@code ETag} and {@code Last-Modified} as a 304 carries them (RFC 9110 §15.4.5).
+     */
+    static AwsException notModified(String etag, java.time.Instant lastModified) {
+        return AwsException.of(304, "NotModified", "Not Modified").withHeader("ETag", etag).withHeader("Last-Modified",
+                io.eventharness.emulator.protocol.Shapes.formatInstant(lastModified,
+                        software.amazon.awssdk.core.traits.TimestampFormatTrait.Format.RFC_822));
+    }
+
+    static AwsException accessDenied(String message) {
+        return AwsException.of(403, "AccessDenied", message);
+    }
+
+    static AwsException accessControlListNotSupported() {
+        return AwsException.of(400, "AccessControlListNotSupported", "The bucket does not allow ACLs");
+    }
+
+    static AwsException invalidBucketAclWithObjectOwnership() {
+        return AwsException.of(400, "InvalidBucketAclWithObjectOwnership",
+                "Bucket cannot have ACLs set with ObjectOwnership's BucketOwnerEnforced setting");
+    }
+
+    /** A configuration a bucket does not have (NoSuchBucketPolicy, NoSuchTagSet, NoSuchCORSConfiguration ...). */
+    static AwsException notFound(String code, String message) {
+        return AwsException.of(404, code, message);
+    }
+
+    static AwsException invalidRetentionPeriod() {
+        return AwsException.of(400, "InvalidRetentionPeriod", "Default retention period must be a positive integer value.");
+    }
+
+    static AwsException invalidBucketState(String message) {
+        return AwsException.of(409, "InvalidBucketState", message);
+    }
+
+    static AwsException missingContentLength() {
+        return AwsException.of(411, "MissingContentLength", "You must provide the Content-Length HTTP header.");
     }
 
     static AwsException invalidPartNumber() {

@@ -3,6 +3,8 @@ package io.eventharness.emulator.s3;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.core.EmulatorClock;
 import io.eventharness.emulator.delivery.Delivery;
+import io.eventharness.emulator.protocol.Call;
+import io.eventharness.emulator.protocol.CrossOrigin;
 import io.eventharness.emulator.protocol.EmulatedService;
 import io.eventharness.emulator.protocol.ServiceSpec;
 import java.util.List;
@@ -31,8 +33,15 @@ public final class S3Service implements EmulatedService {
                     Map.entry("GetBucketNotificationConfiguration", "NotificationConfiguration"),
                     Map.entry("ListObjectVersions", "ListVersionsResult"),
                     Map.entry("GetBucketVersioning", "VersioningConfiguration"),
-                    Map.entry("GetObjectTagging", "Tagging")));
+                    Map.entry("GetObjectTagging", "Tagging"),
+                    Map.entry("GetBucketTagging", "Tagging"),
+                    Map.entry("GetBucketAcl", "AccessControlPolicy"),
+                    Map.entry("GetObjectAcl", "AccessControlPolicy"),
+                    Map.entry("GetBucketCors", "CORSConfiguration"),
+                    Map.entry("GetObjectAttributes", "GetObjectAttributesResponse"),
+                    Map.entry("GetBucketLifecycleConfiguration", "LifecycleConfiguration")));
 
+    private final EmulatorClock clock;
     private final S3Buckets buckets;
     private final List<Object> operations;
 
@@ -44,6 +53,7 @@ public final class S3Service implements EmulatedService {
      *                                 checks only that it exists
      */
     public S3Service(EmulatorClock clock, Delivery delivery, S3Destinations destinations, boolean checkDestinationPolicies) {
+        this.clock = clock;
         this.buckets = new S3Buckets(clock);
         ObjectEvents events = new ObjectEvents(clock, delivery);
         delivery.register("s3", new ObjectDelivery(buckets, events));
@@ -53,7 +63,14 @@ public final class S3Service implements EmulatedService {
                 new TaggingOperations(buckets, events),
                 new ListingOperations(buckets),
                 new VersioningOperations(buckets),
-                new BucketPolicyOperations(buckets),
+                new EncryptionOperations(buckets),
+                new AclOperations(buckets),
+                new PolicyOperations(buckets),
+                new BucketTaggingOperations(buckets),
+                new CorsOperations(buckets),
+                new AttributesOperations(buckets),
+                new ObjectLockOperations(buckets),
+                new LifecycleOperations(buckets, new Lifecycle(clock, buckets, events)),
                 new MultipartOperations(buckets, events),
                 new NotificationOperations(buckets, destinations, events, checkDestinationPolicies));
     }
@@ -72,7 +89,29 @@ public final class S3Service implements EmulatedService {
     public String bucketPolicy(Arn resource) {
         String r = resource.resource();
         int slash = r.indexOf('/');
-        return buckets.find(slash < 0 ? r : r.substring(0, slash)).map(S3Bucket::policy).orElse(null);
+        return buckets.find(slash < 0 ? r : r.substring(0, slash)).map(b -> b.settings().policy()).orElse(null);
+    }
+
+    /** A presigned URL out of its validity is refused before anything else ({@link PresignedUrls}). */
+    @Override
+    public void admit(Call call) {
+        call.presign().ifPresent(p -> PresignedUrls.check(p, clock.now()));
+    }
+
+    /** CORS by the bucket's rules ({@link CorsRules}); NoSuchBucket to a preflight for a bucket that does not exist. */
+    @Override
+    public Map<String, String> crossOrigin(CrossOrigin request) {
+        if (request.bucket() == null) {
+            return CrossOrigin.refused(request);
+        }
+        java.util.Optional<S3Bucket> b = buckets.find(request.bucket());
+        if (b.isEmpty()) {
+            if (request.preflight()) {
+                throw S3Errors.noSuchBucket(request.bucket());
+            }
+            return Map.of();
+        }
+        return CorsRules.answer(request, b.get().settings().cors());
     }
 
     /** An object's bytes and, when it was stored with one, its verified full-object SHA-256 checksum; null when absent. */

@@ -17,16 +17,18 @@ final class StoredObject implements ObjectVersion {
     private final StoredChecksum checksum;
     private final ObjectParts parts;
     private final ObjectTags tags;
+    private final ObjectEncryption encryption;
     private final String versionId;
 
     /**
      * @param etag      quoted, as on the wire: {@code "<md5 hex>"} or {@code "<md5 of part md5s>-N"}
      * @param checksum  the flexible checksum, or null
      * @param parts     the part sizes of a completed multipart upload; null for an object stored in one piece
+     * @param encryption how S3 reports it encrypted
      * @param versionId {@link ObjectVersion#NULL_ID} until the bucket stores it ({@link S3Bucket#put})
      */
     StoredObject(String key, byte[] data, String etag, Instant lastModified, ObjectHeaders headers,
-                 StoredChecksum checksum, ObjectParts parts, ObjectTags tags, String versionId) {
+                 StoredChecksum checksum, ObjectParts parts, ObjectTags tags, ObjectEncryption encryption, String versionId) {
         this.key = key;
         this.data = data;
         this.etag = etag;
@@ -35,24 +37,43 @@ final class StoredObject implements ObjectVersion {
         this.checksum = checksum;
         this.parts = parts;
         this.tags = tags;
+        this.encryption = encryption;
         this.versionId = versionId;
     }
 
     /** An object stored in one piece (PutObject, CopyObject), its ETag the quoted MD5 of its bytes. */
     static StoredObject whole(String key, byte[] data, Instant lastModified, ObjectHeaders headers,
-                              StoredChecksum checksum, ObjectTags tags) {
+                              StoredChecksum checksum, ObjectTags tags, ObjectEncryption encryption) {
         return new StoredObject(key, data, Checksums.quotedMd5(data), lastModified, headers, checksum, null, tags,
-                NULL_ID);
+                encryption, NULL_ID);
     }
 
     /** The same object under the version id its bucket gave it. */
     StoredObject withVersion(String id) {
-        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, tags, id);
+        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, tags, encryption, id);
+    }
+
+    /** The same object with another ACL (PutObjectAcl): its time and ETag stay. */
+    StoredObject withAcl(java.util.List<software.amazon.awssdk.services.s3.model.Grant> grants) {
+        return new StoredObject(key, data, etag, lastModified, headers.withAcl(grants), checksum, parts, tags, encryption,
+                versionId);
+    }
+
+    /** The same object with another Object Lock retention or legal hold: its time and ETag stay. */
+    StoredObject withLock(ObjectLock lock) {
+        return new StoredObject(key, data, etag, lastModified, headers.withLock(lock), checksum, parts, tags, encryption,
+                versionId);
+    }
+
+    /** The same object in another storage class (a lifecycle transition): its time and ETag stay. */
+    StoredObject withStorageClass(String storageClass) {
+        return new StoredObject(key, data, etag, lastModified, headers.withStorageClass(storageClass), checksum, parts, tags,
+                encryption, versionId);
     }
 
     /** The same object with other tags (PutObjectTagging, DeleteObjectTagging): its time and ETag stay. */
     StoredObject withTags(ObjectTags newTags) {
-        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, newTags, versionId);
+        return new StoredObject(key, data, etag, lastModified, headers, checksum, parts, newTags, encryption, versionId);
     }
 
     @Override
@@ -85,6 +106,11 @@ final class StoredObject implements ObjectVersion {
     /** The object's tags (ObjectTagging, {@code x-amz-tagging}); empty when it has none. */
     ObjectTags tags() {
         return tags;
+    }
+
+    /** How S3 reports the object encrypted. */
+    ObjectEncryption encryption() {
+        return encryption;
     }
 
     /** The flexible checksum, or null when the object has none. */

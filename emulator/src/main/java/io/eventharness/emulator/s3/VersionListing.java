@@ -28,6 +28,9 @@ final class VersionListing {
 
     static Page list(NavigableMap<String, List<ObjectVersion>> all, String prefix, String delimiter, String keyMarker,
                      String versionIdMarker, int maxKeys) {
+        if (maxKeys == 0) {
+            return new Page(List.of(), List.of(), false, null, null); // as ListObjects: empty and untruncated
+        }
         String p = prefix == null ? "" : prefix;
         String d = delimiter == null || delimiter.isEmpty() ? null : delimiter;
         List<Entry> entries = new ArrayList<>();

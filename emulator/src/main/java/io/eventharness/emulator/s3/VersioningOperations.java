@@ -40,7 +40,11 @@ public final class VersioningOperations {
         if (c.mfaDeleteAsString() != null && c.mfaDelete() != MFADelete.DISABLED) {
             throw S3Errors.malformedXml();
         }
-        b.versioning(BucketVersioning.of(c.statusAsString()));
+        BucketVersioning state = BucketVersioning.of(c.statusAsString());
+        if (state != BucketVersioning.ENABLED && b.settings().objectLockEnabled()) {
+            throw S3Errors.invalidBucketState("An Object Lock configuration is present on this bucket, so the versioning state cannot be changed.");
+        }
+        b.versioning(state);
         return PutBucketVersioningResponse.builder().build();
     }
 
@@ -76,7 +80,8 @@ public final class VersioningOperations {
                         .isLatest(e.latest()).lastModified(e.version().lastModified()).owner(BucketOwner.OWNER).build());
             }
         }
-        return ListObjectVersionsResponse.builder().name(b.name()).prefix(enc(prefix, url)).delimiter(enc(r.delimiter(), url))
+        return ListObjectVersionsResponse.builder().name(b.name()).prefix(enc(prefix, url))
+                .delimiter(enc(ListingOperations.echoedDelimiter(r.delimiter()), url))
                 .maxKeys(max).encodingType(r.encodingTypeAsString()).isTruncated(page.truncated())
                 .keyMarker(enc(keyMarker == null ? "" : keyMarker, url)).versionIdMarker(versionMarker == null ? "" : versionMarker)
                 .nextKeyMarker(enc(page.nextKey(), url)).nextVersionIdMarker(page.nextVersionId())

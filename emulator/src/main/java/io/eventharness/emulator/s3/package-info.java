@@ -6,17 +6,46 @@
  *
  * <p><b>What it serves.</b> Buckets: CreateBucket (LocationConstraint checked against the endpoint's region),
  * HeadBucket, DeleteBucket, ListBuckets, GetBucketLocation, Put/GetBucketVersioning ({@code Enabled},
- * {@code Suspended}). Objects: PutObject, GetObject and HeadObject (versions, byte ranges, {@code partNumber},
+ * {@code Suspended}), Put/Get/DeleteBucketEncryption (SSE-S3 unless set otherwise). Encryption: every write and read
+ * reports how the object is encrypted as S3 does ({@code ObjectEncryption}: SSE-S3, SSE-KMS and DSSE-KMS with their
+ * key and bucket-key flag, SSE-C with its key's MD5, the bucket's default when a write names none), and an SSE-C
+ * object is read, copied or added to only with its key. Objects: PutObject, GetObject and HeadObject (versions, byte ranges, {@code partNumber},
  * conditional reads, {@code response-*} overrides, {@code x-amz-tagging-count}), DeleteObject (delete markers in a
  * versioned bucket, a version by id), DeleteObjects, CopyObject (of a version; tagging directive); conditional
  * writes ({@code If-Match}, {@code If-None-Match: *}); {@code Content-MD5} and the flexible checksums CRC32, CRC32C,
- * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Listings:
+ * CRC64NVME, SHA1, SHA256, SHA512 and MD5; tags ({@code x-amz-tagging}, Put/Get/DeleteObjectTagging). Browser form
+ * uploads (POST Object, {@code multipart/form-data} to the bucket) are PutObject's other wire form: the codec reads
+ * the form's header fields into the request, {@code PostPolicy} checks the policy (expiration on the emulator's
+ * clock, {@code eq}, {@code starts-with} and {@code content-length-range} conditions; its signature is not checked),
+ * {@code FormUploads} answers ({@code success_action_status}, {@code success_action_redirect}), and the event is
+ * {@code ObjectCreated:Post}. Listings:
  * ListObjects, ListObjectsV2, ListObjectVersions (an unversioned bucket's objects as their {@code null} version) and
  * ListMultipartUploads, with delimiters and {@code encoding-type=url}. Multipart uploads: CreateMultipartUpload,
- * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums), AbortMultipartUpload,
- * ListParts. Notifications: Put/GetBucketNotificationConfiguration, and the events themselves. Bucket policies:
- * Put/Get/DeleteBucketPolicy (checked as S3 does; evaluated by the request pipeline when policies are enforced,
- * read through {@code bucketPolicy}). Any other S3
+ * UploadPart, UploadPartCopy, CompleteMultipartUpload (COMPOSITE and FULL_OBJECT checksums; completing an upload
+ * again answers as the first time), AbortMultipartUpload, ListParts. PutObject and UploadPart need a
+ * {@code Content-Length} (or a chunked body): 411 MissingContentLength otherwise. Presigned URLs (SigV4 and SigV2
+ * query authentication) are honoured for their validity on the emulator's clock: one second to seven days from
+ * {@code X-Amz-Date}, then 403 AccessDenied "Request has expired" ({@link io.eventharness.emulator.s3.PresignedUrls});
+ * their signatures are checked with {@code --verify-signatures}. Notifications: Put/GetBucketNotificationConfiguration, and
+ * the events themselves. Bucket configurations stored and returned ({@code BucketSettings}): Put/Get/DeleteBucketPolicy (checked as S3
+ * does; evaluated by the request pipeline when policies are enforced, read through {@code bucketPolicy}) and
+ * GetBucketPolicyStatus, Put/Get/DeletePublicAccessBlock
+ * (all blocked for a new bucket, as S3's since April 2023; a public policy or ACL is refused while blocked),
+ * Put/Get/DeleteBucketTagging, Put/Get/DeleteBucketCors. CORS is applied as browsers meet it ({@code CorsRules}): a
+ * preflight ({@code OPTIONS}, unsigned) is answered by the bucket's rules (403 AccessForbidden when none takes it),
+ * and a request with an {@code Origin} that a rule allows carries the {@code Access-Control-*} headers, errors too. ACLs as S3 answers them today ({@code Acls}): a new bucket's
+ * ownership is {@code BucketOwnerEnforced}, where only the owner's full control is accepted
+ * (AccessControlListNotSupported otherwise); Put/Get/DeleteBucketOwnershipControls, Get/PutBucketAcl,
+ * Get/PutObjectAcl, and {@code x-amz-acl}/{@code x-amz-grant-*} on CreateBucket and object writes. GetObjectAttributes
+ * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize). Object Lock ({@code ObjectLock}): enabled at CreateBucket
+ * (which turns versioning on for good) or on a versioned bucket, Put/GetObjectLockConfiguration with a default
+ * retention, Put/GetObjectRetention and Put/GetObjectLegalHold, the lock headers on writes and reads; a retained or
+ * held version is not deleted (AccessDenied; {@code GOVERNANCE} gives way to
+ * {@code x-amz-bypass-governance-retention}). Lifecycle: Put/GetBucketLifecycleConfiguration, DeleteBucketLifecycle
+ * ({@code LifecycleRules}), applied at each midnight UTC of the emulator's clock ({@code Lifecycle}): expiration
+ * (with {@code LifecycleExpiration:Delete} and {@code :DeleteMarkerCreated} events), noncurrent version expiration,
+ * expired delete markers, transitions (the storage class changes, {@code LifecycleTransition}) and aborting
+ * incomplete uploads; {@code x-amz-expiration} on PutObject, CopyObject, GetObject and HeadObject. Any other S3
  * operation gets a 501 that names it.
  *
  * <p><b>Notifications</b> ("Amazon S3 Event Notifications" in the S3 user guide). A configuration is saved when its
@@ -44,8 +73,11 @@
  *       and store under it and get their sequencer there), {@code ObjectVersion} ({@code StoredObject} or
  *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
- *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations},
- *       {@code BucketPolicyOperations}, {@code MultipartOperations}, {@code NotificationOperations}.</li>
+ *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations}, {@code EncryptionOperations},
+ *       {@code AclOperations}, {@code PolicyOperations}, {@code BucketTaggingOperations}, {@code CorsOperations},
+ *       {@code AttributesOperations}, {@code ObjectLockOperations}, {@code LifecycleOperations},
+ *       {@code MultipartOperations}, {@code NotificationOperations}; {@code Lifecycle} applies lifecycle rules on the
+ *       clock.</li>
  *   <li>Events: {@code ObjectEvents} is the one place object events ({@code ObjectEvent}) leave a bucket and the
  *       test message is sent; every operation that stores, removes or tags an object calls it. {@code ObjectDelivery}
  *       is S3's {@code delivery} target: other services (a stream mapping's on-failure records) write objects by their
@@ -61,13 +93,17 @@
  *   <li>{@code S3Errors} — the errors, with the codes of S3's "List of error codes".</li>
  * </ul>
  *
- * <p><b>Differences from AWS.</b> One account, which owns every bucket. No ACLs, encryption keys (every object
- * reports AES256), lifecycle, object lock, MFA delete (refused), website hosting or POST uploads. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
+ * <p><b>Differences from AWS.</b> One account, which owns every bucket. ACLs, bucket policies and Block Public Access
+ * are stored, not enforced. No encryption at rest (objects are stored as
+ * they came; KMS keys are not looked up: any key id is reported as given, none as {@code alias/aws/s3}), MFA delete (refused) or website
+ * hosting. XXHASH checksums are not verified: their values are ignored. Event records name every caller and the
  * bucket owner with one principal id and {@code 127.0.0.1} as the source address; S3 delivers them before the
  * request that caused them answers (AWS within about a second), in the order of the requests. A destination that
  * refuses a record (deleted, its policy changed) loses it, as in AWS, and the trail says so. Version ids are 32
- * URL-safe characters; an id of another form is "Invalid version id specified". A 404 for a key whose latest
- * version is a delete marker does not carry {@code x-amz-delete-marker}.
+ * URL-safe characters; an id of another form is "Invalid version id specified". Lifecycle actions are taken exactly at
+ * midnight UTC (S3: some time after), and a transition only changes the storage class (objects stay readable);
+ * lifecycle event records name the same principal as others and carry no {@code lifecycleEventData}. An SNS notification's {@code Subject} is
+ * not yet {@code Amazon S3 Notification}.
  *
  * <p><b>Imports:</b> {@code core}, {@code protocol} (the spec, {@code Call}, {@code WithBody}),
  * {@code delivery} and {@code policy} (a bucket policy's grammar); never {@code http}, {@code routing}, {@code pipeline} or {@code admin}.

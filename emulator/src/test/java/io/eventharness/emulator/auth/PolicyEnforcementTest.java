@@ -255,6 +255,7 @@ class PolicyEnforcementTest {
         assertThat(http.send(java.net.http.HttpRequest.newBuilder(page).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("anonymous, no bucket policy").isEqualTo(403);
 
+        root.deletePublicAccessBlock(b -> b.bucket("site")); // a public policy needs it lifted, as on S3 since April 2023
         root.putBucketPolicy(b -> b.bucket("site").policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::site/public/*\"}]}"));
         java.net.http.HttpResponse<String> ok = http.send(java.net.http.HttpRequest.newBuilder(page).build(),

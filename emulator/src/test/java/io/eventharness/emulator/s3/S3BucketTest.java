@@ -92,7 +92,8 @@ class S3BucketTest {
                     });
         }
         // and ones it refuses to send
-        for (String bad : new String[]{"Upper", "under_score", "dots..dots", "192.168.5.4", "ends--x-s3", "ab", "-dash", "a".repeat(64)}) {
+        for (String bad : new String[]{"Upper", "under_score", "dots..dots", "foo-.bar", "foo.-bar", "192.168.5.4", "ends--x-s3",
+                "ab", "-dash", "a".repeat(64)}) {
             RawHttp.Response r = RawHttp.send("PUT", "/" + bad, "localhost", null);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.text()).contains("<Code>InvalidBucketName</Code>");
@@ -121,11 +122,11 @@ class S3BucketTest {
         s3.putObject(b -> b.bucket(name).key("k"), RequestBody.fromString("x"));
         // each shares its path with an implemented operation (DeleteBucket, PutObject, CreateBucket, GetObject)
         for (Runnable call : new Runnable[]{
-                () -> s3.deleteBucketTagging(b -> b.bucket(name)),
-                () -> s3.putObjectRetention(b -> b.bucket(name).key("k").retention(r -> r.mode("GOVERNANCE")
-                        .retainUntilDate(java.time.Instant.parse("2100-01-01T00:00:00Z")))),
-                () -> s3.putBucketTagging(b -> b.bucket(name).tagging(t -> t.tagSet(g -> g.key("a").value("b")))),
-                () -> s3.getObjectAcl(b -> b.bucket(name).key("k"))}) {
+                () -> s3.deleteBucketWebsite(b -> b.bucket(name)),
+                () -> s3.renameObject(b -> b.bucket(name).key("k2").renameSource("k")),
+                () -> s3.putBucketLogging(b -> b.bucket(name).bucketLoggingStatus(l -> l.loggingEnabled((
+                        software.amazon.awssdk.services.s3.model.LoggingEnabled) null))),
+                () -> s3.getObjectTorrentAsBytes(b -> b.bucket(name).key("k"))}) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(501);
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");

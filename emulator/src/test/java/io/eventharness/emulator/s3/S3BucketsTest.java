@@ -20,7 +20,7 @@ class S3BucketsTest {
     private static StoredObject object(String key) {
         byte[] data = key.getBytes(StandardCharsets.UTF_8);
         return StoredObject.whole(key, data, Instant.EPOCH, ObjectHeaders.of(PutObjectRequest.builder().build()), null,
-                ObjectTags.NONE);
+                ObjectTags.NONE, ObjectEncryption.SSE_S3);
     }
 
     @Test

@@ -145,6 +145,13 @@ class S3MultipartTest {
         // a single small part is a valid (last) part
         var one = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(small1)));
         assertThat(one.eTag()).endsWith("-1\"");
+        // completing it again (a retry after a lost answer) answers the same, as S3 does
+        var again = s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(small1)));
+        assertThat(again.eTag()).isEqualTo(one.eTag());
+        assertThat(again.key()).isEqualTo(key);
+        assertThat(again.location()).isEqualTo(one.location());
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key("other-key").uploadId(id)
+                .multipartUpload(m -> m.parts(small1)))).isInstanceOf(NoSuchUploadException.class);
         assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(random(100, 5));
     }
 
@@ -169,6 +176,10 @@ class S3MultipartTest {
                 .destinationKey("copied").uploadId(id).partNumber(1).copySourceRange("bytes=0-" + (5 * MIB - 1)));
         var c2 = s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("copy-source").destinationBucket(bucket)
                 .destinationKey("copied").uploadId(id).partNumber(2).copySourceRange("bytes=" + 5 * MIB + "-" + (6 * MIB - 1)));
+        // a range past the source's end is refused, not shortened
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s3.uploadPartCopy(b -> b.sourceBucket(bucket).sourceKey("copy-source")
+                .destinationBucket(bucket).destinationKey("copied").uploadId(id).partNumber(3).copySourceRange("bytes=0-" + 6 * MIB)))
+                .satisfies(e -> S3ObjectTest.assertS3Error(e, 400, "InvalidArgument"));
         s3.completeMultipartUpload(b -> b.bucket(bucket).key("copied").uploadId(id).multipartUpload(m -> m.parts(
                 CompletedPart.builder().partNumber(1).eTag(c1.copyPartResult().eTag()).build(),
                 CompletedPart.builder().partNumber(2).eTag(c2.copyPartResult().eTag()).build())));

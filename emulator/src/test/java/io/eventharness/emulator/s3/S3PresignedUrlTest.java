@@ -22,26 +22,35 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 /**
  * Presigned URLs (S3 "Sharing objects with presigned URLs"; SigV4 query authentication) fetched with
  * a plain HTTP client: no Authorization header, the service is read from {@code X-Amz-Credential}.
- * The emulator accepts any credentials and does not check signatures or expiry.
+ * The emulator accepts any credentials and does not check signatures; it does check expiry, on its clock.
  */
 class S3PresignedUrlTest {
     private static final String BUCKET = TestAws.unique("presigned").toLowerCase();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static S3Presigner presigner;
-    private final S3Client s3 = TestAws.s3();
+    /**
+     * An emulator of these tests' own: the presigner dates its URLs by the system clock, and the shared emulator's clock
+     * is ahead by whatever other tests advanced it, which would expire every URL.
+     */
+    private static Emulator aws;
+    private static S3Client s3;
 
     @BeforeAll
     static void setUp() {
-        Emulator aws = TestAws.emulator();
+        aws = Emulator.builder().withDynamicPort().build().start();
         presigner = S3Presigner.builder().endpointOverride(aws.endpoint()).region(aws.region()).credentialsProvider(aws.credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
-        TestAws.s3().createBucket(b -> b.bucket(BUCKET));
+        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(aws.region()).credentialsProvider(aws.credentials())
+                .forcePathStyle(true).build();
+        s3.createBucket(b -> b.bucket(BUCKET));
     }
 
     @AfterAll
     static void tearDown() {
         presigner.close();
+        s3.close();
+        aws.close();
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -110,5 +119,42 @@ class S3PresignedUrlTest {
 
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("<Code>NoSuchKey</Code>");
+    }
+
+    @Test
+    void aUrlValidForNoTimeOrForMoreThanAWeekIsRefused() throws Exception {
+        s3.putObject(b -> b.bucket(BUCKET).key("expiry.txt"), RequestBody.fromString("x"));
+        String url = presigner.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(10))
+                .getObjectRequest(r -> r.bucket(BUCKET).key("expiry.txt"))).url().toString();
+        assertThat(url).contains("X-Amz-Expires=600");
+        for (String expires : new String[]{"0", "-7", "609901"}) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url.replace("X-Amz-Expires=600",
+                    "X-Amz-Expires=" + expires))).GET());
+            assertThat(r.statusCode()).as(expires).isEqualTo(403);
+            assertThat(r.body()).as(expires).contains("<Code>AccessDenied</Code>");
+        }
+        assertThat(send(HttpRequest.newBuilder(URI.create(url)).GET()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUrlExpiresOnTheEmulatorsClock() throws Exception {
+        try (Emulator own = Emulator.builder().withDynamicPort().build().start();
+             S3Client client = S3Client.builder().endpointOverride(own.endpoint()).region(own.region())
+                     .credentialsProvider(own.credentials()).forcePathStyle(true).build();
+             S3Presigner signer = S3Presigner.builder().endpointOverride(own.endpoint()).region(own.region())
+                     .credentialsProvider(own.credentials())
+                     .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            client.createBucket(b -> b.bucket("expiring"));
+            client.putObject(b -> b.bucket("expiring").key("k"), RequestBody.fromString("soon gone"));
+            URI url = signer.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(10))
+                    .getObjectRequest(r -> r.bucket("expiring").key("k"))).url().toURI();
+            assertThat(send(HttpRequest.newBuilder(url).GET()).body()).isEqualTo("soon gone");
+
+            own.clock().advance(Duration.ofMinutes(11));
+
+            HttpResponse<String> r = send(HttpRequest.newBuilder(url).GET());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("<Code>AccessDenied</Code>").contains("<Message>Request has expired</Message>");
+        }
     }
 }

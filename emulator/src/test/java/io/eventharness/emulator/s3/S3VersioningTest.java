@@ -68,6 +68,12 @@ class S3VersioningTest {
         var deleted = s3.deleteObject(b -> b.bucket(bucket).key("doc"));
         assertThat(deleted.deleteMarker()).isTrue();
         assertThatThrownBy(() -> get(bucket, "doc", null)).isInstanceOf(NoSuchKeyException.class);
+        // a 404 for a key under a delete marker says so, with the marker's id
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket(bucket).key("doc"))).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-delete-marker")).hasValue("true");
+            assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-version-id")).hasValue(deleted.versionId());
+        });
         assertThatThrownBy(() -> get(bucket, "doc", deleted.versionId()))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(405));
         ListObjectVersionsResponse list = s3.listObjectVersions(b -> b.bucket(bucket));
@@ -85,6 +91,20 @@ class S3VersioningTest {
         assertThat(get(bucket, "doc", null)).isEqualTo("one");
         assertThatThrownBy(() -> get(bucket, "doc", v2))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchVersion"));
+    }
+
+    @Test
+    void theObjectOfBeforeVersioningStaysAsTheNullVersion() {
+        String bucket = bucket();
+        put(bucket, "k", "plain");
+        versioning(bucket, BucketVersioningStatus.ENABLED);
+        String v = put(bucket, "k", "versioned"); // once dropped the null version: the conformance suite found it
+        assertThat(s3.listObjectVersions(b -> b.bucket(bucket)).versions()).extracting(ObjectVersion::versionId)
+                .containsExactly(v, "null");
+        s3.deleteObject(b -> b.bucket(bucket).key("k").versionId(v));
+        assertThat(get(bucket, "k", null)).isEqualTo("plain");
+        s3.deleteObject(b -> b.bucket(bucket).key("k").versionId("null"));
+        assertThatThrownBy(() -> get(bucket, "k", null)).isInstanceOf(NoSuchKeyException.class);
     }
 
     @Test

@@ -46,6 +46,9 @@ class S3WireTest {
         assertThat(got.asUtf8String()).isEqualTo("hello world");
         assertThat(got.response().checksumCRC32()).isEqualTo(crc);
         assertThat(got.response().contentEncoding()).isEqualTo("gzip"); // aws-chunked is not stored
+        s3.putObject(b -> b.bucket(bucket).key("encoded").contentEncoding("deflate, gzip"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("encoded")).contentEncoding()).isEqualTo("deflate, gzip");
     }
 
     @Test
@@ -65,8 +68,46 @@ class S3WireTest {
                 Map.of("If-None-Match", etag), new byte[0]);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.text()).containsIgnoringCase("ETag: " + etag).containsIgnoringCase("Last-Modified: ");
         RawHttp.Response head = RawHttp.send("HEAD", "/" + bucket + "/missing", "localhost", null);
         assertThat(head.status()).isEqualTo(404);
         assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void utf8MetadataComesBackAsClientsReadHeaders() {
+        // botocore and the SDKs send a header value's bytes as UTF-8 (é is C3 A9) and read the answer's as ISO-8859-1
+        RawHttp.Response put = RawHttp.send("PUT", "/" + bucket + "/meta.txt", "localhost", "us-east-1",
+                Map.of("x-amz-meta-greeting", "Hello World\u00e9"), "x".getBytes(StandardCharsets.US_ASCII));
+        assertThat(put.status()).isEqualTo(200);
+        RawHttp.Response head = RawHttp.send("HEAD", "/" + bucket + "/meta.txt", "localhost", null);
+        assertThat(head.latin1()).contains("x-amz-meta-greeting: Hello World\u00e9\r\n");
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("meta.txt")).metadata()).containsEntry("greeting", "Hello World\u00e9");
+    }
+
+    @Test
+    void anExpectationOtherThan100ContinueIsIgnored() {
+        for (String expect : new String[]{"200", ""}) {
+            RawHttp.Response put = RawHttp.send("PUT", "/" + bucket + "/expect.txt", "localhost", "us-east-1",
+                    Map.of("Expect", expect), "bar".getBytes(StandardCharsets.US_ASCII));
+            assertThat(put.status()).as("Expect: " + expect).isEqualTo(200);
+        }
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("expect.txt")).asUtf8String()).isEqualTo("bar");
+    }
+
+    @Test
+    void aPutWithoutContentLengthIsMissingContentLength() {
+        RawHttp.Response put = RawHttp.send("PUT", "/" + bucket + "/no-length.txt", "localhost", "us-east-1", Map.of(),
+                new byte[0], false);
+        assertThat(put.status()).isEqualTo(411);
+        assertThat(put.body()).contains("<Code>MissingContentLength</Code>");
+        // a chunked body states its length by its framing
+        RawHttp.Response chunked = RawHttp.send("PUT", "/" + bucket + "/chunked-length.txt", "localhost", "us-east-1",
+                Map.of("Transfer-Encoding", "chunked"), "3\r\nbar\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), false);
+        assertThat(chunked.status()).isEqualTo(200);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("chunked-length.txt")).asUtf8String()).isEqualTo("bar");
+        // other writes need no length (CreateBucket)
+        assertThat(RawHttp.send("PUT", "/" + TestAws.unique("nolength"), "localhost", "us-east-1", Map.of(), new byte[0], false)
+                .status()).isEqualTo(200);
     }
 }
