@@ -3,15 +3,17 @@ package io.eventharness.emulator.s3;
 import java.util.List;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * A bucket's configurations that S3 stores and returns and that change nothing of its objects by themselves: its
  * policy and public access block, its tags, its CORS rules, its object ownership and ACL, whether Object Lock is on
- * and its default retention, its lifecycle rules. Each is kept as the SDK
+ * and its default retention, its lifecycle rules, its default encryption and its notification configuration. Each is kept as the SDK
  * model value it was validated as, replaced whole by its own method. Block Public Access is on and ownership is
  * {@code BucketOwnerEnforced} for a new bucket, as for every bucket S3 has created since April 2023.
  */
@@ -28,6 +30,9 @@ final class BucketSettings {
     private volatile boolean objectLockEnabled;
     private volatile List<software.amazon.awssdk.services.s3.model.LifecycleRule> lifecycle;
     private volatile ObjectLockConfiguration objectLock;
+    /** The default encryption set with PutBucketEncryption; null for S3's own default, SSE-S3. */
+    private volatile ServerSideEncryptionConfiguration encryption;
+    private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
 
     /** The bucket policy (JSON, as given), or null. */
     String policy() {
@@ -115,5 +120,25 @@ final class BucketSettings {
 
     void lifecycle(List<software.amazon.awssdk.services.s3.model.LifecycleRule> rules) {
         lifecycle = rules == null ? null : List.copyOf(rules);
+    }
+
+    /** The default encryption set with PutBucketEncryption; null when none was (SSE-S3 then). */
+    ServerSideEncryptionConfiguration defaultEncryption() {
+        return encryption;
+    }
+
+    /** Sets (a validated configuration) or resets (null: SSE-S3) the default encryption. */
+    void defaultEncryption(ServerSideEncryptionConfiguration validated) {
+        encryption = validated;
+    }
+
+    /** The notification configuration, with every configuration's id; empty when notifications are off. */
+    NotificationConfiguration notifications() {
+        return notifications;
+    }
+
+    /** Replaces the notification configuration with a validated one ({@link NotificationRules#validate}). */
+    void notifications(NotificationConfiguration validated) {
+        notifications = validated;
     }
 }

@@ -39,12 +39,12 @@ public final class EncryptionOperations {
         }
         ServerSideEncryptionByDefault d = rule.applyServerSideEncryptionByDefault();
         ObjectEncryption.of(d.sseAlgorithmAsString(), d.kmsMasterKeyID(), rule.bucketKeyEnabled(), b.region(), "SSEAlgorithm");
-        b.defaultEncryption(c);
+        b.settings().defaultEncryption(c);
         return PutBucketEncryptionResponse.builder().build();
     }
 
     public GetBucketEncryptionResponse getBucketEncryption(GetBucketEncryptionRequest r) {
-        ServerSideEncryptionConfiguration c = buckets.bucket(r.bucket()).defaultEncryption();
+        ServerSideEncryptionConfiguration c = buckets.bucket(r.bucket()).settings().defaultEncryption();
         if (c == null) {
             c = ServerSideEncryptionConfiguration.builder().rules(ServerSideEncryptionRule.builder()
                     .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
@@ -54,7 +54,7 @@ public final class EncryptionOperations {
     }
 
     public WithBody<DeleteBucketEncryptionResponse> deleteBucketEncryption(DeleteBucketEncryptionRequest r) {
-        buckets.bucket(r.bucket()).defaultEncryption(null);
+        buckets.bucket(r.bucket()).settings().defaultEncryption(null);
         return new WithBody<>(DeleteBucketEncryptionResponse.builder().build(), new byte[0], 204);
     }
 }

@@ -68,8 +68,8 @@ final class Lifecycle {
             }
             if (r.abortIncompleteMultipartUpload() != null) {
                 int days = r.abortIncompleteMultipartUpload().daysAfterInitiation();
-                b.uploads().stream().filter(u -> LifecycleRules.matches(r, u.key(), ObjectTags.NONE, 0))
-                        .filter(u -> !LifecycleRules.due(days, null, u.initiated()).isAfter(now)).forEach(b::abort);
+                b.uploads().inProgress().stream().filter(u -> LifecycleRules.matches(r, u.key(), ObjectTags.NONE, 0))
+                        .filter(u -> !LifecycleRules.due(days, null, u.initiated()).isAfter(now)).forEach(b.uploads()::abort);
             }
         }
     }

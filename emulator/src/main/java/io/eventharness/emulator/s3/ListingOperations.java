@@ -66,7 +66,7 @@ public final class ListingOperations {
         int max = maxKeys(r.maxUploads());
         String prefix = r.prefix() == null ? "" : r.prefix();
         String delimiter = r.delimiter() == null || r.delimiter().isEmpty() ? null : r.delimiter();
-        List<PendingUpload> all = b.uploads().stream()
+        List<PendingUpload> all = b.uploads().inProgress().stream()
                 .filter(u -> u.key().startsWith(prefix))
                 .filter(u -> r.keyMarker() == null || after(u, r.keyMarker(), r.uploadIdMarker()))
                 .sorted(Comparator.comparing(PendingUpload::key, KeyOrder.UTF8)

@@ -48,7 +48,7 @@ public final class MultipartOperations {
         ObjectKeys.check(r.key());
         String alg = r.checksumAlgorithmAsString() == null ? null : r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
         String type = checksumType(alg, r.checksumTypeAsString());
-        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.settings().defaultEncryption(), b.region());
         PendingUpload u = new PendingUpload(Ids.token(48), r.key(), buckets.now(),
                 ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
                 alg, type,
@@ -86,7 +86,7 @@ public final class MultipartOperations {
     }
 
     public UploadPartResponse uploadPart(UploadPartRequest r, Call call) {
-        PendingUpload u = buckets.bucket(r.bucket()).upload(r.key(), r.uploadId());
+        PendingUpload u = buckets.bucket(r.bucket()).uploads().upload(r.key(), r.uploadId());
         checkPartNumber(r.partNumber());
         if (r.contentLength() == null) {
             throw S3Errors.missingContentLength();
@@ -118,7 +118,7 @@ public final class MultipartOperations {
                 "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
-        PendingUpload u = b.upload(r.destinationKey(), r.uploadId());
+        PendingUpload u = b.uploads().upload(r.destinationKey(), r.uploadId());
         u.encryption().checkKey(ObjectEncryption.customerKey(r, "SSECustomerAlgorithm", "SSECustomerKey", "SSECustomerKeyMD5"));
         checkPartNumber(r.partNumber());
         byte[] data = source.data();
@@ -143,11 +143,11 @@ public final class MultipartOperations {
 
     public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest r, Call call) {
         S3Bucket b = buckets.bucket(r.bucket());
-        var again = b.completed(r.key(), r.uploadId());
+        var again = b.uploads().completed(r.key(), r.uploadId());
         if (again.isPresent()) {
             return completed(b, again.get(), call); // completed before: the same answer, no second object or event
         }
-        PendingUpload u = b.upload(r.key(), r.uploadId());
+        PendingUpload u = b.uploads().upload(r.key(), r.uploadId());
         List<CompletedPart> given = r.multipartUpload() == null ? List.of() : r.multipartUpload().parts();
         if (given.isEmpty()) {
             throw S3Errors.malformedXml();
@@ -218,13 +218,13 @@ public final class MultipartOperations {
 
     public WithBody<AbortMultipartUploadResponse> abortMultipartUpload(AbortMultipartUploadRequest r) {
         S3Bucket b = buckets.bucket(r.bucket());
-        b.abort(b.upload(r.key(), r.uploadId()));
+        b.uploads().abort(b.uploads().upload(r.key(), r.uploadId()));
         return new WithBody<>(AbortMultipartUploadResponse.builder().build(), new byte[0], 204);
     }
 
     public ListPartsResponse listParts(ListPartsRequest r) {
         S3Bucket b = buckets.bucket(r.bucket());
-        PendingUpload u = b.upload(r.key(), r.uploadId());
+        PendingUpload u = b.uploads().upload(r.key(), r.uploadId());
         int max = r.maxParts() == null ? 1000 : r.maxParts();
         if (max < 0) {
             throw S3Errors.invalidArgument("Argument max-parts must be an integer between 0 and 2147483647");

@@ -39,7 +39,7 @@ public final class NotificationOperations {
                 : NotificationRules.DestinationCheck.EXISTENCE;
         NotificationRules.Validated v = NotificationRules.validate(r.notificationConfiguration(), destinations, check,
                 ObjectEvents.bucketArn(b));
-        b.configureNotifications(v.configuration());
+        b.settings().notifications(v.configuration());
         for (Arn tested : v.tested()) {
             events.testEvent(b, tested, call);
         }
@@ -48,7 +48,7 @@ public final class NotificationOperations {
 
     public GetBucketNotificationConfigurationResponse getBucketNotificationConfiguration(
             GetBucketNotificationConfigurationRequest r) {
-        NotificationConfiguration c = buckets.bucket(r.bucket()).notifications();
+        NotificationConfiguration c = buckets.bucket(r.bucket()).settings().notifications();
         return GetBucketNotificationConfigurationResponse.builder().queueConfigurations(c.queueConfigurations())
                 .topicConfigurations(c.topicConfigurations()).lambdaFunctionConfigurations(c.lambdaFunctionConfigurations())
                 .eventBridgeConfiguration(c.eventBridgeConfiguration()).build();

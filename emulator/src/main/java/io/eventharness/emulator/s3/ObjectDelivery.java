@@ -34,7 +34,7 @@ final class ObjectDelivery implements Delivery.Target {
         ObjectKeys.check(key);
         StoredObject o = StoredObject.whole(key, m.body().getBytes(StandardCharsets.UTF_8), buckets.now(),
                 ObjectHeaders.of(PutObjectRequest.builder().contentType("application/json").build()), null, ObjectTags.NONE,
-                ObjectEncryption.ofDefault(b.defaultEncryption(), b.region()));
+                ObjectEncryption.ofDefault(b.settings().defaultEncryption(), b.region()));
         S3Bucket.Write stored = b.put(o, null, null);
         events.created(b, "ObjectCreated:Put", stored, Call.internal(Ids.uuid(), b.region(), null));
     }

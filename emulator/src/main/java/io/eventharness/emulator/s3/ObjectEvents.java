@@ -102,7 +102,7 @@ final class ObjectEvents {
     }
 
     private void raise(S3Bucket bucket, ObjectEvent event) {
-        NotificationConfiguration c = bucket.notifications();
+        NotificationConfiguration c = bucket.settings().notifications();
         c.queueConfigurations().forEach(q -> deliverIfMatching(bucket, event, q.id(), q.queueArn(), q.eventsAsStrings(), q.filter()));
         c.topicConfigurations().forEach(t -> deliverIfMatching(bucket, event, t.id(), t.topicArn(), t.eventsAsStrings(), t.filter()));
         c.lambdaFunctionConfigurations().forEach(f -> deliverIfMatching(bucket, event, f.id(), f.lambdaFunctionArn(),

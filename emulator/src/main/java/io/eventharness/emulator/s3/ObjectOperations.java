@@ -62,7 +62,7 @@ public final class ObjectOperations {
             String alg = r.checksumAlgorithmAsString().toUpperCase(Locale.ROOT);
             checksum = new StoredChecksum(alg, Checksums.base64(alg, data), StoredChecksum.FULL_OBJECT);
         }
-        ObjectEncryption encryption = ObjectEncryption.requested(r, b.defaultEncryption(), b.region());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, b.settings().defaultEncryption(), b.region());
         StoredObject o = StoredObject.whole(r.key(), data, buckets.now(),
                 ObjectHeaders.of(r).withAcl(Acls.forWrite(r, b.settings())).withLock(ObjectLock.requested(r, b.settings(), buckets.exactNow())),
                 checksum, ObjectTags.ofHeader(r.tagging()), encryption);
@@ -168,7 +168,7 @@ public final class ObjectOperations {
                 "CopySourceSSECustomerKey", "CopySourceSSECustomerKeyMD5"));
         Preconditions.checkCopySource(source, r.copySourceIfMatch(), r.copySourceIfNoneMatch(),
                 r.copySourceIfModifiedSince(), r.copySourceIfUnmodifiedSince());
-        ObjectEncryption encryption = ObjectEncryption.requested(r, target.defaultEncryption(), target.region());
+        ObjectEncryption encryption = ObjectEncryption.requested(r, target.settings().defaultEncryption(), target.region());
         String directive = r.metadataDirectiveAsString() == null ? "COPY" : r.metadataDirectiveAsString();
         if (!directive.equals("COPY") && !directive.equals("REPLACE")) {
             throw S3Errors.invalidArgument("Unknown metadata directive.");

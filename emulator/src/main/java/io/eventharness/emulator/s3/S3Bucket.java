@@ -3,19 +3,15 @@ package io.eventharness.emulator.s3;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryptionConfiguration;
 
 /**
  * One bucket: every version of every key (newest first), the current object of each key in key order, its
- * versioning state, its multipart uploads in progress and its notification configuration (kept as the SDK model
- * object it was validated as). Everything changes through the methods below; writes hold the bucket's lock (so
+ * versioning state, its multipart uploads ({@link BucketUploads}) and its configurations ({@link BucketSettings}).
+ * Everything changes through the methods below and theirs; writes hold the bucket's lock (so
  * that conditional writes check and store at once, and each write of a key gets a greater sequencer than the one
  * before), reads do not wait.
  */
@@ -29,14 +25,9 @@ final class S3Bucket {
     private final NavigableMap<String, StoredObject> current = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     /** Every version of each key, newest first; each list is replaced, never changed. */
     private final NavigableMap<String, List<ObjectVersion>> history = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
-    private final Map<String, PendingUpload> uploads = new ConcurrentHashMap<>();
-    /** Uploads completed, by id: what completing them answered, for a client that completes one again. */
-    private final Map<String, CompletedUpload> completed = new ConcurrentHashMap<>();
+    private final BucketUploads uploads = new BucketUploads();
     private final Object lock = new Object();
-    private volatile NotificationConfiguration notifications = NotificationConfiguration.builder().build();
     private volatile BucketVersioning versioning = BucketVersioning.UNVERSIONED;
-    /** The default encryption set with PutBucketEncryption; null for S3's own default, SSE-S3. */
-    private volatile ServerSideEncryptionConfiguration encryption;
     private final BucketSettings settings = new BucketSettings();
     /** Set under the lock when the bucket is deleted: a write that comes after fails as NoSuchBucket. */
     private boolean deleted;
@@ -285,72 +276,31 @@ final class S3Bucket {
     void startUpload(PendingUpload u) {
         synchronized (lock) {
             checkNotDeleted();
-            uploads.put(u.uploadId(), u);
+            uploads.start(u);
         }
     }
 
-    /** The upload in progress with this id, for this key; NoSuchUpload otherwise. */
-    PendingUpload upload(String key, String uploadId) {
-        PendingUpload u = uploadId == null ? null : uploads.get(uploadId);
-        if (u == null || !u.key().equals(key)) {
-            throw S3Errors.noSuchUpload();
-        }
-        return u;
-    }
-
-    /** The uploads in progress, in no particular order. */
-    List<PendingUpload> uploads() {
-        return List.copyOf(uploads.values());
+    /** The uploads in progress and those completed; start and complete one through this bucket. */
+    BucketUploads uploads() {
+        return uploads;
     }
 
     /** Stores the object an upload made (with the conditional-write checks) and ends the upload. */
     Write complete(PendingUpload u, StoredObject o, String ifMatch, String ifNoneMatch) {
         synchronized (lock) {
             Write w = put(o, ifMatch, ifNoneMatch);
-            uploads.remove(u.uploadId(), u);
-            completed.put(u.uploadId(), new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum(),
+            uploads.completed(u, new CompletedUpload(o.key(), o.etag(), w.object().reportedId(), o.checksum(),
                     o.encryption()));
             return w;
         }
     }
 
-    /** What completing this upload of this key answered, when it was completed; else empty. */
-    Optional<CompletedUpload> completed(String key, String uploadId) {
-        CompletedUpload c = uploadId == null ? null : completed.get(uploadId);
-        return c != null && c.key().equals(key) ? Optional.of(c) : Optional.empty();
-    }
-
-    void abort(PendingUpload u) {
-        uploads.remove(u.uploadId(), u);
-    }
-
-    /** The configurations S3 stores and returns: policy, public access block, tags, CORS, ownership, ACL. */
+    /**
+     * The configurations S3 stores and returns: policy, public access block, tags, CORS, ownership, ACL, Object Lock,
+     * lifecycle, default encryption, notifications.
+     */
     BucketSettings settings() {
         return settings;
-    }
-
-    // ---- default encryption -----------------------------------------------------------------------
-
-    /** The default encryption set with PutBucketEncryption; null when none was (SSE-S3 then). */
-    ServerSideEncryptionConfiguration defaultEncryption() {
-        return encryption;
-    }
-
-    /** Sets (a validated configuration) or resets (null: SSE-S3) the default encryption. */
-    void defaultEncryption(ServerSideEncryptionConfiguration validated) {
-        encryption = validated;
-    }
-
-    // ---- notifications -----------------------------------------------------------------------------
-
-    /** The notification configuration, with every configuration's id; empty when notifications are off. */
-    NotificationConfiguration notifications() {
-        return notifications;
-    }
-
-    /** Replaces the notification configuration with a validated one ({@link NotificationRules#validate}). */
-    void configureNotifications(NotificationConfiguration validated) {
-        notifications = validated;
     }
 
     // ---- the bucket itself -----------------------------------------------------------------------

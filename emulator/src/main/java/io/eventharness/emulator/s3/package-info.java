@@ -69,8 +69,10 @@
  *       in-JVM read {@code object(bucket, key)} (Lambda code from S3: the bytes and their verified SHA-256); no operation methods.</li>
  *   <li>State, knowing nothing of requests: {@code S3Buckets} (the registry, and the time to the second),
  *       {@code S3Bucket} (every version of every key, the current objects in UTF-8 key order, the versioning state
- *       {@code BucketVersioning}, uploads in progress, the notification configuration; it owns its lock: writes check
- *       and store under it and get their sequencer there), {@code ObjectVersion} ({@code StoredObject} or
+ *       {@code BucketVersioning}; it owns its lock: writes check and store under it and get their sequencer there),
+ *       {@code BucketUploads} (its multipart uploads in progress, and what each completed one answered),
+ *       {@code BucketSettings} (the configurations S3 stores and returns: policy, tags, CORS, ACL, Object Lock,
+ *       lifecycle, default encryption, notifications), {@code ObjectVersion} ({@code StoredObject} or
  *       {@code DeleteMarker}) and {@code PendingUpload} (which assembles the object its parts make).</li>
  *   <li>Operations, one class per area: {@code BucketOperations}, {@code ObjectOperations},
  *       {@code TaggingOperations}, {@code ListingOperations}, {@code VersioningOperations}, {@code EncryptionOperations},
