@@ -73,7 +73,7 @@ public final class Authenticator {
         if (!SigV4.same(SigV4.expected(r, s, key), s.signature())) {
             throw new AuthFailure(AuthFailure.Kind.BAD_SIGNATURE, "request signature");
         }
-        SigV4.verifyChunks(r, s, key);
+        ChunkSignatures.verify(r, s, key);
         return c.principal();
     }
 }
