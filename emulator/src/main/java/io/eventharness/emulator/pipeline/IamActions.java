@@ -3,13 +3,10 @@ package io.eventharness.emulator.pipeline;
 import io.eventharness.emulator.core.Arn;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.protocol.Call;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * What IAM authorizes for an operation: its action and resource ARN as the Service Authorization Reference gives
@@ -17,7 +14,8 @@ import software.amazon.awssdk.core.SdkPojo;
  * prefix and the operation's name unless the reference names it otherwise ({@code lambda:InvokeFunction} for
  * Invoke, {@code s3:ListBucket} for ListObjectsV2, a batch's single action); the resource is {@code *} for an
  * operation that names none ({@code sqs:ListQueues}). Some calls need several permissions: a batch over several
- * tables, CopyObject (the source read, the target written), CreateFunction with a role ({@code iam:PassRole}).
+ * tables, CopyObject (the source read, the target written), CreateFunction with a role ({@code iam:PassRole}):
+ * S3's, Lambda's and DynamoDB's permissions are derived here; the other services' one resource by {@link IamResources}.
  *
  * <p>Differs from AWS: IAM resources are named without their path ({@code role/name}); S3 object versions are
  * authorized as the object ({@code s3:GetObject}, not {@code s3:GetObjectVersion}).
@@ -91,34 +89,18 @@ final class IamActions {
         if (UNAUTHORIZED.contains(action)) {
             return List.of();
         }
-        Members m = new Members(request);
+        RequestMembers m = new RequestMembers(request);
         String region = call.region();
         return switch (prefix) {
             case "s3" -> s3(action, operation, m);
             case "lambda" -> lambda(action, m, region);
             case "dynamodb" -> dynamodb(action, operation, m, region);
-            default -> List.of(new Access(action, resource(prefix, operation, m, call)));
+            default -> List.of(new Access(action, IamResources.of(prefix, operation, m, call)));
         };
     }
 
-    private static String resource(String prefix, String operation, Members m, Call call) {
-        String region = call.region();
-        return switch (prefix) {
-            case "sqs" -> m.get("QueueUrl") != null ? queueArn(m.get("QueueUrl"), region)
-                    : m.get("QueueName") != null ? Arn.of("sqs", region, m.get("QueueName")).toString() : "*";
-            case "sns" -> sns(operation, m, region);
-            case "kinesis" -> m.get("StreamARN") != null ? m.get("StreamARN") : m.get("ConsumerARN") != null ? m.get("ConsumerARN")
-                    : m.get("StreamName") != null ? Arn.of("kinesis", region, "stream/" + m.get("StreamName")).toString() : "*";
-            case "logs" -> logs(m, region);
-            case "events" -> events(operation, m, region);
-            case "scheduler" -> scheduler(operation, m, region);
-            case "iam" -> iam(operation, m, call);
-            case "sts" -> m.get("RoleArn") != null ? m.get("RoleArn") : "*";
-            default -> "*";
-        };
-    }
 
-    private static List<Access> s3(String action, String operation, Members m) {
+    private static List<Access> s3(String action, String operation, RequestMembers m) {
         String bucket = m.get("Bucket") != null ? m.get("Bucket") : m.get("DestinationBucket"); // CopyObject, UploadPartCopy
         if (bucket == null) {
             return List.of(new Access(action, "*"));
@@ -147,7 +129,7 @@ final class IamActions {
         return out;
     }
 
-    private static List<Access> lambda(String action, Members m, String region) {
+    private static List<Access> lambda(String action, RequestMembers m, String region) {
         String name = m.get("FunctionName");
         List<Access> out = new ArrayList<>();
         if (name != null) {
@@ -168,7 +150,7 @@ final class IamActions {
         return out;
     }
 
-    private static List<Access> dynamodb(String action, String operation, Members m, String region) {
+    private static List<Access> dynamodb(String action, String operation, RequestMembers m, String region) {
         if (m.get("StreamArn") != null) {
             return List.of(new Access(action, m.get("StreamArn")));
         }
@@ -186,11 +168,11 @@ final class IamActions {
         if (transact instanceof Collection<?> list) { // TransactWriteItems, TransactGetItems: each item's own action
             List<Access> out = new ArrayList<>();
             for (Object item : list) {
-                Members it = new Members(item);
+                RequestMembers it = new RequestMembers(item);
                 for (String kind : List.of("Put", "Update", "Delete", "ConditionCheck", "Get")) {
                     Object part = it.raw(kind);
                     if (part != null) {
-                        String t = new Members(part).get("TableName");
+                        String t = new RequestMembers(part).get("TableName");
                         String act = kind.equals("ConditionCheck") ? "dynamodb:ConditionCheckItem" : "dynamodb:" + kind + "Item";
                         out.add(new Access(act, tableArn(t, region)));
                     }
@@ -205,117 +187,4 @@ final class IamActions {
         return nameOrArn.startsWith("arn:") ? nameOrArn : Arn.of("dynamodb", region, "table/" + nameOrArn).toString();
     }
 
-    /** A queue URL's ARN: {@code http://host/<account>/<name>} → {@code arn:aws:sqs:<region>:<account>:<name>}. */
-    private static String queueArn(String url, String region) {
-        try {
-            String[] path = URI.create(url).getPath().split("/");
-            if (path.length == 3) {
-                return new Arn("aws", "sqs", region, path[1], path[2]).toString();
-            }
-        } catch (IllegalArgumentException notAUrl) {
-            // the operation refuses it
-        }
-        return "*";
-    }
-
-    private static String sns(String operation, Members m, String region) {
-        if (m.get("TopicArn") != null) {
-            return m.get("TopicArn");
-        }
-        if (m.get("TargetArn") != null) {
-            return m.get("TargetArn");
-        }
-        if (operation.equals("CreateTopic") && m.get("Name") != null) {
-            return Arn.of("sns", region, m.get("Name")).toString();
-        }
-        if (m.get("SubscriptionArn") != null) { // a subscription's operations are authorized on its topic
-            return Arn.tryParse(m.get("SubscriptionArn")).map(a -> a.withResource(a.resourceType()).toString()).orElse("*");
-        }
-        return m.get("ResourceArn") != null ? m.get("ResourceArn") : "*";
-    }
-
-    private static String logs(Members m, String region) {
-        String group = m.get("logGroupName");
-        if (group == null) {
-            String id = m.get("logGroupIdentifier");
-            if (id != null && id.startsWith("arn:")) {
-                return id;
-            }
-            group = id;
-        }
-        if (group == null) {
-            return m.get("resourceArn") != null ? m.get("resourceArn") : "*";
-        }
-        String stream = m.get("logStreamName");
-        return Arn.of("logs", region, "log-group:" + group + (stream == null ? "" : ":log-stream:" + stream)).toString();
-    }
-
-    private static String events(String operation, Members m, String region) {
-        String bus = m.get("EventBusName");
-        String rule = operation.endsWith("Rule") || operation.equals("PutTargets") || operation.equals("RemoveTargets")
-                || operation.equals("ListTargetsByRule") ? (m.get("Rule") != null ? m.get("Rule") : m.get("Name")) : null;
-        if (rule != null) {
-            return rule.startsWith("arn:") ? rule
-                    : Arn.of("events", region, "rule/" + (bus == null || bus.equals("default") ? "" : bus + "/") + rule).toString();
-        }
-        if (operation.endsWith("EventBus") && m.get("Name") != null) {
-            return Arn.of("events", region, "event-bus/" + m.get("Name")).toString();
-        }
-        if (operation.equals("PutEvents")) {
-            return Arn.of("events", region, "event-bus/default").toString(); // entries may name others; the default's
-        }
-        return m.get("ResourceARN") != null ? m.get("ResourceARN") : "*";
-    }
-
-    private static String scheduler(String operation, Members m, String region) {
-        String name = m.get("Name");
-        if (name == null) {
-            return "*";
-        }
-        if (operation.endsWith("ScheduleGroup")) {
-            return Arn.of("scheduler", region, "schedule-group/" + name).toString();
-        }
-        String group = m.get("GroupName") == null ? "default" : m.get("GroupName");
-        return Arn.of("scheduler", region, "schedule/" + group + "/" + name).toString();
-    }
-
-    private static String iam(String operation, Members m, Call call) {
-        if (m.get("PolicyArn") != null) {
-            return m.get("PolicyArn");
-        }
-        if (m.get("RoleName") != null) {
-            return Arn.global("iam", "role/" + m.get("RoleName")).toString();
-        }
-        if (m.get("UserName") != null) {
-            return Arn.global("iam", "user/" + m.get("UserName")).toString();
-        }
-        if (operation.equals("CreatePolicy") && m.get("PolicyName") != null) {
-            return Arn.global("iam", "policy/" + m.get("PolicyName")).toString();
-        }
-        if (operation.endsWith("AccessKey") || operation.equals("ListAccessKeys") || operation.equals("GetUser")) {
-            Arn self = call.principal().principalArn(); // without UserName: the caller's own user
-            return self == null ? "*" : self.toString();
-        }
-        return "*";
-    }
-
-    /** The members of an SDK request by their wire names, read through the model's fields. */
-    private record Members(Object request) {
-        Object raw(String name) {
-            if (!(request instanceof SdkPojo pojo)) {
-                return null;
-            }
-            for (SdkField<?> f : pojo.sdkFields()) {
-                if (f.memberName().equals(name)) {
-                    return f.getValueOrDefault(request);
-                }
-            }
-            return null;
-        }
-
-        String get(String name) {
-            Object v = raw(name);
-            return v == null ? null : v.toString();
-        }
-    }
 }
