@@ -18,6 +18,7 @@ import io.eventharness.emulator.kinesis.KinesisService;
 import io.eventharness.emulator.lambda.LambdaEnvironment;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.lambda.runtime.LambdaEngine;
+import io.eventharness.emulator.lambda.runtime.LambdaEngineBuilder;
 import io.eventharness.emulator.lambda.runtime.SandboxCredentials;
 import io.eventharness.emulator.logs.LogEvent;
 import io.eventharness.emulator.logs.LogsService;
@@ -107,7 +108,7 @@ public final class Services implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for Lambda code", e);
         }
-        LambdaEngine.Builder engine = LambdaEngine.builder(clock).credentials(config.verifySignatures() || config.enforcePolicies()
+        LambdaEngineBuilder engine = LambdaEngine.builder(clock).credentials(config.verifySignatures() || config.enforcePolicies()
                         ? (role, function) -> sandboxKeys(role, function) : SandboxCredentials.DUMMY)
                 .logSink((group, stream, millis, line) -> logs.append(group, stream, List.of(new LogEvent(millis, line))))
                 .keepAlive(config.lambdaKeepAlive()).spareSandboxes(config.lambdaSpareSandboxes());

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * booted, the function's code not loaded) that its first cold start takes, as AWS provisions execution
  * environments ahead of need; the function's INIT still runs in that invocation. On a 2-core machine this makes
  * the cold start of an empty handler about as fast as a bare start of its interpreter; see
- * {@link Builder#spareSandboxes}.
+ * {@link LambdaEngineBuilder#spareSandboxes}.
  */
 public final class LambdaEngine implements AutoCloseable {
     /** The most {@link #close()} waits for sandboxes to be gone, and then for the engine's background work. */
@@ -66,7 +65,7 @@ public final class LambdaEngine implements AutoCloseable {
     private RuntimeApiServer api;
     private volatile boolean closed;
 
-    private LambdaEngine(Builder b) {
+    LambdaEngine(LambdaEngineBuilder b) {
         AtomicInteger n = new AtomicInteger();
         // A cached pool that, once the engine is closing, runs what it is handed on the caller's thread instead
         // of refusing it: a sandbox's clean-up (its exit, its retirement, a spare's destruction) must happen
@@ -99,8 +98,8 @@ public final class LambdaEngine implements AutoCloseable {
     }
 
     /** A builder; {@code clock} is the emulator's clock. */
-    public static Builder builder(EmulatorClock clock) {
-        return new Builder(clock);
+    public static LambdaEngineBuilder builder(EmulatorClock clock) {
+        return new LambdaEngineBuilder(clock);
     }
 
     /** The resolver that maps runtime ids to interpreters. */
@@ -195,7 +194,7 @@ public final class LambdaEngine implements AutoCloseable {
         return privateTmp.varTask();
     }
 
-    /** Whether functions get spare sandboxes ({@link Builder#spareSandboxes}). */
+    /** Whether functions get spare sandboxes ({@link LambdaEngineBuilder#spareSandboxes}). */
     public boolean spareSandboxes() {
         return spares;
     }
@@ -249,153 +248,5 @@ public final class LambdaEngine implements AutoCloseable {
             }
         }
         RuntimeFiles.deleteTree(ctx.host().workDir());
-    }
-
-    /** Engine settings; everything but the clock has a default. */
-    public static final class Builder {
-        private final EmulatorClock clock;
-        private LogSink sink = LogSink.DISCARD;
-        private SandboxCredentials credentials = SandboxCredentials.DUMMY;
-        private Duration keepAlive = Duration.ofMinutes(10);
-        private RuntimeResolver runtimes = RuntimeResolver.detect();
-        private Path workRoot = defaultParent().resolve("event-harness-lambda");
-        private Path cacheRoot = RuntimeFiles.defaultRoot(defaultParent());
-        private long sinkBudget = 8L << 20;
-        private long keptBytes = 1L << 20;
-        private Duration initTimeout = Duration.ofSeconds(10);
-        private boolean classDataSharing = true;
-        private boolean privateTmp = true;
-        private boolean userNamespace;
-        private boolean spareSandboxes = true;
-        private Path pythonSite;
-
-        private Builder(EmulatorClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-        }
-
-        /**
-         * Where the engine keeps its directories by default: {@code java.io.tmpdir}, unless that is {@code /tmp}
-         * (or under it), which every sandbox covers with its own: then {@code /var/tmp}, the other temporary
-         * directory Linux systems have.
-         */
-        static Path defaultParent() {
-            Path tmpdir = Path.of(System.getProperty("java.io.tmpdir"));
-            Path varTmp = Path.of("/var/tmp");
-            if (PrivateTmp.underTmp(tmpdir) && Files.isDirectory(varTmp) && Files.isWritable(varTmp)) {
-                return varTmp;
-            }
-            return tmpdir;
-        }
-
-        /** Where log lines go (CloudWatch Logs); by default nowhere. */
-        public Builder logSink(LogSink sink) {
-            this.sink = Objects.requireNonNull(sink);
-            return this;
-        }
-
-        /** The credentials each new sandbox starts with; {@link SandboxCredentials#DUMMY} by default. */
-        public Builder credentials(SandboxCredentials issuer) {
-            this.credentials = Objects.requireNonNull(issuer);
-            return this;
-        }
-
-        /** How long an idle sandbox stays (emulator clock); 10 minutes by default. */
-        public Builder keepAlive(Duration keepAlive) {
-            this.keepAlive = Objects.requireNonNull(keepAlive);
-            return this;
-        }
-
-        /** The runtime → interpreter mapping; {@link RuntimeResolver#detect()} by default. */
-        public Builder runtimes(RuntimeResolver runtimes) {
-            this.runtimes = Objects.requireNonNull(runtimes);
-            return this;
-        }
-
-        /**
-         * Where sandboxes keep their temp directories; under {@link #defaultParent()} by default. Sandboxes have
-         * a {@code /tmp} of their own only when this is not under {@code /tmp}.
-         */
-        public Builder workDirectory(Path root) {
-            this.workRoot = Objects.requireNonNull(root);
-            return this;
-        }
-
-        /**
-         * Where the runtimes' files are unpacked, shared by emulators; under {@link #defaultParent()} by default.
-         * Sandboxes have a {@code /tmp} of their own only when this is not under {@code /tmp}.
-         */
-        public Builder cacheDirectory(Path root) {
-            this.cacheRoot = Objects.requireNonNull(root);
-            return this;
-        }
-
-        /** Bytes of a function's own output per invocation passed to the sink (8 MB by default). */
-        public Builder maxLogBytesPerInvocation(long bytes) {
-            this.sinkBudget = bytes;
-            return this;
-        }
-
-        /** Bytes of log lines an {@link InvocationResult} keeps, the newest (1 MB by default). */
-        public Builder keptLogBytes(long bytes) {
-            this.keptBytes = bytes;
-            return this;
-        }
-
-        /**
-         * How long INIT may take before the first invocation fails: this plus the function's timeout (AWS
-         * allows 10 s of INIT and then retries it within the invocation's timeout).
-         */
-        public Builder initTimeout(Duration timeout) {
-            this.initTimeout = Objects.requireNonNull(timeout);
-            return this;
-        }
-
-        /**
-         * Whether Java sandboxes map a class-data archive of the runtime interface client (on by default; the
-         * first Java sandbox of each JDK has the archive made in the background).
-         */
-        public Builder classDataSharing(boolean enabled) {
-            this.classDataSharing = enabled;
-            return this;
-        }
-
-        /**
-         * Whether each sandbox gets a {@code /tmp} of its own where the machine allows it (on by default); off,
-         * sandboxes share the machine's {@code /tmp} and get a private directory through {@code TMPDIR}.
-         */
-        public Builder privateTmp(boolean enabled) {
-            this.privateTmp = enabled;
-            return this;
-        }
-
-        /**
-         * Whether functions get spare sandboxes (on by default): a sandbox process prepared ahead of a cold start,
-         * its runtime booted but the function's code not loaded, which the cold start then takes; see
-         * {@link FunctionRunner} for when one is prepared. Each costs an idle process (a JVM, a Python or a Node.js
-         * interpreter) for up to the keep-alive.
-         */
-        public Builder spareSandboxes(boolean enabled) {
-            this.spareSandboxes = enabled;
-            return this;
-        }
-
-        /**
-         * Tests: where Python sandboxes get boto3 and botocore from (a site-packages directory); by default
-         * {@code -Deventharness.python.sdk}, else Debian's {@code /usr/lib/python3/dist-packages}.
-         */
-        Builder pythonSdkSite(Path site) {
-            this.pythonSite = Objects.requireNonNull(site);
-            return this;
-        }
-
-        /** Tests: sandboxes in a user namespace even when the engine runs as root, as for any other user. */
-        Builder userNamespace(boolean always) {
-            this.userNamespace = always;
-            return this;
-        }
-
-        public LambdaEngine build() {
-            return new LambdaEngine(this);
-        }
     }
 }

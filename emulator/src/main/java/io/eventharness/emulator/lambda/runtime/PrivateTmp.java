@@ -40,7 +40,7 @@ import java.util.concurrent.Executor;
  * ({@code SandboxLaunch}), since every function's code is at the same path.
  *
  * <p>What the covered {@code /tmp} hides: everything the engine keeps there. So the engine keeps its own
- * directories elsewhere (see {@code LambdaEngine.Builder#workDirectory}); without {@code /var/task}, a task root
+ * directories elsewhere (see {@code LambdaEngineBuilder#workDirectory}); without {@code /var/task}, a task root
  * under {@code /tmp} (unpacked code often is) is bind-mounted first on a mount point of the same path under the
  * engine's {@code task-root} directory ({@code /tmp/code/fn} on {@code <work>/task-root/code/fn}), and the sandbox
  * sees it there ({@code LAMBDA_TASK_ROOT}, the working directory). The sandbox's output pipe is opened by the

@@ -1,7 +1,8 @@
 /**
  * The engine that runs Lambda functions the way AWS runs them, below the Lambda API.
  *
- * <p>{@link io.eventharness.emulator.lambda.runtime.LambdaEngine} (one per emulator) hands out a
+ * <p>{@link io.eventharness.emulator.lambda.runtime.LambdaEngine} (one per emulator, configured through its
+ * {@link io.eventharness.emulator.lambda.runtime.LambdaEngineBuilder}) hands out a
  * {@link io.eventharness.emulator.lambda.runtime.FunctionRunner} per function version, built from a
  * {@link io.eventharness.emulator.lambda.runtime.FunctionConfig}; {@code invoke(Invocation)} blocks until the
  * {@link io.eventharness.emulator.lambda.runtime.InvocationResult}. Log lines go to a
