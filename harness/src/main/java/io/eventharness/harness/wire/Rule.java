@@ -51,7 +51,7 @@ public final class Rule {
      * {@code DeadLetterConfig}, its {@code Id}); the wiring sets its {@code Arn} (and an {@code Id} if none is set).
      */
     public Rule toLambda(FunctionTarget fn, Consumer<Target.Builder> target) {
-        wiring.allow(fn, "events.amazonaws.com", arn);
+        wiring.grants().allowInvoke(fn, "events.amazonaws.com", arn);
         wiring.putTarget(this, fn.arn(), fn.name(), target);
         return this;
     }
@@ -64,7 +64,7 @@ public final class Rule {
     /** The same with more of the target set (a FIFO queue needs {@code SqsParameters.MessageGroupId}). */
     public Rule toSqs(String queueUrl, Consumer<Target.Builder> target) {
         String queueArn = wiring.queueArn(queueUrl);
-        wiring.allowToQueue(queueUrl, queueArn, "events.amazonaws.com", arn);
+        wiring.grants().allowToQueue(queueUrl, queueArn, "events.amazonaws.com", arn);
         wiring.putTarget(this, queueArn, Wiring.lastSegment(queueUrl), target);
         return this;
     }

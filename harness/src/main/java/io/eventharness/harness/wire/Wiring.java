@@ -13,9 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.arns.Arn;
-import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingResponse;
-import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
-import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
@@ -56,10 +53,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * }</pre>
  */
 public final class Wiring {
-    /** How long AWS may take to see a fresh role's policies when a mapping is created. */
+    /** How long AWS may take to see a fresh role's policies when a mapping or schedule is created. */
     static final Duration ROLE_PROPAGATION = Duration.ofSeconds(60);
-    /** How long AWS may take to enable a new mapping (seconds, usually). */
-    static final Duration MAPPING_STATE = Duration.ofMinutes(2);
 
     private static final String S3 = "s3.amazonaws.com";
     private static final String SNS = "sns.amazonaws.com";
@@ -71,6 +66,8 @@ public final class Wiring {
     private final Wires wires;
     private final Capabilities capabilities;
     private final String backend;
+    private final ResourceGrants grants;
+    private final EventSourceMappings mappings;
 
     /**
      * Wiring that records each trigger in {@code wires}, for the failure story.
@@ -89,6 +86,8 @@ public final class Wiring {
         this.wires = wires;
         this.capabilities = capabilities;
         this.backend = backend;
+        this.grants = new ResourceGrants(clients);
+        this.mappings = new EventSourceMappings(clients, await, wires);
     }
 
     /** Before anything is created: a delivery the backend cannot do fails now, not as a wait that times out later. */
@@ -111,7 +110,7 @@ public final class Wiring {
      */
     public void s3ToLambda(String bucket, FunctionTarget fn, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToLambda");
-        allow(fn, S3, bucketArn(bucket));
+        grants.allowInvoke(fn, S3, bucketArn(bucket));
         LambdaFunctionConfiguration entry = LambdaFunctionConfiguration.builder().id(events.id()).lambdaFunctionArn(fn.arn())
                 .eventsWithStrings(events.events()).filter(events.filter()).build();
         putNotifications(bucket, current -> current.toBuilder().lambdaFunctionConfigurations(plus(current.lambdaFunctionConfigurations(), entry)).build());
@@ -127,7 +126,7 @@ public final class Wiring {
     public void s3ToSqs(String bucket, String queueUrl, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToSqs");
         String queueArn = queueArn(queueUrl);
-        allowToQueue(queueUrl, queueArn, S3, bucketArn(bucket));
+        grants.allowToQueue(queueUrl, queueArn, S3, bucketArn(bucket));
         QueueConfiguration entry = QueueConfiguration.builder().id(events.id()).queueArn(queueArn).eventsWithStrings(events.events())
                 .filter(events.filter()).build();
         putNotifications(bucket, current -> current.toBuilder().queueConfigurations(plus(current.queueConfigurations(), entry)).build());
@@ -145,7 +144,7 @@ public final class Wiring {
      */
     public void s3ToSns(String bucket, String topicArn, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToSns");
-        allowToTopic(topicArn, S3, bucketArn(bucket));
+        grants.allowToTopic(topicArn, S3, bucketArn(bucket));
         TopicConfiguration entry = TopicConfiguration.builder().id(events.id()).topicArn(topicArn).eventsWithStrings(events.events())
                 .filter(events.filter()).build();
         putNotifications(bucket, current -> current.toBuilder().topicConfigurations(plus(current.topicConfigurations(), entry)).build());
@@ -176,7 +175,7 @@ public final class Wiring {
     public String snsToSqs(String topicArn, String queueUrl, SubscriptionAttributes attributes) {
         require(Feature.SNS_TO_SQS, "snsToSqs");
         String queueArn = queueArn(queueUrl);
-        allowToQueue(queueUrl, queueArn, SNS, topicArn);
+        grants.allowToQueue(queueUrl, queueArn, SNS, topicArn);
         String arn = subscribe(topicArn, "sqs", queueArn, attributes);
         wires.add(new Wires.Wire("topic " + topicName(topicArn), "queue " + lastSegment(queueUrl), attributes.toString(),
                 deadLetterDepth(attributes)));
@@ -196,7 +195,7 @@ public final class Wiring {
      */
     public String snsToLambda(String topicArn, FunctionTarget fn, SubscriptionAttributes attributes) {
         require(Feature.SNS_TO_LAMBDA, "snsToLambda");
-        allow(fn, SNS, topicArn);
+        grants.allowInvoke(fn, SNS, topicArn);
         String arn = subscribe(topicArn, "lambda", fn.arn(), attributes);
         wires.add(new Wires.Wire("topic " + topicName(topicArn), "function " + fn.name(), attributes.toString(),
                 deadLetterDepth(attributes)));
@@ -216,7 +215,7 @@ public final class Wiring {
         }
         if (a.deadLetterQueueUrl() != null) {
             String dlqArn = queueArn(a.deadLetterQueueUrl());
-            allowToQueue(a.deadLetterQueueUrl(), dlqArn, SNS, topicArn); // AWS: the DLQ's policy must let the topic send
+            grants.allowToQueue(a.deadLetterQueueUrl(), dlqArn, SNS, topicArn); // AWS: the DLQ's policy must let the topic send
             attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\"}");
         }
         return c.sns().subscribe(b -> b.topicArn(topicArn).protocol(protocol).endpoint(endpoint).returnSubscriptionArn(true)
@@ -226,7 +225,7 @@ public final class Wiring {
     /** The depth of a subscription's dead-letter queue when the story is told; null without one. */
     private Supplier<String> deadLetterDepth(SubscriptionAttributes a) {
         String dlq = a.deadLetterQueueUrl();
-        return dlq == null ? null : () -> "dead-letter queue " + lastSegment(dlq) + " holds " + depth(dlq);
+        return dlq == null ? null : () -> "dead-letter queue " + lastSegment(dlq) + " holds " + mappings.depth(dlq);
     }
 
     // ---- SQS → Lambda -----------------------------------------------------------------------------
@@ -243,20 +242,7 @@ public final class Wiring {
      */
     public Mapping sqsToLambda(String queueUrl, FunctionTarget fn, SqsMapping options) {
         require(Feature.SQS_EVENT_SOURCE, "sqsToLambda");
-        String queueArn = queueArn(queueUrl);
-        String uuid = await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + queueArn + " -> " + fn.name(),
-                () -> c.lambda().createEventSourceMapping(b -> {
-                    b.eventSourceArn(queueArn).functionName(fn.name());
-                    options.applyTo(b);
-                }).uuid(),
-                Wiring::rolePermissionsNotSeenYet);
-        Mapping m = new Mapping(c.lambda(), uuid, await.atMost(MAPPING_STATE));
-        wires.add(new Wires.Wire("queue " + lastSegment(queueUrl), "function " + fn.name(), options.toString(), () -> {
-            GetEventSourceMappingResponse d = m.describe();
-            return d.state() + ", last result: " + d.lastProcessingResult()
-                    + (d.stateTransitionReason() == null ? "" : " (" + d.stateTransitionReason() + ")");
-        }, queueUrl, m));
-        return m.awaitState(options.enabled() ? Mapping.ENABLED : Mapping.DISABLED);
+        return mappings.fromQueue(queueUrl, queueArn(queueUrl), fn, options);
     }
 
     // ---- Kinesis and DynamoDB streams → Lambda ----------------------------------------------------
@@ -269,7 +255,7 @@ public final class Wiring {
     public Mapping kinesisToLambda(String streamName, FunctionTarget fn, StreamMapping options) {
         require(Feature.KINESIS_EVENT_SOURCE, "kinesisToLambda");
         String streamArn = c.kinesis().describeStreamSummary(b -> b.streamName(streamName)).streamDescriptionSummary().streamARN();
-        return streamToLambda(streamArn, "stream " + streamName, fn, options);
+        return mappings.fromStream(streamArn, "stream " + streamName, fn, options);
     }
 
     /**
@@ -284,43 +270,7 @@ public final class Wiring {
             throw new IllegalStateException("the table " + tableName + " has no stream: create it (or UpdateTable) with "
                     + "StreamSpecification(StreamEnabled: true, StreamViewType: NEW_AND_OLD_IMAGES or another view type)");
         }
-        return streamToLambda(streamArn, "table " + tableName + " (stream)", fn, options);
-    }
-
-    private Mapping streamToLambda(String streamArn, String from, FunctionTarget fn, StreamMapping options) {
-        String uuid = await.atMost(ROLE_PROPAGATION).retrying("the event source mapping " + streamArn + " -> " + fn.name(),
-                () -> c.lambda().createEventSourceMapping(b -> {
-                    b.eventSourceArn(streamArn).functionName(fn.name());
-                    options.applyTo(b);
-                }).uuid(),
-                Wiring::rolePermissionsNotSeenYet);
-        Mapping m = new Mapping(c.lambda(), uuid, await.atMost(MAPPING_STATE));
-        String onFailure = options.onFailureArn();
-        wires.add(new Wires.Wire(from, "function " + fn.name(), options.toString(), () -> {
-            GetEventSourceMappingResponse d = m.describe();
-            return d.state() + ", last result: " + d.lastProcessingResult()
-                    + (d.stateTransitionReason() == null ? "" : " (" + d.stateTransitionReason() + ")")
-                    + (onFailure == null ? "" : "; " + destinationNow(onFailure));
-        }, null, m));
-        return m.awaitState(options.enabled() ? Mapping.ENABLED : Mapping.DISABLED);
-    }
-
-    /** What an on-failure destination holds now: a queue's depth, a bucket's failure records; a topic's nothing to tell. */
-    private String destinationNow(String arn) {
-        Arn a = Arn.fromString(arn);
-        String name = a.resource().resource();
-        return switch (a.service()) {
-            case "sqs" -> "on-failure queue " + name + " holds " + depth(queueUrlOf(arn));
-            case "s3" -> "on-failure bucket " + name + " holds " + c.s3().listObjectsV2(b -> b.bucket(name).prefix("aws/lambda/"))
-                    .keyCount() + " failure record(s)";
-            default -> "on failure -> " + a.service() + " " + name;
-        };
-    }
-
-    /** AWS's answer while a new execution role's policies have not reached Lambda. */
-    static boolean rolePermissionsNotSeenYet(RuntimeException e) {
-        return e instanceof InvalidParameterValueException && e.getMessage() != null
-                && e.getMessage().contains("execution role does not have permissions");
+        return mappings.fromStream(streamArn, "table " + tableName + " (stream)", fn, options);
     }
 
     /** The role functions run with. */
@@ -381,7 +331,7 @@ public final class Wiring {
         Target t = b.build();
         if (t.deadLetterConfig() != null && t.deadLetterConfig().arn() != null) {
             String dlqArn = t.deadLetterConfig().arn();
-            allowToQueue(queueUrlOf(dlqArn), dlqArn, "events.amazonaws.com", rule.arn());
+            grants.allowToQueue(queueUrlOf(c, dlqArn), dlqArn, "events.amazonaws.com", rule.arn());
         }
         PutTargetsResponse r = c.events().putTargets(p -> p.rule(rule.name()).eventBusName(rule.bus()).targets(t));
         if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
@@ -423,40 +373,13 @@ public final class Wiring {
     }
 
     /** The URL of a queue of the caller's account, from its ARN ({@code arn:aws:sqs:<region>:<account>:<name>}). */
-    private String queueUrlOf(String queueArn) {
+    static String queueUrlOf(WiringClients c, String queueArn) {
         return c.sqs().getQueueUrl(b -> b.queueName(lastSegment(queueArn))).queueUrl();
     }
 
-    // ---- permissions ----------------------------------------------------------------------------
-
-    /** A statement in the function's resource policy letting {@code principal} invoke it for {@code sourceArn}. */
-    void allow(FunctionTarget fn, String principal, String sourceArn) {
-        String sid = principal.substring(0, principal.indexOf('.')) + "-" + Integer.toHexString(sourceArn.hashCode());
-        try {
-            c.lambda().addPermission(b -> b.functionName(fn.name()).statementId(sid).action("lambda:InvokeFunction")
-                    .principal(principal).sourceArn(sourceArn));
-        } catch (ResourceConflictException e) {
-            // the same statement exists already
-        }
-    }
-
-    /** Adds a statement to the queue's policy (SetQueueAttributes replaces the whole document, so read and merge). */
-    void allowToQueue(String queueUrl, String queueArn, String principal, String sourceArn) {
-        synchronized (Wiring.class) { // two tests' wirings do not share queues, but one test's threads might
-            String current = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.POLICY))
-                    .attributes().get(QueueAttributeName.POLICY);
-            String policy = ResourcePolicies.allowSend(current, queueArn, principal, sourceArn);
-            c.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, policy)));
-        }
-    }
-
-    /** Adds a statement to the topic's policy (SetTopicAttributes replaces the whole document, so read and merge). */
-    private void allowToTopic(String topicArn, String principal, String sourceArn) {
-        synchronized (Wiring.class) {
-            String current = c.sns().getTopicAttributes(b -> b.topicArn(topicArn)).attributes().get("Policy");
-            String policy = ResourcePolicies.allowPublish(current, topicArn, principal, sourceArn);
-            c.sns().setTopicAttributes(b -> b.topicArn(topicArn).attributeName("Policy").attributeValue(policy));
-        }
+    /** The resource policies a trigger needs (Rule grants EventBridge through them). */
+    ResourceGrants grants() {
+        return grants;
     }
 
     // ---- names ----------------------------------------------------------------------------------
@@ -465,16 +388,6 @@ public final class Wiring {
     public String queueArn(String queueUrl) {
         return c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    /** {@code N message(s)[, M in flight]} of a queue now. */
-    private String depth(String queueUrl) {
-        Map<QueueAttributeName, String> a = c.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        String inFlight = a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
-        return a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0") + " message(s)"
-                + ("0".equals(inFlight) ? "" : ", " + inFlight + " in flight");
     }
 
     /** {@code arn:aws:s3:::<bucket>}: what S3's requests name as {@code aws:SourceArn}. */

@@ -8,7 +8,9 @@
  * {@link io.eventharness.harness.wire.SqsMapping} for a queue's event source mapping,
  * {@link io.eventharness.harness.wire.StreamMapping} for a Kinesis or DynamoDB stream's); {@link io.eventharness.harness.wire.Mapping}
  * (a mapping and waits on its state); {@link io.eventharness.harness.wire.Wires} (what was wired, for the failure
- * story); {@link io.eventharness.harness.wire.ResourcePolicies} for the policy documents.
+ * story); {@code ResourceGrants} adds the statements a trigger needs to a function's, queue's or topic's policy,
+ * {@link io.eventharness.harness.wire.ResourcePolicies} writes the policy documents; {@code EventSourceMappings}
+ * creates a queue's or stream's mapping (retried while a fresh role propagates) and tells it in the story.
  *
  * <p>Imports {@code observe} (to retry while a fresh role propagates), {@code backend} (what a backend can deliver:
  * a wiring it cannot do fails at once) and the AWS SDK. What it needs of the API it

@@ -235,9 +235,9 @@ class WiringTest {
 
     @Test
     void onlyTheFreshRolePermissionErrorIsRetriedForMappings() {
-        assertThat(Wiring.rolePermissionsNotSeenYet(InvalidParameterValueException.builder()
+        assertThat(EventSourceMappings.rolePermissionsNotSeenYet(InvalidParameterValueException.builder()
                 .message("The provided execution role does not have permissions to call ReceiveMessage on SQS").build())).isTrue();
-        assertThat(Wiring.rolePermissionsNotSeenYet(InvalidParameterValueException.builder()
+        assertThat(EventSourceMappings.rolePermissionsNotSeenYet(InvalidParameterValueException.builder()
                 .message("Invalid batch size").build())).isFalse();
     }
 
