@@ -52,7 +52,7 @@ public final class Rule {
      */
     public Rule toLambda(FunctionTarget fn, Consumer<Target.Builder> target) {
         wiring.grants().allowInvoke(fn, "events.amazonaws.com", arn);
-        wiring.putTarget(this, fn.arn(), fn.name(), target);
+        wiring.targets().put(this, fn.arn(), fn.name(), target);
         return this;
     }
 
@@ -65,7 +65,7 @@ public final class Rule {
     public Rule toSqs(String queueUrl, Consumer<Target.Builder> target) {
         String queueArn = wiring.queueArn(queueUrl);
         wiring.grants().allowToQueue(queueUrl, queueArn, "events.amazonaws.com", arn);
-        wiring.putTarget(this, queueArn, Wiring.lastSegment(queueUrl), target);
+        wiring.targets().put(this, queueArn, Wiring.lastSegment(queueUrl), target);
         return this;
     }
 

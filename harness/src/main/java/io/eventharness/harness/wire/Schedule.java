@@ -35,7 +35,7 @@ public final class Schedule {
      * sets its {@code Arn} and {@code RoleArn}.
      */
     public String toLambda(FunctionTarget fn, Consumer<Target.Builder> target) {
-        return wiring.createSchedule(schedule, fn.arn(), target);
+        return wiring.targets().createSchedule(schedule, fn.arn(), target);
     }
 
     /** Creates the schedule with the queue as its target; returns the schedule's ARN. */
@@ -45,6 +45,6 @@ public final class Schedule {
 
     /** The same with more of the target set (a FIFO queue needs {@code SqsParameters.MessageGroupId}). */
     public String toSqs(String queueUrl, Consumer<Target.Builder> target) {
-        return wiring.createSchedule(schedule, wiring.queueArn(queueUrl), target);
+        return wiring.targets().createSchedule(schedule, wiring.queueArn(queueUrl), target);
     }
 }

@@ -21,13 +21,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
-import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutTargetsResultEntry;
-import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
-import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
-import software.amazon.awssdk.services.scheduler.model.ValidationException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -61,13 +56,13 @@ public final class Wiring {
 
     private final WiringClients c;
     private final Supplier<String> executionRole;
-    private final Supplier<String> schedulerRole;
     private final Await await;
     private final Wires wires;
     private final Capabilities capabilities;
     private final String backend;
     private final ResourceGrants grants;
     private final EventSourceMappings mappings;
+    private final EventBridgeTargets targets;
 
     /**
      * Wiring that records each trigger in {@code wires}, for the failure story.
@@ -81,13 +76,13 @@ public final class Wiring {
                   Capabilities capabilities, String backend) {
         this.c = clients;
         this.executionRole = executionRole;
-        this.schedulerRole = schedulerRole;
         this.await = await;
         this.wires = wires;
         this.capabilities = capabilities;
         this.backend = backend;
         this.grants = new ResourceGrants(clients);
         this.mappings = new EventSourceMappings(clients, await, wires);
+        this.targets = new EventBridgeTargets(clients, grants, schedulerRole, await, wires);
     }
 
     /** Before anything is created: a delivery the backend cannot do fails now, not as a wait that times out later. */
@@ -325,56 +320,14 @@ public final class Wiring {
         return result.eventId();
     }
 
-    /** PutTargets of one target of the rule; a target EventBridge refuses throws, naming its error. */
-    void putTarget(Rule rule, String targetArn, String defaultId, Consumer<Target.Builder> target) {
-        Target.Builder b = Target.builder().id(targetId(defaultId)).applyMutation(target).arn(targetArn);
-        Target t = b.build();
-        if (t.deadLetterConfig() != null && t.deadLetterConfig().arn() != null) {
-            String dlqArn = t.deadLetterConfig().arn();
-            grants.allowToQueue(queueUrlOf(c, dlqArn), dlqArn, "events.amazonaws.com", rule.arn());
-        }
-        PutTargetsResponse r = c.events().putTargets(p -> p.rule(rule.name()).eventBusName(rule.bus()).targets(t));
-        if (r.failedEntryCount() != null && r.failedEntryCount() > 0) {
-            PutTargetsResultEntry f = r.failedEntries().get(0);
-            throw new IllegalStateException("EventBridge refused the target " + targetArn + " of rule " + rule.arn() + ": "
-                    + f.errorCode() + ": " + f.errorMessage());
-        }
-        wires.add(new Wires.Wire("rule " + rule.name(), lastSegment(targetArn), "", null));
-    }
-
-    /** A target id from a resource name: letters, digits, {@code .-_}, at most 64 characters. */
-    static String targetId(String name) {
-        String id = name.replaceAll("[^A-Za-z0-9._-]", "-");
-        return id.length() > 64 ? id.substring(id.length() - 64) : id;
-    }
-
-    /**
-     * CreateSchedule with the target's ARN and the Scheduler role set; a fresh role that Scheduler cannot assume yet
-     * (IAM is eventually consistent) is retried for up to a minute.
-     */
-    String createSchedule(Consumer<CreateScheduleRequest.Builder> schedule, String targetArn,
-                          Consumer<software.amazon.awssdk.services.scheduler.model.Target.Builder> target) {
-        String role = schedulerRole.get();
-        CreateScheduleRequest.Builder b = CreateScheduleRequest.builder().flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
-                .applyMutation(schedule);
-        CreateScheduleRequest given = b.build();
-        software.amazon.awssdk.services.scheduler.model.Target.Builder t = given.target() == null
-                ? software.amazon.awssdk.services.scheduler.model.Target.builder() : given.target().toBuilder();
-        CreateScheduleRequest r = b.target(t.applyMutation(target).arn(targetArn).roleArn(role).build()).build();
-        String arn = await.atMost(ROLE_PROPAGATION).retrying("the schedule " + r.name() + " -> " + targetArn,
-                () -> c.scheduler().createSchedule(r).scheduleArn(), Wiring::schedulerRoleNotAssumableYet);
-        wires.add(new Wires.Wire("schedule " + r.name(), lastSegment(targetArn), r.scheduleExpression(), null));
-        return arn;
-    }
-
-    /** Scheduler's answer to CreateSchedule while a fresh execution role has not reached it. */
-    static boolean schedulerRoleNotAssumableYet(RuntimeException e) {
-        return e instanceof ValidationException && e.getMessage() != null && e.getMessage().contains("assume the role");
-    }
-
     /** The URL of a queue of the caller's account, from its ARN ({@code arn:aws:sqs:<region>:<account>:<name>}). */
     static String queueUrlOf(WiringClients c, String queueArn) {
         return c.sqs().getQueueUrl(b -> b.queueName(lastSegment(queueArn))).queueUrl();
+    }
+
+    /** A rule's targets and the schedules (what {@link Rule} and {@link Schedule} put and create). */
+    EventBridgeTargets targets() {
+        return targets;
     }
 
     /** The resource policies a trigger needs (Rule grants EventBridge through them). */

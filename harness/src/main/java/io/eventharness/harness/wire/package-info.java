@@ -10,7 +10,8 @@
  * (a mapping and waits on its state); {@link io.eventharness.harness.wire.Wires} (what was wired, for the failure
  * story); {@code ResourceGrants} adds the statements a trigger needs to a function's, queue's or topic's policy,
  * {@link io.eventharness.harness.wire.ResourcePolicies} writes the policy documents; {@code EventSourceMappings}
- * creates a queue's or stream's mapping (retried while a fresh role propagates) and tells it in the story.
+ * creates a queue's or stream's mapping (retried while a fresh role propagates) and tells it in the story,
+ * {@code EventBridgeTargets} a rule's targets and the schedules.
  *
  * <p>Imports {@code observe} (to retry while a fresh role propagates), {@code backend} (what a backend can deliver:
  * a wiring it cannot do fails at once) and the AWS SDK. What it needs of the API it

@@ -170,16 +170,16 @@ class EventWiringTest {
 
     @Test
     void targetIdsAreMadeOfWhatAwsAllows() {
-        assertThat(Wiring.targetId("eh1x2-3-orders.fifo")).isEqualTo("eh1x2-3-orders.fifo");
-        assertThat(Wiring.targetId("a b:c")).isEqualTo("a-b-c");
-        assertThat(Wiring.targetId("x".repeat(70))).hasSize(64);
+        assertThat(EventBridgeTargets.targetId("eh1x2-3-orders.fifo")).isEqualTo("eh1x2-3-orders.fifo");
+        assertThat(EventBridgeTargets.targetId("a b:c")).isEqualTo("a-b-c");
+        assertThat(EventBridgeTargets.targetId("x".repeat(70))).hasSize(64);
     }
 
     @Test
     void onlyTheFreshSchedulerRoleErrorIsRetried() {
-        assertThat(Wiring.schedulerRoleNotAssumableYet(software.amazon.awssdk.services.scheduler.model.ValidationException.builder()
+        assertThat(EventBridgeTargets.schedulerRoleNotAssumableYet(software.amazon.awssdk.services.scheduler.model.ValidationException.builder()
                 .message("The execution role you provide must allow AWS EventBridge Scheduler to assume the role.").build())).isTrue();
-        assertThat(Wiring.schedulerRoleNotAssumableYet(software.amazon.awssdk.services.scheduler.model.ValidationException.builder()
+        assertThat(EventBridgeTargets.schedulerRoleNotAssumableYet(software.amazon.awssdk.services.scheduler.model.ValidationException.builder()
                 .message("Invalid Schedule Expression rate(0 minutes).").build())).isFalse();
     }
 }
