@@ -10,7 +10,6 @@ import io.eventharness.emulator.faults.ApiFaults;
 import io.eventharness.emulator.http.JettyServer;
 import io.eventharness.emulator.pipeline.FrontDoor;
 import io.eventharness.emulator.pipeline.RequestLog;
-import io.eventharness.emulator.routing.ServiceBinding;
 import io.eventharness.emulator.routing.ServiceRouter;
 import io.eventharness.emulator.lambda.LambdaService;
 import io.eventharness.emulator.logs.LogsService;
@@ -19,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -75,12 +72,8 @@ public final class Emulator implements AutoCloseable {
     private final Delivery delivery;
     private final ApiFaults faults;
     /** Built on a thread of their own while the port opens (see {@link #start()}). */
-    private final CompletableFuture<Services> services = new CompletableFuture<>();
-    /** Done once {@code WarmUp} has gone through every service (or the services failed). */
-    private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
-    private final ServiceRouter router = new ServiceRouter();
+    private final ServicesInBackground services = new ServicesInBackground();
     private JettyServer server;
-    private FrontDoor frontDoor;
     private boolean started;
 
     private Emulator(Settings settings) {
@@ -91,31 +84,9 @@ public final class Emulator implements AutoCloseable {
         this.faults = new ApiFaults(trail);
     }
 
-    private void buildServices() {
-        Services built;
-        try {
-            built = new Services(clock, delivery, this::endpointOrNull, settings, faults);
-        } catch (RuntimeException | Error e) {
-            IllegalStateException failure = new IllegalStateException("cannot build the emulator's services: " + e, e);
-            router.fail(failure);
-            services.completeExceptionally(failure);
-            warmedUp.complete(null);
-            return;
-        }
-        router.serve(built.bindings());
-        services.complete(built);
-        try {
-            WarmUp.run(built.bindings(), frontDoor);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // only a warm-up
-        } finally {
-            warmedUp.complete(null);
-        }
-    }
-
     /** Waits until every service is warmed up (for tests: nothing else needs to). */
     void awaitWarmUp(Duration timeout) throws Exception {
-        warmedUp.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        services.awaitWarmUp(timeout);
     }
 
     public static Builder builder() {
@@ -143,11 +114,10 @@ public final class Emulator implements AutoCloseable {
             return this;
         }
         started = true;
-        frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults, FEATURES,
-                () -> services().denials()), faults, settings.requestLog(), () -> services.join().access());
-        Thread builder = new Thread(this::buildServices, "emulator-services");
-        builder.setDaemon(true);
-        builder.start();
+        ServiceRouter router = services.router();
+        FrontDoor frontDoor = new FrontDoor(router, new AdminRoutes(router, clock, trail, () -> services().lambda(), faults,
+                FEATURES, () -> services().denials()), faults, settings.requestLog(), () -> services.join().access());
+        services.start(() -> new Services(clock, delivery, this::endpointOrNull, settings, faults), frontDoor);
         JettyServer s = new JettyServer(settings.host(), settings.port(), frontDoor);
         try {
             s.start();
@@ -260,7 +230,7 @@ public final class Emulator implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (started) {
-            services.thenAccept(Services::close).exceptionally(e -> null).join();
+            services.close();
         }
         if (server != null) {
             try {
@@ -320,42 +290,8 @@ public final class Emulator implements AutoCloseable {
             this.s = settings;
         }
 
-        /** The settings being built, one field changed at a time (a record has no withers). */
-        private static final class Draft {
-            String host;
-            int port;
-            Duration lambdaKeepAlive;
-            int lambdaAsyncWorkers;
-            Path lambdaWorkDirectory;
-            boolean lambdaSpareSandboxes;
-            long maxLogBytesPerGroup;
-            boolean s3DestinationPolicyCheck;
-            RequestLog requestLog;
-            boolean verifySignatures;
-            boolean enforcePolicies;
-
-            Draft(Settings s) {
-                host = s.host();
-                port = s.port();
-                lambdaKeepAlive = s.lambdaKeepAlive();
-                lambdaAsyncWorkers = s.lambdaAsyncWorkers();
-                lambdaWorkDirectory = s.lambdaWorkDirectory();
-                lambdaSpareSandboxes = s.lambdaSpareSandboxes();
-                maxLogBytesPerGroup = s.maxLogBytesPerGroup();
-                s3DestinationPolicyCheck = s.s3DestinationPolicyCheck();
-                requestLog = s.requestLog();
-                verifySignatures = s.verifySignatures();
-                enforcePolicies = s.enforcePolicies();
-            }
-
-            Settings settings() {
-                return new Settings(host, port, lambdaKeepAlive, lambdaAsyncWorkers, lambdaWorkDirectory, lambdaSpareSandboxes,
-                        maxLogBytesPerGroup, s3DestinationPolicyCheck, requestLog, verifySignatures, enforcePolicies);
-            }
-        }
-
-        private Builder with(java.util.function.Consumer<Draft> change) {
-            Draft d = new Draft(s);
+        private Builder with(java.util.function.Consumer<SettingsDraft> change) {
+            SettingsDraft d = new SettingsDraft(s);
             change.accept(d);
             return new Builder(d.settings());
         }

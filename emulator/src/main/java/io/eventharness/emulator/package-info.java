@@ -1,5 +1,7 @@
 /**
- * The embedded AWS, assembled: {@link io.eventharness.emulator.Emulator} (builder, frozen settings, start, close),
+ * The embedded AWS, assembled: {@link io.eventharness.emulator.Emulator} (builder, frozen settings, start, close;
+ * {@code SettingsDraft} is the builder's settings being changed, {@code ServicesInBackground} builds and warms up the
+ * services on a thread of their own while the port opens),
  * {@link io.eventharness.emulator.Services} (one instance of each service, wired to the one clock and the
  * delivery hub; {@code Permissions} tells policy enforcement where policies are and records its denials),
  * {@link io.eventharness.emulator.Main} (the standalone jar, with {@code QuickJit}: its process compiles with C1 only)
