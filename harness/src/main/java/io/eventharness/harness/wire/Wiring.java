@@ -5,23 +5,15 @@ import io.eventharness.harness.backend.Feature;
 import io.eventharness.harness.backend.MissingFeatureException;
 import io.eventharness.harness.observe.Await;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import software.amazon.awssdk.arns.Arn;
-import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
-import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
-import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
-import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
-import software.amazon.awssdk.services.s3.model.TopicConfiguration;
 import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -51,7 +43,6 @@ public final class Wiring {
     /** How long AWS may take to see a fresh role's policies when a mapping or schedule is created. */
     static final Duration ROLE_PROPAGATION = Duration.ofSeconds(60);
 
-    private static final String S3 = "s3.amazonaws.com";
     private static final String SNS = "sns.amazonaws.com";
 
     private final WiringClients c;
@@ -63,6 +54,7 @@ public final class Wiring {
     private final ResourceGrants grants;
     private final EventSourceMappings mappings;
     private final EventBridgeTargets targets;
+    private final BucketNotifications notifications;
 
     /**
      * Wiring that records each trigger in {@code wires}, for the failure story.
@@ -83,6 +75,7 @@ public final class Wiring {
         this.grants = new ResourceGrants(clients);
         this.mappings = new EventSourceMappings(clients, await, wires);
         this.targets = new EventBridgeTargets(clients, grants, schedulerRole, await, wires);
+        this.notifications = new BucketNotifications(clients, grants, wires);
     }
 
     /** Before anything is created: a delivery the backend cannot do fails now, not as a wait that times out later. */
@@ -105,11 +98,7 @@ public final class Wiring {
      */
     public void s3ToLambda(String bucket, FunctionTarget fn, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToLambda");
-        grants.allowInvoke(fn, S3, bucketArn(bucket));
-        LambdaFunctionConfiguration entry = LambdaFunctionConfiguration.builder().id(events.id()).lambdaFunctionArn(fn.arn())
-                .eventsWithStrings(events.events()).filter(events.filter()).build();
-        putNotifications(bucket, current -> current.toBuilder().lambdaFunctionConfigurations(plus(current.lambdaFunctionConfigurations(), entry)).build());
-        wires.add(new Wires.Wire("s3 " + bucket, "function " + fn.name(), events.toString(), null));
+        notifications.toLambda(bucket, fn, events);
     }
 
     /** S3 → SQS for these event types, every key. */
@@ -120,12 +109,7 @@ public final class Wiring {
     /** S3 → SQS: the queue policy that lets the bucket send, then an entry in the notification configuration. */
     public void s3ToSqs(String bucket, String queueUrl, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToSqs");
-        String queueArn = queueArn(queueUrl);
-        grants.allowToQueue(queueUrl, queueArn, S3, bucketArn(bucket));
-        QueueConfiguration entry = QueueConfiguration.builder().id(events.id()).queueArn(queueArn).eventsWithStrings(events.events())
-                .filter(events.filter()).build();
-        putNotifications(bucket, current -> current.toBuilder().queueConfigurations(plus(current.queueConfigurations(), entry)).build());
-        wires.add(new Wires.Wire("s3 " + bucket, "queue " + lastSegment(queueUrl), events.toString(), null));
+        notifications.toQueue(bucket, queueUrl, queueArn(queueUrl), events);
     }
 
     /** S3 → SNS for these event types, every key. */
@@ -139,21 +123,7 @@ public final class Wiring {
      */
     public void s3ToSns(String bucket, String topicArn, S3Events events) {
         require(Feature.S3_NOTIFICATIONS, "s3ToSns");
-        grants.allowToTopic(topicArn, S3, bucketArn(bucket));
-        TopicConfiguration entry = TopicConfiguration.builder().id(events.id()).topicArn(topicArn).eventsWithStrings(events.events())
-                .filter(events.filter()).build();
-        putNotifications(bucket, current -> current.toBuilder().topicConfigurations(plus(current.topicConfigurations(), entry)).build());
-        wires.add(new Wires.Wire("s3 " + bucket, "topic " + topicName(topicArn), events.toString(), null));
-    }
-
-    /** Reads the bucket's configuration, lets {@code change} add an entry, saves it (S3 replaces it whole). */
-    private void putNotifications(String bucket, UnaryOperator<NotificationConfiguration> change) {
-        GetBucketNotificationConfigurationResponse r = c.s3().getBucketNotificationConfiguration(b -> b.bucket(bucket));
-        NotificationConfiguration current = NotificationConfiguration.builder()
-                .lambdaFunctionConfigurations(r.lambdaFunctionConfigurations()).queueConfigurations(r.queueConfigurations())
-                .topicConfigurations(r.topicConfigurations()).eventBridgeConfiguration(r.eventBridgeConfiguration()).build();
-        NotificationConfiguration next = change.apply(current);
-        c.s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(next));
+        notifications.toTopic(bucket, topicArn, events);
     }
 
     // ---- SNS ------------------------------------------------------------------------------------
@@ -283,8 +253,7 @@ public final class Wiring {
      */
     public void s3ToEventBridge(String bucket) {
         require(Feature.S3_NOTIFICATIONS, "s3ToEventBridge");
-        putNotifications(bucket, current -> current.toBuilder().eventBridgeConfiguration(e -> { }).build());
-        wires.add(new Wires.Wire("s3 " + bucket, "the default event bus", "every object event", null));
+        notifications.toEventBridge(bucket);
     }
 
     /**
@@ -348,7 +317,8 @@ public final class Wiring {
         return "arn:aws:s3:::" + bucket;
     }
 
-    private static String topicName(String topicArn) {
+    /** A topic's name, from its ARN. */
+    static String topicName(String topicArn) {
         return Arn.fromString(topicArn).resource().resource();
     }
 
@@ -356,11 +326,5 @@ public final class Wiring {
     static String lastSegment(String url) {
         String[] parts = url.split("[:/]");
         return parts[parts.length - 1];
-    }
-
-    private static <T> List<T> plus(List<T> list, T one) {
-        List<T> out = new ArrayList<>(list);
-        out.add(one);
-        return out;
     }
 }

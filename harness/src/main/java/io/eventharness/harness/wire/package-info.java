@@ -11,7 +11,8 @@
  * story); {@code ResourceGrants} adds the statements a trigger needs to a function's, queue's or topic's policy,
  * {@link io.eventharness.harness.wire.ResourcePolicies} writes the policy documents; {@code EventSourceMappings}
  * creates a queue's or stream's mapping (retried while a fresh role propagates) and tells it in the story,
- * {@code EventBridgeTargets} a rule's targets and the schedules.
+ * {@code EventBridgeTargets} a rule's targets and the schedules, {@code BucketNotifications} a bucket's notification
+ * configuration entries (with the permission each destination needs).
  *
  * <p>Imports {@code observe} (to retry while a fresh role propagates), {@code backend} (what a backend can deliver:
  * a wiring it cannot do fails at once) and the AWS SDK. What it needs of the API it
