@@ -3,6 +3,7 @@ package io.eventharness.emulator.auth;
 import io.eventharness.emulator.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ final class CanonicalRequest {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        List<String[]> params = new ArrayList<>();
+        List<QueryParam> params = new ArrayList<>();
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -71,17 +72,21 @@ final class CanonicalRequest {
             if (presigned && k.equals("X-Amz-Signature")) {
                 continue;
             }
-            params.add(new String[] {encode(k, true), encode(v, true)});
+            params.add(new QueryParam(encode(k, true), encode(v, true)));
         }
-        params.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        params.sort(Comparator.comparing(QueryParam::name).thenComparing(QueryParam::value));
         StringBuilder b = new StringBuilder();
-        for (String[] p : params) {
+        for (QueryParam p : params) {
             if (b.length() > 0) {
                 b.append('&');
             }
-            b.append(p[0]).append('=').append(p[1]);
+            b.append(p.name()).append('=').append(p.value());
         }
         return b.toString();
+    }
+
+    /** One query parameter of the canonical query, name and value already encoded. */
+    private record QueryParam(String name, String value) {
     }
 
     /** RFC 3986 encoding as SigV4 wants it: unreserved characters as they are, every other byte {@code %XX}. */
