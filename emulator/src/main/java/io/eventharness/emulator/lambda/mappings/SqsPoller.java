@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +52,7 @@ final class SqsPoller implements Poller {
     private final AutoCloseable watch;
     private final SqsBatchRunner runner;
     /** A pump is queued and has not started: wakes until it starts need no other. */
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final PumpRequests pumps;
     private volatile boolean enabled;
     /** Batches under way (gathering, invoking, waiting out a throttle). Guarded by this. */
     private int busy;
@@ -68,6 +65,7 @@ final class SqsPoller implements Poller {
     SqsPoller(EventSourceMapping mapping, MappingEnvironment env) {
         this.mapping = mapping;
         this.env = env;
+        this.pumps = new PumpRequests(env);
         this.queue = mapping.source();
         this.runner = new SqsBatchRunner(mapping, env, queue, this::released);
         this.watch = env.queues().watch(queue, this::wake);
@@ -115,7 +113,7 @@ final class SqsPoller implements Poller {
     @Override
     public void unsettled(List<String> out) {
         synchronized (this) {
-            if (!enabled || gathering != null || pumpQueued.get() || busy >= slots(mapping.settings())) {
+            if (!enabled || gathering != null || pumps.queued() || busy >= slots(mapping.settings())) {
                 return; // an open window and queued pumps are pending work of their own; full slots wait for batches
             }
             if (env.queues().queue(queue).map(ConsumableQueue::hasReceivable).orElse(false)) {
@@ -126,30 +124,14 @@ final class SqsPoller implements Poller {
 
     /** Runs one pump on the mappings' threads, unless one is queued already. Quick: called under the queue's lock. */
     private void wake() {
-        if (!enabled || !pumpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(),
-                "event source mapping " + mapping.uuid() + " polling " + queue);
-        try {
-            env.executor().execute(() -> {
-                try {
-                    pump();
-                } catch (RuntimeException e) {
-                    LOG.warn("event source mapping {} failed to poll {}", mapping.uuid(), queue, e);
-                } finally {
-                    done.complete(null);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            pumpQueued.set(false);
-            done.complete(null);
+        if (enabled) {
+            pumps.request("event source mapping " + mapping.uuid() + " polling " + queue, this::pump);
         }
     }
 
     /** Receives while there are slots and messages; starts the batches that are ready. */
     private void pump() {
-        pumpQueued.set(false); // a wake from now on queues another pump
+        pumps.started();
         List<SqsBatch> ready = new ArrayList<>();
         synchronized (this) {
             ConsumableQueue q = env.queues().queue(queue).orElse(null);

@@ -11,9 +11,6 @@ import io.eventharness.emulator.lambda.runtime.InvocationResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +45,7 @@ final class StreamPoller implements Poller {
     /** The shards; its list is guarded by this. */
     private final ShardDiscovery shards;
     private final StreamBatchRunner runner;
-    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final PumpRequests pumps;
     private volatile boolean enabled;
     private volatile String lastResult;
     /** Whether the shards were listed once (the starting position applies to those). Guarded by this. */
@@ -59,6 +56,7 @@ final class StreamPoller implements Poller {
     StreamPoller(EventSourceMapping mapping, MappingEnvironment env, ReadableStreams streams, StreamFormat format) {
         this.mapping = mapping;
         this.env = env;
+        this.pumps = new PumpRequests(env);
         this.streams = streams;
         this.format = format;
         this.stream = mapping.source();
@@ -125,7 +123,7 @@ final class StreamPoller implements Poller {
 
     @Override
     public void unsettled(List<String> out) {
-        if (!enabled || pumpQueued.get()) {
+        if (!enabled || pumps.queued()) {
             return; // a queued pump is pending work of its own
         }
         synchronized (this) {
@@ -148,30 +146,14 @@ final class StreamPoller implements Poller {
 
     /** Runs one pump on the mappings' threads, unless one is queued already. Quick: called on writers' threads. */
     void wake() {
-        if (!enabled || !pumpQueued.compareAndSet(false, true)) {
-            return;
-        }
-        CompletableFuture<Void> done = env.clock().handedOff(new CompletableFuture<>(),
-                "event source mapping " + mapping.uuid() + " reading " + stream);
-        try {
-            env.executor().execute(() -> {
-                try {
-                    pump();
-                } catch (RuntimeException e) {
-                    LOG.warn("event source mapping {} failed to read {}", mapping.uuid(), stream, e);
-                } finally {
-                    done.complete(null);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            pumpQueued.set(false);
-            done.complete(null);
+        if (enabled) {
+            pumps.request("event source mapping " + mapping.uuid() + " reading " + stream, this::pump);
         }
     }
 
     /** Follows the shards and lets every lane take the steps it can take now. */
     private void pump() {
-        pumpQueued.set(false); // a wake from now on queues another pump
+        pumps.started();
         List<Runnable> after = new ArrayList<>();
         synchronized (this) {
             if (!enabled) {

@@ -41,9 +41,10 @@
  *   <li>What this package needs of the rest: {@link io.eventharness.emulator.lambda.mappings.MappedFunctions} (filled
  *       in by {@code LambdaService}: parse, resolve, invoke through its {@code Invoker}, a function's role), the queues
  *       through {@code delivery}'s {@code ConsumableQueues} (filled in by SQS), the streams through {@code delivery}'s
- *       {@code ReadableStreams} (one per stream service), the clock and the trail ({@code MappingEnvironment}). Every
- *       invocation goes through Lambda's {@code Invoker} (and the trail); every on-failure record through
- *       {@code delivery.send} (an S3 bucket as the object's ARN).</li>
+ *       {@code ReadableStreams} (one per stream service), the clock and the trail ({@code MappingEnvironment}); both
+ *       pollers queue their pumps through {@code PumpRequests}. Every invocation goes through Lambda's
+ *       {@code Invoker} (and the trail); every on-failure record through {@code delivery.send} (an S3 bucket as the
+ *       object's ARN).</li>
  * </ul>
  *
  * <h2>How it differs from AWS</h2>
